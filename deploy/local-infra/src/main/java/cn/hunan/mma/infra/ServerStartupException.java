@@ -1,0 +1,17 @@
+package cn.hunan.mma.infra;
+
+/** A local server that did not come up; the message carries the end of its log. */
+public class ServerStartupException extends IllegalStateException {
+
+    private final transient String logTail;
+
+    ServerStartupException(String message, String logTail) {
+        super(message);
+        this.logTail = logTail;
+    }
+
+    /** The last lines the server wrote in this run. */
+    public String logTail() {
+        return logTail;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.hunan.mma.platform.outbox;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** What a running relay reports; services bind these to Micrometer gauges and health checks. */
+public interface OutboxRelayMetrics {
+
+    /** Events acknowledged by Kafka since start. Events sent again after a crash count again. */
+    long eventsRelayed();
+
+    /**
+     * Time from the PostgreSQL commit of the most recently relayed event to Kafka's acknowledgement
+     * of it; empty until the first event. Compares the database's clock with this host's.
+     */
+    Optional<Duration> lastCommitToSendLag();
+
+    /** Whether the engine is streaming changes: false before start, after close, and after a failure. */
+    boolean running();
+}

@@ -1,0 +1,39 @@
+package cn.hunan.mma.platform.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Thread-safe counters behind {@link OutboxRelayMetrics}: written by the engine thread, read by anyone. */
+final class RelayStatistics implements OutboxRelayMetrics {
+
+    private final AtomicLong relayed = new AtomicLong();
+    private final AtomicReference<Duration> lastLag = new AtomicReference<>();
+    private volatile boolean running;
+
+    void acknowledged(CapturedEvent event, Instant acknowledgedAt) {
+        relayed.incrementAndGet();
+        event.committedAt().ifPresent(committedAt -> lastLag.set(Duration.between(committedAt, acknowledgedAt)));
+    }
+
+    void running(boolean running) {
+        this.running = running;
+    }
+
+    @Override
+    public long eventsRelayed() {
+        return relayed.get();
+    }
+
+    @Override
+    public Optional<Duration> lastCommitToSendLag() {
+        return Optional.ofNullable(lastLag.get());
+    }
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+}

@@ -1,0 +1,28 @@
+package cn.hunan.mma.events.capacity;
+
+import cn.hunan.mma.events.contract.OptionalField;
+import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+
+import java.time.Instant;
+
+/** States that slots of a session were booked from the public or the referral pool. */
+public record SlotsBooked(
+        EventId eventId,
+        Instant occurredAt,
+        InstitutionId institutionId,
+        ClinicSession session,
+        SlotChannel channel,
+        int count,
+        @OptionalField EventId correctsEventId) implements CapacityEvent {
+
+    public SlotsBooked {
+        Checks.present(eventId, "eventId");
+        Checks.present(occurredAt, "occurredAt");
+        Checks.present(institutionId, "institutionId");
+        Checks.present(session, "session");
+        Checks.present(channel, "channel");
+        Checks.require(count > 0, "count", "count must be at least 1");
+    }
+}

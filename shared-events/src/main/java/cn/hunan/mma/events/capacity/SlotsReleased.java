@@ -1,0 +1,28 @@
+package cn.hunan.mma.events.capacity;
+
+import cn.hunan.mma.events.contract.OptionalField;
+import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+
+import java.time.Instant;
+
+/** States that booked or reserved slots went back to a pool: a referral rejected, cancelled or missed, or unused reserved slots opened to the public before the session. */
+public record SlotsReleased(
+        EventId eventId,
+        Instant occurredAt,
+        InstitutionId institutionId,
+        ClinicSession session,
+        SlotChannel channel,
+        int count,
+        @OptionalField EventId correctsEventId) implements CapacityEvent {
+
+    public SlotsReleased {
+        Checks.present(eventId, "eventId");
+        Checks.present(occurredAt, "occurredAt");
+        Checks.present(institutionId, "institutionId");
+        Checks.present(session, "session");
+        Checks.present(channel, "channel");
+        Checks.require(count > 0, "count", "count must be at least 1");
+    }
+}

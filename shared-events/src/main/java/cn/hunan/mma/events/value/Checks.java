@@ -1,0 +1,80 @@
+package cn.hunan.mma.events.value;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Compact-constructor checks shared by every contract record; each names the field it guards. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static <T> T present(T value, String field) {
+        if (value == null) {
+            throw ContractViolation.missing(field);
+        }
+        return value;
+    }
+
+    public static int nonNegative(int value, String field) {
+        if (value < 0) {
+            throw ContractViolation.invalid(field, field + " must not be negative");
+        }
+        return value;
+    }
+
+    /** Free text such as a name or a version label: present, not blank, bounded. */
+    public static String text(String value, String field, int maxLength) {
+        present(value, field);
+        if (value.isBlank() || value.length() > maxLength) {
+            throw ContractViolation.invalid(field, field + " must be non-blank text of at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** Optional free text: absent is fine, present must satisfy {@link #text}. */
+    public static String optionalText(String value, String field, int maxLength) {
+        return value == null ? null : text(value, field, maxLength);
+    }
+
+    /** An immutable copy of a required list; null elements are refused with their index. */
+    public static <T> List<T> list(List<T> values, String field) {
+        present(values, field);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw ContractViolation.missing(field + "[" + i + "]");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /**
+     * The decimal at exactly the given scale. Fewer digits are padded ({@code 92.5} → {@code 92.50});
+     * more are refused, because rounding them away would change the stated fact.
+     */
+    public static BigDecimal scaled(BigDecimal value, String field, int scale) {
+        present(value, field);
+        if (value.scale() == scale) {
+            return value;
+        }
+        try {
+            return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw ContractViolation.invalid(field, field + " must have at most " + scale + " decimal places");
+        }
+    }
+
+    public static BigDecimal between(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
+        present(value, field);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw ContractViolation.invalid(field, field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    public static void require(boolean condition, String field, String message) {
+        if (!condition) {
+            throw ContractViolation.invalid(field, message);
+        }
+    }
+}
