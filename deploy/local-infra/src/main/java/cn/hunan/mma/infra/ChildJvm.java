@@ -83,7 +83,7 @@ final class ChildJvm {
     }
 
     /** Asks the child to stop (SIGTERM runs its shutdown hooks); kills it after {@code grace}. */
-    void stop(Duration grace) {
+    synchronized void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }

@@ -1,6 +1,7 @@
 package cn.hunan.mma.events.care;
 
 import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.events.value.Reason;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -33,8 +34,12 @@ public enum DischargeMode {
         return nationalCode;
     }
 
+    /** Takes any JSON scalar so that a bare number (3 instead of "3") is refused, not coerced. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static DischargeMode ofNationalCode(String code) {
+    public static DischargeMode ofNationalCode(Object code) {
+        if (!(code instanceof String)) {
+            throw new ContractViolation(Reason.WRONG_TYPE, null, "discharge mode must be a string code such as \"1\"");
+        }
         for (DischargeMode mode : values()) {
             if (mode.nationalCode.equals(code)) {
                 return mode;

@@ -1,5 +1,8 @@
 package cn.hunan.mma.events.envelope;
 
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.registry.EventTypes;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,5 +29,10 @@ public record CloudEventAttributes(String id, String type, URI source, Instant t
         if (id.isBlank() || type.isBlank()) {
             throw new IllegalArgumentException("CloudEvents id and type must not be blank");
         }
+    }
+
+    /** The attributes of a contract record: its event id, wire type name and occurrence time. */
+    public static CloudEventAttributes of(ContractRecord record, URI source) {
+        return new CloudEventAttributes(record.eventId().value(), EventTypes.nameOf(record), source, record.occurredAt());
     }
 }

@@ -64,7 +64,7 @@ final class OutboxEngineProperties {
      */
     private static void heartbeats(Properties properties, OutboxRelaySettings settings) {
         properties.setProperty("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
-        properties.setProperty("heartbeat.topics.prefix", HEARTBEAT_TOPIC_PREFIX);
+        properties.setProperty("topic.heartbeat.prefix", HEARTBEAT_TOPIC_PREFIX);
         properties.setProperty("heartbeat.action.query",
                 "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')");
         properties.setProperty("message.prefix.exclude.list", HEARTBEAT_MESSAGE_PREFIX);

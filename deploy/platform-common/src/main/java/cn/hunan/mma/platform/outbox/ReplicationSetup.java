@@ -30,6 +30,11 @@ final class ReplicationSetup {
         ensureSlot(connection);
     }
 
+    /** Whether a replication connection is streaming from the slot right now. */
+    boolean slotActive(Connection connection) throws SQLException {
+        return exists(connection, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND active", settings.slotName());
+    }
+
     private void requireLogicalWal(Connection connection) throws SQLException {
         String walLevel = queryText(connection, "SHOW wal_level");
         if (!"logical".equals(walLevel)) {

@@ -1,0 +1,37 @@
+package cn.hunan.mma.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Throw-away directories for the servers that tests share, under {@code java.io.tmpdir}. */
+final class Directories {
+
+    private Directories() {
+    }
+
+    /** surefire sets {@code java.io.tmpdir} to the module's {@code target/}: data stays in the build. */
+    static Path createTemporary(String prefix) {
+        try {
+            Path parent = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            return Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+    }
+
+    /** Best effort: runs at JVM exit, where a leftover file is not worth a failure. */
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left for "mvn clean".
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package cn.hunan.mma.stack;
+
+import cn.hunan.mma.infra.LocalJwtKeys;
+import cn.hunan.mma.infra.LocalKafka;
+import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.TokenClaims;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/run}: PostgreSQL, Kafka with every topic of the registry, then every built service,
+ * each pointed at them; Ctrl-C (or SIGTERM) stops all of it in reverse order.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Starts the local stack until Ctrl-C.")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--project-root", required = true, description = "The repository root.")
+    Path projectRoot;
+
+    private static final java.time.Duration SAMPLE_TOKEN_LIFETIME = java.time.Duration.ofHours(8);
+
+    /** Everything started, last first, so shutdown stops services before the servers they use. */
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+
+    @Override
+    public Integer call() throws Exception {
+        StackLayout layout = new StackLayout(projectRoot);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            stopped.countDown();
+        }, "stack-shutdown"));
+
+        Directories.recreate(layout.postgres(), layout.kafka(), layout.logs());
+        LocalPostgres postgres = remember(LocalPostgres.start(layout.postgres()));
+        say("PostgreSQL %s on port %d, started in %d ms", "17", postgres.port(), postgres.startupTime().toMillis());
+        LocalKafka kafka = remember(LocalKafka.start(layout.kafka()));
+        say("Kafka %s at %s, started in %d ms", "4.1.1", kafka.bootstrapServers(), kafka.startupTime().toMillis());
+        kafka.createTopics(TopicProvisioning.allTopics());
+        say("Created %d topics from the shared topic registry", TopicProvisioning.allTopics().size());
+
+        LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(layout.keys());
+        String pseudonymKey = PseudonymKey.loadOrGenerate(layout.pseudonymKey());
+        List<ServiceProcess> services = startServices(layout, postgres, kafka, keys, pseudonymKey);
+
+        printSummary(services, layout);
+        stopped.await();
+        return 0;
+    }
+
+    private List<ServiceProcess> startServices(StackLayout layout, LocalPostgres postgres, LocalKafka kafka,
+                                               LocalJwtKeys keys, String pseudonymKey) throws IOException, InterruptedException {
+        List<ServiceProcess> services = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Path jar = spec.runnableJar(projectRoot);
+            if (!Files.exists(jar)) {
+                say("%s is not built (%s missing): skipped", spec.name(), jar);
+                continue;
+            }
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("quarkus.http.port", String.valueOf(spec.port()));
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
+            config.put("mma.pseudonym.key", pseudonymKey);
+            spec.database().ifPresent(database -> {
+                postgres.createDatabase(database);
+                config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+                config.put("quarkus.datasource.username", postgres.username());
+                config.put("quarkus.datasource.password", postgres.password());
+                config.put("mma.outbox.jdbc-url", postgres.jdbcUrl(database));
+                config.put("mma.outbox.username", postgres.username());
+                config.put("mma.outbox.password", postgres.password());
+            });
+            say("Starting %s on port %d …", spec.name(), spec.port());
+            services.add(remember(ServiceProcess.start(spec, jar, config, layout.logs())));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady();
+            say("%s ready", service.spec().name());
+        }
+        return services;
+    }
+
+    private void printSummary(List<ServiceProcess> services, StackLayout layout) {
+        String token = TokenCommand.mint(layout, TokenClaims.forSubject("local-admin", "province-admin").inProvince("430000").validFor(SAMPLE_TOKEN_LIFETIME));
+        StringBuilder out = new StringBuilder("\nThe local stack is up. Ctrl-C stops everything.\n\n");
+        for (ServiceProcess service : services) {
+            String base = service.spec().baseUrl();
+            out.append(String.format("  %-30s %s/q/swagger-ui   health %s/q/health   log %s%n",
+                    service.spec().name(), base, base, service.log()));
+        }
+        out.append("\nSample token (province-admin over 湖南省 430000, valid 8 hours):\n\n")
+                .append(token).append("\n\n")
+                .append("Try:  curl -H \"Authorization: Bearer $TOKEN\" ")
+                .append(services.isEmpty() ? "http://localhost:8081" : services.get(0).spec().baseUrl())
+                .append("/api/v1/me\n")
+                .append("More tokens:  deploy/token --role city-operator --city 430300\n");
+        System.out.println(out);
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private void stopAll() {
+        AutoCloseable next;
+        while ((next = started.poll()) != null) {
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        say("Stopped.");
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("[stack] " + String.format(format, args));
+    }
+}

@@ -1,0 +1,34 @@
+package cn.hunan.mma.stack;
+
+import java.nio.file.Path;
+
+/** Where the local stack keeps its state: {@code .local/} under the project root (git-ignored). */
+record StackLayout(Path projectRoot) {
+
+    Path state() {
+        return projectRoot.resolve(".local");
+    }
+
+    /** Kept across runs, so tokens minted earlier stay valid. */
+    Path keys() {
+        return state().resolve("keys");
+    }
+
+    /** Kept across runs: the pseudonymisation key must be stable or pseudonyms change. */
+    Path pseudonymKey() {
+        return state().resolve("pseudonym.key");
+    }
+
+    /** Fresh every run, like the broker's topics. */
+    Path postgres() {
+        return state().resolve("postgres");
+    }
+
+    Path kafka() {
+        return state().resolve("kafka");
+    }
+
+    Path logs() {
+        return state().resolve("logs");
+    }
+}

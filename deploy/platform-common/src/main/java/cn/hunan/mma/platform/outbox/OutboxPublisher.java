@@ -1,0 +1,103 @@
+package cn.hunan.mma.platform.outbox;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Receives each batch of captured outbox rows from the engine, sends them to Kafka, waits until
+ * Kafka has acknowledged every one, deletes the rows, and only then marks the batch processed. A
+ * crash anywhere before the mark replays the batch from the write-ahead log: events are delivered
+ * at least once, possibly twice, never lost. Within a batch records are sent in commit order
+ * through an idempotent producer, so each partition keeps that order.
+ */
+final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final long ACK_POLL_MILLIS = 200;
+
+    private final Producer<String, String> producer;
+    private final URI source;
+    private final OutboxCleaner cleaner;
+    private final RelayStatistics statistics;
+    private final Clock clock;
+    private volatile boolean stopping;
+
+    OutboxPublisher(Producer<String, String> producer, URI source, OutboxCleaner cleaner,
+                    RelayStatistics statistics, Clock clock) {
+        this.producer = producer;
+        this.source = source;
+        this.cleaner = cleaner;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> batch,
+                            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        List<Send> sends = new ArrayList<>(batch.size());
+        for (RecordChangeEvent<SourceRecord> change : batch) {
+            SourceRecord routed = change.record();
+            if (routed != null && !CapturedEvent.isHeartbeat(routed)) {
+                sends.add(send(CapturedEvent.from(routed)));
+            }
+        }
+        List<String> acknowledgedIds = new ArrayList<>(sends.size());
+        for (Send send : sends) {
+            statistics.acknowledged(send.event(), awaitAcknowledgement(send));
+            acknowledgedIds.add(send.event().eventId());
+        }
+        cleaner.deleteAcknowledged(acknowledgedIds);
+        for (RecordChangeEvent<SourceRecord> change : batch) {
+            committer.markProcessed(change);
+        }
+        committer.markBatchFinished();
+    }
+
+    /** Makes a batch waiting for acknowledgements give up, so the engine can stop; it is replayed later. */
+    void stop() {
+        stopping = true;
+    }
+
+    private Send send(CapturedEvent event) {
+        CompletableFuture<Instant> acknowledged = new CompletableFuture<>();
+        producer.send(event.toProducerRecord(source), (metadata, failure) -> {
+            if (failure == null) {
+                acknowledged.complete(clock.instant());
+            } else {
+                acknowledged.completeExceptionally(failure);
+            }
+        });
+        return new Send(event, acknowledged);
+    }
+
+    private Instant awaitAcknowledgement(Send send) throws InterruptedException {
+        while (true) {
+            try {
+                return send.acknowledged().get(ACK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWaiting) {
+                if (stopping) {
+                    throw new InterruptedException("relay stopping before Kafka acknowledged the batch");
+                }
+            } catch (ExecutionException e) {
+                // Retriable errors are retried inside the producer; what arrives here will not heal.
+                throw new OutboxRelayException("Kafka rejected outbox event " + send.event().eventId()
+                        + " for topic " + send.event().topic(), e.getCause());
+            }
+        }
+    }
+
+    private record Send(CapturedEvent event, CompletableFuture<Instant> acknowledged) {
+    }
+}

@@ -1,0 +1,212 @@
+package cn.hunan.mma.platform.outbox;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Relays a service's transactional outbox to Kafka: a Debezium embedded engine streams inserts into
+ * the outbox table from PostgreSQL's write-ahead log ({@code pgoutput}), and every row becomes one
+ * Kafka record on the topic named by the row, keyed by its aggregate id, with CloudEvents headers.
+ * Delivery is at least once; consumers deduplicate by {@code ce_id}.
+ *
+ * <p>Plain Java: a Quarkus service gets one from {@link OutboxRelayLifecycle}, tests construct it.
+ * {@link #start()} returns once the replication slot exists and the engine is streaming, so writes
+ * made after it returns are never missed.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SLOT_CHECK_INTERVAL = Duration.ofMillis(50);
+
+    private final OutboxRelaySettings settings;
+    private final RelayStatistics statistics = new RelayStatistics();
+    private final CompletableFuture<Throwable> engineFailure = new CompletableFuture<>();
+    private Producer<String, String> producer;
+    private OutboxCleaner cleaner;
+    private OutboxPublisher publisher;
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private ExecutorService engineThread;
+
+    public OutboxRelay(OutboxRelaySettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Creates the publication and replication slot if missing, then starts streaming. Blocks until
+     * the engine polls the slot.
+     *
+     * @throws OutboxRelayException if the database is not ready for logical replication or the
+     *                              engine fails to start; the relay is closed again
+     */
+    public synchronized void start() {
+        if (engine != null) {
+            throw new IllegalStateException("outbox relay " + settings.slotName() + " was already started");
+        }
+        DatabaseConnections connections = new DatabaseConnections(settings);
+        ReplicationSetup replication = new ReplicationSetup(settings);
+        withConnection(connections, replication::prepare, "cannot prepare logical replication");
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        cleaner = new OutboxCleaner(connections, settings);
+        publisher = new OutboxPublisher(producer, settings.source(), cleaner, statistics, Clock.systemUTC());
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(OutboxEngineProperties.of(settings))
+                .using(OutboxRelay.class.getClassLoader())
+                .using(new EngineStateListener())
+                .using(this::engineStopped)
+                .notifying(publisher)
+                .build();
+        engineThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "mma-outbox-relay-" + settings.slotName()));
+        engineThread.execute(engine);
+        try {
+            awaitStreaming(connections, replication);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("Outbox relay streaming {} through slot {} to Kafka {}", settings.table(), settings.slotName(),
+                settings.bootstrapServers());
+    }
+
+    public OutboxRelayMetrics metrics() {
+        return statistics;
+    }
+
+    /** Stops streaming. A batch not yet acknowledged by Kafka is sent again by the next start. */
+    @Override
+    public synchronized void close() {
+        if (publisher != null) {
+            publisher.stop();
+        }
+        if (engine != null) {
+            try {
+                engine.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Outbox relay {} did not stop cleanly", settings.slotName(), e);
+            }
+        }
+        if (engineThread != null) {
+            engineThread.shutdown();
+            awaitTermination(engineThread);
+        }
+        if (producer != null) {
+            producer.close(STOP_TIMEOUT);
+        }
+        if (cleaner != null) {
+            cleaner.close();
+        }
+        statistics.running(false);
+    }
+
+    private void withConnection(DatabaseConnections connections, SqlWork work, String failure) {
+        try (Connection connection = connections.open()) {
+            work.run(connection);
+        } catch (SQLException e) {
+            throw new OutboxRelayException(failure + " for " + settings.table() + " at " + settings.jdbcUrl()
+                    + " (slot " + settings.slotName() + "): " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> producerProperties() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, "mma-outbox-relay-" + settings.slotName(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                // The engine already hands over batches; waiting for more records only adds latency.
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                // A broker outage blocks the relay until the broker is back instead of failing it;
+                // only errors retrying cannot heal reach the publisher.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Waits until the engine's replication connection streams from the slot. Debezium reports that it
+     * polls a little before the connection is open; waiting for the slot makes "started" mean it.
+     */
+    private void awaitStreaming(DatabaseConnections connections, ReplicationSetup replication) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        withConnection(connections, connection -> {
+            while (!replication.slotActive(connection)) {
+                if (engineFailure.isDone()) {
+                    Throwable cause = engineFailure.join();
+                    throw new OutboxRelayException("outbox relay " + settings.slotName() + " failed to start: "
+                            + cause.getMessage(), cause);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new OutboxRelayException("outbox relay " + settings.slotName()
+                            + " did not start streaming within " + START_TIMEOUT);
+                }
+                pause();
+            }
+        }, "cannot watch the replication slot");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SLOT_CHECK_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxRelayException("interrupted while starting the outbox relay", e);
+        }
+    }
+
+    private void engineStopped(boolean success, String message, Throwable error) {
+        statistics.running(false);
+        if (!success) {
+            engineFailure.complete(error != null ? error : new OutboxRelayException(message));
+            // Events stay in the WAL and the table; a restart resumes from the last acknowledged batch.
+            LOG.error("Outbox relay {} stopped: {}", settings.slotName(), message, error);
+        }
+    }
+
+    private void awaitTermination(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Outbox relay {} engine thread still running after {}", settings.slotName(), STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tracks whether the engine polls the connector. */
+    private final class EngineStateListener implements DebeziumEngine.ConnectorCallback {
+
+        @Override
+        public void pollingStarted() {
+            statistics.running(true);
+        }
+
+        @Override
+        public void pollingStopped() {
+            statistics.running(false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+}

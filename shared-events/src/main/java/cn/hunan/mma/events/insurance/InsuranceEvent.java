@@ -1,0 +1,8 @@
+package cn.hunan.mma.events.insurance;
+
+import cn.hunan.mma.events.contract.ContractRecord;
+
+/** What the insurance-settlement service publishes: budgets, case settlements, period closes. */
+public sealed interface InsuranceEvent extends ContractRecord
+        permits AllianceBudgetApproved, CaseSettled, PeriodSettlementClosed {
+}

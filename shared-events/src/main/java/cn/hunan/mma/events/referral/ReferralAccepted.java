@@ -1,0 +1,17 @@
+package cn.hunan.mma.events.referral;
+
+import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.ReferralId;
+
+import java.time.Instant;
+
+/** States that the receiving institution agreed to take the patient. */
+public record ReferralAccepted(EventId eventId, Instant occurredAt, ReferralId referralId) implements ReferralEvent {
+
+    public ReferralAccepted {
+        Checks.present(eventId, "eventId");
+        Checks.present(occurredAt, "occurredAt");
+        Checks.present(referralId, "referralId");
+    }
+}
