@@ -1,6 +1,7 @@
 package cn.hunan.mma.events.insurance;
 
 import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.DrgCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
@@ -37,7 +38,11 @@ public record CaseSettled(
         Checks.present(method, "method");
         Checks.text(groupCode, "groupCode", 64);
         if (method == PaymentMethod.DRG) {
-            DrgCode.of(groupCode);
+            try {
+                DrgCode.of(groupCode);
+            } catch (ContractViolation e) {
+                throw e.atField("groupCode");
+            }
         }
         Checks.present(standardPayment, "standardPayment");
         Checks.present(actualCost, "actualCost");

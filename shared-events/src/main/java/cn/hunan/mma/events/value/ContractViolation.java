@@ -32,6 +32,11 @@ public final class ContractViolation extends IllegalArgumentException {
         return new ContractViolation(Reason.INVALID_VALUE, field, message);
     }
 
+    /** The same violation attributed to a field, for value checks made inside a record's constructor. */
+    public ContractViolation atField(String field) {
+        return new ContractViolation(reason, field, getMessage());
+    }
+
     public Reason reason() {
         return reason;
     }

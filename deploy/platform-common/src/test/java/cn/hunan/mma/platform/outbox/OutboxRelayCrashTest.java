@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A relay process killed with SIGKILL in the middle of a stream, then started again. */
 @ExtendWith(RealServers.class)
@@ -62,7 +63,7 @@ class OutboxRelayCrashTest {
         copies.forEach((id, sameId) -> assertThat(sameId)
                 .as("every copy of event %s is the same record", id)
                 .extracting(ConsumerRecord::key, ConsumerRecord::value)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(sameId.get(0).key(), sameId.get(0).value())));
+                .containsOnly(tuple(sameId.get(0).key(), sameId.get(0).value())));
         assertThat(firstArrivalOrderByReferral(received)).isEqualTo(commitOrderByReferral(committed));
     }
 

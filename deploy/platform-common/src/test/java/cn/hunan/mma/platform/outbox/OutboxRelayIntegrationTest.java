@@ -120,7 +120,7 @@ class OutboxRelayIntegrationTest {
         try (TopicReader reader = fixture.reader()) {
             reader.receivedAtLeast(events.size(), ARRIVAL);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.database.outboxRows() == 0);
+        await("outbox table empty").atMost(Duration.ofSeconds(10)).until(() -> fixture.database.outboxRows() == 0);
     }
 
     @Test
@@ -158,7 +158,7 @@ class OutboxRelayIntegrationTest {
         }
         long walAfterWrites = fixture.database.currentWalLsn();
 
-        await().atMost(Duration.ofSeconds(20)).until(
+        await("slot confirmed past the WAL of the referral changes").atMost(Duration.ofSeconds(20)).until(
                 () -> fixture.database.confirmedFlushLsn(fixture.slotName).orElseThrow() >= walAfterWrites);
     }
 

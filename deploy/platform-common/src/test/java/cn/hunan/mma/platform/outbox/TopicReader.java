@@ -35,7 +35,7 @@ final class TopicReader implements AutoCloseable {
 
     /** Everything received so far, in arrival order (per partition: offset order). */
     List<ConsumerRecord<String, String>> receivedUntil(Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
-        await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(20)).until(() -> {
+        await("records on the topic").atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(20)).until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(received::add);
             return done.test(received);
         });
