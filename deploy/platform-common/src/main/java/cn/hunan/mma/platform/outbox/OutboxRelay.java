@@ -55,7 +55,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Creates the publication and replication slot if missing, then starts streaming. Blocks until
-     * the engine polls the slot.
+     * the engine streams from the slot. A relay starts once; after {@link #close()} or a failure,
+     * build a new one: it resumes from the last acknowledged batch.
      *
      * @throws OutboxRelayException if the database is not ready for logical replication or the
      *                              engine fails to start; the relay is closed again

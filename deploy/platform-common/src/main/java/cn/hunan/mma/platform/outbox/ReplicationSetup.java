@@ -1,5 +1,8 @@
 package cn.hunan.mma.platform.outbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.sql.Statement;
  */
 final class ReplicationSetup {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationSetup.class);
     private static final String DUPLICATE_OBJECT = "42710";
 
     private final OutboxRelaySettings settings;
@@ -60,6 +64,7 @@ final class ReplicationSetup {
             createIgnoringRace(connection, "CREATE PUBLICATION " + quote(settings.publicationName())
                     + " FOR TABLE " + quote(settings.schemaName()) + "." + quote(settings.tableName())
                     + " WITH (publish = 'insert')");
+            LOG.info("Created publication {} for {}", settings.publicationName(), settings.table());
         }
         if (!exists(connection, "SELECT 1 FROM pg_publication_tables WHERE pubname = ? AND schemaname = ? AND tablename = ?",
                 settings.publicationName(), settings.schemaName(), settings.tableName())) {
@@ -84,6 +89,7 @@ final class ReplicationSetup {
                 "SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
             statement.setString(1, settings.slotName());
             statement.execute();
+            LOG.info("Created logical replication slot {} (pgoutput)", settings.slotName());
         } catch (SQLException e) {
             if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
                 throw e;

@@ -148,6 +148,23 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void relays_rows_committed_after_the_slot_was_created_but_before_the_engine_first_ran() throws Exception {
+        Fixture fixture = new Fixture("firststart");
+        try (Connection connection = fixture.database.connect()) {
+            new ReplicationSetup(settings(fixture.database, fixture.slotName, Duration.ofSeconds(10))).prepare(connection);
+        }
+        OutboxEvent beforeFirstStart = fixture.events.next("R-10", "ReferralRequested");
+        fixture.database.commit(List.of(beforeFirstStart));
+
+        fixture.startRelay();
+
+        try (TopicReader reader = fixture.reader()) {
+            assertThat(reader.receivedAtLeast(1, ARRIVAL)).extracting(record -> text(record, "id"))
+                    .containsExactly(beforeFirstStart.eventId().toString());
+        }
+    }
+
+    @Test
     void heartbeats_confirm_the_slot_past_wal_of_other_tables_while_the_outbox_is_idle() throws Exception {
         Fixture fixture = new Fixture("heartbeat");
         fixture.startRelay(Duration.ofMillis(200));
