@@ -40,7 +40,7 @@ final class ChildJvm {
         command.addAll(arguments);
         ChildLog log = ChildLog.beginRun(logFile);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(OwnSession.command(command))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

@@ -104,6 +104,19 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /** Stops the broker cleanly (it flushes and closes its logs); kills it if that takes over 30 s. */
+    /**
+     * Hands shutdown ordering to the caller: without this the JVM's exit would stop the server
+     * concurrently with the caller's own hooks, e.g. while services that use it are still stopping.
+     * The caller must then {@link #close()} it from its own shutdown hook.
+     */
+    public void stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running or has run.
+        }
+    }
+
     @Override
     public void close() {
         broker.stop(STOP_GRACE);

@@ -1,5 +1,7 @@
 package cn.hunan.mma.stack;
 
+import cn.hunan.mma.infra.OwnSession;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,20 +31,30 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with the given configuration passed as system properties. */
+    /**
+     * Starts the service with the given configuration passed as environment variables (Quarkus's
+     * MicroProfile Config mapping: {@code quarkus.datasource.password} → {@code QUARKUS_DATASOURCE_PASSWORD}),
+     * so credentials and keys do not show in the process list.
+     */
     static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> config, Path logDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         Path log = logDir.resolve(spec.name() + ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(command));
+        config.forEach((key, value) -> builder.environment().put(environmentName(key), value));
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         return new ServiceProcess(spec, process, log);
+    }
+
+    /** MicroProfile Config's environment form of a property name. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Waits until the service's readiness check answers 200, or fails naming the log to read. */

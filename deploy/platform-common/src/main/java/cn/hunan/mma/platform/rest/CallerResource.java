@@ -5,6 +5,7 @@ import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +51,8 @@ public class CallerResource {
                 "changeable", AccessPolicy.mayChange(caller.get(), division));
     }
 
-    /** The caller as JSON. */
+    /** The caller as JSON; absent scope claims are left out. */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
     public record CallerView(String subject, SortedSet<String> roles, Optional<String> province,
                              Optional<String> city, Optional<String> alliance, Optional<String> institution) {
         static CallerView of(Caller caller) {
