@@ -4,10 +4,15 @@ import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code deploy/token}: mints a bearer token signed with the local stack's key. */
@@ -40,8 +45,22 @@ final class TokenCommand implements Callable<Integer> {
     @Option(names = "--ttl", defaultValue = "8h", description = "Lifetime, e.g. 30m or 8h (default: ${DEFAULT-VALUE}).")
     String ttl;
 
+    /** The claim values of platform-common's {@code Role}; anything else would grant nothing. */
+    private static final Set<String> ROLES = Set.of("province-admin", "city-operator", "alliance-operator",
+            "institution-user", "insurance-officer", "auditor");
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (!ROLES.contains(role)) {
+            throw new ParameterException(spec.commandLine(), "unknown role '" + role + "'; one of " + new TreeSet<>(ROLES));
+        }
+        if (province == null && city == null && alliance == null && institution == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "a token without a scope claim sees nothing: add --province, --city, --alliance or --institution");
+        }
         System.out.println(mint(new StackLayout(projectRoot), claims()));
         return 0;
     }
