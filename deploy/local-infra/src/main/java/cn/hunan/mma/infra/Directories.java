@@ -23,6 +23,20 @@ final class Directories {
         }
     }
 
+    /** Deletes the directory and everything in it, failing loudly if something cannot be deleted. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
     /** Best effort: runs at JVM exit, where a leftover file is not worth a failure. */
     static void deleteQuietly(Path dir) {
         if (!Files.exists(dir)) {

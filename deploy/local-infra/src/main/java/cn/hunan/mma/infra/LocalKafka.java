@@ -72,6 +72,12 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** Starts a broker with no topics or records in {@code workDir}, whatever was there. */
+    public static LocalKafka startFresh(Path workDir) {
+        Directories.delete(workDir.toAbsolutePath());
+        return start(workDir);
+    }
+
     /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
@@ -103,7 +109,6 @@ public final class LocalKafka implements AutoCloseable {
         return broker.isAlive();
     }
 
-    /** Stops the broker cleanly (it flushes and closes its logs); kills it if that takes over 30 s. */
     /**
      * Hands shutdown ordering to the caller: without this the JVM's exit would stop the server
      * concurrently with the caller's own hooks, e.g. while services that use it are still stopping.
@@ -117,6 +122,7 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker cleanly (it flushes and closes its logs); kills it if that takes over 30 s. */
     @Override
     public void close() {
         broker.stop(STOP_GRACE);

@@ -62,6 +62,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a new, empty cluster in {@code dataDir}, whatever was there: a server left running on
+     * it by a killed JVM is stopped first (deleting its directory under it would orphan it for good).
+     */
+    public static LocalPostgres startFresh(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath();
+        OrphanPostmaster.stopIfRunning(dir);
+        Directories.delete(dir);
+        return start(dir);
+    }
+
     private static EmbeddedPostgres.Builder configured(Path dataDir, int port, File logFile) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -123,7 +134,6 @@ public final class LocalPostgres implements AutoCloseable {
         return dataDir;
     }
 
-    /** Stops the server (fast shutdown: open sessions are ended); the data directory stays. */
     /**
      * Hands shutdown ordering to the caller: without this the JVM's exit would stop the server
      * concurrently with the caller's own hooks, e.g. while services that use it are still stopping.
@@ -137,6 +147,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Stops the server (fast shutdown: open sessions are ended); the data directory stays. */
     @Override
     public void close() {
         stopServer();

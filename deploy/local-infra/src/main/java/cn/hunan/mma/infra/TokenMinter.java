@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Mints RS256 JSON Web Tokens with the JDK's own crypto, for tests and the local stack:
- * {@code iss}, {@code sub}, {@code upn}, {@code groups}, the scope claims {@code province},
+ * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, the scope claims {@code province},
  * {@code city}, {@code alliance}, {@code institution} when set, {@code iat}, {@code exp},
  * {@code jti}.
  *
@@ -23,17 +23,25 @@ import java.util.UUID;
 public final class TokenMinter {
 
     public static final String DEFAULT_ISSUER = "https://mma.local/issuer";
+    /** The services accept only tokens issued for the platform ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "mma-platform";
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = new JsonObjectWriter().string("alg", "RS256").string("typ", "JWT").end();
 
     private final RSAPrivateKey signingKey;
     private final String issuer;
+    private final String audience;
     private final Clock clock;
 
     public TokenMinter(RSAPrivateKey signingKey, String issuer, Clock clock) {
+        this(signingKey, issuer, AUDIENCE, clock);
+    }
+
+    private TokenMinter(RSAPrivateKey signingKey, String issuer, String audience, Clock clock) {
         this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.audience = Objects.requireNonNull(audience, "audience");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -48,11 +56,16 @@ public final class TokenMinter {
     }
 
     public TokenMinter withIssuer(String otherIssuer) {
-        return new TokenMinter(signingKey, otherIssuer, clock);
+        return new TokenMinter(signingKey, otherIssuer, audience, clock);
+    }
+
+    /** For tests of tokens issued to another application. */
+    public TokenMinter withAudience(String otherAudience) {
+        return new TokenMinter(signingKey, issuer, otherAudience, clock);
     }
 
     public TokenMinter withClock(Clock otherClock) {
-        return new TokenMinter(signingKey, issuer, otherClock);
+        return new TokenMinter(signingKey, issuer, audience, otherClock);
     }
 
     /** The compact serialization, ready for {@code Authorization: Bearer <token>}. */
@@ -60,6 +73,7 @@ public final class TokenMinter {
         Instant now = clock.instant();
         JsonObjectWriter payload = new JsonObjectWriter()
                 .string("iss", issuer)
+                .string("aud", audience)
                 .string("sub", claims.subject())
                 .string("upn", claims.subject())
                 .strings("groups", claims.groups());

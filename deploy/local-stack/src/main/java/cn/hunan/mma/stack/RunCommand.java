@@ -42,14 +42,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             stopped.countDown();
         }, "stack-shutdown"));
 
-        Directories.recreate(layout.postgres(), layout.kafka(), layout.logs());
+        ServiceSpec.requireFreePorts();
+        Files.createDirectories(layout.logs());
         // Our hook stops everything in reverse order: services before the servers they use.
-        LocalPostgres postgres = remember(LocalPostgres.start(layout.postgres()));
+        LocalPostgres postgres = remember(LocalPostgres.startFresh(layout.postgres()));
         postgres.stopOnlyWhenClosed();
-        say("PostgreSQL %s on port %d, started in %d ms", "17", postgres.port(), postgres.startupTime().toMillis());
-        LocalKafka kafka = remember(LocalKafka.start(layout.kafka()));
+        say("PostgreSQL on port %d, started in %d ms", postgres.port(), postgres.startupTime().toMillis());
+        LocalKafka kafka = remember(LocalKafka.startFresh(layout.kafka()));
         kafka.stopOnlyWhenClosed();
-        say("Kafka %s at %s, started in %d ms", "4.1.1", kafka.bootstrapServers(), kafka.startupTime().toMillis());
+        say("Kafka at %s, started in %d ms", kafka.bootstrapServers(), kafka.startupTime().toMillis());
         kafka.createTopics(TopicProvisioning.allTopics());
         say("Created %d topics from the shared topic registry", TopicProvisioning.allTopics().size());
 

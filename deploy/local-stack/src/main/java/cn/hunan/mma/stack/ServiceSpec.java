@@ -1,5 +1,8 @@
 package cn.hunan.mma.stack;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +20,21 @@ record ServiceSpec(String name, int port, Optional<String> database) {
             new ServiceSpec("factor-scoring-service", 8082, Optional.empty()),
             new ServiceSpec("navigation-service", 8083, Optional.of("navigation")),
             new ServiceSpec("insurance-settlement-service", 8084, Optional.of("settlement")));
+
+    /**
+     * Fails before anything starts when a service port is taken (often a stack left running): the
+     * readiness probe would otherwise get its answer from the old instance.
+     */
+    static void requireFreePorts() {
+        for (ServiceSpec spec : ALL) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(spec.port()));
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + spec.port() + " for " + spec.name()
+                        + " is in use — is another stack still running?");
+            }
+        }
+    }
 
     Path runnableJar(Path projectRoot) {
         return projectRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

@@ -48,6 +48,9 @@ public final class Checks {
         return List.copyOf(values);
     }
 
+    /** No figure in the contract needs more integer or decimal digits than this. */
+    private static final int MAX_DIGITS = 18;
+
     /**
      * The decimal at exactly the given scale. Fewer digits are padded ({@code 92.5} → {@code 92.50});
      * more are refused, because rounding them away would change the stated fact.
@@ -56,6 +59,11 @@ public final class Checks {
         present(value, field);
         if (value.scale() == scale) {
             return value;
+        }
+        // Checked before any arithmetic: "1e600000000" parses in microseconds but rescaling it would
+        // build a number with 600 million digits and stall the consumer.
+        if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+            throw ContractViolation.invalid(field, field + " is out of range");
         }
         try {
             return value.setScale(scale, java.math.RoundingMode.UNNECESSARY);

@@ -39,6 +39,9 @@ final class YuanText {
             }
             fen = fen * 10 + (c - '0');
         }
+        if (negative && fen == 0) {
+            throw malformed(what); // "-0.00" is not the canonical spelling of zero
+        }
         return negative ? -fen : fen;
     }
 

@@ -37,7 +37,7 @@ class MoneyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"12.5", "12", "12.345", "1,000.00", "012.00", "+1.00", "¥1.00", " 1.00", "1.00 ", "", ".50",
-            "12345678901234567.00", "1e3", "一百.00"})
+            "12345678901234567.00", "1e3", "一百.00", "-0.00"})
     void rejects_anything_but_canonical_yuan_text(String text) {
         assertThatThrownBy(() -> Money.ofYuan(text))
                 .isInstanceOfSatisfying(ContractViolation.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_MONEY));

@@ -47,6 +47,11 @@ public abstract class ServiceBaselineContract {
     }
 
     @Test
+    void swagger_ui_is_served() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
     void an_api_call_without_a_token_is_401_problem_json() {
         given().when().get("/api/v1/me")
                 .then().statusCode(401)
@@ -67,6 +72,13 @@ public abstract class ServiceBaselineContract {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         return (RSAPrivateKey) rsa.generateKeyPair().getPrivate();
+    }
+
+    @Test
+    void a_token_for_another_audience_is_401() {
+        String foreign = TokenMinter.forTests().withAudience("another-application").mint(XIANGTAN_OPERATOR);
+
+        given().auth().oauth2(foreign).when().get("/api/v1/me").then().statusCode(401);
     }
 
     @Test

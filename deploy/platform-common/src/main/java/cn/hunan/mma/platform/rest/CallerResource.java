@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.rest;
 
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.CurrentCaller;
@@ -59,8 +60,8 @@ public class CallerResource {
             SortedSet<String> roles = new TreeSet<>();
             caller.roles().stream().map(Role::claimValue).forEach(roles::add);
             var scope = caller.scope();
-            return new CallerView(caller.subject(), roles, scope.province(), scope.city(), scope.alliance(),
-                    scope.institution());
+            return new CallerView(caller.subject(), roles, scope.province().map(DivisionCode::value),
+                    scope.city().map(DivisionCode::value), scope.alliance(), scope.institution());
         }
     }
 }

@@ -1,9 +1,12 @@
 package cn.hunan.mma.platform.rest;
 
+import cn.hunan.mma.events.pseudonym.InvalidNationalIdException;
+import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.platform.security.InvalidScopeClaimException;
 import cn.hunan.mma.platform.security.OutOfScopeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -49,12 +52,38 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(403, "Forbidden", e.getMessage()));
     }
 
+    /**
+     * Jackson's own messages quote the rejected input, which may be a national ID number typed into
+     * the wrong field: the client gets the field path and what was expected, never the value.
+     */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? List.of(new Problem.FieldError(path(mapping), e.getOriginalMessage()))
-                : List.of();
-        return ProblemResponses.of(Problem.of(400, "Malformed request body", e.getOriginalMessage()).withErrors(errors));
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ContractViolation violation) {
+            return contractViolation(violation.atField(path(mapping)));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "expected " + mismatch.getTargetType().getSimpleName()
+                    : "invalid value";
+            return ProblemResponses.of(Problem.of(400, "Malformed request body", field + ": " + expected)
+                    .withErrors(List.of(new Problem.FieldError(field, expected))));
+        }
+        return ProblemResponses.of(Problem.of(400, "Malformed request body", "the body is not valid JSON"));
+    }
+
+    /** A value that breaks the contract (bad ICD-10 code, negative money, …): the reason and the field. */
+    @ServerExceptionMapper
+    public Response contractViolation(ContractViolation e) {
+        String field = e.field() == null ? "$" : e.field();
+        return ProblemResponses.of(Problem.of(400, "Invalid request", e.getMessage())
+                .withErrors(List.of(new Problem.FieldError(field, e.reason().name()))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidNationalId(InvalidNationalIdException e) {
+        // Its message never contains the number (see shared-events' pseudonym package).
+        return ProblemResponses.of(Problem.of(400, "Invalid national ID number", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -2,8 +2,10 @@ package cn.hunan.mma.platform.security;
 
 /**
  * The one answer to "may this caller see or change this entity". Scope decides what a caller can
- * reach; role decides whether it may change it (auditors never change). Which roles may call an
- * endpoint at all is declared on the endpoint ({@code @RolesAllowed}).
+ * reach; role decides whether it may change it (auditors never change). A caller without any
+ * platform role — a token issued for another application by a shared identity provider — reaches
+ * nothing, whatever scope claims it carries. Which roles may call an endpoint at all is declared on
+ * the endpoint ({@code @RolesAllowed}).
  */
 public final class AccessPolicy {
 
@@ -11,9 +13,12 @@ public final class AccessPolicy {
     }
 
     public static boolean maySee(Caller caller, Jurisdiction entity) {
+        if (caller.roles().isEmpty()) {
+            return false;
+        }
         Scope scope = caller.scope();
-        return scope.province().filter(code -> code.startsWith(entity.provincePrefix())).isPresent()
-                || scope.city().filter(code -> code.startsWith(entity.cityPrefix())).isPresent()
+        return scope.province().filter(entity.division()::isWithin).isPresent()
+                || scope.city().filter(entity.division()::isWithin).isPresent()
                 || scope.alliance().filter(entity.allianceIds()::contains).isPresent()
                 || scope.institution().filter(entity.institutionIds()::contains).isPresent();
     }

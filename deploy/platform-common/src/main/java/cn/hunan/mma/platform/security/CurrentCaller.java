@@ -41,7 +41,7 @@ public class CurrentCaller {
         for (String group : token.getGroups()) {
             Role.fromClaim(group).ifPresent(roles::add);
         }
-        Scope scope = new Scope(claim(token, PROVINCE_CLAIM), claim(token, CITY_CLAIM),
+        Scope scope = Scope.fromClaims(claim(token, PROVINCE_CLAIM), claim(token, CITY_CLAIM),
                 claim(token, ALLIANCE_CLAIM), claim(token, INSTITUTION_CLAIM));
         return new Caller(token.getSubject(), roles, scope);
     }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.security;
 
+import cn.hunan.mma.events.value.DivisionCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -12,9 +13,9 @@ class AccessPolicyTest {
 
     // 湘潭市 430300: 湘潭县 430321; 张家界市 430800: 永定区 430802; 长沙市天心区 430103.
     private static final Jurisdiction XIANGTAN_COUNTY_HOSPITAL =
-            Jurisdiction.ofInstitution("H430321001", "430321", Set.of("A-XT-COUNTY"));
+            Jurisdiction.ofInstitution("H430321001", DivisionCode.of("430321"), Set.of("A-XT-COUNTY"));
     private static final Jurisdiction YONGDING_TOWNSHIP_CENTRE =
-            Jurisdiction.ofInstitution("H430802101", "430802101", Set.of("A-ZJJ-YD"));
+            Jurisdiction.ofInstitution("H430802101", DivisionCode.of("430802101"), Set.of("A-ZJJ-YD"));
 
     @Test
     void province_admin_sees_and_changes_anything_in_the_province() {
@@ -28,7 +29,7 @@ class AccessPolicyTest {
     void province_scope_does_not_reach_another_province() {
         Caller admin = caller(Role.PROVINCE_ADMIN, scope("430000", null, null, null));
 
-        assertThat(AccessPolicy.maySee(admin, Jurisdiction.ofDivision("440104"))).isFalse();
+        assertThat(AccessPolicy.maySee(admin, division("440104"))).isFalse();
     }
 
     @Test
@@ -36,9 +37,9 @@ class AccessPolicyTest {
         Caller xiangtan = caller(Role.CITY_OPERATOR, scope(null, "430300", null, null));
 
         assertThat(AccessPolicy.maySee(xiangtan, XIANGTAN_COUNTY_HOSPITAL)).isTrue();
-        assertThat(AccessPolicy.maySee(xiangtan, Jurisdiction.ofDivision("430321101"))).isTrue();
+        assertThat(AccessPolicy.maySee(xiangtan, division("430321101"))).isTrue();
         assertThat(AccessPolicy.maySee(xiangtan, YONGDING_TOWNSHIP_CENTRE)).isFalse();
-        assertThat(AccessPolicy.maySee(xiangtan, Jurisdiction.ofDivision("430103"))).isFalse();
+        assertThat(AccessPolicy.maySee(xiangtan, division("430103"))).isFalse();
     }
 
     @Test
@@ -46,7 +47,7 @@ class AccessPolicyTest {
         Caller operator = caller(Role.ALLIANCE_OPERATOR, scope(null, null, "A-XT-COUNTY", null));
 
         assertThat(AccessPolicy.maySee(operator, XIANGTAN_COUNTY_HOSPITAL)).isTrue();
-        assertThat(AccessPolicy.maySee(operator, Jurisdiction.ofDivision("430321"))).isFalse();
+        assertThat(AccessPolicy.maySee(operator, division("430321"))).isFalse();
     }
 
     @Test
@@ -89,12 +90,44 @@ class AccessPolicyTest {
         assertThatThrownBy(() -> scope(null, "4303", null, null)).isInstanceOf(InvalidScopeClaimException.class);
     }
 
+    @Test
+    void a_county_code_in_the_city_claim_does_not_widen_to_the_whole_city() {
+        assertThatThrownBy(() -> scope(null, "430321", null, null))
+                .isInstanceOf(InvalidScopeClaimException.class)
+                .hasMessageContaining("prefecture");
+    }
+
+    @Test
+    void a_city_code_in_the_province_claim_does_not_widen_to_the_province() {
+        assertThatThrownBy(() -> scope("430300", null, null, null)).isInstanceOf(InvalidScopeClaimException.class);
+    }
+
+    @Test
+    void a_token_with_scope_but_no_platform_role_sees_nothing() {
+        Caller foreign = new Caller("other-app-user", Set.of(), scope("430000", null, null, null));
+
+        assertThat(AccessPolicy.maySee(foreign, XIANGTAN_COUNTY_HOSPITAL)).isFalse();
+    }
+
+    @Test
+    void several_scope_claims_see_their_union() {
+        Caller caller = caller(Role.INSURANCE_OFFICER, scope(null, "430800", null, "H430321001"));
+
+        assertThat(AccessPolicy.maySee(caller, XIANGTAN_COUNTY_HOSPITAL)).isTrue();
+        assertThat(AccessPolicy.maySee(caller, YONGDING_TOWNSHIP_CENTRE)).isTrue();
+        assertThat(AccessPolicy.maySee(caller, division("430321101"))).isFalse();
+    }
+
     private static Caller caller(Role role, Scope scope) {
         return new Caller("user-1", Set.of(role), scope);
     }
 
     private static Scope scope(String province, String city, String alliance, String institution) {
-        return new Scope(Optional.ofNullable(province), Optional.ofNullable(city), Optional.ofNullable(alliance),
+        return Scope.fromClaims(Optional.ofNullable(province), Optional.ofNullable(city), Optional.ofNullable(alliance),
                 Optional.ofNullable(institution));
+    }
+
+    private static Jurisdiction division(String code) {
+        return Jurisdiction.ofDivision(DivisionCode.of(code));
     }
 }
