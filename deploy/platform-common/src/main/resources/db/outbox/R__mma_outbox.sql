@@ -1,4 +1,4 @@
--- Transactional outbox of a service (deploy/platform-common, README-outbox.md).
+-- Transactional outbox of a service (deploy/platform-common, README.md).
 --
 -- Services write a row in the SAME transaction as the state change it announces; the outbox relay
 -- streams committed inserts from the write-ahead log to Kafka and then deletes the rows.

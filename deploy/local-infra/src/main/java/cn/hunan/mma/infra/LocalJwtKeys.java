@@ -110,10 +110,12 @@ public final class LocalJwtKeys {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
         }
         Path privateFile = dir.resolve(PRIVATE_KEY_FILE);
-        Files.writeString(privateFile, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        Files.deleteIfExists(privateFile); // a half-written pair from an interrupted run
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+            // Owner-only from creation: never readable by others, even for an instant.
+            Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        Files.writeString(privateFile, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
         // Written last: its presence means the pair is complete.
         Files.writeString(dir.resolve(PUBLIC_KEY_FILE), Pem.encode(Pem.PUBLIC_KEY, pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
     }

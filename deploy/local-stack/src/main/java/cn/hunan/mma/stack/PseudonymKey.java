@@ -28,8 +28,9 @@ final class PseudonymKey {
             new SecureRandom().nextBytes(key);
             String encoded = Base64.getEncoder().encodeToString(key);
             Files.createDirectories(file.getParent());
+            // Created owner-only, never readable by others even for an instant.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, encoded);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return encoded;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the pseudonymisation key " + file, e);

@@ -1,5 +1,7 @@
 package cn.hunan.mma.events.envelope;
 
+import cn.hunan.mma.events.topic.Topics;
+
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.Reason;
@@ -16,7 +18,7 @@ class DeadLetterHeadersTest {
     void written_dead_letter_headers_read_back_unchanged() {
         var headers = new RecordHeaders();
         var rejection = new DeadLetterHeaders(Reason.MALFORMED_ICD10, "$.principalDiagnosis",
-                "ICD-10 code must look like I10", "mma.care.inpatient", 3, 1_234_567L);
+                "ICD-10 code must look like I10", Topics.INPATIENT.name(), 3, 1_234_567L);
 
         rejection.writeTo(headers);
         rejection.writeTo(headers);

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.envelope.CloudEventAttributes;
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +33,7 @@ class CapturedEventTest {
 
         ProducerRecord<String, String> record = event.toProducerRecord(SOURCE);
 
-        assertThat(record.topic()).isEqualTo("mma.referral.events");
+        assertThat(record.topic()).isEqualTo(Topics.REFERRALS.name());
         assertThat(record.key()).isEqualTo("R-1");
         assertThat(record.value()).isEqualTo(PAYLOAD);
         assertThat(record.timestamp()).as("broker time, not the business time").isNull();
@@ -62,7 +63,7 @@ class CapturedEventTest {
         assertThatThrownBy(() -> CapturedEvent.from(withoutId))
                 .isInstanceOf(OutboxRelayException.class)
                 .hasMessageContaining("header id")
-                .hasMessageContaining("mma.referral.events");
+                .hasMessageContaining(Topics.REFERRALS.name());
     }
 
     @Test
@@ -78,7 +79,7 @@ class CapturedEventTest {
     }
 
     private static SourceRecord routed(Headers headers) {
-        return new SourceRecord(Map.of(), Map.of(), "mma.referral.events", null,
+        return new SourceRecord(Map.of(), Map.of(), Topics.REFERRALS.name(), null,
                 Schema.STRING_SCHEMA, "R-1", Schema.STRING_SCHEMA, PAYLOAD, null, headers);
     }
 }

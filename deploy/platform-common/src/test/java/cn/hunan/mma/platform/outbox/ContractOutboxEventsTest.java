@@ -18,7 +18,7 @@ class ContractOutboxEventsTest {
     void addresses_the_event_to_its_topic_keyed_by_the_referral() {
         OutboxEvent event = ContractOutboxEvents.of(Topics.REFERRALS, accepted, GoldenFixtures.codec());
 
-        assertThat(event.topic()).isEqualTo("mma.referral.events");
+        assertThat(event.topic()).isEqualTo(Topics.REFERRALS.name());
         assertThat(event.key()).isEqualTo(accepted.referralId().toString());
         assertThat(event.eventId()).isEqualTo(accepted.eventId().asUuid());
         assertThat(event.type()).isEqualTo("ReferralAccepted");

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,25 +23,25 @@ class OutboxEventTest {
 
     @Test
     void rejects_an_event_without_a_key() {
-        assertThatThrownBy(() -> new OutboxEvent("mma.referral.events", null, EVENT_ID, "ReferralRequested", OCCURRED_AT, "{}"))
+        assertThatThrownBy(() -> new OutboxEvent(Topics.REFERRALS.name(), null, EVENT_ID, "ReferralRequested", OCCURRED_AT, "{}"))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("key");
     }
 
     @Test
     void rejects_an_empty_payload() {
-        assertThatThrownBy(() -> new OutboxEvent("mma.referral.events", "R-1", EVENT_ID, "ReferralRequested", OCCURRED_AT, ""))
+        assertThatThrownBy(() -> new OutboxEvent(Topics.REFERRALS.name(), "R-1", EVENT_ID, "ReferralRequested", OCCURRED_AT, ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("payload");
     }
 
     @Test
     void entity_stores_the_topic_as_aggregate_type_and_the_key_as_aggregate_id() {
-        OutboxEventEntity row = OutboxEventEntity.of("mma.referral.events", "R-1", EVENT_ID, "ReferralRequested",
+        OutboxEventEntity row = OutboxEventEntity.of(Topics.REFERRALS.name(), "R-1", EVENT_ID, "ReferralRequested",
                 OCCURRED_AT, "{\"referralId\":\"R-1\"}");
 
         assertThat(row.getId()).isEqualTo(EVENT_ID);
-        assertThat(row.getAggregateType()).isEqualTo("mma.referral.events");
+        assertThat(row.getAggregateType()).isEqualTo(Topics.REFERRALS.name());
         assertThat(row.getAggregateId()).isEqualTo("R-1");
         assertThat(row.getType()).isEqualTo("ReferralRequested");
         assertThat(row.getOccurredAt()).isEqualTo(OCCURRED_AT);

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class OutboxRelayCrashTest {
     void a_relay_killed_mid_stream_and_restarted_delivers_every_event_at_least_once(RealServers servers) throws Exception {
         String slotName = RealServers.uniqueName("crash");
         OutboxDatabase database = OutboxDatabase.migrated(servers.postgres(), slotName);
-        ReferralEvents events = new ReferralEvents("mma.referral.events." + slotName);
+        ReferralEvents events = new ReferralEvents(Topics.REFERRALS.name() + "." + slotName);
         servers.kafka().createTopics(List.of(new NewTopic(events.topic(), 3, (short) 1)));
         OutboxRelaySettings settings = OutboxRelaySettings.withDefaults(database.jdbcUrl(), servers.postgres().username(),
                 servers.postgres().password(), slotName, URI.create("/mma/referral-service"),

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.envelope.CloudEventAttributes;
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import jakarta.persistence.Column;
@@ -267,7 +268,7 @@ class OutboxRelayIntegrationTest {
         Fixture(String purpose) {
             slotName = RealServers.uniqueName(purpose);
             database = OutboxDatabase.migrated(servers.postgres(), slotName);
-            events = new ReferralEvents("mma.referral.events." + slotName);
+            events = new ReferralEvents(Topics.REFERRALS.name() + "." + slotName);
             // Several partitions, so per-referral order is the property under test, not a single log's order.
             servers.kafka().createTopics(List.of(new NewTopic(events.topic(), 3, (short) 1)));
         }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +45,7 @@ class OutboxRelayLatencyTest {
     void measures_commit_to_consumer_latency(RealServers servers) throws Exception {
         String slotName = RealServers.uniqueName("latency");
         OutboxDatabase database = OutboxDatabase.migrated(servers.postgres(), slotName);
-        ReferralEvents events = new ReferralEvents("mma.referral.events." + slotName);
+        ReferralEvents events = new ReferralEvents(Topics.REFERRALS.name() + "." + slotName);
         servers.kafka().createTopics(List.of(new NewTopic(events.topic(), 3, (short) 1)));
         OutboxRelaySettings settings = OutboxRelaySettings.withDefaults(database.jdbcUrl(), servers.postgres().username(),
                 servers.postgres().password(), slotName, URI.create("/mma/referral-service"),

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.outbox;
 
+import cn.hunan.mma.events.topic.Topics;
 import io.debezium.transforms.outbox.EventRouter;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -57,7 +58,7 @@ class OutboxRoutingTest {
         router.configure(routerProperties());
         Struct row = new Struct(ROW)
                 .put("id", "3f2b0c1e-7d4a-4e8b-9a61-2c5d8e7f9a10")
-                .put("aggregatetype", "mma.referral.events")
+                .put("aggregatetype", Topics.REFERRALS.name())
                 .put("aggregateid", "R-1")
                 .put("type", "ReferralAccepted")
                 .put("payload", "{ \"referralId\": \"R-1\", \"note\": \"上转\" }")
@@ -69,7 +70,7 @@ class OutboxRoutingTest {
 
         CapturedEvent event = CapturedEvent.from(router.apply(commitTime.apply(insert)));
 
-        assertThat(event).isEqualTo(new CapturedEvent("mma.referral.events", "R-1",
+        assertThat(event).isEqualTo(new CapturedEvent(Topics.REFERRALS.name(), "R-1",
                 "3f2b0c1e-7d4a-4e8b-9a61-2c5d8e7f9a10", "ReferralAccepted",
                 Instant.parse("2025-03-01T08:30:00.123456Z"), "{ \"referralId\": \"R-1\", \"note\": \"上转\" }",
                 Optional.of(Instant.parse("2025-03-01T08:30:00.250001Z"))));
