@@ -1,11 +1,9 @@
 package cn.hunan.mma.events.envelope;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -30,12 +28,12 @@ public final class CloudEventHeaders {
 
     /** Replaces any existing CloudEvents headers with the given attributes. */
     public static void write(Headers headers, CloudEventAttributes attributes) {
-        put(headers, ID, attributes.id());
-        put(headers, TYPE, attributes.type());
-        put(headers, SOURCE, attributes.source().toString());
-        put(headers, TIME, attributes.time().toString());
-        put(headers, SPEC_VERSION, CloudEventAttributes.SPEC_VERSION);
-        put(headers, CONTENT_TYPE, JSON);
+        TextHeaders.put(headers, ID, attributes.id());
+        TextHeaders.put(headers, TYPE, attributes.type());
+        TextHeaders.put(headers, SOURCE, attributes.source().toString());
+        TextHeaders.put(headers, TIME, attributes.time().toString());
+        TextHeaders.put(headers, SPEC_VERSION, CloudEventAttributes.SPEC_VERSION);
+        TextHeaders.put(headers, CONTENT_TYPE, JSON);
     }
 
     /**
@@ -43,17 +41,17 @@ public final class CloudEventHeaders {
      * headers is not rejected here: callers decide (the codec can still read the payload).
      */
     public static Result read(Headers headers) {
-        String specVersion = text(headers, SPEC_VERSION);
+        String specVersion = TextHeaders.text(headers, SPEC_VERSION);
         if (specVersion == null) {
             return new Result.Absent("no " + SPEC_VERSION + " header");
         }
         if (!CloudEventAttributes.SPEC_VERSION.equals(specVersion)) {
             return new Result.Invalid(SPEC_VERSION + " is '" + specVersion + "', only 1.0 is supported");
         }
-        String id = text(headers, ID);
-        String type = text(headers, TYPE);
-        String source = text(headers, SOURCE);
-        String time = text(headers, TIME);
+        String id = TextHeaders.text(headers, ID);
+        String type = TextHeaders.text(headers, TYPE);
+        String source = TextHeaders.text(headers, SOURCE);
+        String time = TextHeaders.text(headers, TIME);
         for (String[] required : new String[][] {{ID, id}, {TYPE, type}, {SOURCE, source}, {TIME, time}}) {
             if (required[1] == null || required[1].isBlank()) {
                 return new Result.Invalid("missing header " + required[0]);
@@ -70,17 +68,7 @@ public final class CloudEventHeaders {
 
     /** Convenience for consumers that only need the event id to deduplicate. */
     public static Optional<String> eventId(Headers headers) {
-        return Optional.ofNullable(text(headers, ID));
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return Optional.ofNullable(TextHeaders.text(headers, ID));
     }
 
     /** What {@link #read(Headers)} found. */

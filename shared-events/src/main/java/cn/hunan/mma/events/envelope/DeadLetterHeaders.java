@@ -1,10 +1,8 @@
 package cn.hunan.mma.events.envelope;
 
 import cn.hunan.mma.events.value.Reason;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,38 +33,28 @@ public record DeadLetterHeaders(Reason reason, String path, String message,
 
     /** Adds the headers, replacing any from an earlier dead-lettering. */
     public void writeTo(Headers headers) {
-        put(headers, REASON, reason.name());
-        put(headers, PATH, path);
-        put(headers, MESSAGE, message);
-        put(headers, SOURCE_TOPIC, sourceTopic);
-        put(headers, SOURCE_PARTITION, Integer.toString(sourcePartition));
-        put(headers, SOURCE_OFFSET, Long.toString(sourceOffset));
+        TextHeaders.put(headers, REASON, reason.name());
+        TextHeaders.put(headers, PATH, path);
+        TextHeaders.put(headers, MESSAGE, message);
+        TextHeaders.put(headers, SOURCE_TOPIC, sourceTopic);
+        TextHeaders.put(headers, SOURCE_PARTITION, Integer.toString(sourcePartition));
+        TextHeaders.put(headers, SOURCE_OFFSET, Long.toString(sourceOffset));
     }
 
     /** Reads the headers back; empty when the record was not dead-lettered by our code. */
     public static Optional<DeadLetterHeaders> readFrom(Headers headers) {
-        String reason = text(headers, REASON);
-        String topic = text(headers, SOURCE_TOPIC);
+        String reason = TextHeaders.text(headers, REASON);
+        String topic = TextHeaders.text(headers, SOURCE_TOPIC);
         if (reason == null || topic == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new DeadLetterHeaders(Reason.valueOf(reason), orEmpty(text(headers, PATH)),
-                    orEmpty(text(headers, MESSAGE)), topic, Integer.parseInt(orEmpty(text(headers, SOURCE_PARTITION))),
-                    Long.parseLong(orEmpty(text(headers, SOURCE_OFFSET)))));
+            return Optional.of(new DeadLetterHeaders(Reason.valueOf(reason), orEmpty(TextHeaders.text(headers, PATH)),
+                    orEmpty(TextHeaders.text(headers, MESSAGE)), topic, Integer.parseInt(orEmpty(TextHeaders.text(headers, SOURCE_PARTITION))),
+                    Long.parseLong(orEmpty(TextHeaders.text(headers, SOURCE_OFFSET)))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static void put(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String text(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String orEmpty(String text) {
