@@ -1,11 +1,13 @@
 package cn.hunan.mma.infra;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,7 +23,11 @@ final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Creates the topics that do not exist yet; existing ones are left exactly as they are. */
+    /**
+     * Creates the topics that do not exist yet; existing ones are left exactly as they are. Returns
+     * once every topic is visible in the broker's metadata, so a client started right after (a
+     * service under test, a describe call) does not see UNKNOWN_TOPIC_OR_PARTITION.
+     */
     static void createMissing(String bootstrapServers, Collection<NewTopic> topics) {
         if (topics.isEmpty()) {
             return;
@@ -30,6 +36,28 @@ final class KafkaTopics {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "mma-local-infra-topics"))) {
             admin.createTopics(topics).values().forEach(KafkaTopics::awaitCreated);
+            awaitVisible(admin, topics.stream().map(NewTopic::name).toList());
+        }
+    }
+
+    private static void awaitVisible(Admin admin, List<String> names) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException notYetPropagated) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics not visible within " + TIMEOUT_SECONDS + " s: " + names,
+                            notYetPropagated.getCause());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("topics not visible within " + TIMEOUT_SECONDS + " s: " + names, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+            }
         }
     }
 

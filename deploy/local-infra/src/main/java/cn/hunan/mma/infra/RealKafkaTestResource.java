@@ -16,7 +16,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  *     @ResourceArg(name = RealKafkaTestResource.TOPICS, value = "hospital.visits,referral.events:3") })
  * }</pre>
  *
- * {@value #TOPICS} lists topics to create before the application starts ({@code name} or
+ * Every topic of the shared contract (and its dead-letter topic) exists before the application
+ * starts, as in the local stack. {@value #TOPICS} lists further topics to create ({@code name} or
  * {@code name:partitions}; {@value #PARTITIONS} sets the default count, else 1). Topics that exist
  * are left alone. Tests can also call {@link #createTopics(Collection)}.
  */
@@ -36,6 +37,7 @@ public class RealKafkaTestResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         String bootstrapServers = bootstrapServers();
+        KafkaTopics.createMissing(bootstrapServers, ContractTopics.all());
         KafkaTopics.createMissing(bootstrapServers, topics);
         return Map.of(
                 "kafka.bootstrap.servers", bootstrapServers,

@@ -1,7 +1,6 @@
 package cn.hunan.mma.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -108,14 +107,11 @@ class LocalKafkaTest {
         kafka.createTopics(List.of(new NewTopic("matrix.institutions", 1, (short) 1),
                 new NewTopic("matrix.alliances", 2, (short) 1)));
 
-        // A topic just created may not be in every metadata cache yet: describe until it is.
         try (Admin admin = admin()) {
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
-                Map<String, TopicDescription> topics =
-                        admin.describeTopics(Set.of("matrix.institutions", "matrix.alliances")).allTopicNames().get();
-                assertThat(topics.get("matrix.institutions").partitions()).hasSize(3);
-                assertThat(topics.get("matrix.alliances").partitions()).hasSize(2);
-            });
+            Map<String, TopicDescription> topics =
+                    admin.describeTopics(Set.of("matrix.institutions", "matrix.alliances")).allTopicNames().get();
+            assertThat(topics.get("matrix.institutions").partitions()).hasSize(3);
+            assertThat(topics.get("matrix.alliances").partitions()).hasSize(2);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.hunan.mma.stack;
 
+import cn.hunan.mma.infra.ContractTopics;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
@@ -51,8 +52,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         LocalKafka kafka = remember(LocalKafka.startFresh(layout.kafka()));
         kafka.stopOnlyWhenClosed();
         say("Kafka at %s, started in %d ms", kafka.bootstrapServers(), kafka.startupTime().toMillis());
-        kafka.createTopics(TopicProvisioning.allTopics());
-        say("Created %d topics from the shared topic registry", TopicProvisioning.allTopics().size());
+        kafka.createTopics(ContractTopics.all());
+        say("Created %d topics from the shared topic registry", ContractTopics.all().size());
 
         LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(layout.keys());
         String pseudonymKey = PseudonymKey.loadOrGenerate(layout.pseudonymKey());

@@ -1,7 +1,5 @@
 package cn.hunan.mma.stack;
 
-import cn.hunan.mma.events.topic.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,19 +13,7 @@ class StackConfigurationTest {
     }
 
     @Test
-    void every_registry_topic_is_provisioned_with_its_dead_letter_topic() {
-        var names = TopicProvisioning.allTopics().stream().map(NewTopic::name).toList();
-
-        assertThat(names).hasSize(Topics.all().size() * 2);
-        Topics.all().forEach(topic -> assertThat(names).contains(topic.name(), topic.deadLetter().name()));
-    }
-
-    @Test
-    void matrix_topics_are_compacted_and_event_topics_are_not() {
-        var byName = TopicProvisioning.allTopics().stream()
-                .collect(java.util.stream.Collectors.toMap(NewTopic::name, topic -> topic.configs().get("cleanup.policy")));
-
-        assertThat(byName.get(Topics.INSTITUTIONS.name())).isEqualTo("compact");
-        assertThat(byName.get(Topics.INPATIENT.name())).isEqualTo("delete");
+    void every_service_has_its_own_port() {
+        assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).doesNotHaveDuplicates();
     }
 }

@@ -1,4 +1,4 @@
-package cn.hunan.mma.stack;
+package cn.hunan.mma.infra;
 
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
@@ -7,18 +7,21 @@ import org.apache.kafka.clients.admin.NewTopic;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every topic of the shared registry, and its dead-letter topic, as the local broker needs them. */
-final class TopicProvisioning {
+/**
+ * Every topic of the shared registry, and its dead-letter topic, as a local broker needs them: the
+ * broker does not create topics on first use, so the local stack and the test resources create them.
+ */
+public final class ContractTopics {
 
     /** One broker locally; production sets its own replication. */
     private static final short REPLICATION_FACTOR = 1;
 
-    private TopicProvisioning() {
+    private ContractTopics() {
     }
 
-    static List<NewTopic> allTopics() {
+    public static List<NewTopic> all() {
         return Topics.all().stream()
-                .flatMap(TopicProvisioning::withDeadLetter)
+                .flatMap(ContractTopics::withDeadLetter)
                 .toList();
     }
 
