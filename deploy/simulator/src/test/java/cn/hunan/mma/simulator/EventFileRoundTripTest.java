@@ -37,6 +37,26 @@ class EventFileRoundTripTest {
     }
 
     @Test
+    void lines_longer_than_the_read_block_and_many_lines_read_back_intact(@TempDir Path dir) {
+        Path file = dir.resolve("events.jsonl.gz");
+        String big = "{\"note\":\"" + "湘".repeat(50_000) + "\"}"; // 150 KB: spans several 64 KiB blocks
+        try (var writer = new EventFileWriter(file)) {
+            for (int i = 0; i < 10_000; i++) {
+                writer.write("t", "k" + i, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            }
+            writer.write("t", "big", big.getBytes(StandardCharsets.UTF_8));
+        }
+
+        try (var reader = new EventFileReader(file)) {
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(reader.next().key()).isEqualTo("k" + i);
+            }
+            assertThat(reader.next().valueText()).isEqualTo(big);
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
     void keys_with_tabs_are_refused() {
         assertThatThrownBy(() -> new EventLine("t", "a\tb", new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }

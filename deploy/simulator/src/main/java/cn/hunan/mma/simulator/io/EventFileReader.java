@@ -1,6 +1,5 @@
 package cn.hunan.mma.simulator.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,13 +19,17 @@ public final class EventFileReader implements AutoCloseable {
 
     private final InputStream in;
     private final Path file;
+    // Lines are cut out of large decompressed blocks: reading byte by byte cost more than decoding.
+    private final byte[] block = new byte[BUFFER];
+    private int position;
+    private int limit;
     private byte[] line = new byte[4096];
     private long lineNumber;
 
     public EventFileReader(Path file) {
         this.file = file;
         try {
-            this.in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), BUFFER), BUFFER);
+            this.in = new GZIPInputStream(Files.newInputStream(file), BUFFER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open event file " + file, e);
         }
@@ -54,20 +57,42 @@ public final class EventFileReader implements AutoCloseable {
         return lineNumber;
     }
 
+    /** Copies the next line (without its newline) into {@code line}; its length, or -1 at the end. */
     private int readLine() {
-        try {
-            int length = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    return length;
-                }
-                if (length == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[length++] = (byte) b;
+        int length = 0;
+        boolean readAnything = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                return readAnything ? length : -1;
             }
-            return length == 0 ? -1 : length;
+            readAnything = true;
+            int end = position;
+            while (end < limit && block[end] != '\n') {
+                end++;
+            }
+            int chunk = end - position;
+            if (length + chunk > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
+            }
+            System.arraycopy(block, position, line, length, chunk);
+            length += chunk;
+            position = end;
+            if (end < limit) {
+                position++; // past the newline
+                return length;
+            }
+        }
+    }
+
+    private boolean fill() {
+        try {
+            int read = in.read(block);
+            if (read <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event file " + file + " after line " + lineNumber, e);
         }

@@ -1,0 +1,72 @@
+package cn.hunan.mma.simulator.events.json;
+
+import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.capacity.SlotChannel;
+
+import java.util.SplittableRandom;
+
+/**
+ * Slot changes of one clinic session: {@code SlotsPublished} (public and reserved counts) or
+ * {@code SlotsBooked} / {@code SlotsReleased} / {@code SlotsCancelled} (a channel and a count).
+ */
+public final class SlotsJson implements EventJson {
+
+    private EventKind kind;
+    public String institutionId;
+    public String departmentId;
+    public long sessionEpochDay;
+    public SessionPeriod period;
+    public boolean expert;
+    public long occurredAt;
+    public int publicCount;
+    public int reservedCount;
+    public SlotChannel channel;
+    public int count;
+
+    public SlotsJson as(EventKind kind) {
+        if (kind != EventKind.SLOTS_PUBLISHED && kind != EventKind.SLOTS_BOOKED
+                && kind != EventKind.SLOTS_RELEASED && kind != EventKind.SLOTS_CANCELLED) {
+            throw new IllegalArgumentException(kind + " is not a slot event");
+        }
+        this.kind = kind;
+        return this;
+    }
+
+    @Override
+    public EventKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String key() {
+        return institutionId;
+    }
+
+    @Override
+    public long occurredAt() {
+        return occurredAt;
+    }
+
+    @Override
+    public void writeFields(JsonBuffer out) {
+        Fields.text(out, Fields.INSTITUTION, institutionId);
+        out.raw(Fields.SESSION).ascii(departmentId).raw(Fields.SESSION_DATE).date(sessionEpochDay)
+                .raw(Fields.SESSION_PERIOD).ascii(period.name()).raw(Fields.SESSION_EXPERT).bool(expert);
+        if (kind == EventKind.SLOTS_PUBLISHED) {
+            out.raw(Fields.PUBLIC_COUNT).number(publicCount).raw(Fields.RESERVED_COUNT).number(reservedCount);
+        } else {
+            out.raw(Fields.CHANNEL).ascii(channel.name()).raw(Fields.COUNT).number(count);
+        }
+    }
+
+    /** A recount: one slot more or fewer. */
+    @Override
+    public void amend(SplittableRandom random) {
+        int change = random.nextBoolean() ? 1 : -1;
+        if (kind == EventKind.SLOTS_PUBLISHED) {
+            publicCount = Math.max(0, publicCount + change);
+        } else {
+            count = Math.max(1, count + change);
+        }
+    }
+}

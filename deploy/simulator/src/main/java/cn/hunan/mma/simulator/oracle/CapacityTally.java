@@ -1,0 +1,31 @@
+package cn.hunan.mma.simulator.oracle;
+
+import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.capacity.SlotsPublished;
+
+/**
+ * Reserved appointment slots: how many the institution held back for referrals and how many of
+ * them referrals booked. Releases, cancellations and bed reports feed no figure here.
+ */
+final class CapacityTally {
+
+    private final Counters counters;
+    private final Months months;
+
+    CapacityTally(Counters counters, Months months) {
+        this.counters = counters;
+        this.months = months;
+    }
+
+    void add(CapacityEvent event, Institution at, int sign) {
+        int month = months.of(event.occurredAt());
+        if (event instanceof SlotsPublished published) {
+            counters.add(at.treatingScopes(), month, Slots.of(Measure.RESERVED_SLOTS_PUBLISHED),
+                    (long) sign * published.reservedForReferralCount());
+        } else if (event instanceof SlotsBooked booked && booked.channel() == SlotChannel.REFERRAL) {
+            counters.add(at.treatingScopes(), month, Slots.of(Measure.RESERVED_SLOTS_BOOKED), (long) sign * booked.count());
+        }
+    }
+}
