@@ -3,11 +3,9 @@ package cn.hunan.mma.simulator.events.json;
 import java.util.SplittableRandom;
 
 /** {@code BedStatusReported}: a department's beds at a moment. */
-public final class BedStatusJson implements EventJson {
+public final class BedStatusJson extends HospitalReportJson {
 
-    public String institutionId;
     public String departmentId;
-    public long occurredAt;
     public int total;
     public int occupied;
     public int reserved;
@@ -15,16 +13,6 @@ public final class BedStatusJson implements EventJson {
     @Override
     public EventKind kind() {
         return EventKind.BED_STATUS_REPORTED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -6,29 +6,17 @@ import cn.hunan.mma.events.value.Level;
 import java.util.SplittableRandom;
 
 /** {@code ChronicFollowUpRecorded}: a managed chronic patient followed up. */
-public final class ChronicFollowUpJson implements EventJson {
+public final class ChronicFollowUpJson extends HospitalReportJson {
 
-    public String institutionId;
     public SyntheticPseudonyms pseudonyms;
     public long residentIndex;
     public ChronicCondition condition;
     public Level followUpLevel;
     public boolean controlled;
-    public long occurredAt;
 
     @Override
     public EventKind kind() {
         return EventKind.CHRONIC_FOLLOW_UP_RECORDED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

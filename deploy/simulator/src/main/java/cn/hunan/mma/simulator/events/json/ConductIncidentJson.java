@@ -5,28 +5,16 @@ import cn.hunan.mma.events.conduct.IncidentKind;
 import java.util.SplittableRandom;
 
 /** {@code ConductIncidentRecorded}: a complaint, violation or improper charge. */
-public final class ConductIncidentJson implements EventJson {
+public final class ConductIncidentJson extends HospitalReportJson {
 
-    public String institutionId;
     public IncidentKind incidentKind;
     public boolean verified;
     /** The sum involved in fen, or a negative number when there is none. */
     public long amountFen = -1;
-    public long occurredAt;
 
     @Override
     public EventKind kind() {
         return EventKind.CONDUCT_INCIDENT_RECORDED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -6,32 +6,20 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** {@code FamilyDoctorContractSigned}: a resident signs a year's contract with a primary-care team. */
-public final class FamilyDoctorContractJson implements EventJson {
+public final class FamilyDoctorContractJson extends HospitalReportJson {
 
     private static final byte[][] GROUPS = OutpatientVisitJson.names(KeyGroup.values());
 
-    public String institutionId;
     public SyntheticPseudonyms pseudonyms;
     public long residentIndex;
     public String teamId;
     public final Set<KeyGroup> keyGroups = EnumSet.noneOf(KeyGroup.class);
     public long validFromEpochDay;
     public long validToEpochDay;
-    public long occurredAt;
 
     @Override
     public EventKind kind() {
         return EventKind.FAMILY_DOCTOR_CONTRACT_SIGNED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -1,31 +1,19 @@
 package cn.hunan.mma.simulator.events.json;
 
 /** {@code InpatientAdmitted}: a patient admitted, possibly through a referral. */
-public final class InpatientAdmittedJson implements EventJson {
+public final class InpatientAdmittedJson extends HospitalReportJson {
 
-    public String institutionId;
     public String departmentId;
     public SyntheticPseudonyms pseudonyms;
     public long residentIndex;
     public String residenceDivision;
     public String admittingDiagnosis;
-    public long occurredAt;
     public String referralId;
     public String episodeId;
 
     @Override
     public EventKind kind() {
         return EventKind.INPATIENT_ADMITTED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -5,11 +5,10 @@ import cn.hunan.mma.events.care.DischargeMode;
 import java.util.SplittableRandom;
 
 /** {@code InpatientDischarged}: the end of a stay with its settlement-list facts. */
-public final class InpatientDischargedJson implements EventJson {
+public final class InpatientDischargedJson extends HospitalReportJson {
 
     private static final int MAX_PROCEDURES = 4;
 
-    public String institutionId;
     public String departmentId;
     public SyntheticPseudonyms pseudonyms;
     public long residentIndex;
@@ -23,7 +22,6 @@ public final class InpatientDischargedJson implements EventJson {
     public DischargeMode dischargeMode;
     public long admissionEpochDay;
     public long dischargeEpochDay;
-    public long occurredAt;
     public String episodeId;
 
     public void clearProcedures() {
@@ -39,16 +37,6 @@ public final class InpatientDischargedJson implements EventJson {
     @Override
     public EventKind kind() {
         return EventKind.INPATIENT_DISCHARGED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -5,18 +5,16 @@ import cn.hunan.mma.events.care.VisitKind;
 import java.util.SplittableRandom;
 
 /** {@code OutpatientVisitRecorded}: one outpatient or emergency visit. */
-public final class OutpatientVisitJson implements EventJson {
+public final class OutpatientVisitJson extends HospitalReportJson {
 
     private static final byte[][] VISIT_KINDS = names(VisitKind.values());
 
-    public String institutionId;
     public String departmentId;
     public VisitKind visitKind;
     public SyntheticPseudonyms pseudonyms;
     public long residentIndex;
     public String residenceDivision;
     public String diagnosis;
-    public long occurredAt;
     public final ChargesJson charges = new ChargesJson();
     public boolean contractedFamilyDoctor;
     /** The referral the visit was booked through, or null. */
@@ -25,16 +23,6 @@ public final class OutpatientVisitJson implements EventJson {
     @Override
     public EventKind kind() {
         return EventKind.OUTPATIENT_VISIT;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

@@ -9,15 +9,13 @@ import java.util.SplittableRandom;
  * Slot changes of one clinic session: {@code SlotsPublished} (public and reserved counts) or
  * {@code SlotsBooked} / {@code SlotsReleased} / {@code SlotsCancelled} (a channel and a count).
  */
-public final class SlotsJson implements EventJson {
+public final class SlotsJson extends HospitalReportJson {
 
     private EventKind kind;
-    public String institutionId;
     public String departmentId;
     public long sessionEpochDay;
     public SessionPeriod period;
     public boolean expert;
-    public long occurredAt;
     public int publicCount;
     public int reservedCount;
     public SlotChannel channel;
@@ -35,16 +33,6 @@ public final class SlotsJson implements EventJson {
     @Override
     public EventKind kind() {
         return kind;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override

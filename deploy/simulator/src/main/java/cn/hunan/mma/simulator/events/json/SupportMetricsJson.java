@@ -3,9 +3,8 @@ package cn.hunan.mma.simulator.events.json;
 import java.util.SplittableRandom;
 
 /** {@code SupportMetricsReported}: an institution's capability and support figures for a period. */
-public final class SupportMetricsJson implements EventJson {
+public final class SupportMetricsJson extends HospitalReportJson {
 
-    public String institutionId;
     public String period;
     public int staffTotal;
     public int physicians;
@@ -17,21 +16,10 @@ public final class SupportMetricsJson implements EventJson {
     public int seniorPhysiciansSeconded;
     public boolean townshipCapabilityStandardMet;
     public int sharedCentreServiceVolume;
-    public long occurredAt;
 
     @Override
     public EventKind kind() {
         return EventKind.SUPPORT_METRICS_REPORTED;
-    }
-
-    @Override
-    public String key() {
-        return institutionId;
-    }
-
-    @Override
-    public long occurredAt() {
-        return occurredAt;
     }
 
     @Override
