@@ -19,15 +19,18 @@ final class CountySimulation {
     private final List<DailyWork> work;
     private final FaultInjector faults;
     private final long seed;
+    private final long runDigest;
     private final DeferredLines deferred;
     private final LineBatch batch = new LineBatch();
 
-    CountySimulation(CountyModel model, SimulationCalendar calendar, List<DailyWork> work, FaultInjector faults, long seed) {
+    CountySimulation(CountyModel model, SimulationCalendar calendar, List<DailyWork> work, FaultInjector faults, long seed,
+                     long runDigest) {
         this.model = model;
         this.calendar = calendar;
         this.work = work;
         this.faults = faults;
         this.seed = seed;
+        this.runDigest = runDigest;
         this.deferred = new DeferredLines(calendar.days());
     }
 
@@ -37,7 +40,7 @@ final class CountySimulation {
         EventTally tally = new EventTally();
         tally.delivered(deferred.drainInto(day, batch));
         SplittableRandom random = Seeds.stream(seed, "county-day", Long.parseLong(model.countyCode), day);
-        EventEmitter emitter = new EventEmitter(new EventIds(seed, calendar.epochDay(day), model.countyCode), faults,
+        EventEmitter emitter = new EventEmitter(new EventIds(runDigest, calendar.epochDay(day), model.countyCode), faults,
                 random, batch, deferred, tally, calendar.dayStart(day), day);
         CountyDay countyDay = new CountyDay(model, calendar, day, random, emitter);
         for (DailyWork activity : work) {

@@ -65,13 +65,14 @@ public final class Simulation {
         CareRates rates = CareRates.calibratedOn(matrix.geography());
         FaultInjector faults = new FaultInjector(options.faults());
         List<List<Institution>> reporting = reportingInstitutions(area);
+        long runDigest = EventIds.runDigest(options, area.area().code());
         for (int i = 0; i < area.counties().size(); i++) {
             County county = area.counties().get(i);
             CareNetwork network = matrix.network(county.code());
             Residents residents = new Residents(county, network.villages(), options.seed());
             CountyModel model = new CountyModel(residents, network, county.inProvincialCapital(), rates,
                     reporting.get(i));
-            counties.add(new CountySimulation(model, calendar, work, faults, options.seed()));
+            counties.add(new CountySimulation(model, calendar, work, faults, options.seed(), runDigest));
         }
     }
 

@@ -105,8 +105,11 @@ public final class KafkaLineSender implements AutoCloseable {
     /** Flushes, closes, and fails if any record could not be delivered. */
     @Override
     public void close() {
-        producer.flush();
-        producer.close();
+        try {
+            producer.flush();
+        } finally {
+            producer.close();
+        }
         Exception failure = firstFailure.get();
         if (failure != null) {
             throw new IllegalStateException(failed.get() + " of " + sent + " records were not delivered; first: " + failure, failure);
