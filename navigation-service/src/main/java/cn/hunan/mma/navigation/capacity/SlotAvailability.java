@@ -1,0 +1,30 @@
+package cn.hunan.mma.navigation.capacity;
+
+/**
+ * One channel's slots: how many are open and how many of those are taken.
+ *
+ * @param published published less cancelled
+ * @param booked    booked less released
+ */
+public record SlotAvailability(int published, int booked) {
+
+    static SlotAvailability of(SlotCounts counts) {
+        return new SlotAvailability(counts.published(), counts.booked());
+    }
+
+    /**
+     * Slots still bookable: never negative, and never more than published while a release waits
+     * for the booking it undoes.
+     */
+    public int available() {
+        return Math.max(0, published - Math.max(0, booked));
+    }
+
+    /** Booked ÷ published, 0 when nothing is published: the load that horizontal spreading compares. */
+    public double loadRatio() {
+        if (published <= 0) {
+            return 0;
+        }
+        return Math.min(1.0, Math.max(0, booked) / (double) published);
+    }
+}

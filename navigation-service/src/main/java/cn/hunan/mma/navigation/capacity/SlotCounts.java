@@ -1,0 +1,40 @@
+package cn.hunan.mma.navigation.capacity;
+
+import java.time.Instant;
+
+/**
+ * One channel's slots in one session, as net counters: published (less cancelled) and booked
+ * (less released). Counters may go below zero for a moment when a release overtakes its booking;
+ * because every change is a delta, the figures converge whatever order the events arrive in.
+ *
+ * @param updatedAt the latest {@code occurredAt} among the events applied, or null if none
+ */
+record SlotCounts(int published, int booked, Instant updatedAt) {
+
+    static final SlotCounts NONE = new SlotCounts(0, 0, null);
+
+    SlotCounts publish(int count, Instant at) {
+        return new SlotCounts(published + count, booked, latest(at));
+    }
+
+    SlotCounts book(int count, Instant at) {
+        return new SlotCounts(published, booked + count, latest(at));
+    }
+
+    SlotCounts release(int count, Instant at) {
+        return new SlotCounts(published, booked - count, latest(at));
+    }
+
+    SlotCounts cancel(int count, Instant at) {
+        return new SlotCounts(published - count, booked, latest(at));
+    }
+
+    SlotCounts plus(SlotCounts other) {
+        Instant later = updatedAt == null ? other.updatedAt : other.latest(updatedAt);
+        return new SlotCounts(published + other.published, booked + other.booked, later);
+    }
+
+    private Instant latest(Instant at) {
+        return updatedAt == null || at.isAfter(updatedAt) ? at : updatedAt;
+    }
+}

@@ -1,0 +1,86 @@
+package cn.hunan.mma.navigation.ranking;
+
+import cn.hunan.mma.events.matrix.SpecialtyTag;
+import cn.hunan.mma.navigation.capacity.DepartmentAvailability;
+import cn.hunan.mma.navigation.capacity.SlotAvailability;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Scores one prospect term by term under a {@link RankingPolicy}, writing down why. */
+final class CandidateScorer {
+
+    private final RankingPolicy policy;
+
+    CandidateScorer(RankingPolicy policy) {
+        this.policy = policy;
+    }
+
+    Candidate score(Prospect prospect, Resolution.Accepted need, LoadPeers peers) {
+        ScoreCard card = new ScoreCard();
+        level(card, prospect, need.target());
+        tag(card, prospect.department().tag());
+        slots(card, prospect, need.caller());
+        nearness(card, prospect);
+        peers.of(prospect).ifPresent(load -> load(card, load));
+        return new Candidate(prospect.institution().institutionId(), prospect.institution().name(),
+                prospect.institution().level(), prospect.department().departmentId(), prospect.department().name(),
+                prospect.department().tag(), card.points(), card.reasons());
+    }
+
+    private void level(ScoreCard card, Prospect prospect, TargetLevel target) {
+        int above = target.levelsAbove(prospect.institution().level());
+        String reason = above == 0
+                ? "at the target level " + target.level() + " (" + target.basis() + ")"
+                : above + (above == 1 ? " level" : " levels") + " above the target level " + target.level()
+                        + " (" + target.basis() + ")";
+        card.add(-policy.levelStep() * above, reason);
+    }
+
+    private void tag(ScoreCard card, SpecialtyTag tag) {
+        String name = switch (tag) {
+            case KEY -> "key specialty (重点专科)";
+            case ADVANTAGE -> "advantage specialty (优势专科)";
+            case CHARACTERISTIC -> "characteristic specialty (特色专科)";
+            case ORDINARY -> "ordinary department";
+        };
+        card.add(policy.tagPoints(tag), name);
+    }
+
+    private void slots(ScoreCard card, Prospect prospect, CallerKind caller) {
+        String channel = caller == CallerKind.REFERRING_DOCTOR ? "referral" : "public";
+        Optional<DepartmentAvailability> figures = prospect.slots();
+        if (figures.isEmpty()) {
+            card.add(0, "no live slot figures");
+            return;
+        }
+        if (figures.get().freshness().stale()) {
+            card.add(0, "slot figures stale (last update " + figures.get().freshness().age().toMinutes()
+                    + " min ago)");
+            return;
+        }
+        SlotAvailability slots = caller == CallerKind.REFERRING_DOCTOR
+                ? figures.get().referralSlots()
+                : figures.get().publicSlots();
+        if (slots.available() == 0) {
+            card.add(0, "no " + channel + " slots open");
+        } else {
+            card.add(policy.openSlots(), slots.available() + " " + channel + " slots open");
+        }
+    }
+
+    private void nearness(ScoreCard card, Prospect prospect) {
+        if (prospect.kilometres().isEmpty()) {
+            card.add(0, "distance unknown");
+            return;
+        }
+        double km = prospect.kilometres().getAsDouble();
+        card.add(policy.nearnessPoints(km), String.format(Locale.ROOT, "%.1f km away", km));
+    }
+
+    private void load(ScoreCard card, LoadPeers.PeerLoad load) {
+        card.add(policy.loadSpreading() * (load.busiestRatio() - load.ratio()),
+                String.format(Locale.ROOT, "%d%% booked, against %d%% at the busiest of %d same-city peers",
+                        Math.round(load.ratio() * 100), Math.round(load.busiestRatio() * 100), load.peers()));
+    }
+}

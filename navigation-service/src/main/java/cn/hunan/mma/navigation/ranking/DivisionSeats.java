@@ -1,0 +1,19 @@
+package cn.hunan.mma.navigation.ranking;
+
+import cn.hunan.mma.events.value.DivisionCode;
+
+import java.util.Optional;
+
+/** Where a division's seat (its government's address) is: the stand-in for "somewhere in it". */
+@FunctionalInterface
+public interface DivisionSeats {
+
+    Optional<GeoPoint> seatOf(DivisionCode division);
+
+    /** The division's own seat, else its county's, else its city's: a township may not be surveyed. */
+    default Optional<GeoPoint> nearestKnownSeat(DivisionCode division) {
+        return seatOf(division)
+                .or(() -> seatOf(division.countyCode()))
+                .or(() -> seatOf(division.cityCode()));
+    }
+}

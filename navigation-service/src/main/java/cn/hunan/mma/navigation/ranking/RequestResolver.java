@@ -1,0 +1,94 @@
+package cn.hunan.mma.navigation.ranking;
+
+import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.matrix.SpecialtySnapshot;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+
+import static cn.hunan.mma.navigation.ranking.RejectionReason.LOCATION_OUTSIDE_HUNAN;
+import static cn.hunan.mma.navigation.ranking.RejectionReason.MISSING_FIELD;
+import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_DEPARTMENT;
+import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_DIAGNOSIS;
+import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_INSTITUTION;
+
+/** Checks a request against the matrix and works out the target level, departments and origin. */
+final class RequestResolver {
+
+    private final MatrixView matrix;
+    private final DivisionSeats seats;
+
+    RequestResolver(MatrixView matrix, DivisionSeats seats) {
+        this.matrix = matrix;
+        this.seats = seats;
+    }
+
+    Resolution resolve(RecommendationRequest request) {
+        if (request.diagnosis() == null && request.department() == null) {
+            return Resolution.refused(MISSING_FIELD, "diagnosis", "give a diagnosis (ICD-10) or a department");
+        }
+        if (request.location() == null) {
+            return Resolution.refused(MISSING_FIELD, "location", "give a division code or coordinates");
+        }
+        if (request.urgency() == null || request.caller() == null) {
+            return Resolution.refused(MISSING_FIELD, request.urgency() == null ? "urgency" : "caller",
+                    "urgency and caller kind are required");
+        }
+        if (request.location() instanceof Location.InDivision in && !HunanArea.contains(in.division())) {
+            return Resolution.refused(LOCATION_OUTSIDE_HUNAN, "location.division",
+                    "the division code must be in Hunan (43xxxx)");
+        }
+        if (request.location() instanceof Location.AtPoint at && !HunanArea.contains(at.point())) {
+            return Resolution.refused(LOCATION_OUTSIDE_HUNAN, "location.point",
+                    "coordinates must lie in Hunan (about 24.6–30.2° N, 108.8–114.3° E)");
+        }
+        if (request.currentInstitution() != null && matrix.institution(request.currentInstitution()).isEmpty()) {
+            return Resolution.refused(UNKNOWN_INSTITUTION, "currentInstitution",
+                    "the current institution is not registered in the matrix");
+        }
+        if (request.department() != null && matrix.departments(request.department()).isEmpty()) {
+            return Resolution.refused(UNKNOWN_DEPARTMENT, "department", "no institution has this department");
+        }
+        Optional<GuidanceCatalogueEntry> entry = Optional.ofNullable(request.diagnosis())
+                .flatMap(new GuidanceCatalogue(matrix.catalogue())::entryFor);
+        if (request.diagnosis() != null && entry.isEmpty()) {
+            return Resolution.refused(UNKNOWN_DIAGNOSIS, "diagnosis",
+                    "no guidance-catalogue entry covers this diagnosis");
+        }
+        Set<DepartmentId> departments = request.department() != null
+                ? Set.of(request.department())
+                : matrix.departmentsTreating(request.diagnosis());
+        TargetLevel target = entry
+                .map(e -> TargetLevel.of(e.lowestInpatientLevel(), request.urgency(),
+                        "catalogue: " + e.icd10Prefix() + " → " + e.lowestInpatientLevel()))
+                .orElseGet(() -> TargetLevel.of(lowestLevelWith(request.department()), request.urgency(),
+                        "lowest level with this department (primary care first)"));
+        InstitutionId exclude = request.caller() == CallerKind.REFERRING_DOCTOR ? request.currentInstitution() : null;
+        return new Resolution.Accepted(target, departments, originOf(request.location()), exclude, request.caller());
+    }
+
+    private Optional<GeoPoint> originOf(Location location) {
+        if (location instanceof Location.AtPoint at) {
+            return Optional.of(at.point());
+        }
+        return seats.nearestKnownSeat(((Location.InDivision) location).division());
+    }
+
+    // Without a diagnosis there is no catalogue level; first contact belongs at the lowest
+    // level that offers the department (基层首诊).
+    private Level lowestLevelWith(DepartmentId department) {
+        return matrix.departments(department).stream()
+                .map(SpecialtySnapshot::institutionId)
+                .map(matrix::institution)
+                .flatMap(Optional::stream)
+                .filter(InstitutionSnapshot::active)
+                .map(InstitutionSnapshot::level)
+                .min(Comparator.naturalOrder())
+                .orElse(Level.VILLAGE);
+    }
+}

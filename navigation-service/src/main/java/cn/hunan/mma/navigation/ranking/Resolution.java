@@ -1,0 +1,30 @@
+package cn.hunan.mma.navigation.ranking;
+
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.InstitutionId;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** A request checked against the matrix: what to look for, or why it cannot be answered. */
+sealed interface Resolution {
+
+    /**
+     * @param origin  where distances are measured from; empty when the division's seat is unknown
+     * @param exclude an institution not to offer (a referring doctor's own), or null
+     */
+    record Accepted(
+            TargetLevel target,
+            Set<DepartmentId> departments,
+            Optional<GeoPoint> origin,
+            InstitutionId exclude,
+            CallerKind caller) implements Resolution {
+    }
+
+    record Refused(Recommendation.Rejected rejection) implements Resolution {
+    }
+
+    static Resolution refused(RejectionReason reason, String field, String message) {
+        return new Refused(new Recommendation.Rejected(reason, field, message));
+    }
+}

@@ -1,0 +1,231 @@
+package cn.hunan.mma.navigation.capacity;
+
+import cn.hunan.mma.events.capacity.BedStatusReported;
+import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.InstitutionId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static cn.hunan.mma.events.capacity.SlotChannel.PUBLIC;
+import static cn.hunan.mma.events.capacity.SlotChannel.REFERRAL;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.COUNTY_CARDIOLOGY;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.MONDAY;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.MONDAY_MORNING;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.NINE_AM;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.beds;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.bedsCorrecting;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.booked;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedAt;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedCorrecting;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.cancelled;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.published;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.publishedOn;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.released;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CapacityViewTest {
+
+    private final SettableClock clock = new SettableClock(NINE_AM);
+    private final CapacityView view = new CapacityView(clock, CapacityViewPolicy.DEFAULTS);
+
+    @Test
+    void publishing_opens_public_and_reserved_slots_apart() {
+        view.apply(published(16, 4));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots()).isEqualTo(new SlotAvailability(16, 0));
+        assertThat(monday.referralSlots()).isEqualTo(new SlotAvailability(4, 0));
+    }
+
+    @Test
+    void booking_a_public_slot_leaves_the_reserved_slots_untouched() {
+        view.apply(published(16, 4));
+        view.apply(booked(PUBLIC, 3));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots().available()).isEqualTo(13);
+        assertThat(monday.referralSlots().available()).isEqualTo(4);
+    }
+
+    @Test
+    void booking_a_referral_slot_leaves_the_public_slots_untouched() {
+        view.apply(published(16, 4));
+        view.apply(booked(REFERRAL, 1));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots().available()).isEqualTo(16);
+        assertThat(monday.referralSlots().available()).isEqualTo(3);
+    }
+
+    @Test
+    void releasing_gives_booked_slots_back_to_their_channel() {
+        view.apply(published(16, 4));
+        view.apply(booked(REFERRAL, 3));
+        view.apply(released(REFERRAL, 2));
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().referralSlots())
+                .isEqualTo(new SlotAvailability(4, 1));
+    }
+
+    @Test
+    void cancelling_withdraws_published_slots_from_their_channel() {
+        view.apply(published(16, 4));
+        view.apply(cancelled(PUBLIC, 6));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots()).isEqualTo(new SlotAvailability(10, 0));
+        assertThat(monday.referralSlots()).isEqualTo(new SlotAvailability(4, 0));
+    }
+
+    @Test
+    void a_repeated_event_counts_once() {
+        view.apply(published(16, 4));
+        SlotsBooked booking = booked(PUBLIC, 2);
+
+        assertThat(view.apply(booking)).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(view.apply(booking)).isEqualTo(ApplyOutcome.DUPLICATE);
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().available()).isEqualTo(14);
+    }
+
+    @Test
+    void a_release_that_overtakes_its_booking_gives_the_same_figures_once_both_arrive() {
+        view.apply(published(16, 4));
+        view.apply(released(PUBLIC, 2));
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().available()).isEqualTo(16);
+
+        view.apply(booked(PUBLIC, 2));
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots()).isEqualTo(new SlotAvailability(16, 0));
+    }
+
+    @Test
+    void available_slots_never_go_below_zero_when_bookings_outrun_publication() {
+        view.apply(booked(PUBLIC, 5));
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().available()).isZero();
+    }
+
+    @Test
+    void a_corrected_slot_event_is_counted_but_not_applied() {
+        view.apply(published(16, 4));
+        SlotsBooked original = booked(PUBLIC, 2);
+        view.apply(original);
+
+        assertThat(view.apply(bookedCorrecting(original.eventId(), 5))).isEqualTo(ApplyOutcome.CORRECTION_IGNORED);
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().booked()).isEqualTo(2);
+    }
+
+    @Test
+    void a_bed_report_replaces_the_previous_figures() {
+        view.apply(beds(40, 30, 4, NINE_AM));
+        view.apply(beds(42, 41, 2, NINE_AM.plusSeconds(60)));
+
+        BedAvailability cardiology = view.beds(COUNTY_CARDIOLOGY).orElseThrow();
+        assertThat(List.of(cardiology.total(), cardiology.occupied(), cardiology.reserved())).containsExactly(42, 41, 2);
+        assertThat(cardiology.freeForPublic()).isZero();
+    }
+
+    @Test
+    void a_bed_report_that_happened_before_the_one_shown_is_superseded() {
+        view.apply(beds(40, 30, 4, NINE_AM.plusSeconds(60)));
+
+        assertThat(view.apply(beds(40, 10, 4, NINE_AM))).isEqualTo(ApplyOutcome.SUPERSEDED);
+
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().occupied()).isEqualTo(30);
+    }
+
+    @Test
+    void a_correction_of_the_bed_report_shown_replaces_its_figures() {
+        BedStatusReported mistaken = beds(40, 38, 4, NINE_AM);
+        view.apply(mistaken);
+
+        view.apply(bedsCorrecting(mistaken, 40, 28, 4));
+
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().freeForPublic()).isEqualTo(8);
+    }
+
+    @Test
+    void figures_are_fresh_up_to_the_threshold_and_stale_past_it() {
+        view.apply(published(16, 4));
+        view.apply(beds(40, 30, 4, NINE_AM));
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().freshness())
+                .isEqualTo(new Freshness(NINE_AM, Duration.ofMinutes(5), false));
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().freshness().stale()).isFalse();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().freshness().stale()).isTrue();
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().freshness().stale()).isTrue();
+    }
+
+    @Test
+    void a_figure_is_as_old_as_its_latest_event() {
+        view.apply(published(16, 4));
+        clock.advance(Duration.ofMinutes(10));
+        view.apply(bookedAt(PUBLIC, 1, NINE_AM.plus(Duration.ofMinutes(8))));
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().freshness().age()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void a_department_sums_its_sessions_within_the_dates_asked() {
+        view.apply(publishedOn(MONDAY, 10, 2, NINE_AM));
+        view.apply(publishedOn(MONDAY.plusDays(1), 20, 5, NINE_AM));
+        view.apply(publishedOn(MONDAY.plusDays(2), 40, 8, NINE_AM));
+        view.apply(booked(PUBLIC, 4));
+
+        DepartmentAvailability twoDays = view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY.plusDays(1)).orElseThrow();
+
+        assertThat(twoDays.publicSlots()).isEqualTo(new SlotAvailability(30, 4));
+        assertThat(twoDays.referralSlots()).isEqualTo(new SlotAvailability(7, 0));
+    }
+
+    @Test
+    void the_same_department_code_in_another_institution_is_another_department() {
+        view.apply(published(16, 4));
+
+        DepartmentKey cityCardiology = new DepartmentKey(InstitutionId.of("430304H0001"), DepartmentId.of("CARDIO"));
+        assertThat(view.slots(cityCardiology, MONDAY, MONDAY)).isEmpty();
+        assertThat(view.beds(cityCardiology)).isEmpty();
+    }
+
+    @Test
+    void forgetting_past_sessions_drops_them() {
+        view.apply(publishedOn(MONDAY, 10, 2, NINE_AM));
+        view.apply(publishedOn(MONDAY.plusDays(1), 20, 5, NINE_AM));
+
+        view.forgetSessionsBefore(MONDAY.plusDays(1));
+
+        assertThat(view.session(MONDAY_MORNING)).isEmpty();
+        assertThat(view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY.plusDays(1)).orElseThrow().publicSlots().published())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void bookings_applied_from_several_threads_all_count() throws Exception {
+        view.apply(published(10_000, 0));
+        List<SlotsBooked> bookings = IntStream.range(0, 4_000).mapToObj(i -> booked(PUBLIC, 1)).toList();
+        List<Callable<ApplyOutcome>> tasks = bookings.stream()
+                .<Callable<ApplyOutcome>>map(booking -> () -> view.apply(booking))
+                .toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            pool.invokeAll(tasks);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().booked()).isEqualTo(4_000);
+    }
+}
