@@ -1,0 +1,60 @@
+package cn.hunan.mma.navigation.registry.rest;
+
+import cn.hunan.mma.navigation.registry.domain.ImportReport;
+import cn.hunan.mma.navigation.registry.service.ImportInProgressException;
+import cn.hunan.mma.navigation.registry.service.MatrixDirectoryNotFoundException;
+import cn.hunan.mma.navigation.registry.service.RegistryImporter;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.security.Role;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.nio.file.InvalidPathException;
+
+/** Loads a matrix directory into the registry; the province alone maintains the matrix. */
+@Path("/api/v1/registry/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RegistryImportResource {
+
+    private final RegistryImporter importer;
+
+    public RegistryImportResource(RegistryImporter importer) {
+        this.importer = importer;
+    }
+
+    @POST
+    @RolesAllowed(Role.PROVINCE_ADMIN_NAME)
+    public Uni<ImportReport> importMatrix(ImportRequest request) {
+        if (request == null || request.directory() == null || request.directory().isBlank()) {
+            throw new BadRequestException("directory: a matrix directory path is required");
+        }
+        // Fully qualified: JAX-RS's @Path is imported here.
+        java.nio.file.Path directory;
+        try {
+            directory = java.nio.file.Path.of(request.directory());
+        } catch (InvalidPathException e) {
+            throw new BadRequestException("directory: not a valid path");
+        }
+        return importer.importDirectory(directory);
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchDirectory(MatrixDirectoryNotFoundException e) {
+        return ProblemResponses.of(Problem.of(400, "Unknown matrix directory", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response importRunning(ImportInProgressException e) {
+        return ProblemResponses.of(Problem.of(409, "Import in progress", e.getMessage()));
+    }
+}

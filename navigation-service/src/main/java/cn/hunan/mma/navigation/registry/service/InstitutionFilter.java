@@ -1,0 +1,31 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Level;
+
+import java.util.Optional;
+
+/**
+ * Which institutions an operator lists: optionally within a division and at a level, one page
+ * (0-based) at a time.
+ */
+public record InstitutionFilter(Optional<DivisionCode> division, Optional<Level> level, int page, int size) {
+
+    public static final int MAX_SIZE = 500;
+
+    public int offset() {
+        return page * size;
+    }
+
+    public InstitutionFilter {
+        if (page < 0) {
+            throw new IllegalArgumentException("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page is beyond the last possible page");
+        }
+    }
+}

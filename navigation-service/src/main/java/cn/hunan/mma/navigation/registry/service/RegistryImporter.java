@@ -1,0 +1,146 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.matrix.SpecialtySnapshot;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.navigation.registry.domain.ImportReport;
+import cn.hunan.mma.navigation.registry.domain.ImportTally;
+import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Imports a matrix directory into the registry: institutions first (everything else refers to
+ * them), then alliances and specialties, whose institutions must be in this import or already
+ * registered, then the guidance catalogue. Rows refused by a rule are reported and skipped; the
+ * rest load. Importing the same directory again changes and publishes nothing.
+ */
+@ApplicationScoped
+public class RegistryImporter {
+
+    private final SnapshotUpserter upserter;
+    private final RegisteredInstitutions registered;
+    private final Vertx vertx;
+    private final MatrixFileReader reader = new MatrixFileReader(ContractCodec.standard());
+    // One import at a time in this instance; the relay already limits the service to one
+    // writing instance (see platform-common's outbox notes), so this guards the whole registry.
+    private final AtomicBoolean importing = new AtomicBoolean();
+
+    public RegistryImporter(SnapshotUpserter upserter, RegisteredInstitutions registered, Vertx vertx) {
+        this.upserter = upserter;
+        this.registered = registered;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Fails with {@link MatrixDirectoryNotFoundException} when {@code directory} is not a directory,
+     * and with {@link ImportInProgressException} while another import runs.
+     */
+    public Uni<ImportReport> importDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return Uni.createFrom().failure(new MatrixDirectoryNotFoundException(directory));
+        }
+        // Deferred: the guard is taken when the import is subscribed to, and always released.
+        return Uni.createFrom().deferred(() -> importing.compareAndSet(false, true)
+                ? readAndLoad(directory).eventually(() -> importing.set(false))
+                : Uni.createFrom().failure(new ImportInProgressException()));
+    }
+
+    private Uni<ImportReport> readAndLoad(Path directory) {
+        // Reading files blocks: do it on a worker, and continue on this (Vert.x) context,
+        // where Hibernate Reactive must run.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> MatrixDirectoryContent.read(reader, directory)))
+                .chain(this::load);
+    }
+
+    private Uni<ImportReport> load(MatrixDirectoryContent content) {
+        ImportTally tally = new ImportTally();
+        content.rejectedOnReading().forEach(tally::reject);
+
+        List<NumberedSnapshot<InstitutionSnapshot>> institutions = placeable(content.institutions(), tally);
+        Set<InstitutionId> imported = institutions.stream()
+                .map(row -> row.snapshot().institutionId()).collect(Collectors.toUnmodifiableSet());
+
+        return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, tally)
+                .chain(() -> knownInstitutions(imported, referencedInstitutions(content)))
+                .chain(known -> upserter.upsertAll(RegistryTable.ALLIANCES,
+                                withKnownMembers(content.alliances(), known, tally), tally)
+                        .chain(() -> upserter.upsertAll(RegistryTable.SPECIALTIES,
+                                atKnownInstitutions(content.specialties(), known, tally), tally)))
+                .chain(() -> upserter.upsertAll(RegistryTable.GUIDANCE_CATALOGUE, content.guidance(), tally))
+                .map(done -> tally.report());
+    }
+
+    private static List<NumberedSnapshot<InstitutionSnapshot>> placeable(
+            List<NumberedSnapshot<InstitutionSnapshot>> rows, ImportTally tally) {
+        List<NumberedSnapshot<InstitutionSnapshot>> accepted = new ArrayList<>();
+        for (NumberedSnapshot<InstitutionSnapshot> row : rows) {
+            MatrixRules.placementProblem(row.snapshot()).ifPresentOrElse(
+                    problem -> tally.reject(new RejectedRow(RegistryTable.INSTITUTIONS.file().fileName(), row.line(),
+                            MatrixRules.DIVISION_TOO_COARSE, "$.divisionCode: " + problem)),
+                    () -> accepted.add(row));
+        }
+        return accepted;
+    }
+
+    private static Set<InstitutionId> referencedInstitutions(MatrixDirectoryContent content) {
+        Set<InstitutionId> referenced = new HashSet<>();
+        content.alliances().forEach(row -> {
+            referenced.add(row.snapshot().leadInstitutionId());
+            referenced.addAll(row.snapshot().memberIds());
+        });
+        content.specialties().forEach(row -> referenced.add(row.snapshot().institutionId()));
+        return referenced;
+    }
+
+    /** The referenced institutions that are in this import or already registered. */
+    private Uni<Set<InstitutionId>> knownInstitutions(Set<InstitutionId> imported, Set<InstitutionId> referenced) {
+        Set<InstitutionId> elsewhere = new HashSet<>(referenced);
+        elsewhere.removeAll(imported);
+        return registered.amongst(elsewhere).map(fromDatabase -> {
+            Set<InstitutionId> known = new HashSet<>(imported);
+            known.addAll(fromDatabase);
+            return known;
+        });
+    }
+
+    private static List<NumberedSnapshot<AllianceSnapshot>> withKnownMembers(
+            List<NumberedSnapshot<AllianceSnapshot>> rows, Set<InstitutionId> known, ImportTally tally) {
+        List<NumberedSnapshot<AllianceSnapshot>> accepted = new ArrayList<>();
+        for (NumberedSnapshot<AllianceSnapshot> row : rows) {
+            Set<InstitutionId> unknown = MatrixRules.unknownInstitutions(row.snapshot(), known::contains);
+            if (unknown.isEmpty()) {
+                accepted.add(row);
+            } else {
+                tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
+                        MatrixRules.UNKNOWN_INSTITUTION, "lead or members not registered: " + unknown.stream()
+                                .map(InstitutionId::value).collect(Collectors.joining(", "))));
+            }
+        }
+        return accepted;
+    }
+
+    private static List<NumberedSnapshot<SpecialtySnapshot>> atKnownInstitutions(
+            List<NumberedSnapshot<SpecialtySnapshot>> rows, Set<InstitutionId> known, ImportTally tally) {
+        Predicate<NumberedSnapshot<SpecialtySnapshot>> atKnown = row -> known.contains(row.snapshot().institutionId());
+        rows.stream().filter(atKnown.negate()).forEach(row -> tally.reject(new RejectedRow(
+                RegistryTable.SPECIALTIES.file().fileName(), row.line(), MatrixRules.UNKNOWN_INSTITUTION,
+                "$.institutionId: the institution is not registered")));
+        return rows.stream().filter(atKnown).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.matrix.MatrixSnapshot;
+import cn.hunan.mma.navigation.registry.domain.ImportTally;
+import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.domain.UpsertOutcome;
+import cn.hunan.mma.navigation.registry.persistence.RegistryRow;
+import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes snapshots into their registry table in batches, one transaction each: a new or changed
+ * row is written together with its outbox event (so it is published exactly when it commits), an
+ * unchanged row is left alone and publishes nothing.
+ */
+@ApplicationScoped
+public class SnapshotUpserter {
+
+    /** Rows per transaction: large enough to amortise the commit, small enough to keep sessions lean. */
+    static final int BATCH_SIZE = 500;
+
+    private final Mutiny.SessionFactory sessions;
+
+    public SnapshotUpserter(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertAll(
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, ImportTally tally) {
+        List<List<NumberedSnapshot<S>>> batches = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
+            batches.add(rows.subList(start, Math.min(rows.size(), start + BATCH_SIZE)));
+        }
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> upsertBatch(table, batch))
+                .onItem().invoke(result -> result.addTo(tally))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    // A fresh session per batch, so the persistence context never grows beyond one batch.
+    private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<BatchResult> upsertBatch(
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch) {
+        Object[] keys = batch.stream().map(row -> table.primaryKey().apply(row.snapshot())).toArray();
+        return sessions.openSession()
+                .chain(session -> session.withTransaction(tx -> session.find(table.entityType(), keys)
+                                .chain(found -> write(session, table, batch, byKey(found))))
+                        .eventually(session::close));
+    }
+
+    private static <S extends MatrixSnapshot, E extends RegistryRow<S>> Map<Object, E> byKey(List<E> found) {
+        Map<Object, E> rows = new HashMap<>();
+        for (E row : found) {
+            if (row != null) {
+                rows.put(row.registryKey(), row);
+            }
+        }
+        return rows;
+    }
+
+    private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<BatchResult> write(
+            Mutiny.Session session, RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch, Map<Object, E> existing) {
+        BatchResult result = new BatchResult();
+        List<Object> toPersist = new ArrayList<>();
+        for (NumberedSnapshot<S> numbered : batch) {
+            S snapshot = numbered.snapshot();
+            E row = existing.get(table.primaryKey().apply(snapshot));
+            if (row == null) {
+                toPersist.add(table.newRow().apply(snapshot));
+                toPersist.add(OutboxEventEntity.of(ContractOutboxEvents.of(table.topic(), snapshot)));
+                result.count(UpsertOutcome.INSERTED);
+            } else if (row.holds(snapshot)) {
+                result.count(UpsertOutcome.UNCHANGED);
+            } else if (row.lastEventId().equals(snapshot.eventId().asUuid())) {
+                // Consumers deduplicate by event id: new content under a published id would be dropped.
+                result.reject(new RejectedRow(table.file().fileName(), numbered.line(), MatrixRules.EVENT_ID_REUSED,
+                        "the content changed but the event id is the one already published for this row"));
+            } else {
+                row.apply(snapshot); // managed: flushed at commit
+                toPersist.add(OutboxEventEntity.of(ContractOutboxEvents.of(table.topic(), snapshot)));
+                result.count(UpsertOutcome.UPDATED);
+            }
+        }
+        return session.persistAll(toPersist.toArray()).replaceWith(result);
+    }
+}

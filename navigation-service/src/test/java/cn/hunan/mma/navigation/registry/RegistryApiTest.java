@@ -1,0 +1,281 @@
+package cn.hunan.mma.navigation.registry;
+
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.envelope.CloudEventHeaders;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.alliance;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.guidanceEntry;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.specialty;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.renamed;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+/** The registry against the real application, PostgreSQL and Kafka: import, publication, read API and scope. */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "navigation"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class RegistryApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final TokenClaims PROVINCE_ADMIN_CLAIMS =
+            TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000");
+    private static final TokenClaims XIANGTAN_OPERATOR_CLAIMS =
+            TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300");
+
+    // Minted per test: the signing key belongs to the test resource, which starts with the application.
+    private final String provinceAdmin = TokenMinter.forTests().mint(PROVINCE_ADMIN_CLAIMS);
+    private final String xiangtanOperator = TokenMinter.forTests().mint(XIANGTAN_OPERATOR_CLAIMS);
+
+    private final String suffix = uniqueSuffix();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void bad_rows_are_reported_with_their_reason_while_the_good_rows_load() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot township = institution("XT" + suffix + "T1", "430321100");
+        String malformedDivision = json(institution("XT" + suffix + "BAD", "430321")).replace("\"430321\"", "\"4303\"");
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(lead)
+                .institutionLine(malformedDivision)
+                .institutions(institution("XT" + suffix + "CITY", "430300"), township,
+                        institution("XT" + suffix + "H1", "430302"))
+                .alliances(alliance("CC-" + suffix, lead.institutionId().value(), township.institutionId().value()),
+                        alliance("CC-" + suffix + "-GHOST", lead.institutionId().value(), "XT" + suffix + "NOBODY"))
+                .write();
+
+        ValidatableResponse report = importAsAdmin(directory);
+
+        report.body("inserted", equalTo(3)).body("updated", equalTo(0)).body("unchanged", equalTo(0))
+                .body("rejected", equalTo(4))
+                .body("rejectedRows.find { it.file == 'institutions.jsonl' && it.line == 2 }.reason",
+                        equalTo("MALFORMED_DIVISION_CODE"))
+                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("DIVISION_TOO_COARSE"))
+                .body("rejectedRows.find { it.line == 5 }.reason", equalTo("DUPLICATE_ID"))
+                .body("rejectedRows.find { it.file == 'alliances.jsonl' }.line", equalTo(2))
+                .body("rejectedRows.find { it.file == 'alliances.jsonl' }.reason", equalTo("UNKNOWN_INSTITUTION"))
+                .body("rejectedRows.find { it.file == 'alliances.jsonl' }.detail", containsString("XT" + suffix + "NOBODY"));
+        getAsAdmin("/api/v1/registry/institutions/" + township.institutionId().value())
+                .statusCode(200).body("divisionCode", equalTo("430321100"));
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix)
+                .statusCode(200).body("memberIds", hasItems(lead.institutionId().value(), township.institutionId().value()));
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + "-GHOST").statusCode(404).contentType(PROBLEM_JSON);
+        // The first of the duplicated lines won.
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200).body("divisionCode", equalTo("430321"));
+    }
+
+    @Test
+    void specialties_load_at_registered_institutions_only_and_the_guidance_catalogue_loads() {
+        InstitutionSnapshot hospital = institution("XT" + suffix + "H1", "430321");
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(hospital)
+                .specialties(specialty(hospital.institutionId().value(), "CARDIO"),
+                        specialty("XT" + suffix + "NOBODY", "CARDIO"))
+                .guidance(guidanceEntry("Z" + suffix.substring(0, 2) + "." + suffix.substring(2, 4)))
+                .write();
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("specialties.jsonl"))
+                .body("rejectedRows[0].line", equalTo(2))
+                .body("rejectedRows[0].reason", equalTo("UNKNOWN_INSTITUTION"));
+    }
+
+    @Test
+    void imported_records_are_published_on_the_matrix_topics_keyed_by_id() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot member = institution("XT" + suffix + "T1", "430321100");
+        AllianceSnapshot community = alliance("CC-" + suffix, lead.institutionId().value(), member.institutionId().value());
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(lead, member).alliances(community).write())
+                .body("inserted", equalTo(3));
+
+        List<ConsumerRecord<String, byte[]>> institutions = TopicRecords.awaitKeys(Topics.INSTITUTIONS.name(),
+                Set.of(lead.institutionId().value(), member.institutionId().value()));
+        List<ConsumerRecord<String, byte[]>> alliances = TopicRecords.awaitKeys(Topics.ALLIANCES.name(),
+                Set.of(community.allianceId().value()));
+
+        assertThat(decoded(institutions, lead.institutionId().value(), InstitutionSnapshot.class)).containsExactly(lead);
+        assertThat(decoded(alliances, community.allianceId().value(), AllianceSnapshot.class)).containsExactly(community);
+    }
+
+    @Test
+    void importing_the_same_directory_again_changes_and_publishes_nothing() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot member = institution("XT" + suffix + "T1", "430321100");
+        AllianceSnapshot community = alliance("CC-" + suffix, lead.institutionId().value(), member.institutionId().value());
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(lead, member).alliances(community).write();
+        importAsAdmin(directory).body("inserted", equalTo(3));
+
+        importAsAdmin(directory).body("inserted", equalTo(0)).body("updated", equalTo(0))
+                .body("unchanged", equalTo(3)).body("rejected", equalTo(0));
+
+        // A later change is published after anything the re-import could have published, so once it
+        // has arrived every earlier record is on the topics too: then count.
+        InstitutionSnapshot renamedMember = renamed(member, "更名后的卫生院");
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("change")).institutions(renamedMember).write())
+                .body("updated", equalTo(1)).body("inserted", equalTo(0));
+        String renamedEventId = renamedMember.eventId().value();
+        TopicRecords.awaitRecord(Topics.INSTITUTIONS.name(), record ->
+                CloudEventHeaders.eventId(record.headers()).filter(renamedEventId::equals).isPresent());
+
+        assertThat(keyCounts(TopicRecords.all(Topics.INSTITUTIONS.name()), lead.institutionId().value(),
+                member.institutionId().value()))
+                .containsEntry(lead.institutionId().value(), 1L)
+                .containsEntry(member.institutionId().value(), 2L);
+        assertThat(keyCounts(TopicRecords.all(Topics.ALLIANCES.name()), community.allianceId().value()))
+                .containsEntry(community.allianceId().value(), 1L);
+        getAsAdmin("/api/v1/registry/institutions/" + member.institutionId().value())
+                .statusCode(200).body("name", equalTo("更名后的卫生院"))
+                .body("lastEventId", equalTo(renamedEventId));
+    }
+
+    @Test
+    void a_city_operator_sees_institutions_of_its_city_only() {
+        InstitutionSnapshot xiangtan = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot zhangjiajie = institution("ZJJ" + suffix + "H1", "430802");
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("matrix")).institutions(xiangtan, zhangjiajie).write())
+                .body("inserted", equalTo(2));
+
+        getAs(xiangtanOperator, "/api/v1/registry/institutions/" + xiangtan.institutionId().value()).statusCode(200);
+        getAs(xiangtanOperator, "/api/v1/registry/institutions/" + zhangjiajie.institutionId().value())
+                .statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(xiangtanOperator).queryParam("size", 500)
+                .when().get("/api/v1/registry/institutions")
+                .then().statusCode(200)
+                .body("items.institutionId", hasItems(xiangtan.institutionId().value()))
+                .body("items.institutionId", not(hasItems(zhangjiajie.institutionId().value())))
+                .body("items.divisionCode.every { it.startsWith('4303') }", equalTo(true));
+    }
+
+    @Test
+    void an_alliance_operator_lists_its_members_and_a_city_operator_reads_alliances_covering_its_city() {
+        String allianceId = "CC-" + suffix;
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321", allianceId);
+        InstitutionSnapshot outsider = institution("XT" + suffix + "H2", "430321");
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("matrix")).institutions(lead, outsider)
+                .alliances(alliance(allianceId, lead.institutionId().value())).write())
+                .body("inserted", equalTo(3));
+        String allianceOperator = TokenMinter.forTests()
+                .mint(TokenClaims.forSubject("cc-operator", "alliance-operator").inAlliance(allianceId));
+        String zhangjiajieOperator = TokenMinter.forTests()
+                .mint(TokenClaims.forSubject("zjj-operator", "city-operator").inCity("430800"));
+
+        given().auth().oauth2(allianceOperator).when().get("/api/v1/registry/institutions")
+                .then().statusCode(200)
+                .body("items.institutionId", equalTo(List.of(lead.institutionId().value())));
+        getAs(xiangtanOperator, "/api/v1/registry/alliances/" + allianceId).statusCode(200)
+                .body("leadInstitutionId", equalTo(lead.institutionId().value()));
+        getAs(zhangjiajieOperator, "/api/v1/registry/alliances/" + allianceId).statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void lists_institutions_by_division_and_level() {
+        InstitutionSnapshot county = institution("XT" + suffix + "H1", "430381");
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("matrix")).institutions(county).write());
+
+        given().auth().oauth2(provinceAdmin).queryParam("division", "430381").queryParam("level", "COUNTY")
+                .when().get("/api/v1/registry/institutions")
+                .then().statusCode(200)
+                .body("items.institutionId", hasItems(county.institutionId().value()))
+                .body("items.divisionCode.every { it.startsWith('430381') }", equalTo(true));
+        given().auth().oauth2(provinceAdmin).queryParam("division", "430381").queryParam("level", "VILLAGE")
+                .when().get("/api/v1/registry/institutions")
+                .then().statusCode(200)
+                .body("items.institutionId", not(hasItems(county.institutionId().value())));
+    }
+
+    @Test
+    void an_unknown_institution_or_alliance_is_404_problem_json() {
+        getAsAdmin("/api/v1/registry/institutions/NOPE" + suffix).statusCode(404).contentType(PROBLEM_JSON);
+        getAsAdmin("/api/v1/registry/alliances/NOPE" + suffix).statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void bad_list_parameters_are_400_problem_json() {
+        for (Map<String, Object> parameters : List.<Map<String, Object>>of(Map.of("level", "HAMLET"),
+                Map.of("division", "hunan"), Map.of("size", 0), Map.of("size", 501), Map.of("page", -1))) {
+            given().auth().oauth2(provinceAdmin).queryParams(parameters)
+                    .when().get("/api/v1/registry/institutions")
+                    .then().statusCode(400).contentType(PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void only_a_province_admin_may_import() {
+        given().auth().oauth2(xiangtanOperator).contentType("application/json")
+                .body(Map.of("directory", temp.toString()))
+                .when().post("/api/v1/registry/imports")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void importing_a_missing_directory_is_400_problem_json() {
+        given().auth().oauth2(provinceAdmin).contentType("application/json")
+                .body(Map.of("directory", temp.resolve("absent").toString()))
+                .when().post("/api/v1/registry/imports")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    private ValidatableResponse importAsAdmin(Path directory) {
+        return given().auth().oauth2(provinceAdmin).contentType("application/json")
+                .body(Map.of("directory", directory.toString()))
+                .when().post("/api/v1/registry/imports")
+                .then().statusCode(200);
+    }
+
+    private ValidatableResponse getAsAdmin(String path) {
+        return getAs(provinceAdmin, path);
+    }
+
+    private static ValidatableResponse getAs(String token, String path) {
+        return given().auth().oauth2(token).when().get(path).then();
+    }
+
+    private static String json(InstitutionSnapshot institution) {
+        return new String(ContractCodec.standard().encode(institution), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static <S extends cn.hunan.mma.events.contract.ContractRecord> List<S> decoded(
+            List<ConsumerRecord<String, byte[]>> records, String key, Class<S> type) {
+        return records.stream().filter(record -> key.equals(record.key()))
+                .map(record -> ContractCodec.standard().decode(record.value(), type).orElseThrow())
+                .toList();
+    }
+
+    private static Map<String, Long> keyCounts(List<ConsumerRecord<String, byte[]>> records, String... keys) {
+        Set<String> wanted = Set.of(keys);
+        return records.stream().filter(record -> wanted.contains(record.key()))
+                .collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key, java.util.stream.Collectors.counting()));
+    }
+}
