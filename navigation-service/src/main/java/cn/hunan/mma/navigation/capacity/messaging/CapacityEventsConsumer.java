@@ -1,0 +1,45 @@
+package cn.hunan.mma.navigation.capacity.messaging;
+
+import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.navigation.capacity.ApplyOutcome;
+import cn.hunan.mma.navigation.capacity.CapacityView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Feeds the capacity topic into the live view and counts what each event did
+ * ({@value #APPLIED_METRIC}, tag {@code outcome}). Records the contract rejects never get here:
+ * SmallRye sends them to the dead-letter topic (see {@link CapacityRecordRejections}).
+ */
+@ApplicationScoped
+public class CapacityEventsConsumer {
+
+    /** The channel in application.properties. */
+    public static final String CHANNEL = "capacity";
+    static final String APPLIED_METRIC = "mma.capacity.events.applied";
+
+    private final CapacityView view;
+    private final Map<ApplyOutcome, Counter> outcomes = new EnumMap<>(ApplyOutcome.class);
+
+    public CapacityEventsConsumer(CapacityView view, MeterRegistry registry) {
+        this.view = view;
+        for (ApplyOutcome outcome : ApplyOutcome.values()) {
+            outcomes.put(outcome, Counter.builder(APPLIED_METRIC)
+                    .description("Capacity events consumed, by what the live view did with them")
+                    .tag("outcome", outcome.name())
+                    .register(registry));
+        }
+    }
+
+    // Applying is a short in-memory update under a per-department lock, so it runs on the
+    // connector's thread rather than a worker pool: ordering per partition is kept for free.
+    @Incoming(CHANNEL)
+    public void apply(CapacityEvent event) {
+        outcomes.get(view.apply(event)).increment();
+    }
+}

@@ -1,0 +1,58 @@
+package cn.hunan.mma.navigation.capacity.messaging;
+
+import cn.hunan.mma.events.codec.RejectedRecordException;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.envelope.DeadLetterHeaders;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.Headers;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Says why the contract refused a capacity record, in the platform's dead-letter headers.
+ *
+ * <p>SmallRye calls this after a failed deserialization, having already marked the record for the
+ * dead-letter queue (failure strategy {@code dead-letter-queue}); it then sends the original bytes
+ * to the DLT with every header of the record, these included, and the consumer moves on. A
+ * deserializer does not know the record's partition and offset, so the DLT record carries them in
+ * SmallRye's own {@code dead-letter-partition} and {@code dead-letter-offset} headers rather than
+ * in {@link DeadLetterHeaders#SOURCE_PARTITION} / {@link DeadLetterHeaders#SOURCE_OFFSET}.
+ */
+@ApplicationScoped
+@Identifier(CapacityRecordRejections.NAME)
+public class CapacityRecordRejections implements DeserializationFailureHandler<ContractRecord> {
+
+    /** Referenced by {@code value-deserialization-failure-handler} in application.properties. */
+    public static final String NAME = "capacity-record-rejections";
+
+    @Override
+    public ContractRecord handleDeserializationFailure(String topic, boolean isKey, String deserializer,
+                                                       byte[] data, Exception exception, Headers headers) {
+        RejectedRecordException rejected = rejectionIn(exception);
+        if (rejected != null) {
+            put(headers, DeadLetterHeaders.REASON, rejected.reason().name());
+            put(headers, DeadLetterHeaders.PATH, rejected.path());
+            put(headers, DeadLetterHeaders.MESSAGE, rejected.detail());
+            put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
+        }
+        // No value: the record is dead-lettered, not delivered.
+        return null;
+    }
+
+    // The connector may wrap the deserializer's exception.
+    private static RejectedRecordException rejectionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RejectedRecordException rejected) {
+                return rejected;
+            }
+        }
+        return null;
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

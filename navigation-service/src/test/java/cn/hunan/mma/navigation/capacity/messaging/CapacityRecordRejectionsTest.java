@@ -1,0 +1,70 @@
+package cn.hunan.mma.navigation.capacity.messaging;
+
+import cn.hunan.mma.events.codec.RejectedRecordException;
+import cn.hunan.mma.events.envelope.DeadLetterHeaders;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.Reason;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CapacityRecordRejectionsTest {
+
+    private final CapacityRecordRejections rejections = new CapacityRecordRejections();
+
+    @Test
+    void names_the_contracts_reason_path_and_source_topic_in_the_headers() {
+        Headers headers = new RecordHeaders();
+
+        Object value = rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer",
+                new byte[] {'{'}, new RejectedRecordException(Reason.MISSING_FIELD, "$.session", "a clinic session"),
+                headers);
+
+        assertThat(value).isNull();
+        assertThat(text(headers, DeadLetterHeaders.REASON)).isEqualTo("MISSING_FIELD");
+        assertThat(text(headers, DeadLetterHeaders.PATH)).isEqualTo("$.session");
+        assertThat(text(headers, DeadLetterHeaders.MESSAGE)).isEqualTo("a clinic session");
+        assertThat(text(headers, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("mma.capacity.events");
+    }
+
+    @Test
+    void finds_the_rejection_when_the_connector_wraps_it() {
+        Headers headers = new RecordHeaders();
+
+        rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer", new byte[0],
+                new KafkaException(new RejectedRecordException(Reason.MALFORMED_JSON, "$", "a JSON object")), headers);
+
+        assertThat(text(headers, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void replaces_the_reason_of_an_earlier_dead_lettering() {
+        Headers headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, "WRONG_TYPE".getBytes(StandardCharsets.UTF_8));
+
+        rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer", new byte[0],
+                new RejectedRecordException(Reason.MALFORMED_JSON, "$", "a JSON object"), headers);
+
+        assertThat(headers.headers(DeadLetterHeaders.REASON)).hasSize(1);
+        assertThat(text(headers, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void adds_no_contract_reason_for_a_failure_that_is_not_a_rejection() {
+        Headers headers = new RecordHeaders();
+
+        rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer", new byte[0],
+                new IllegalStateException("broken deserializer"), headers);
+
+        assertThat(headers.lastHeader(DeadLetterHeaders.REASON)).isNull();
+    }
+
+    private static String text(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
