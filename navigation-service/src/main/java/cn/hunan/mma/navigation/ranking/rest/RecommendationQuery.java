@@ -1,0 +1,83 @@
+package cn.hunan.mma.navigation.ranking.rest;
+
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.navigation.ranking.CallerKind;
+import cn.hunan.mma.navigation.ranking.Location;
+import cn.hunan.mma.navigation.ranking.RecommendationRequest;
+import cn.hunan.mma.navigation.ranking.Urgency;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.QueryParam;
+
+/**
+ * The query parameters of both recommendation endpoints. Malformed values (an ICD-10 code,
+ * division or id that breaks the contract) throw {@code ContractViolation}, and bad numbers or
+ * urgency {@link BadRequestException}: both become 400 problem+json. Absent values stay null so
+ * the recommender names the missing field.
+ */
+public class RecommendationQuery {
+
+    @QueryParam("diagnosis")
+    String diagnosis;
+    @QueryParam("department")
+    String department;
+    @QueryParam("division")
+    String division;
+    @QueryParam("lat")
+    String latitude;
+    @QueryParam("lng")
+    String longitude;
+    @QueryParam("urgency")
+    String urgency;
+    @QueryParam("currentInstitution")
+    String currentInstitution;
+
+    RecommendationRequest toRequest(CallerKind caller) {
+        return new RecommendationRequest(
+                present(diagnosis) ? Icd10Code.of(diagnosis) : null,
+                present(department) ? DepartmentId.of(department) : null,
+                location(),
+                present(currentInstitution) ? InstitutionId.of(currentInstitution) : null,
+                urgency(),
+                caller);
+    }
+
+    private Location location() {
+        if (present(division)) {
+            return Location.in(DivisionCode.of(division));
+        }
+        if (present(latitude) && present(longitude)) {
+            return Location.at(degrees(latitude, "lat"), degrees(longitude, "lng"));
+        }
+        return null;
+    }
+
+    private Urgency urgency() {
+        if (!present(urgency)) {
+            return Urgency.ROUTINE;
+        }
+        try {
+            return Urgency.valueOf(urgency);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("urgency must be ROUTINE or URGENT");
+        }
+    }
+
+    private static double degrees(String text, String name) {
+        try {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException(name + " must be a decimal number of degrees");
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}
