@@ -20,7 +20,6 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /** An alliance's make-up as last imported: lead, members, covered divisions, collaborating tertiary hospitals. */
 @Entity
@@ -87,26 +86,15 @@ public class AllianceEntity implements RegistryRow<AllianceSnapshot> {
         name = snapshot.name();
         kind = snapshot.kind();
         leadInstitutionId = snapshot.leadInstitutionId().value();
-        replace(memberIds, institutionIds(snapshot.memberIds()));
-        replace(coveredDivisions, divisionCodes(snapshot.coveredDivisions()));
-        replace(collaboratingTertiaryIds, institutionIds(snapshot.collaboratingTertiaryIds()));
+        ManagedLists.replace(memberIds, institutionIds(snapshot.memberIds()));
+        ManagedLists.replace(coveredDivisions, divisionCodes(snapshot.coveredDivisions()));
+        ManagedLists.replace(collaboratingTertiaryIds, institutionIds(snapshot.collaboratingTertiaryIds()));
         published = PublishedEvent.of(snapshot);
-    }
-
-    @Override
-    public UUID lastEventId() {
-        return published.eventId();
     }
 
     @Override
     public Object registryKey() {
         return id;
-    }
-
-    // Mutate in place: Hibernate tracks the managed collection, a new list would orphan it.
-    private static void replace(List<String> managed, List<String> values) {
-        managed.clear();
-        managed.addAll(values);
     }
 
     private static List<String> institutionIds(List<InstitutionId> ids) {
@@ -145,6 +133,7 @@ public class AllianceEntity implements RegistryRow<AllianceSnapshot> {
         return List.copyOf(collaboratingTertiaryIds);
     }
 
+    @Override
     public PublishedEvent published() {
         return published;
     }

@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /** The lowest inpatient level for diagnoses under one ICD-10 prefix, as last imported. */
 @Entity
@@ -61,8 +60,8 @@ public class GuidanceCatalogueEntryEntity implements RegistryRow<GuidanceCatalog
     }
 
     @Override
-    public UUID lastEventId() {
-        return published.eventId();
+    public PublishedEvent published() {
+        return published;
     }
 
     @Override

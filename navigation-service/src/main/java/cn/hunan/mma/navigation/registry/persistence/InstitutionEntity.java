@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /** An institution's registration as last imported. */
 @Entity
@@ -97,15 +96,8 @@ public class InstitutionEntity implements RegistryRow<InstitutionSnapshot> {
         latitude = snapshot.latitude();
         longitude = snapshot.longitude();
         active = snapshot.active();
-        // Mutate in place: Hibernate tracks the managed collection, a new list would orphan it.
-        allianceIds.clear();
-        allianceIds.addAll(ids(snapshot.allianceIds()));
+        ManagedLists.replace(allianceIds, ids(snapshot.allianceIds()));
         published = PublishedEvent.of(snapshot);
-    }
-
-    @Override
-    public UUID lastEventId() {
-        return published.eventId();
     }
 
     @Override
@@ -153,6 +145,7 @@ public class InstitutionEntity implements RegistryRow<InstitutionSnapshot> {
         return List.copyOf(allianceIds);
     }
 
+    @Override
     public PublishedEvent published() {
         return published;
     }

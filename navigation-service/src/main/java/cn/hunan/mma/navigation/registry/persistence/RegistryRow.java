@@ -13,7 +13,12 @@ public interface RegistryRow<S extends MatrixSnapshot> {
     /** Takes the snapshot's content and records it as the last published one. */
     void apply(S snapshot);
 
-    UUID lastEventId();
+    /** The event that last published this row's content. */
+    PublishedEvent published();
+
+    default UUID lastEventId() {
+        return published().eventId();
+    }
 
     /** The row's id, equal to {@link RegistryTable#primaryKey()} of the snapshots it holds. */
     Object registryKey();

@@ -13,7 +13,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.UUID;
 
 /** A department of an institution with its recognition, as last imported. */
 @Entity
@@ -71,8 +70,8 @@ public class SpecialtyEntity implements RegistryRow<SpecialtySnapshot> {
     }
 
     @Override
-    public UUID lastEventId() {
-        return published.eventId();
+    public PublishedEvent published() {
+        return published;
     }
 
     @Override
