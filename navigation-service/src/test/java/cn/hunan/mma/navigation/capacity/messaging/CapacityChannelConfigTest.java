@@ -1,6 +1,7 @@
 package cn.hunan.mma.navigation.capacity.messaging;
 
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.platform.messaging.ContractRecordRejections;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ class CapacityChannelConfigTest {
         assertThat(channel.getProperty(PREFIX + "failure-strategy")).isEqualTo("dead-letter-queue");
         assertThat(channel.getProperty(PREFIX + "dead-letter-queue.topic")).isEqualTo(Topics.CAPACITY.deadLetter().name());
         assertThat(channel.getProperty(PREFIX + "value-deserialization-failure-handler"))
-                .isEqualTo(CapacityRecordRejections.NAME);
+                .isEqualTo(ContractRecordRejections.NAME);
     }
 
     @Test

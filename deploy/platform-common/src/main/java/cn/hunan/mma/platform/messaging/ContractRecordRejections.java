@@ -1,4 +1,4 @@
-package cn.hunan.mma.navigation.capacity.messaging;
+package cn.hunan.mma.platform.messaging;
 
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.contract.ContractRecord;
@@ -11,7 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Says why the contract refused a capacity record, in the platform's dead-letter headers.
+ * Says why the contract refused a record, in the platform's dead-letter headers.
  *
  * <p>SmallRye calls this after a failed deserialization, having already marked the record for the
  * dead-letter queue (failure strategy {@code dead-letter-queue}); it then sends the original bytes
@@ -21,11 +21,11 @@ import java.nio.charset.StandardCharsets;
  * in {@link DeadLetterHeaders#SOURCE_PARTITION} / {@link DeadLetterHeaders#SOURCE_OFFSET}.
  */
 @ApplicationScoped
-@Identifier(CapacityRecordRejections.NAME)
-public class CapacityRecordRejections implements DeserializationFailureHandler<ContractRecord> {
+@Identifier(ContractRecordRejections.NAME)
+public class ContractRecordRejections implements DeserializationFailureHandler<ContractRecord> {
 
     /** Referenced by {@code value-deserialization-failure-handler} in application.properties. */
-    public static final String NAME = "capacity-record-rejections";
+    public static final String NAME = "contract-record-rejections";
 
     @Override
     public ContractRecord handleDeserializationFailure(String topic, boolean isKey, String deserializer,

@@ -1,4 +1,4 @@
-package cn.hunan.mma.navigation.capacity.messaging;
+package cn.hunan.mma.platform.messaging;
 
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CapacityRecordRejectionsTest {
+class ContractRecordRejectionsTest {
 
-    private final CapacityRecordRejections rejections = new CapacityRecordRejections();
+    private final ContractRecordRejections rejections = new ContractRecordRejections();
 
     @Test
     void names_the_contracts_reason_path_and_source_topic_in_the_headers() {
