@@ -43,7 +43,8 @@ final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Path log = logDir.resolve(spec.name() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(command));
+        ProcessBuilder builder = new ProcessBuilder(OwnSession.command(
+                ParentBound.command(ProcessHandle.current().pid(), command)));
         config.forEach((key, value) -> builder.environment().put(environmentName(key), value));
         Process process = builder
                 .redirectErrorStream(true)
