@@ -1,6 +1,7 @@
 package cn.hunan.mma.platform.outbox;
 
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The Debezium embedded engine configuration of a relay: PostgreSQL connector on {@code pgoutput},
@@ -15,6 +16,9 @@ final class OutboxEngineProperties {
     /** Heartbeat records go to topics with this prefix; the relay consumes them and sends nothing. */
     static final String HEARTBEAT_TOPIC_PREFIX = "__mma-outbox-heartbeat";
 
+    /** pgJDBC's TLS parameters that Debezium's PostgreSQL connector takes as {@code database.<name>}. */
+    private static final Set<String> DEBEZIUM_SSL_PARAMETERS =
+            Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "sslfactory");
     private static final String HEARTBEAT_MESSAGE_PREFIX = "mma-outbox-heartbeat";
     /** Offsets are committed often so the slot releases WAL soon after records are acknowledged. */
     private static final long OFFSET_FLUSH_INTERVAL_MS = 1_000;
@@ -32,6 +36,7 @@ final class OutboxEngineProperties {
         properties.setProperty("database.dbname", location.database());
         properties.setProperty("database.user", settings.username());
         properties.setProperty("database.password", settings.password());
+        connectionParameters(properties, location);
         // Debezium's logical name; it only shapes heartbeat topic names, which are never published.
         properties.setProperty("topic.prefix", settings.slotName());
 
@@ -54,6 +59,16 @@ final class OutboxEngineProperties {
         offsets(properties, settings);
         transforms(properties);
         return properties;
+    }
+
+    /**
+     * The JDBC URL's parameters reach the connector: the TLS ones under the names Debezium's
+     * PostgreSQL connector defines ({@code database.sslmode}, …), every other one passed through to
+     * the driver ({@code driver.*}), so the replication connection is made like Flyway's.
+     */
+    private static void connectionParameters(Properties properties, PostgresLocation location) {
+        location.parameters().forEach((name, value) -> properties.setProperty(
+                DEBEZIUM_SSL_PARAMETERS.contains(name) ? "database." + name : "driver." + name, value));
     }
 
     /**

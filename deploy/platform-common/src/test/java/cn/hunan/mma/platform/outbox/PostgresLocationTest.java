@@ -19,9 +19,16 @@ class PostgresLocationTest {
     }
 
     @Test
-    void ignores_connection_parameters() {
-        assertThat(PostgresLocation.parse("jdbc:postgresql://127.0.0.1:5433/navigation?sslmode=require&ApplicationName=x"))
-                .isEqualTo(new PostgresLocation("127.0.0.1", 5433, "navigation"));
+    void keeps_connection_parameters_decoded_and_in_order() {
+        PostgresLocation location = PostgresLocation.parse(
+                "jdbc:postgresql://127.0.0.1:5433/navigation?sslmode=verify-full&ApplicationName=nav%20relay&tcpKeepAlive");
+
+        assertThat(location).extracting(PostgresLocation::host, PostgresLocation::port, PostgresLocation::database)
+                .containsExactly("127.0.0.1", 5433, "navigation");
+        assertThat(location.parameters()).containsOnly(
+                org.assertj.core.api.Assertions.entry("sslmode", "verify-full"),
+                org.assertj.core.api.Assertions.entry("ApplicationName", "nav relay"),
+                org.assertj.core.api.Assertions.entry("tcpKeepAlive", ""));
     }
 
     @Test
