@@ -1,0 +1,150 @@
+package cn.hunan.mma.benchmark.load;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Sends the planned queries round-robin on an {@link OpenLoopSchedule}: one thread hands each
+ * request to the asynchronous HTTP client at its due time and never waits for answers, so a slow
+ * server cannot slow the offered load. Each answer is charged from its due time.
+ *
+ * <p>At most {@code connections} requests are in flight (HTTP/1.1: one per connection), as a
+ * browser fleet behind a proxy or wrk's fixed connections would: without a cap, an overloaded
+ * server makes the client open a connection per waiting request until one side runs out of memory.
+ * A request that waits for a connection keeps its due time, so the wait is charged to it; one that
+ * cannot get a connection before its timeout is counted as {@link Outcome#QUEUED_TOO_LONG}.
+ */
+public final class LoadGenerator {
+
+    /** Parking for less than this overshoots more than it saves: send a little early instead. */
+    private static final long MIN_PARK_NANOS = 50_000;
+    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final HttpClient client;
+    private final List<HttpRequest> requests;
+    private final Duration timeout;
+    private final Consumer<String> progress;
+    private final Semaphore connections;
+
+    private final Recorder measured = new Recorder(HIGHEST_MICROS, 3);
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final LongAdder emptyRankings = new LongAdder();
+    private final AtomicLong outstanding = new AtomicLong();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder bodyBytes = new LongAdder();
+
+    public LoadGenerator(HttpClient client, URI baseUrl, List<PlannedQuery> queries, Duration timeout, int connections,
+                         Consumer<String> progress) {
+        if (queries.isEmpty()) {
+            throw new IllegalArgumentException("no queries to send");
+        }
+        this.client = client;
+        this.timeout = timeout;
+        this.progress = progress;
+        this.connections = new Semaphore(connections);
+        this.requests = queries.stream().map(query -> request(baseUrl, query)).toList();
+    }
+
+    public LoadResult run(OpenLoopSchedule schedule) throws InterruptedException {
+        Histogram total = new Histogram(HIGHEST_MICROS, 3);
+        long maxLag = 0;
+        long nextProgress = schedule.startNanos() + PROGRESS_EVERY.toNanos();
+        for (long i = 0; i < schedule.totalRequests(); i++) {
+            long due = schedule.dueNanos(i);
+            long now = System.nanoTime();
+            while (due - now > MIN_PARK_NANOS) {
+                LockSupport.parkNanos(due - now);
+                now = System.nanoTime();
+            }
+            maxLag = Math.max(maxLag, now - due);
+            send(requests.get((int) (i % requests.size())), due, schedule.measured(i));
+            if (now - nextProgress > 0) {
+                report(schedule, now, total);
+                nextProgress += PROGRESS_EVERY.toNanos();
+            }
+        }
+        awaitOutstanding();
+        total.add(measured.getIntervalHistogram());
+        Map<String, Long> counts = new TreeMap<>();
+        outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+        long answered = counts.getOrDefault(Outcome.OK, 0L);
+        return new LoadResult(schedule.perSecond(), schedule.measuredSeconds(), schedule.measuredRequests(),
+                counts.values().stream().mapToLong(Long::longValue).sum(), counts, emptyRankings.sum(),
+                answered == 0 ? 0 : bodyBytes.sum() / answered, TimeUnit.NANOSECONDS.toMicros(maxLag), LoadResult.encode(total));
+    }
+
+    private void send(HttpRequest request, long due, boolean measure) throws InterruptedException {
+        if (!connections.tryAcquire(due + timeout.toNanos() - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            record(measure, due, Outcome.QUEUED_TOO_LONG, -1);
+            completed.increment();
+            return;
+        }
+        outstanding.incrementAndGet();
+        client.sendAsync(request, ByteCount.HANDLER).whenComplete((response, failure) -> {
+            connections.release();
+            if (failure == null) {
+                record(measure, due, Outcome.ofStatus(response.statusCode()), response.body());
+            } else {
+                record(measure, due, Outcome.ofFailure(failure), -1);
+            }
+            completed.increment();
+            outstanding.decrementAndGet();
+        });
+    }
+
+    private void record(boolean measure, long due, String outcome, long bytes) {
+        if (!measure) {
+            return;
+        }
+        measured.recordValue(Math.min((System.nanoTime() - due) / 1000, HIGHEST_MICROS));
+        outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
+        if (Outcome.OK.equals(outcome)) {
+            bodyBytes.add(bytes);
+            if (bytes <= 2) {
+                emptyRankings.increment();
+            }
+        }
+    }
+
+    private void report(OpenLoopSchedule schedule, long now, Histogram total) {
+        Histogram interval = measured.getIntervalHistogram();
+        total.add(interval);
+        double elapsed = (now - schedule.startNanos()) / 1e9;
+        progress.accept(String.format("[load] %5.0f s  completed %,d  in flight %,d  last 5 s: p50 %.2f ms  p99 %.2f ms  max %.2f ms",
+                elapsed, completed.sum(), outstanding.get(), interval.getValueAtPercentile(50) / 1000.0,
+                interval.getValueAtPercentile(99) / 1000.0, interval.getMaxValue() / 1000.0));
+    }
+
+    /** Every request ends by its timeout at the latest; a little grace for the client's own bookkeeping. */
+    private void awaitOutstanding() throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
+        while (outstanding.get() > 0 && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private HttpRequest request(URI baseUrl, PlannedQuery query) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(query.pathAndQuery()))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET();
+        query.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        return builder.build();
+    }
+}

@@ -1,0 +1,66 @@
+package cn.hunan.mma.benchmark.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The load generator's own JVM ({@code load-generator}, started by the benchmark): reads the
+ * queries, drives them open-loop and writes a {@link LoadResult} as JSON. Its own process so its
+ * heap, GC and JIT stay apart from the benchmark's Kafka producer and probes.
+ */
+@Command(name = "load-generator", hidden = true, mixinStandardHelpOptions = true,
+        description = "Drives recommendation requests open-loop (started by the navigation benchmark).")
+public final class LoadGeneratorCommand implements Callable<Integer> {
+
+    @Option(names = "--base-url", required = true)
+    URI baseUrl;
+    @Option(names = "--queries", required = true, description = "Lines of <token or ->TAB<path?query>.")
+    Path queries;
+    @Option(names = "--result", required = true)
+    Path result;
+    @Option(names = "--rate", required = true)
+    double rate;
+    @Option(names = "--warmup-seconds", required = true)
+    double warmupSeconds;
+    @Option(names = "--duration-seconds", required = true)
+    double durationSeconds;
+    @Option(names = "--timeout-ms", defaultValue = "2000")
+    long timeoutMillis;
+    @Option(names = "--connections", defaultValue = "64", description = "Most requests in flight at once.")
+    int connections;
+
+    @Override
+    public Integer call() throws Exception {
+        List<PlannedQuery> planned = Files.readAllLines(queries, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).map(PlannedQuery::parse).toList();
+        ExecutorService callbacks = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "load-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).executor(callbacks).build();
+        LoadGenerator generator = new LoadGenerator(client, baseUrl, planned, Duration.ofMillis(timeoutMillis), connections,
+                System.out::println);
+        // A short lead so the first requests are not charged for this JVM's start-up.
+        OpenLoopSchedule schedule = OpenLoopSchedule.of(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), rate,
+                warmupSeconds, durationSeconds);
+        LoadResult outcome = generator.run(schedule);
+        new ObjectMapper().writeValue(result.toFile(), outcome);
+        callbacks.shutdownNow();
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.hunan.mma.settlement.close;
+
+import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
+import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Canonical JSON of snapshots and settlements: properties and map keys sorted, decimals written
+ * plain, no whitespace. The same value always gives the same bytes, so a snapshot's id is the
+ * SHA-256 of its JSON and a re-run can be compared byte for byte with the stored result.
+ */
+public final class SettlementJson {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private SettlementJson() {
+    }
+
+    public static byte[] snapshot(SettlementSnapshot snapshot) {
+        return write(snapshot);
+    }
+
+    public static SettlementSnapshot readSnapshot(byte[] json) {
+        try {
+            return CANONICAL.readValue(json, SettlementSnapshot.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored snapshot cannot be read", e);
+        }
+    }
+
+    public static byte[] settlement(PeriodSettlement settlement) {
+        return write(settlement);
+    }
+
+    /** The snapshot's id: SHA-256 of its canonical JSON, 64 hex digits. */
+    public static String snapshotId(byte[] snapshotJson) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshotJson));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    public static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] write(Object value) {
+        try {
+            return CANONICAL.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("settlement values are always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.hunan.mma.settlement.domain.cases;
+
+import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.insurance.PaymentMethod;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.settlement.domain.Fractions;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settles one inpatient case by DRG or DIP.
+ * DRG: standard = relative weight × complexity weight × base rate × coefficient.
+ * DIP: standard = score × point value × coefficient.
+ * Outliers follow {@link OutlierThresholds}: the reference cost is the standard for DRG and the
+ * group's mean cost for DIP. A group without a weight or score can only go to review.
+ * The continuous deductible (起付线连续计算): a stay pays only what its level's deductible exceeds
+ * the deductible already paid in the same referral episode.
+ */
+public final class CaseSettler {
+
+    private final CaseRules rules;
+    private final DrgWeights drgWeights;
+    private final Map<String, DipGroup> dipGroups;
+
+    public CaseSettler(CaseRules rules, DrgWeights drgWeights, Map<String, DipGroup> dipGroups) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.drgWeights = Objects.requireNonNull(drgWeights, "drgWeights");
+        this.dipGroups = Map.copyOf(dipGroups);
+    }
+
+    public CaseRules rules() {
+        return rules;
+    }
+
+    /** Empty when the case's group has no weight (DRG) or no score (DIP): it cannot be priced here. */
+    public Optional<CaseDecision> settle(CaseFacts facts) {
+        return rules.method() == PaymentMethod.DRG ? settleDrg(facts) : settleDip(facts);
+    }
+
+    private Optional<CaseDecision> settleDrg(CaseFacts facts) {
+        String code = facts.drgGroup().value();
+        return drgWeights.weightOf(facts.drgGroup()).map(relativeWeight -> {
+            BigDecimal weight = relativeWeight.multiply(rules.complexityWeight(code));
+            BigDecimal coefficient = rules.coefficientFor(facts.institutionLevel(), facts.primaryLevelDisease());
+            BigDecimal yuanPerWeight = rules.drgBaseRate().toBigDecimal().multiply(coefficient);
+            Money standard = money(weight.multiply(yuanPerWeight));
+            return decide(facts, code, standard, standard, weight, yuanPerWeight, coefficient, rules.drgThresholds());
+        });
+    }
+
+    private Optional<CaseDecision> settleDip(CaseFacts facts) {
+        String code = facts.drgGroup().value();
+        return Optional.ofNullable(dipGroups.get(code)).map(group -> {
+            BigDecimal coefficient = rules.coefficientFor(facts.institutionLevel(), facts.primaryLevelDisease());
+            BigDecimal yuanPerPoint = rules.dipPointValue().multiply(coefficient);
+            Money standard = money(group.score().multiply(yuanPerPoint));
+            return decide(facts, code, standard, group.meanCost(), group.score(), yuanPerPoint, coefficient,
+                    rules.dipThresholds());
+        });
+    }
+
+    private CaseDecision decide(CaseFacts facts, String code, Money standard, Money reference, BigDecimal weight,
+                                BigDecimal yuanPerWeight, BigDecimal coefficient, OutlierThresholds thresholds) {
+        BigDecimal actual = facts.actualCost().toBigDecimal();
+        BigDecimal referenceYuan = reference.toBigDecimal();
+        OutlierKind outlier;
+        Money payment;
+        BigDecimal appliedWeight = weight;
+        if (actual.compareTo(standard.toBigDecimal().multiply(thresholds.lowRatio())) < 0) {
+            outlier = OutlierKind.LOW_COST;
+            payment = facts.actualCost();
+        } else if (actual.compareTo(referenceYuan.multiply(thresholds.reviewRatio())) > 0
+                && facts.reviewQuota().allowsOneMore()) {
+            // Paid the standard for now; the expert panel's decision settles the rest.
+            outlier = OutlierKind.EXPERT_REVIEW;
+            payment = standard;
+        } else if (actual.compareTo(referenceYuan.multiply(thresholds.highRatio())) > 0) {
+            outlier = OutlierKind.HIGH_COST;
+            BigDecimal factor = Fractions.divide(actual, referenceYuan).subtract(thresholds.highRatio()).add(BigDecimal.ONE);
+            appliedWeight = weight.multiply(factor);
+            payment = money(appliedWeight.multiply(yuanPerWeight));
+        } else {
+            outlier = OutlierKind.NONE;
+            payment = standard;
+        }
+        Money levelDeductible = rules.deductibles().get(facts.institutionLevel());
+        Money deductibleDue = levelDeductible.isGreaterThan(facts.deductiblePaidInEpisode())
+                ? levelDeductible.minus(facts.deductiblePaidInEpisode()) : Money.ZERO;
+        Money fundPayable = payment.isGreaterThan(deductibleDue) ? payment.minus(deductibleDue) : Money.ZERO;
+        return new CaseDecision(rules.method(), code, standard, facts.actualCost(), payment, deductibleDue, fundPayable,
+                outlier, appliedWeight, coefficient);
+    }
+
+    private static Money money(BigDecimal yuan) {
+        return Money.ofYuan(yuan, Fractions.MONEY_ROUNDING);
+    }
+}

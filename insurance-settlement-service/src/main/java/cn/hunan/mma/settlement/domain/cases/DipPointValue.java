@@ -1,0 +1,22 @@
+package cn.hunan.mma.settlement.domain.cases;
+
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.settlement.domain.Fractions;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** DIP point value (点值) = budget ÷ Σ(score × cases). */
+public final class DipPointValue {
+
+    private DipPointValue() {
+    }
+
+    public static BigDecimal of(Money budget, List<GroupVolume> volumes) {
+        BigDecimal points = volumes.stream().map(GroupVolume::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (points.signum() <= 0) {
+            throw new IllegalArgumentException("no points to value: Σ(score × cases) is zero");
+        }
+        return Fractions.divide(budget.toBigDecimal(), points);
+    }
+}

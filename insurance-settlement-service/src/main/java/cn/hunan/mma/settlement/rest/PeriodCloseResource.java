@@ -1,0 +1,179 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.CurrentCaller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.Role;
+import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
+import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.domain.distribution.Claimant;
+import cn.hunan.mma.settlement.domain.distribution.TertiaryPartner;
+import cn.hunan.mma.settlement.export.SettlementExport;
+import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
+import cn.hunan.mma.settlement.service.AlreadyClosedException;
+import cn.hunan.mma.settlement.service.NotClosedException;
+import cn.hunan.mma.settlement.service.PeriodCloser;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Period closes of an alliance: close, read, reopen (audited), ledger and exports. */
+@Path("/api/v1/settlements/{allianceId}/{period}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PeriodCloseResource {
+
+
+    private final PeriodCloser closer;
+    private final CurrentCaller caller;
+
+    public PeriodCloseResource(PeriodCloser closer, CurrentCaller caller) {
+        this.closer = closer;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<CloseView> close(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
+                                CloseRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a close request body is required");
+        }
+        SettlementSnapshot snapshot = request.toSnapshot(AllianceId.of(allianceId), closablePeriod(period));
+        AccessPolicy.requireChange(caller.get(), jurisdiction(request.divisionCode(), snapshot), "alliance " + allianceId);
+        return closer.close(snapshot, request.divisionCode().value(), caller.get().subject()).map(CloseView::of);
+    }
+
+    @POST
+    @Path("/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<CloseView> reopen(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
+                                 ReopenRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw new BadRequestException("reason: a reopen must say why");
+        }
+        String periodText = closablePeriod(period).toString();
+        return standingVisible(allianceId, periodText, true)
+                .chain(standing -> closer.reopen(standing.allianceId(), periodText, caller.get().subject(), request.reason()))
+                .map(CloseView::of);
+    }
+
+    @GET
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
+    public Uni<CloseView> standing(@PathParam("allianceId") String allianceId, @PathParam("period") String period) {
+        return standingVisible(allianceId, closablePeriod(period).toString(), false).map(CloseView::of);
+    }
+
+    /** Ledger lines of the alliance and period, optionally of one account only. */
+    @GET
+    @Path("/ledger")
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.AUDITOR_NAME})
+    public Uni<List<LedgerLineView>> ledger(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
+                                            @QueryParam("account") String account) {
+        String periodText = closablePeriod(period).toString();
+        return standingVisible(allianceId, periodText, false)
+                .chain(standing -> closer.ledger(standing.allianceId(), periodText))
+                .map(rows -> rows.stream().filter(row -> account == null || account.equals(row.account()))
+                        .map(LedgerLineView::of).toList());
+    }
+
+    @GET
+    @Path("/export.xlsx")
+    @Produces(SettlementExport.XLSX_MEDIA_TYPE)
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.AUDITOR_NAME})
+    public Uni<Response> xlsx(@PathParam("allianceId") String allianceId, @PathParam("period") String period) {
+        return settlement(allianceId, period).map(settlement -> download(SettlementExport.xlsx(settlement),
+                SettlementExport.XLSX_MEDIA_TYPE, allianceId + "-" + period + ".xlsx"));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces(SettlementExport.CSV_MEDIA_TYPE)
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.AUDITOR_NAME})
+    public Uni<Response> csv(@PathParam("allianceId") String allianceId, @PathParam("period") String period) {
+        return settlement(allianceId, period).map(settlement -> download(SettlementExport.csv(settlement),
+                SettlementExport.CSV_MEDIA_TYPE, allianceId + "-" + period + ".csv"));
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyClosed(AlreadyClosedException e) {
+        return ProblemResponses.of(Problem.of(409, "Already closed", e.getMessage()));
+    }
+
+    // Two closes racing past the check meet the one-standing-close index.
+    @ServerExceptionMapper
+    public Response concurrentClose(ConstraintViolationException e) {
+        return ProblemResponses.of(Problem.of(409, "Already closed", "the period was closed concurrently"));
+    }
+
+    @ServerExceptionMapper
+    public Response notClosed(NotClosedException e) {
+        return ProblemResponses.of(Problem.of(404, "Not closed", e.getMessage()));
+    }
+
+    // Exports re-run the close from its frozen snapshot: the same amounts as when it was closed.
+    private Uni<PeriodSettlement> settlement(String allianceId, String period) {
+        return standingVisible(allianceId, closablePeriod(period).toString(), false)
+                .map(standing -> PeriodSettlement.close(SettlementJson.readSnapshot(
+                        standing.snapshotJson().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private Uni<PeriodCloseEntity> standingVisible(String allianceId, String period, boolean change) {
+        String alliance = AllianceId.of(allianceId).value();
+        return closer.standing(alliance, period).map(standing -> {
+            SettlementSnapshot snapshot = SettlementJson.readSnapshot(standing.snapshotJson().getBytes(StandardCharsets.UTF_8));
+            Jurisdiction where = jurisdiction(DivisionCode.of(standing.divisionCode()), snapshot);
+            if (change) {
+                AccessPolicy.requireChange(caller.get(), where, "alliance " + alliance);
+            } else {
+                AccessPolicy.requireSee(caller.get(), where, "alliance " + alliance);
+            }
+            return standing;
+        });
+    }
+
+    private static Jurisdiction jurisdiction(DivisionCode division, SettlementSnapshot snapshot) {
+        Set<String> institutions = Stream.concat(
+                        snapshot.members().stream().map(Claimant::institutionId),
+                        snapshot.tertiaryPartners().stream().map(TertiaryPartner::institutionId))
+                .map(id -> id.value()).collect(Collectors.toSet());
+        return new Jurisdiction(division, Set.of(snapshot.allianceId().value()), institutions);
+    }
+
+    private static Period closablePeriod(String text) {
+        Period period = Period.parse(text);
+        if (period.kind() == Period.Kind.MONTH) {
+            throw new BadRequestException("period: settlements close at mid-year (2025-H1) or year-end (2025)");
+        }
+        return period;
+    }
+
+    private static Response download(byte[] body, String mediaType, String fileName) {
+        return Response.ok(body, mediaType).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+}

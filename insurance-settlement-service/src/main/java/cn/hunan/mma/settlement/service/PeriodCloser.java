@@ -1,0 +1,118 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.settlement.close.ClosedEvents;
+import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
+import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
+import cn.hunan.mma.settlement.domain.ledger.LedgerTransaction;
+import cn.hunan.mma.settlement.domain.ledger.SettlementPostings;
+import cn.hunan.mma.settlement.persistence.CloseAuditEntity;
+import cn.hunan.mma.settlement.persistence.LedgerEntryEntity;
+import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Closes and reopens periods. A close freezes its snapshot, stores the result, posts the ledger
+ * and publishes {@code PeriodSettlementClosed} through the outbox, all in one transaction; a
+ * second close of a standing period is refused; a reopen is audited and reverses the postings.
+ */
+@ApplicationScoped
+public class PeriodCloser {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Clock clock = Clock.systemUTC();
+
+    public PeriodCloser(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<PeriodCloseEntity> close(SettlementSnapshot snapshot, String divisionCode, String actor) {
+        String alliance = snapshot.allianceId().value();
+        String period = snapshot.period().toString();
+        return sessions.withTransaction((session, tx) -> revisions(session, alliance, period).chain(existing -> {
+            if (existing.stream().anyMatch(PeriodCloseEntity::standing)) {
+                throw new AlreadyClosedException(alliance + " " + period + " is already closed; reopen it to correct it");
+            }
+            Instant now = clock.instant();
+            byte[] snapshotJson = SettlementJson.snapshot(snapshot);
+            String snapshotId = SettlementJson.snapshotId(snapshotJson);
+            PeriodSettlement settlement = PeriodSettlement.close(snapshot);
+            int revision = existing.size() + 1;
+            PeriodCloseEntity row = new PeriodCloseEntity(alliance, period, revision, divisionCode, snapshotId,
+                    SettlementJson.text(snapshotJson), SettlementJson.text(SettlementJson.settlement(settlement)), actor, now);
+            List<Object> rows = new ArrayList<>();
+            rows.add(row);
+            rows.add(new CloseAuditEntity(alliance, period, revision, "CLOSE", actor, null, now));
+            for (LedgerTransaction transaction : SettlementPostings.of(settlement)) {
+                for (LedgerEntry entry : transaction.entries()) {
+                    rows.add(LedgerEntryEntity.of(revised(entry, revision), alliance, period, now));
+                }
+            }
+            rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS,
+                    ClosedEvents.of(settlement, EventId.random(), now, snapshotId))));
+            return session.persistAll(rows.toArray()).replaceWith(row);
+        }));
+    }
+
+    public Uni<PeriodCloseEntity> reopen(String alliance, String period, String actor, String reason) {
+        return sessions.withTransaction((session, tx) -> revisions(session, alliance, period).chain(existing -> {
+            PeriodCloseEntity standing = existing.stream().filter(PeriodCloseEntity::standing).findFirst()
+                    .orElseThrow(() -> new NotClosedException(alliance + " " + period + " has no standing close"));
+            Instant now = clock.instant();
+            standing.reopen();
+            List<Object> rows = new ArrayList<>();
+            rows.add(new CloseAuditEntity(alliance, period, standing.revision(), "REOPEN", actor, reason, now));
+            PeriodSettlement settlement = PeriodSettlement.close(SettlementJson.readSnapshot(
+                    standing.snapshotJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            for (LedgerTransaction transaction : SettlementPostings.of(settlement)) {
+                for (LedgerEntry entry : transaction.entries()) {
+                    rows.add(LedgerEntryEntity.of(reversal(revised(entry, standing.revision())), alliance, period, now));
+                }
+            }
+            return session.persistAll(rows.toArray()).replaceWith(standing);
+        }));
+    }
+
+    /** The standing close, or a 404. */
+    public Uni<PeriodCloseEntity> standing(String alliance, String period) {
+        return sessions.withSession(session -> revisions(session, alliance, period)).map(existing -> existing.stream()
+                .filter(PeriodCloseEntity::standing).findFirst()
+                .orElseThrow(() -> new NotClosedException(alliance + " " + period + " has no standing close")));
+    }
+
+    public Uni<List<LedgerEntryEntity>> ledger(String alliance, String period) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from LedgerEntryEntity where allianceId = :alliance and period = :period order by postedAt, transactionId, side desc, account",
+                        LedgerEntryEntity.class)
+                .setParameter("alliance", alliance).setParameter("period", period).getResultList());
+    }
+
+    private static Uni<List<PeriodCloseEntity>> revisions(Mutiny.Session session, String alliance, String period) {
+        return session.createSelectionQuery(
+                        "from PeriodCloseEntity where allianceId = :alliance and period = :period order by revision",
+                        PeriodCloseEntity.class)
+                .setParameter("alliance", alliance).setParameter("period", period).getResultList();
+    }
+
+    private static LedgerEntry revised(LedgerEntry entry, int revision) {
+        return new LedgerEntry(entry.transactionId() + "/r" + revision, entry.account(), entry.side(), entry.amount(), entry.memo());
+    }
+
+    private static LedgerEntry reversal(LedgerEntry entry) {
+        LedgerEntry.Side opposite = entry.side() == LedgerEntry.Side.DEBIT ? LedgerEntry.Side.CREDIT : LedgerEntry.Side.DEBIT;
+        return new LedgerEntry(entry.transactionId() + "/reversal", entry.account(), opposite, entry.amount(),
+                "reversal: " + entry.memo());
+    }
+}

@@ -1,0 +1,216 @@
+package cn.hunan.mma.settlement.messaging;
+
+import cn.hunan.mma.events.care.Charges;
+import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.envelope.DeadLetterHeaders;
+import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.testing.GoldenFixtures;
+import cn.hunan.mma.events.topic.Topic;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.EpisodeId;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Discharges produced to the inpatient topic are settled by DRG with the real Changsha weights and
+ * published on the case-settlements topic through the outbox, once per discharge event; the
+ * episode's deductible is paid once; a discharge the contract refuses goes to the DLT with its reason.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class CaseSettlementFlowTest {
+
+    private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
+
+    @Test
+    void a_duplicated_discharge_is_settled_once_and_the_episodes_second_stay_pays_no_second_deductible() throws Exception {
+        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged first = discharge(EventId.random(), episode);
+        InpatientDischarged second = discharge(EventId.random(), episode);
+        awaitInstitutionKnown();
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, first);
+            send(producer, Topics.INPATIENT, first);
+            send(producer, Topics.INPATIENT, second);
+        }
+
+        // Same institution key, same partition: once the second is settled, the duplicate has been seen.
+        List<CaseSettled> settled = awaitSettlements(List.of(first.eventId(), second.eventId()));
+
+        assertThat(settled).filteredOn(s -> s.dischargeEventId().equals(first.eventId())).singleElement().satisfies(s -> {
+            // BR25 0.781 × ¥10,000 × county 0.9 = ¥7,029.00, less the county deductible ¥600
+            assertThat(s.standardPayment()).isEqualTo(Money.ofYuan("7029.00"));
+            assertThat(s.outlierKind()).isEqualTo(OutlierKind.NONE);
+            assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+        });
+        assertThat(settled).filteredOn(s -> s.dischargeEventId().equals(second.eventId())).singleElement()
+                .satisfies(s -> assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("7029.00")));
+    }
+
+    @Test
+    void a_correction_supersedes_the_settlement_of_the_discharge_it_corrects_and_is_settled_again() throws Exception {
+        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged original = discharge(EventId.random(), episode);
+        InpatientDischarged base = discharge(EventId.random(), episode);
+        InpatientDischarged correction = new InpatientDischarged(EventId.random(), base.occurredAt(), base.institutionId(),
+                base.departmentId(), base.patient(), base.residenceDivision(), base.insuredAreaDivision(),
+                base.principalDiagnosis(), base.procedures(), base.drgGroup(),
+                new Charges(Money.ofYuan("30000.00"), base.charges().fundPaid(), base.charges().outOfPocket()),
+                base.dischargeMode(), base.admissionDate(), base.dischargeDate(), base.lengthOfStayDays(), episode,
+                original.eventId());
+        awaitInstitutionKnown();
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, original);
+            send(producer, Topics.INPATIENT, correction);
+        }
+
+        List<CaseSettled> settled = awaitSettlements(List.of(original.eventId(), correction.eventId()));
+
+        // ¥30,000 > 3 × ¥7,029: paid 7,029 × (30,000/7,029 − 3 + 1) = ¥15,942.00; the superseded stay's
+        // deductible no longer counts, so the corrected stay owes the county ¥600 again.
+        assertThat(settled).filteredOn(s -> s.dischargeEventId().equals(correction.eventId())).singleElement().satisfies(s -> {
+            assertThat(s.outlierKind()).isEqualTo(OutlierKind.HIGH_COST);
+            assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("15342.00"));
+        });
+    }
+
+    @Test
+    void a_malformed_discharge_goes_to_the_dead_letter_topic_with_its_reason() throws Exception {
+        String key = "430321H0001";
+        String marker = UUID.randomUUID().toString();
+        String json = new String(ContractCodec.standard().encode(discharge(EventId.of(marker), null)), StandardCharsets.UTF_8)
+                .replace("\"dischargeMode\":\"3\"", "\"dischargeMode\":\"7\"");
+        try (var producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.INPATIENT.name(), key, json.getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.INPATIENT.deadLetter().name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
+
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .isNotBlank();
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.PATH).value(), StandardCharsets.UTF_8))
+                .contains("dischargeMode");
+    }
+
+    private static InpatientDischarged discharge(EventId id, EpisodeId episode) {
+        return new InpatientDischarged(id, GOLDEN.occurredAt(), GOLDEN.institutionId(), GOLDEN.departmentId(), GOLDEN.patient(),
+                GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(), GOLDEN.principalDiagnosis(), GOLDEN.procedures(),
+                GOLDEN.drgGroup(), GOLDEN.charges(), GOLDEN.dischargeMode(), GOLDEN.admissionDate(), GOLDEN.dischargeDate(),
+                GOLDEN.lengthOfStayDays(), episode, null);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static <K, V extends ContractRecord> void send(KafkaProducer<String, byte[]> producer, Topic<K, V> topic, V value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), topic.keyText(topic.keyOf(value)),
+                ContractCodec.standard().encode(value))).get();
+    }
+
+    /**
+     * The matrix and the discharges arrive on different topics, so the test publishes the
+     * institution and sends probe discharges until one is settled: from then on its level is known.
+     */
+    private static void awaitInstitutionKnown() throws Exception {
+        List<EventId> probes = new ArrayList<>();
+        try (var producer = producer(); var consumer = consumer()) {
+            send(producer, Topics.INSTITUTIONS, GoldenFixtures.record(InstitutionSnapshot.class));
+            consumer.subscribe(List.of(Topics.CASE_SETTLEMENTS.name()));
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                InpatientDischarged probe = discharge(EventId.random(), null);
+                probes.add(probe.eventId());
+                send(producer, Topics.INPATIENT, probe);
+                for (int i = 0; i < 15; i++) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (probes.contains(ContractCodec.standard().decode(record.value(), CaseSettled.class)
+                                .orElseThrow().dischargeEventId())) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
+    private static List<CaseSettled> awaitSettlements(List<EventId> discharges) {
+        List<CaseSettled> found = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.CASE_SETTLEMENTS.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    CaseSettled settled = ContractCodec.standard().decode(record.value(), CaseSettled.class).orElseThrow();
+                    if (discharges.contains(settled.dischargeEventId())) {
+                        found.add(settled);
+                    }
+                }
+                return found.stream().anyMatch(s -> s.dischargeEventId().equals(discharges.get(discharges.size() - 1)));
+            });
+        }
+        return found;
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-settlement-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

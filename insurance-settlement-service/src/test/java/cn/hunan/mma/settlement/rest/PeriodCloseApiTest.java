@@ -1,0 +1,166 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.envelope.CloudEventHeaders;
+import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.close.XiangtanClose;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Closing a period over HTTP against the real PostgreSQL and Kafka: stored, posted, published, exported. */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class PeriodCloseApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String XIANGTAN = "430300";
+
+    private final String officer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity(XIANGTAN));
+    private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity(XIANGTAN));
+    private final String otherAllianceOperator = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("zjj-operator", "alliance-operator").inAlliance("ZJJ-YGT-01"));
+
+    @Test
+    void a_close_is_stored_posted_to_a_balanced_ledger_published_and_exportable_and_a_second_close_is_409() throws Exception {
+        String body = closeBody("470000000.00");
+
+        JsonPath closed = given().auth().oauth2(officer).contentType("application/json").body(body)
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025/close")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(closed.getString("status")).isEqualTo("CLOSED");
+        assertThat(closed.getString("result.retained")).isEqualTo("18750000.00");
+        String snapshotId = closed.getString("snapshotId");
+
+        given().auth().oauth2(officer).contentType("application/json").body(body)
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025/close")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Already closed"));
+
+        List<Map<String, String>> ledger = given().auth().oauth2(auditor)
+                .when().get("/api/v1/settlements/XTX-YGT-01/2025/ledger")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(ledger).isNotEmpty();
+        assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
+
+        byte[] xlsx = given().auth().oauth2(auditor).when().get("/api/v1/settlements/XTX-YGT-01/2025/export.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getFirstSheet().read().get(0).getCell(10).getText()).isEqualTo("分配金额(元)");
+        }
+
+        PeriodSettlementClosed published = awaitClose(snapshotId);
+        assertThat(published.retainedSurplus().toYuanString()).isEqualTo("18750000.00");
+    }
+
+    @Test
+    void a_reopen_is_audited_and_lets_the_period_be_closed_again() throws Exception {
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/close").then().statusCode(200);
+
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/reopen")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"late corrections from 430321T0102\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/reopen")
+                .then().statusCode(200).body("status", equalTo("REOPENED"));
+
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/close")
+                .then().statusCode(200).body("revision", equalTo(2)).body("result.retained", equalTo("17750000.00"));
+        List<Map<String, String>> ledger = given().auth().oauth2(auditor)
+                .when().get("/api/v1/settlements/XTX-YGT-01/2025-H1/ledger")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
+        assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/reversal"));
+    }
+
+    @Test
+    void bad_input_is_a_problem_json_4xx_and_other_scopes_are_refused() throws Exception {
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00").replace("\"470000000.00\"", "\"-1.00\""))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2024/close")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2024-03/close")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(auditor).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2024/close")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).when().get("/api/v1/settlements/XTX-YGT-01/2023")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2024-H2/close").then().statusCode(200);
+        given().auth().oauth2(otherAllianceOperator).when().get("/api/v1/settlements/XTX-YGT-01/2024-H2")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    private static String closeBody(String actualSpend) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode body = (ObjectNode) mapper.readTree(SettlementJson.snapshot(XiangtanClose.withActualSpend(actualSpend)));
+        body.remove("allianceId");
+        body.remove("period");
+        body.put("divisionCode", "430321");
+        return mapper.writeValueAsString(body);
+    }
+
+    private static long signedFen(Map<String, String> line) {
+        long fen = new java.math.BigDecimal(line.get("amount")).movePointRight(2).longValueExact();
+        return "DEBIT".equals(line.get("side")) ? fen : -fen;
+    }
+
+    private static PeriodSettlementClosed awaitClose(String snapshotId) {
+        AtomicReference<PeriodSettlementClosed> found = new AtomicReference<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "period-close-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.PERIOD_SETTLEMENTS.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(CloudEventHeaders.eventId(record.headers())).isPresent();
+                    PeriodSettlementClosed closed = ContractCodec.standard()
+                            .decode(record.value(), Topics.PERIOD_SETTLEMENTS.valueType()).orElseThrow();
+                    if (closed.snapshotId().equals(snapshotId)) {
+                        assertThat(record.key()).isEqualTo("XTX-YGT-01");
+                        found.set(closed);
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
+}
