@@ -6,9 +6,13 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One recommended department, with the score that placed it and why, in the order the rules apply.
+ *
+ * @param openSlots slots open in the caller's channel (public, or reserved for referral) over the
+ *                  horizon, on live figures; empty when the department has none or they are stale
  */
 public record Candidate(
         InstitutionId institutionId,
@@ -18,7 +22,8 @@ public record Candidate(
         String departmentName,
         SpecialtyTag tag,
         double score,
-        List<String> reasons) {
+        List<String> reasons,
+        OptionalInt openSlots) {
 
     public Candidate {
         reasons = List.copyOf(reasons);

@@ -6,6 +6,7 @@ import cn.hunan.mma.navigation.capacity.SlotAvailability;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Scores one prospect term by term under a {@link RankingPolicy}, writing down why. */
 final class CandidateScorer {
@@ -20,12 +21,12 @@ final class CandidateScorer {
         ScoreCard card = new ScoreCard();
         level(card, prospect, need.target());
         tag(card, prospect.department().tag());
-        slots(card, prospect, need.caller());
+        OptionalInt openSlots = slots(card, prospect, need.caller());
         nearness(card, prospect);
         peers.of(prospect).ifPresent(load -> load(card, load));
         return new Candidate(prospect.institution().institutionId(), prospect.institution().name(),
                 prospect.institution().level(), prospect.department().departmentId(), prospect.department().name(),
-                prospect.department().tag(), card.points(), card.reasons());
+                prospect.department().tag(), card.points(), card.reasons(), openSlots);
     }
 
     private void level(ScoreCard card, Prospect prospect, TargetLevel target) {
@@ -47,17 +48,18 @@ final class CandidateScorer {
         card.add(policy.tagPoints(tag), name);
     }
 
-    private void slots(ScoreCard card, Prospect prospect, CallerKind caller) {
+    /** Adds the slot term; returns the open slots it was based on, if live figures exist. */
+    private OptionalInt slots(ScoreCard card, Prospect prospect, CallerKind caller) {
         String channel = caller == CallerKind.REFERRING_DOCTOR ? "referral" : "public";
         Optional<DepartmentAvailability> figures = prospect.slots();
         if (figures.isEmpty()) {
             card.add(0, "no live slot figures");
-            return;
+            return OptionalInt.empty();
         }
         if (figures.get().freshness().stale()) {
             card.add(0, "slot figures stale (last update " + figures.get().freshness().age().toMinutes()
                     + " min ago)");
-            return;
+            return OptionalInt.empty();
         }
         SlotAvailability slots = caller == CallerKind.REFERRING_DOCTOR
                 ? figures.get().referralSlots()
@@ -67,6 +69,7 @@ final class CandidateScorer {
         } else {
             card.add(policy.openSlots(), slots.available() + " " + channel + " slots open");
         }
+        return OptionalInt.of(slots.available());
     }
 
     private void nearness(ScoreCard card, Prospect prospect) {

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** Reads what the outbox relay has put on a topic, from a consumer with no group (assigned partitions). */
-final class TopicRecords {
+public final class TopicRecords {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -26,7 +26,7 @@ final class TopicRecords {
     }
 
     /** Waits until records with every one of the keys are on the topic, and returns the topic's records up to then. */
-    static List<ConsumerRecord<String, byte[]>> awaitKeys(String topic, Set<String> keys) {
+    public static List<ConsumerRecord<String, byte[]>> awaitKeys(String topic, Set<String> keys) {
         List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
         await().atMost(DEADLINE).until(() -> {
             seen.clear();
@@ -37,12 +37,12 @@ final class TopicRecords {
     }
 
     /** Waits until a record matching the predicate is on the topic. */
-    static void awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
+    public static void awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
         await().atMost(DEADLINE).until(() -> all(topic).stream().anyMatch(wanted));
     }
 
     /** Every record on the topic up to the end offsets at the time of the call. */
-    static List<ConsumerRecord<String, byte[]>> all(String topic) {
+    public static List<ConsumerRecord<String, byte[]>> all(String topic) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Feeds the capacity topic into the live view and counts what each event did
  * ({@value #APPLIED_METRIC}, tag {@code outcome}). Records the contract rejects never get here:
- * SmallRye sends them to the dead-letter topic (see {@link ContractRecordRejections}).
+ * SmallRye sends them to the dead-letter topic (platform-common's {@code ContractRecordRejections}).
  */
 @ApplicationScoped
 public class CapacityEventsConsumer {

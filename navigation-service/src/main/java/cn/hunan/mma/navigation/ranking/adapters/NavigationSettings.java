@@ -20,12 +20,23 @@ public interface NavigationSettings {
     int slotHorizonDays();
 
     /**
-     * ICD-10 prefix → department ids that treat it, e.g. {@code mma.navigation.treating.I63=NEURO}.
-     * The registry has no such mapping; without an entry a diagnosis-only request finds nobody.
+     * ICD-10 prefix → department ids that treat it, e.g. {@code mma.navigation.treating.I63=NEURO}:
+     * additions to the registry's own mapping (table {@code diagnosis_department}), for
+     * departments outside the seeded list.
      */
     Map<String, List<String>> treating();
 
     PublicRateLimit publicRateLimit();
+
+    CapacityReadiness capacityReadiness();
+
+    /** Readiness waits for the live capacity view's rebuild from Kafka. */
+    interface CapacityReadiness {
+
+        /** Off only where probes come before the consumer can have joined (the test profile). */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** Token bucket per client address for the public endpoint. */
     interface PublicRateLimit {

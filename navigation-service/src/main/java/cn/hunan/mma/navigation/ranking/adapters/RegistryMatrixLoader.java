@@ -11,6 +11,7 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.ranking.TreatingRange;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -24,7 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reads the whole registry into a {@link RegistryMatrixView}: three read-only projections in one
+ * Reads the whole registry (and its diagnosis → department ranges) into a {@link RegistryMatrixView}: three read-only projections in one
  * session. Projections rather than entities: no dirty checking, and no per-institution load of
  * the alliance collection, which the recommender does not use (snapshots carry no alliance ids).
  */
@@ -37,6 +38,7 @@ public class RegistryMatrixLoader {
             + " s.published.eventId, s.published.occurredAt from SpecialtyEntity s";
     private static final String CATALOGUE = "select g.icd10Prefix, g.lowestInpatientLevel, g.primaryLevelDisease,"
             + " g.catalogueVersion, g.published.eventId, g.published.occurredAt from GuidanceCatalogueEntryEntity g";
+    private static final String TREATING = "select icd10_from, icd10_to, department_id from diagnosis_department";
 
     private final Mutiny.SessionFactory sessions;
     private final Map<String, Set<DepartmentId>> treating;
@@ -52,15 +54,21 @@ public class RegistryMatrixLoader {
         return sessions.withSession(session -> rows(session, INSTITUTIONS)
                 .flatMap(institutions -> rows(session, SPECIALTIES)
                         .flatMap(specialties -> rows(session, CATALOGUE)
-                                .map(catalogue -> new RegistryMatrixView(
-                                        institutions.stream().map(RegistryMatrixLoader::institution).toList(),
-                                        specialties.stream().map(RegistryMatrixLoader::specialty).toList(),
-                                        catalogue.stream().map(RegistryMatrixLoader::catalogueEntry).toList(),
-                                        treating)))));
+                                .flatMap(catalogue -> session.createNativeQuery(TREATING, Object[].class).getResultList()
+                                        .map(ranges -> new RegistryMatrixView(
+                                                institutions.stream().map(RegistryMatrixLoader::institution).toList(),
+                                                specialties.stream().map(RegistryMatrixLoader::specialty).toList(),
+                                                catalogue.stream().map(RegistryMatrixLoader::catalogueEntry).toList(),
+                                                ranges.stream().map(RegistryMatrixLoader::treatingRange).toList(),
+                                                treating))))));
     }
 
     private static Uni<List<Object[]>> rows(Mutiny.Session session, String query) {
         return session.createSelectionQuery(query, Object[].class).setReadOnly(true).getResultList();
+    }
+
+    private static TreatingRange treatingRange(Object[] row) {
+        return new TreatingRange((String) row[0], (String) row[1], DepartmentId.of((String) row[2]));
     }
 
     private static InstitutionSnapshot institution(Object[] row) {

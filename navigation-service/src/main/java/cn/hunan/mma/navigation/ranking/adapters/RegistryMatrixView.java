@@ -10,6 +10,7 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.ranking.DivisionSeats;
 import cn.hunan.mma.navigation.ranking.GeoPoint;
 import cn.hunan.mma.navigation.ranking.MatrixView;
+import cn.hunan.mma.navigation.ranking.TreatingRange;
 
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.stream.Stream;
  * its counties. Finer codes fall back through {@link DivisionSeats#nearestKnownSeat}. A plain
  * average of degrees is fine inside one city (a few tens of km).
  *
- * @param treating ICD-10 code prefix (a chapter letter will do) → departments treating diagnoses under it (configured, not in the registry)
+ * <p>Diagnosis → departments: the registry's category ranges ({@code diagnosis_department}),
+ * plus any configured prefixes ({@code mma.navigation.treating.<prefix>}); all that cover a
+ * diagnosis contribute.
  */
 public final class RegistryMatrixView implements MatrixView, DivisionSeats {
 
@@ -37,10 +40,22 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
     private final Map<DepartmentId, List<SpecialtySnapshot>> departments;
     private final List<GuidanceCatalogueEntry> catalogue;
     private final Map<String, Set<DepartmentId>> treating;
+    private final List<TreatingRange> treatingRanges;
     private final Map<DivisionCode, GeoPoint> seats;
 
     public RegistryMatrixView(List<InstitutionSnapshot> institutions, List<SpecialtySnapshot> specialties,
                               List<GuidanceCatalogueEntry> catalogue, Map<String, Set<DepartmentId>> treating) {
+        this(institutions, specialties, catalogue, List.of(), treating);
+    }
+
+    /**
+     * @param treatingRanges the registry's diagnosis → department ranges
+     * @param treating       configured ICD-10 prefix (a chapter letter will do) → departments
+     */
+    public RegistryMatrixView(List<InstitutionSnapshot> institutions, List<SpecialtySnapshot> specialties,
+                              List<GuidanceCatalogueEntry> catalogue, List<TreatingRange> treatingRanges,
+                              Map<String, Set<DepartmentId>> treating) {
+        this.treatingRanges = List.copyOf(treatingRanges);
         this.institutions = institutions.stream()
                 .collect(Collectors.toUnmodifiableMap(InstitutionSnapshot::institutionId, Function.identity()));
         this.departments = specialties.stream()
@@ -60,13 +75,15 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         return departments.getOrDefault(departmentId, List.of());
     }
 
-    /** Every configured prefix covering the diagnosis contributes its departments. */
+    /** Every registry range and configured prefix covering the diagnosis contributes its departments. */
     @Override
     public Set<DepartmentId> departmentsTreating(Icd10Code diagnosis) {
-        return treating.entrySet().stream()
+        Stream<DepartmentId> fromRegistry = treatingRanges.stream()
+                .filter(range -> range.covers(diagnosis)).map(TreatingRange::department);
+        Stream<DepartmentId> configured = treating.entrySet().stream()
                 .filter(entry -> diagnosis.value().startsWith(entry.getKey()))
-                .flatMap(entry -> entry.getValue().stream())
-                .collect(Collectors.toUnmodifiableSet());
+                .flatMap(entry -> entry.getValue().stream());
+        return Stream.concat(fromRegistry, configured).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -2,10 +2,17 @@ package cn.hunan.mma.navigation.registry.domain;
 
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.DivisionCode.Granularity;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.InstitutionId;
 
+import cn.hunan.mma.events.matrix.AllianceKind;
+
 import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +29,13 @@ public final class MatrixRules {
     public static final String UNKNOWN_INSTITUTION = "UNKNOWN_INSTITUTION";
     public static final String DUPLICATE_ID = "DUPLICATE_ID";
     public static final String EVENT_ID_REUSED = "EVENT_ID_REUSED";
+    public static final String OUTSIDE_HUNAN = "OUTSIDE_HUNAN";
+    public static final String LEVEL_DIVISION_MISMATCH = "LEVEL_DIVISION_MISMATCH";
+
+    public static final String PARTNER_NOT_TERTIARY = "PARTNER_NOT_TERTIARY";
+    public static final String OUTSIDE_ALLIANCE_CITY = "OUTSIDE_ALLIANCE_CITY";
+
+    private static final DivisionCode HUNAN = DivisionCode.of("430000");
 
     // An institution stands in a county, township or village: a province or prefecture code would
     // put it under every operator of that city and no county's alliance could cover it.
@@ -38,6 +52,34 @@ public final class MatrixRules {
                         + institution.divisionCode().granularity().name().toLowerCase() + " code");
     }
 
+    /**
+     * Everything wrong with where and at what level an institution says it stands, first problem
+     * first: its division must be a county, township or village of Hunan, and its level must fit
+     * the division — a village clinic or township centre stands in a township or village, a county,
+     * city or provincial hospital in a county or township, never in a village.
+     */
+    public static Optional<RuleViolation> institutionProblem(InstitutionSnapshot institution) {
+        DivisionCode division = institution.divisionCode();
+        Optional<String> placement = placementProblem(institution);
+        if (placement.isPresent()) {
+            return Optional.of(new RuleViolation("divisionCode", DIVISION_TOO_COARSE, placement.get()));
+        }
+        if (!division.isWithin(HUNAN)) {
+            return Optional.of(new RuleViolation("divisionCode", OUTSIDE_HUNAN, "the division must be in Hunan (43…)"));
+        }
+        boolean primaryCare = institution.level() == Level.VILLAGE || institution.level() == Level.TOWNSHIP;
+        Granularity granularity = division.granularity();
+        if (primaryCare && granularity == Granularity.COUNTY) {
+            return Optional.of(new RuleViolation("level", LEVEL_DIVISION_MISMATCH,
+                    "a " + institution.level() + " institution stands in a township or village, not a county code"));
+        }
+        if (!primaryCare && granularity == Granularity.VILLAGE) {
+            return Optional.of(new RuleViolation("level", LEVEL_DIVISION_MISMATCH,
+                    "a " + institution.level() + " hospital stands in a county or township, not a village code"));
+        }
+        return Optional.empty();
+    }
+
     /** The lead and members of the alliance that are not registered institutions (in first-mention order). */
     public static Set<InstitutionId> unknownInstitutions(AllianceSnapshot alliance, Predicate<InstitutionId> registered) {
         Set<InstitutionId> unknown = new LinkedHashSet<>();
@@ -46,5 +88,46 @@ public final class MatrixRules {
         }
         alliance.memberIds().stream().filter(registered.negate()).forEach(unknown::add);
         return unknown;
+    }
+
+    /**
+     * Everything wrong with an alliance's make-up, first problem first: its lead and members must be
+     * registered; its collaborating tertiary hospitals registered at city or province level; and a
+     * close-knit alliance (county community, city group) keeps its members and covered divisions in
+     * its lead's city. Specialty alliances span regions, so only the first two rules apply to them.
+     */
+    public static Optional<RuleViolation> allianceProblem(AllianceSnapshot alliance,
+                                                          Function<InstitutionId, Optional<InstitutionPlacement>> placements) {
+        Set<InstitutionId> unknown = unknownInstitutions(alliance, id -> placements.apply(id).isPresent());
+        if (!unknown.isEmpty()) {
+            return Optional.of(new RuleViolation("memberIds", UNKNOWN_INSTITUTION,
+                    "lead or members not registered: " + ids(unknown)));
+        }
+        List<InstitutionId> notTertiary = alliance.collaboratingTertiaryIds().stream()
+                .filter(id -> placements.apply(id).filter(p -> p.level().compareTo(Level.CITY) >= 0).isEmpty())
+                .toList();
+        if (!notTertiary.isEmpty()) {
+            return Optional.of(new RuleViolation("collaboratingTertiaryIds", PARTNER_NOT_TERTIARY,
+                    "collaborating hospitals must be registered at CITY or PROVINCE level: " + ids(notTertiary)));
+        }
+        if (alliance.kind() == AllianceKind.SPECIALTY_ALLIANCE) {
+            return Optional.empty();
+        }
+        DivisionCode city = placements.apply(alliance.leadInstitutionId()).orElseThrow().division().cityCode();
+        List<InstitutionId> outside = alliance.memberIds().stream()
+                .filter(id -> !placements.apply(id).orElseThrow().division().isWithin(city)).toList();
+        if (!outside.isEmpty()) {
+            return Optional.of(new RuleViolation("memberIds", OUTSIDE_ALLIANCE_CITY,
+                    "members of a close-knit alliance stand in its lead's city " + city.value() + ": " + ids(outside)));
+        }
+        if (alliance.coveredDivisions().stream().anyMatch(division -> !division.isWithin(city))) {
+            return Optional.of(new RuleViolation("coveredDivisions", OUTSIDE_ALLIANCE_CITY,
+                    "a close-knit alliance covers divisions of its lead's city " + city.value() + " only"));
+        }
+        return Optional.empty();
+    }
+
+    private static String ids(java.util.Collection<InstitutionId> ids) {
+        return ids.stream().map(InstitutionId::value).collect(Collectors.joining(", "));
     }
 }

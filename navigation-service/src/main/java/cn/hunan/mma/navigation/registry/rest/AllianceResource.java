@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.registry.rest;
 
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.navigation.registry.service.AllianceEditing;
 import cn.hunan.mma.navigation.registry.service.RegistryJurisdictions;
 import cn.hunan.mma.navigation.registry.service.RegistryQueries;
 import cn.hunan.mma.platform.security.AccessPolicy;
@@ -10,14 +11,26 @@ import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.platform.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** Alliances of the registry, as far as the caller's scope reaches. */
+import java.net.URI;
+
+/**
+ * Alliances of the registry, as far as the caller's scope reaches; province admins and city
+ * operators (alliances within their city) form and revise them, with ETag / If-Match versions.
+ */
 @Path("/api/v1/registry/alliances")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME, Role.ALLIANCE_OPERATOR_NAME,
@@ -25,16 +38,18 @@ import jakarta.ws.rs.core.MediaType;
 public class AllianceResource {
 
     private final RegistryQueries queries;
+    private final AllianceEditing editing;
     private final CurrentCaller caller;
 
-    public AllianceResource(RegistryQueries queries, CurrentCaller caller) {
+    public AllianceResource(RegistryQueries queries, AllianceEditing editing, CurrentCaller caller) {
         this.queries = queries;
+        this.editing = editing;
         this.caller = caller;
     }
 
     @GET
     @Path("/{id}")
-    public Uni<AllianceView> alliance(@PathParam("id") String id) {
+    public Uni<Response> alliance(@PathParam("id") String id) {
         return queries.alliance(id)
                 .map(found -> found.orElseThrow(() -> new NotFoundException("no alliance " + id)))
                 .chain(alliance -> queries.institution(alliance.leadInstitutionId())
@@ -42,12 +57,45 @@ public class AllianceResource {
                                 () -> new IllegalStateException("alliance lead missing from the registry")))));
     }
 
-    private AllianceView requireVisible(AllianceEntity alliance, InstitutionEntity lead) {
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> form(AllianceRequest request) {
+        String id = requireBody(request).allianceId();
+        return editing.form(request.toSnapshot(id), caller.get())
+                .map(row -> withVersion(Response.created(URI.create("/api/v1/registry/alliances/" + row.id())), row));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                AllianceRequest request) {
+        if (requireBody(request).allianceId() != null && !request.allianceId().equals(id)) {
+            throw new BadRequestException("allianceId: must equal the id in the path (ids never change)");
+        }
+        return editing.revise(request.toSnapshot(id), Versions.required(ifMatch), caller.get())
+                .map(row -> withVersion(Response.ok(), row));
+    }
+
+    private static AllianceRequest requireBody(AllianceRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a JSON body describing the alliance is required");
+        }
+        return request;
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, AllianceEntity row) {
+        return response.tag(Versions.tagOf(row)).entity(AllianceView.of(row)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response requireVisible(AllianceEntity alliance, InstitutionEntity lead) {
         boolean visible = RegistryJurisdictions.of(alliance, lead.divisionCode()).stream()
                 .anyMatch(jurisdiction -> AccessPolicy.maySee(caller.get(), jurisdiction));
         if (!visible) {
             throw new OutOfScopeException("alliance " + alliance.id() + " is outside the caller's scope");
         }
-        return AllianceView.of(alliance);
+        return withVersion(Response.ok(), alliance);
     }
 }

@@ -2,6 +2,8 @@ package cn.hunan.mma.navigation.registry.rest;
 
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.navigation.registry.service.InstitutionEditing;
 import cn.hunan.mma.navigation.registry.service.InstitutionFilter;
 import cn.hunan.mma.navigation.registry.service.RegistryJurisdictions;
 import cn.hunan.mma.navigation.registry.service.RegistryQueries;
@@ -11,19 +13,32 @@ import cn.hunan.mma.platform.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Institutions of the registry, as far as the caller's scope reaches. */
+/**
+ * Institutions of the registry, as far as the caller's scope reaches; province admins and city
+ * operators (their city only) register, revise and retire them. Reads carry an ETag; revising and
+ * retiring require it back in If-Match.
+ */
 @Path("/api/v1/registry/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME, Role.ALLIANCE_OPERATOR_NAME,
@@ -31,21 +46,64 @@ import java.util.Optional;
 public class InstitutionResource {
 
     private final RegistryQueries queries;
+    private final InstitutionEditing editing;
     private final CurrentCaller caller;
 
-    public InstitutionResource(RegistryQueries queries, CurrentCaller caller) {
+    public InstitutionResource(RegistryQueries queries, InstitutionEditing editing, CurrentCaller caller) {
         this.queries = queries;
+        this.editing = editing;
         this.caller = caller;
     }
 
     @GET
     @Path("/{id}")
-    public Uni<InstitutionView> institution(@PathParam("id") String id) {
+    public Uni<Response> institution(@PathParam("id") String id) {
         return queries.institution(id).map(found -> {
             var institution = found.orElseThrow(() -> new NotFoundException("no institution " + id));
             AccessPolicy.requireSee(caller.get(), RegistryJurisdictions.of(institution), "institution " + id);
-            return InstitutionView.of(institution);
+            return withVersion(Response.ok(), institution);
         });
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> register(InstitutionRequest request) {
+        String id = requireBody(request).institutionId();
+        return editing.register(request.toDraft(id), caller.get())
+                .map(row -> withVersion(Response.created(URI.create("/api/v1/registry/institutions/" + row.id())), row));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                InstitutionRequest request) {
+        if (requireBody(request).institutionId() != null && !request.institutionId().equals(id)) {
+            throw new BadRequestException("institutionId: must equal the id in the path (ids never change)");
+        }
+        return editing.revise(request.toDraft(id), Versions.required(ifMatch), caller.get())
+                .map(row -> withVersion(Response.ok(), row));
+    }
+
+    /** Retires the institution (published with {@code active: false}); it stays readable. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return editing.retire(id, Versions.required(ifMatch), caller.get()).map(row -> withVersion(Response.ok(), row));
+    }
+
+    private static InstitutionRequest requireBody(InstitutionRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a JSON body describing the institution is required");
+        }
+        return request;
+    }
+
+    private static Response withVersion(Response.ResponseBuilder response, InstitutionEntity row) {
+        return response.tag(Versions.tagOf(row)).entity(InstitutionView.of(row)).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET

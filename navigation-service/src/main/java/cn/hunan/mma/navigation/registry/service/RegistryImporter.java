@@ -12,10 +12,13 @@ import cn.hunan.mma.navigation.registry.domain.RejectedRow;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +39,16 @@ public class RegistryImporter {
     private final SnapshotUpserter upserter;
     private final RegisteredInstitutions registered;
     private final Vertx vertx;
+    private final Event<RegistryChanged> changed;
     private final MatrixFileReader reader = new MatrixFileReader(ContractCodec.standard());
+    private final InstitutionCsvReader csvReader = new InstitutionCsvReader(Clock.systemUTC());
     // One import at a time in this instance; the relay already limits the service to one
     // writing instance (see platform-common's outbox notes), so this guards the whole registry.
     private final AtomicBoolean importing = new AtomicBoolean();
 
-    public RegistryImporter(SnapshotUpserter upserter, RegisteredInstitutions registered, Vertx vertx) {
+    public RegistryImporter(SnapshotUpserter upserter, RegisteredInstitutions registered, Vertx vertx,
+                            Event<RegistryChanged> changed) {
+        this.changed = changed;
         this.upserter = upserter;
         this.registered = registered;
         this.vertx = vertx;
@@ -57,14 +64,17 @@ public class RegistryImporter {
         }
         // Deferred: the guard is taken when the import is subscribed to, and always released.
         return Uni.createFrom().deferred(() -> importing.compareAndSet(false, true)
-                ? readAndLoad(directory).eventually(() -> importing.set(false))
+                ? readAndLoad(directory).eventually(() -> {
+                    importing.set(false);
+                    changed.fire(new RegistryChanged()); // batches may have committed even if a later one failed
+                })
                 : Uni.createFrom().failure(new ImportInProgressException()));
     }
 
     private Uni<ImportReport> readAndLoad(Path directory) {
         // Reading files blocks: do it on a worker, and continue on this (Vert.x) context,
         // where Hibernate Reactive must run.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> MatrixDirectoryContent.read(reader, directory)))
+        return vertx.executeBlocking(Uni.createFrom().item(() -> MatrixDirectoryContent.read(reader, csvReader, directory)))
                 .chain(this::load);
     }
 
@@ -72,7 +82,7 @@ public class RegistryImporter {
         ImportTally tally = new ImportTally();
         content.rejectedOnReading().forEach(tally::reject);
 
-        List<NumberedSnapshot<InstitutionSnapshot>> institutions = placeable(content.institutions(), tally);
+        List<NumberedSnapshot<InstitutionSnapshot>> institutions = placeable(content.institutionFileName(), content.institutions(), tally);
         Set<InstitutionId> imported = institutions.stream()
                 .map(row -> row.snapshot().institutionId()).collect(Collectors.toUnmodifiableSet());
 
@@ -87,12 +97,13 @@ public class RegistryImporter {
     }
 
     private static List<NumberedSnapshot<InstitutionSnapshot>> placeable(
-            List<NumberedSnapshot<InstitutionSnapshot>> rows, ImportTally tally) {
+            String fileName, List<NumberedSnapshot<InstitutionSnapshot>> rows, ImportTally tally) {
         List<NumberedSnapshot<InstitutionSnapshot>> accepted = new ArrayList<>();
         for (NumberedSnapshot<InstitutionSnapshot> row : rows) {
-            MatrixRules.placementProblem(row.snapshot()).ifPresentOrElse(
-                    problem -> tally.reject(new RejectedRow(RegistryTable.INSTITUTIONS.file().fileName(), row.line(),
-                            MatrixRules.DIVISION_TOO_COARSE, "$.divisionCode: " + problem)),
+            // The same rules as operators' edits: placement in Hunan, level consistent with the division.
+            MatrixRules.institutionProblem(row.snapshot()).ifPresentOrElse(
+                    violation -> tally.reject(new RejectedRow(fileName, row.line(),
+                            violation.reason(), "$." + violation.field() + ": " + violation.detail())),
                     () -> accepted.add(row));
         }
         return accepted;

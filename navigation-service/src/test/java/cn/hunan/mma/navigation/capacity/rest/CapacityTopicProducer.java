@@ -17,14 +17,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /** Sends to the capacity topic as a hospital would, and waits for the broker's acknowledgement. */
-final class CapacityTopicProducer implements AutoCloseable {
+public final class CapacityTopicProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"),
             new StringSerializer(), new ByteArraySerializer());
 
-    void send(CapacityEvent event) throws ExecutionException, InterruptedException {
+    public void send(CapacityEvent event) throws ExecutionException, InterruptedException {
         String key = Topics.CAPACITY.keyText(Topics.CAPACITY.keyOf(event));
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.CAPACITY.name(), key, ContractCodec.standard().encode(event));
@@ -34,7 +34,7 @@ final class CapacityTopicProducer implements AutoCloseable {
     }
 
     /** Bytes the contract refuses, under a real institution's key (so on that institution's partition). */
-    void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException {
+    public void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.CAPACITY.name(), key, value)).get();
     }
 

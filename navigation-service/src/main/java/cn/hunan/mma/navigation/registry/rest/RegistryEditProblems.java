@@ -1,0 +1,33 @@
+package cn.hunan.mma.navigation.registry.rest;
+
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
+import cn.hunan.mma.navigation.registry.service.RegistryConflictException;
+import cn.hunan.mma.navigation.registry.service.RegistryRuleException;
+import cn.hunan.mma.navigation.registry.service.StaleVersionException;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** problem+json for refused registry edits. */
+public class RegistryEditProblems {
+
+    @ServerExceptionMapper
+    public Response ruleBroken(RegistryRuleException e) {
+        RuleViolation violation = e.violation();
+        return ProblemResponses.of(Problem.of(400, "Registry rule broken", e.getMessage())
+                .withErrors(List.of(new Problem.FieldError(violation.field(), violation.reason()))));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(RegistryConflictException e) {
+        return ProblemResponses.of(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e) {
+        return ProblemResponses.of(Problem.of(412, "Precondition Failed", e.getMessage()));
+    }
+}

@@ -1,0 +1,190 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
+import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
+import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import io.smallrye.mutiny.Uni;
+import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Operators' changes to alliances, checked by {@link MatrixRules#allianceProblem} and the caller's
+ * scope (every division the alliance touches — its lead's, its members', the ones it covers — before
+ * and after), versioned like institutions (see {@link InstitutionEditing}). Membership has two
+ * sides in the contract: an alliance lists its members and each institution its alliances. So an
+ * alliance change also republishes, in the same transaction, every institution that joins or
+ * leaves it, with its alliance ids corrected; consumers rebuild both sides from the topics.
+ */
+@ApplicationScoped
+public class AllianceEditing {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Event<RegistryChanged> changed;
+    private final Clock clock = Clock.systemUTC();
+
+    public AllianceEditing(Mutiny.SessionFactory sessions, Event<RegistryChanged> changed) {
+        this.sessions = sessions;
+        this.changed = changed;
+    }
+
+    /** Forms a new alliance; 409 when the id is taken. The snapshot's event id and time are replaced. */
+    public Uni<AllianceEntity> form(AllianceSnapshot draft, Caller caller) {
+        String id = draft.allianceId().value();
+        AllianceSnapshot snapshot = restamped(draft, clock.instant());
+        return transaction(session -> session.find(AllianceEntity.class, id).chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(new RegistryConflictException("alliance " + id + " already exists"));
+                    }
+                    AllianceEntity row = AllianceEntity.from(snapshot);
+                    return check(session, snapshot, caller)
+                            .chain(() -> session.persistAll(row, outbox(snapshot)))
+                            .chain(() -> syncMembers(session, id, List.of(), snapshot.memberIds()))
+                            .replaceWith(row);
+                }))
+                .onFailure(ConstraintViolationException.class)
+                .transform(e -> new RegistryConflictException("alliance " + id + " already exists"));
+    }
+
+    /** Replaces the alliance's make-up; an unchanged one publishes nothing. */
+    public Uni<AllianceEntity> revise(AllianceSnapshot draft, UUID expectedVersion, Caller caller) {
+        String id = draft.allianceId().value();
+        AllianceSnapshot snapshot = restamped(draft, clock.instant());
+        return transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
+                    }
+                    List<InstitutionId> before = row.memberIds().stream().map(InstitutionId::of).toList();
+                    return requireCurrent(session, row, expectedVersion, caller)
+                            .chain(() -> check(session, snapshot, caller))
+                            .chain(() -> {
+                                if (row.holds(snapshot)) {
+                                    return Uni.createFrom().item(row);
+                                }
+                                row.apply(snapshot);
+                                return session.persist(outbox(snapshot))
+                                        .chain(() -> syncMembers(session, id, before, snapshot.memberIds()))
+                                        .replaceWith(row);
+                            });
+                }));
+    }
+
+    private Uni<Void> requireCurrent(Mutiny.Session session, AllianceEntity row, UUID expectedVersion, Caller caller) {
+        List<InstitutionId> touched = new ArrayList<>(row.memberIds().stream().map(InstitutionId::of).toList());
+        return placements(session, touched).map(found -> {
+            List<DivisionCode> divisions = new ArrayList<>(row.coveredDivisions());
+            found.values().forEach(placement -> divisions.add(placement.division()));
+            requireChange(caller, row.id(), divisions);
+            if (!row.lastEventId().equals(expectedVersion)) {
+                throw new StaleVersionException("alliance " + row.id());
+            }
+            return null;
+        });
+    }
+
+    private Uni<Void> check(Mutiny.Session session, AllianceSnapshot snapshot, Caller caller) {
+        List<InstitutionId> referenced = new ArrayList<>(snapshot.memberIds());
+        referenced.add(snapshot.leadInstitutionId());
+        referenced.addAll(snapshot.collaboratingTertiaryIds());
+        return placements(session, referenced).map(found -> {
+            MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id))).ifPresent(violation -> {
+                throw new RegistryRuleException(violation);
+            });
+            List<DivisionCode> divisions = new ArrayList<>(snapshot.coveredDivisions());
+            snapshot.memberIds().forEach(member -> divisions.add(found.get(member).division()));
+            requireChange(caller, snapshot.allianceId().value(), divisions);
+            return null;
+        });
+    }
+
+    private static void requireChange(Caller caller, String allianceId, List<DivisionCode> divisions) {
+        divisions.forEach(division -> AccessPolicy.requireChange(caller, Jurisdiction.ofDivision(division),
+                "alliance " + allianceId + " (it reaches " + division.value() + ")"));
+    }
+
+    /** Institutions joining get the alliance id, those leaving lose it; each change is published. */
+    private Uni<Void> syncMembers(Mutiny.Session session, String allianceId, List<InstitutionId> before, List<InstitutionId> after) {
+        TreeSet<String> touched = new TreeSet<>(); // sorted: concurrent edits lock rows in one order
+        before.forEach(id -> touched.add(id.value()));
+        after.forEach(id -> touched.add(id.value()));
+        List<String> members = after.stream().map(InstitutionId::value).toList();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String institutionId : touched) {
+            chain = chain.chain(() -> session.find(InstitutionEntity.class, institutionId, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(institution -> institution == null ? Uni.createFrom().voidItem()
+                            : republish(session, institution, allianceId, members.contains(institutionId))));
+        }
+        return chain;
+    }
+
+    private Uni<Void> republish(Mutiny.Session session, InstitutionEntity institution, String allianceId, boolean member) {
+        List<String> alliances = new ArrayList<>(institution.allianceIds());
+        boolean altered = member ? !alliances.contains(allianceId) && alliances.add(allianceId) : alliances.remove(allianceId);
+        if (!altered) {
+            return Uni.createFrom().voidItem();
+        }
+        InstitutionSnapshot snapshot = new InstitutionSnapshot(EventId.random(), clock.instant(),
+                InstitutionId.of(institution.id()), institution.name(), institution.level(), institution.kind(),
+                institution.divisionCode(), institution.latitude(), institution.longitude(),
+                alliances.stream().map(AllianceId::of).toList(), institution.active());
+        institution.apply(snapshot);
+        return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.INSTITUTIONS, snapshot)));
+    }
+
+    private static Uni<Map<InstitutionId, InstitutionPlacement>> placements(Mutiny.Session session, List<InstitutionId> ids) {
+        return session.createSelectionQuery("select i.id, i.level, i.divisionCode from InstitutionEntity i where i.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids.stream().map(InstitutionId::value).distinct().toList())
+                .getResultList()
+                .map(rows -> {
+                    Map<InstitutionId, InstitutionPlacement> found = new HashMap<>();
+                    rows.forEach(row -> found.put(InstitutionId.of((String) row[0]),
+                            new InstitutionPlacement((Level) row[1], DivisionCode.of((String) row[2]))));
+                    return found;
+                });
+    }
+
+    private static AllianceSnapshot restamped(AllianceSnapshot draft, Instant at) {
+        return new AllianceSnapshot(EventId.random(), at, draft.allianceId(), draft.name(), draft.kind(),
+                draft.leadInstitutionId(), draft.memberIds(), draft.coveredDivisions(), draft.collaboratingTertiaryIds());
+    }
+
+    private static OutboxEventEntity outbox(AllianceSnapshot snapshot) {
+        return OutboxEventEntity.of(ContractOutboxEvents.of(Topics.ALLIANCES, snapshot));
+    }
+
+    /** Runs the work in one transaction; once it has committed, snapshot holders learn the registry changed. */
+    private <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.withTransaction(work).invoke(() -> changed.fire(new RegistryChanged()));
+    }
+}

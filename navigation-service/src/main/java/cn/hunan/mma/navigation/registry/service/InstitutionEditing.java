@@ -1,0 +1,151 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.navigation.registry.domain.InstitutionDraft;
+import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import io.smallrye.mutiny.Uni;
+import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Operators' changes to institutions. Each change is checked against {@link MatrixRules} (the
+ * importer's rules) and the caller's scope — before and after, so a city operator can neither
+ * touch nor move an institution out of its city — and written with its outbox event in one
+ * transaction. The version is the id of the snapshot last published for the row: an edit names
+ * the version it was made on (If-Match), and the row is locked while it is compared, so of two
+ * operators editing the same version one wins and the other gets {@link StaleVersionException}.
+ */
+@ApplicationScoped
+public class InstitutionEditing {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Event<RegistryChanged> changed;
+    private final Clock clock = Clock.systemUTC();
+
+    public InstitutionEditing(Mutiny.SessionFactory sessions, Event<RegistryChanged> changed) {
+        this.sessions = sessions;
+        this.changed = changed;
+    }
+
+    /** Registers a new institution (with no alliances yet); 409 when the id is taken. */
+    public Uni<InstitutionEntity> register(InstitutionDraft draft, Caller caller) {
+        InstitutionSnapshot snapshot = draft.snapshot(List.of(), true, EventId.random(), clock.instant());
+        check(snapshot, caller);
+        String id = draft.institutionId().value();
+        return transaction(session -> session.find(InstitutionEntity.class, id)
+                        .chain(existing -> {
+                            if (existing != null) {
+                                return Uni.createFrom().failure(new RegistryConflictException("institution " + id + " is already registered"));
+                            }
+                            InstitutionEntity row = InstitutionEntity.from(snapshot);
+                            return session.persistAll(row, outbox(snapshot)).replaceWith(row);
+                        }))
+                // Two registrations of one id racing past the lookup: the primary key decides.
+                .onFailure(ConstraintViolationException.class)
+                .transform(e -> new RegistryConflictException("institution " + id + " is already registered"));
+    }
+
+    /** Replaces what the operator states about the institution; an unchanged statement publishes nothing. */
+    public Uni<InstitutionEntity> revise(InstitutionDraft draft, UUID expectedVersion, Caller caller) {
+        String id = draft.institutionId().value();
+        return transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
+            InstitutionSnapshot snapshot = draft.snapshot(ids(row), row.active(), EventId.random(), clock.instant());
+            check(snapshot, caller);
+            return row.holds(snapshot) ? Uni.createFrom().item(row) : publish(session, row, snapshot);
+        }));
+    }
+
+    /**
+     * Retires the institution: it is kept (for history, as the contract says) and published with
+     * {@code active = false}. Refused while an alliance still names it: the alliance must drop it first.
+     */
+    public Uni<InstitutionEntity> retire(String id, UUID expectedVersion, Caller caller) {
+        return transaction(session -> current(session, id, expectedVersion, caller)
+                .chain(row -> alliancesNaming(session, id).chain(alliances -> {
+                    if (!alliances.isEmpty()) {
+                        return Uni.createFrom().failure(new RegistryConflictException("institution " + id
+                                + " is still the lead or a member of " + String.join(", ", alliances)
+                                + "; remove it from those alliances first"));
+                    }
+                    if (!row.active()) {
+                        return Uni.createFrom().item(row);
+                    }
+                    InstitutionDraft same = new InstitutionDraft(InstitutionId.of(id), row.name(),
+                            row.level(), row.kind(), row.divisionCode(), row.latitude(), row.longitude());
+                    return publish(session, row, same.snapshot(ids(row), false, EventId.random(), clock.instant()));
+                })));
+    }
+
+    /** The locked row at the expected version, within the caller's reach. */
+    private Uni<InstitutionEntity> current(Mutiny.Session session, String id, UUID expectedVersion, Caller caller) {
+        return session.find(InstitutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE).map(row -> {
+            if (row == null) {
+                throw new NotFoundException("no institution " + id);
+            }
+            AccessPolicy.requireChange(caller, jurisdiction(row.id(), row.divisionCode(), row.allianceIds()), "institution " + id);
+            if (!row.lastEventId().equals(expectedVersion)) {
+                throw new StaleVersionException("institution " + id);
+            }
+            return row;
+        });
+    }
+
+    private static void check(InstitutionSnapshot snapshot, Caller caller) {
+        MatrixRules.institutionProblem(snapshot).ifPresent(violation -> {
+            throw new RegistryRuleException(violation);
+        });
+        AccessPolicy.requireChange(caller, jurisdiction(snapshot.institutionId().value(), snapshot.divisionCode(),
+                snapshot.allianceIds().stream().map(AllianceId::value).toList()), "institution " + snapshot.institutionId());
+    }
+
+    private static Jurisdiction jurisdiction(String id, DivisionCode division, List<String> alliances) {
+        return Jurisdiction.ofInstitution(id, division, Set.copyOf(alliances));
+    }
+
+    private static Uni<InstitutionEntity> publish(Mutiny.Session session, InstitutionEntity row, InstitutionSnapshot snapshot) {
+        row.apply(snapshot); // managed: flushed at commit
+        return session.persist(outbox(snapshot)).replaceWith(row);
+    }
+
+    private static OutboxEventEntity outbox(InstitutionSnapshot snapshot) {
+        return OutboxEventEntity.of(ContractOutboxEvents.of(Topics.INSTITUTIONS, snapshot));
+    }
+
+    private static List<AllianceId> ids(InstitutionEntity row) {
+        return row.allianceIds().stream().map(AllianceId::of).toList();
+    }
+
+    private static Uni<List<String>> alliancesNaming(Mutiny.Session session, String institutionId) {
+        return session.createSelectionQuery("select a.id from AllianceEntity a where a.leadInstitutionId = :id"
+                        + " or :id member of a.memberIds order by a.id", String.class)
+                .setParameter("id", institutionId)
+                .getResultList();
+    }
+
+    /** Runs the work in one transaction; once it has committed, snapshot holders learn the registry changed. */
+    private <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
+        return sessions.withTransaction(work).invoke(() -> changed.fire(new RegistryChanged()));
+    }
+}

@@ -1,0 +1,52 @@
+-- Diagnosis → department: which clinical department treats diagnoses in an ICD-10 category range.
+-- Seeded from the disease groups of deploy/simulator (DiagnosisGroup → ServiceLine department ids),
+-- the same department ids the simulator's matrix gives every institution. Operators may add rows;
+-- a range covers the 3-character categories from icd10_from to icd10_to inclusive.
+CREATE TABLE diagnosis_department (
+    icd10_from    text NOT NULL,
+    icd10_to      text NOT NULL,
+    department_id text NOT NULL,
+    source        text NOT NULL,
+    PRIMARY KEY (icd10_from, icd10_to, department_id),
+    CHECK (icd10_from <= icd10_to)
+);
+
+INSERT INTO diagnosis_department (icd10_from, icd10_to, department_id, source) VALUES
+    ('J00', 'J06', 'respiratory', 'simulator:RESPIRATORY_ACUTE'),
+    ('J20', 'J22', 'respiratory', 'simulator:RESPIRATORY_ACUTE'),
+    ('J09', 'J18', 'respiratory', 'simulator:PNEUMONIA'),
+    ('J30', 'J99', 'respiratory', 'simulator:CHRONIC_RESPIRATORY'),
+    ('I10', 'I15', 'cardiology', 'simulator:HYPERTENSION'),
+    ('I20', 'I25', 'cardiology', 'simulator:ISCHAEMIC_HEART'),
+    ('I00', 'I09', 'cardiology', 'simulator:OTHER_CARDIAC'),
+    ('I26', 'I52', 'cardiology', 'simulator:OTHER_CARDIAC'),
+    ('I70', 'I99', 'cardiology', 'simulator:OTHER_CARDIAC'),
+    ('I60', 'I69', 'neurology', 'simulator:CEREBROVASCULAR'),
+    ('E10', 'E14', 'endocrinology', 'simulator:DIABETES'),
+    ('E00', 'E07', 'endocrinology', 'simulator:OTHER_ENDOCRINE'),
+    ('E15', 'E90', 'endocrinology', 'simulator:OTHER_ENDOCRINE'),
+    ('K20', 'K31', 'gastroenterology', 'simulator:UPPER_GI'),
+    ('K00', 'K14', 'stomatology', 'simulator:DENTAL'),
+    ('K35', 'K46', 'general-surgery', 'simulator:ABDOMINAL_SURGICAL'),
+    ('K70', 'K87', 'gastroenterology', 'simulator:LIVER_BILIARY'),
+    ('K50', 'K67', 'gastroenterology', 'simulator:OTHER_DIGESTIVE'),
+    ('K90', 'K93', 'gastroenterology', 'simulator:OTHER_DIGESTIVE'),
+    ('M00', 'M99', 'orthopedics', 'simulator:MUSCULOSKELETAL'),
+    ('S00', 'S99', 'orthopedics', 'simulator:INJURY'),
+    ('T00', 'T98', 'emergency', 'simulator:POISONING_AND_BURNS'),
+    ('N00', 'N39', 'nephrology', 'simulator:KIDNEY_AND_URINARY'),
+    ('N40', 'N53', 'urology', 'simulator:MALE_GENITAL'),
+    ('N60', 'N98', 'gynecology', 'simulator:FEMALE_GENITAL'),
+    ('O00', 'O99', 'obstetrics', 'simulator:PREGNANCY'),
+    ('P00', 'P96', 'neonatology', 'simulator:PERINATAL'),
+    ('C00', 'D48', 'oncology', 'simulator:NEOPLASM'),
+    ('D50', 'D89', 'hematology', 'simulator:BLOOD'),
+    ('A00', 'B99', 'infectious-diseases', 'simulator:INFECTIOUS'),
+    ('F00', 'F99', 'psychiatry', 'simulator:MENTAL'),
+    ('G00', 'G99', 'neurology', 'simulator:NERVOUS'),
+    ('H00', 'H59', 'ophthalmology', 'simulator:EYE'),
+    ('H60', 'H95', 'otolaryngology', 'simulator:EAR'),
+    ('L00', 'L99', 'dermatology', 'simulator:SKIN'),
+    ('Q00', 'Q99', 'pediatrics', 'simulator:CONGENITAL'),
+    ('R00', 'R99', 'general-medicine', 'simulator:SYMPTOMS'),
+    ('Z00', 'Z99', 'general-medicine', 'simulator:HEALTH_CONTACT');

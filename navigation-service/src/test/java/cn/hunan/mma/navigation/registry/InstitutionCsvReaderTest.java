@@ -1,0 +1,78 @@
+package cn.hunan.mma.navigation.registry;
+
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.service.InstitutionCsvReader;
+import cn.hunan.mma.navigation.registry.service.MatrixFileContent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InstitutionCsvReaderTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T02:00:00Z");
+    private final InstitutionCsvReader reader = new InstitutionCsvReader(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void reads_good_rows_and_reports_bad_ones_by_line_and_reason() throws IOException {
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(csv(
+                "# 湘潭 institutions",
+                InstitutionCsvReader.HEADER,
+                "430321H0001,\"湘潭县人民医院, 总院\",COUNTY,GENERAL,430321,27.7790,112.9520,CC-430321;SA-cardiology-43,true",
+                "430321T0100,易俗河镇卫生院,TOWNSHIP,COMMUNITY,430321100,,,,",
+                "430321H0002,湘潭县中医医院,COUNTY,TCM,4303,27.7,112.9,,true",
+                "430321H0003,湘潭县妇幼保健院,HAMLET,MATERNAL_CHILD,430321,27.7,112.9,,true",
+                "430321H0001,重复,COUNTY,GENERAL,430321,27.7,112.9,,true",
+                "430321H0004,too,few"));
+
+        assertThat(content.rows()).hasSize(2);
+        InstitutionSnapshot county = content.rows().get(0).snapshot();
+        assertThat(county.name()).isEqualTo("湘潭县人民医院, 总院");
+        assertThat(county.level()).isEqualTo(Level.COUNTY);
+        assertThat(county.latitude()).isEqualByComparingTo(new BigDecimal("27.7790"));
+        assertThat(county.allianceIds()).containsExactly(AllianceId.of("CC-430321"), AllianceId.of("SA-cardiology-43"));
+        assertThat(county.occurredAt()).isEqualTo(NOW);
+        InstitutionSnapshot township = content.rows().get(1).snapshot();
+        assertThat(township.latitude()).isNull();
+        assertThat(township.active()).isTrue();
+        assertThat(content.rejected()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5, "MALFORMED_DIVISION_CODE"),
+                org.assertj.core.groups.Tuple.tuple(6, "MALFORMED_ROW"),
+                org.assertj.core.groups.Tuple.tuple(7, "DUPLICATE_ID"),
+                org.assertj.core.groups.Tuple.tuple(8, "MALFORMED_ROW"));
+        assertThat(content.rejected().get(1).detail()).startsWith("level:");
+    }
+
+    @Test
+    void a_file_with_another_header_loads_nothing_and_says_why() throws IOException {
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(csv("id,name", "430321H0001,x"));
+
+        assertThat(content.rows()).isEmpty();
+        assertThat(content.rejected()).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(1);
+            assertThat(row.reason()).isEqualTo("BAD_HEADER");
+        });
+    }
+
+    private Path csv(String... lines) throws IOException {
+        Path file = temp.resolve(InstitutionCsvReader.FILE_NAME);
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+}
