@@ -1,0 +1,89 @@
+package cn.hunan.mma.scoring.rest;
+
+import cn.hunan.mma.scoring.domain.RuleSet;
+import cn.hunan.mma.scoring.streams.RuleSets;
+import cn.hunan.mma.scoring.streams.ScoreReading;
+import cn.hunan.mma.scoring.streams.ScoringTopology;
+import cn.hunan.mma.scoring.streams.TotalsReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Interactive queries over the totals store. The store is partitioned by scope, so the instance
+ * that owns the scope's partition answers; {@link KafkaStreams#queryMetadataForKey} names it by its
+ * {@code application.server}, and the resource forwards the request there.
+ */
+@ApplicationScoped
+public class ScoreQueries {
+
+    private final KafkaStreams streams;
+    private final RuleSet seed;
+    private final Optional<String> applicationServer;
+
+    public ScoreQueries(KafkaStreams streams, RuleSet seed,
+                        @ConfigProperty(name = "quarkus.kafka-streams.application-server") Optional<String> applicationServer) {
+        this.streams = streams;
+        this.seed = seed;
+        this.applicationServer = applicationServer;
+    }
+
+    public ScoreLookup lookup(String scope) {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            return new ScoreLookup.NotReady(streams.state().name());
+        }
+        if (applicationServer.isPresent()) {
+            KeyQueryMetadata owner = streams.queryMetadataForKey(ScoringTopology.TOTALS_STORE, scope, Serdes.String().serializer());
+            if (owner != KeyQueryMetadata.NOT_AVAILABLE) {
+                String host = owner.activeHost().host() + ":" + owner.activeHost().port();
+                if (!host.equals(applicationServer.get())) {
+                    return new ScoreLookup.OtherInstance(host);
+                }
+            }
+        }
+        try {
+            return new ScoreLookup.Local(local());
+        } catch (InvalidStateStoreException e) {
+            // A rebalance between the state check and the store lookup: the caller retries later.
+            return new ScoreLookup.NotReady(e.getMessage());
+        }
+    }
+
+    public RuleSets ruleSets() {
+        return new RuleSets(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.RULE_SETS_STORE,
+                QueryableStoreTypes.<String, byte[]>timestampedKeyValueStore())), seed, Clock.systemUTC());
+    }
+
+    /** Where an institution or alliance sits, from the global matrix stores (every instance holds them all). */
+    public Optional<cn.hunan.mma.platform.security.Jurisdiction> jurisdictionOf(cn.hunan.mma.events.scoring.ScoredEntityKind kind, String id) {
+        if (kind == cn.hunan.mma.events.scoring.ScoredEntityKind.INSTITUTION) {
+            return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.INSTITUTIONS_STORE,
+                            QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.InstitutionSnapshot>keyValueStore())).get(id))
+                    .map(institution -> cn.hunan.mma.platform.security.Jurisdiction.ofInstitution(id, institution.divisionCode(),
+                            java.util.Set.copyOf(institution.allianceIds().stream().map(Object::toString).toList())));
+        }
+        var alliances = streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.ALLIANCES_STORE,
+                QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>keyValueStore()));
+        return Optional.ofNullable(alliances.get(id)).filter(alliance -> !alliance.coveredDivisions().isEmpty())
+                .map(alliance -> new cn.hunan.mma.platform.security.Jurisdiction(alliance.coveredDivisions().get(0),
+                        java.util.Set.of(id), java.util.Set.of()));
+    }
+
+    public boolean running() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    private ScoreReading local() {
+        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
+                QueryableStoreTypes.<String, cn.hunan.mma.scoring.streams.MonthTotals>keyValueStore())));
+        return new ScoreReading(totals, ruleSets());
+    }
+}

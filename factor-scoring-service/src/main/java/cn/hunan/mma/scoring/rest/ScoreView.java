@@ -1,0 +1,21 @@
+package cn.hunan.mma.scoring.rest;
+
+import cn.hunan.mma.events.scoring.Factor;
+import cn.hunan.mma.scoring.domain.EntityScore;
+import cn.hunan.mma.scoring.domain.IndicatorResult;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A score with its lineage: the rule version, each indicator's numerator and denominator, and a
+ * bounded sample of the event ids behind the totals.
+ */
+public record ScoreView(String scope, String period, String ruleVersion, BigDecimal composite,
+                        Map<Factor, BigDecimal> factors, List<IndicatorResult> indicators, List<String> sampleEventIds) {
+
+    static ScoreView of(String scope, String period, EntityScore score, List<String> sample) {
+        return new ScoreView(scope, period, score.ruleVersion(), score.composite(), score.factorScores(), score.indicators(), sample);
+    }
+}

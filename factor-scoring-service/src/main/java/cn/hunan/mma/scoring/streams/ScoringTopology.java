@@ -1,0 +1,125 @@
+package cn.hunan.mma.scoring.streams;
+
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.contract.HospitalReport;
+import cn.hunan.mma.events.topic.Topic;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.scoring.domain.RuleSet;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the scorer's topology and nothing else; callable without CDI, so tests feed the real
+ * topology to {@code TopologyTestDriver}.
+ *
+ * <pre>
+ * 7 input topics (bytes) ─ decode ─┬─ rejected ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
+ *                                  └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
+ *   ─▶ repartition "ledger" ─▶ event ledger [event-ledger] ─▶ deltas per scope (matrix: global stores)
+ *   ─▶ repartition "totals" by scope ─▶ totals [scope-month-totals] ─▶ score emitter ─▶ mma.scoring.factor-scores
+ * </pre>
+ */
+public final class ScoringTopology {
+
+    public static final String LEDGER_STORE = "event-ledger";
+    public static final String TOTALS_STORE = "scope-month-totals";
+    public static final String STREAM_TIME_STORE = "totals-stream-time";
+    public static final String INSTITUTIONS_STORE = "matrix-institutions";
+    public static final String ALLIANCES_STORE = "matrix-alliances";
+    public static final String RULE_SETS_STORE = "rule-sets";
+    /** Compacted, owned by this service: rule-set versions keyed by version, as JSON. */
+    public static final String RULE_SETS_TOPIC = "mma.scoring.rule-sets";
+
+    /** The topics the scorer aggregates (the oracle's list). */
+    public static final List<Topic<?, ?>> INPUTS = List.of(Topics.OUTPATIENT_VISITS, Topics.INPATIENT, Topics.REFERRALS,
+            Topics.CAPACITY, Topics.PREVENTION, Topics.CONDUCT, Topics.SUPPORT);
+
+    private final RuleSet countingRules;
+    private final ScoringSettings settings;
+
+    /**
+     * @param countingRules the rule set whose measures are counted; a new version that changes a
+     *                      measure definition takes effect by a replay (see the README)
+     */
+    public ScoringTopology(RuleSet countingRules, ScoringSettings settings) {
+        this.countingRules = countingRules;
+        this.settings = settings;
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        ContractCodec codec = settings.codec();
+        globalStores(builder, codec);
+
+        List<String> inputNames = INPUTS.stream().map(Topic::name).toList();
+        KStream<byte[], Decoding> decoded = builder
+                .stream(inputNames, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("inputs"))
+                .process(() -> new DecodeProcessor(codec));
+
+        decoded.filter((key, decoding) -> !decoding.accepted())
+                .mapValues(Decoding::rejectedValue)
+                // The record context still names the source topic here: each reject goes to its own topic's DLT.
+                .to((key, value, context) -> context.topic() + Topic.DEAD_LETTER_SUFFIX,
+                        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+
+        // Caching collapses the many writes of one key between commits (a province's month changes with
+        // every event) into one changelog record per commit; exactly-once still flushes it with each commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
+                Serdes.String(), new JsonSerde<>(MonthTotals.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+
+        Attribution attribution = new Attribution(countingRules.measures());
+        decoded.filter((key, decoding) -> decoding.accepted())
+                .flatMap((key, decoding) -> ledgerMessages(decoding.record()))
+                // Deduplication and corrections need every record of one id on one task, whatever topic it came from.
+                .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde(codec)).withName("ledger"))
+                .process(() -> new LedgerProcessor(codec, attribution), LEDGER_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(ScopeDelta.class)).withName("totals"))
+                .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE)
+                .process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
+                .to(Topics.FACTOR_SCORES.name(), Produced.with(Topics.FACTOR_SCORES.keySerde(), Topics.FACTOR_SCORES.valueSerde(codec)));
+        return builder.build();
+    }
+
+    private static void globalStores(StreamsBuilder builder, ContractCodec codec) {
+        builder.globalTable(Topics.INSTITUTIONS.name(),
+                Consumed.with(Serdes.String(), Topics.INSTITUTIONS.valueSerde(codec)),
+                Materialized.<String, cn.hunan.mma.events.matrix.InstitutionSnapshot>as(Stores.inMemoryKeyValueStore(INSTITUTIONS_STORE)));
+        builder.globalTable(Topics.ALLIANCES.name(),
+                Consumed.with(Serdes.String(), Topics.ALLIANCES.valueSerde(codec)),
+                Materialized.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>as(Stores.inMemoryKeyValueStore(ALLIANCES_STORE)));
+        builder.globalTable(RULE_SETS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RULE_SETS_STORE));
+    }
+
+    /** The record under its own id, and — for a correction — word to the id it names (a record naming itself names nothing). */
+    private static List<KeyValue<String, LedgerMessage>> ledgerMessages(ContractRecord record) {
+        List<KeyValue<String, LedgerMessage>> messages = new ArrayList<>(2);
+        String eventId = record.eventId().value();
+        messages.add(KeyValue.pair(eventId, new LedgerMessage.Arrival(record)));
+        if (record instanceof HospitalReport report && report.correctsEventId() != null
+                && !report.correctsEventId().equals(record.eventId())) {
+            messages.add(KeyValue.pair(report.correctsEventId().value(), new LedgerMessage.Superseded(eventId)));
+        }
+        return messages;
+    }
+}

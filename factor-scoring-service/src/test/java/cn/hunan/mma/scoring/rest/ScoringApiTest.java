@@ -1,0 +1,78 @@
+package cn.hunan.mma.scoring.rest;
+
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The HTTP API against the running application (same resources as the baseline test: one app start). */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(RealJwtTestResource.class)
+class ScoringApiTest {
+
+    private static final String PROVINCE_ADMIN = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000"));
+    private static final String CITY_OPERATOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300"));
+
+    @BeforeEach
+    void streams_are_running() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(PROVINCE_ADMIN)
+                .get("/api/v1/rule-sets").statusCode() == 200);
+    }
+
+    @Test
+    void a_province_admin_sees_the_seed_rule_set() {
+        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets")
+                .then().statusCode(200).body("version", hasItem("seed-2025.1"));
+        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets/seed-2025.1")
+                .then().statusCode(200).body("factorWeights.OUTPATIENT", equalTo(0.15f));
+    }
+
+    @Test
+    void a_rule_set_with_an_unknown_event_field_is_400_problem_json_naming_it() {
+        String body = """
+                {"version":"bad-1","effectiveFrom":"2025-01-01","factorWeights":{"OUTPATIENT":1},
+                 "measures":[{"id":"v","eventTypes":["OutpatientVisitRecorded"],"where":[{"field":"colour","anyOf":["red"]}]}],
+                 "indicators":[]}""";
+        given().auth().oauth2(PROVINCE_ADMIN).contentType("application/json").body(body)
+                .when().post("/api/v1/rule-sets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("OutpatientVisitRecorded has no field colour"));
+    }
+
+    @Test
+    void a_city_operator_may_not_load_a_rule_set() {
+        given().auth().oauth2(CITY_OPERATOR).contentType("application/json").body("{}")
+                .when().post("/api/v1/rule-sets")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_county_score_carries_its_rule_version_and_lineage() {
+        given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430321/2025-03")
+                .then().statusCode(200)
+                .body("scope", equalTo("COUNTY:430321"))
+                .body("ruleVersion", equalTo("seed-2025.1"))
+                .body("indicators.indicatorId", hasItem("outpatient.primary-level-share"));
+    }
+
+    @Test
+    void a_county_outside_the_callers_city_is_403() {
+        given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430802/2025-03")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+}

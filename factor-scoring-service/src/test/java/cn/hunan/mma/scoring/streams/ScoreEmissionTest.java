@@ -1,0 +1,96 @@
+package cn.hunan.mma.scoring.streams;
+
+import cn.hunan.mma.events.care.DischargeMode;
+import cn.hunan.mma.events.scoring.Factor;
+import cn.hunan.mma.events.scoring.FactorScoreComputed;
+import cn.hunan.mma.events.topic.ScoreKey;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.scoring.domain.RuleSet;
+import cn.hunan.mma.scoring.domain.TestRuleSets;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static cn.hunan.mma.scoring.streams.ScoringWorld.COUNTY_HOSPITAL;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.TOWNSHIP_CENTRE;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.discharge;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.newId;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Scores on the compacted scores topic, derived from the totals with the rule version in force. */
+class ScoreEmissionTest {
+
+    private static final Instant MARCH_10 = Instant.parse("2025-03-10T02:00:00Z");
+    private final RuleSet equalWeights = TestRuleSets.twoFactors("v1", LocalDate.parse("2025-01-01"), "1", "1");
+    private final ScoringWorld world = new ScoringWorld(equalWeights);
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void a_weight_change_rescores_without_a_replay() {
+        TestOutputTopic<ScoreKey, ?> scores = world.scores();
+        // Alliance CC-430321: 4 visits, 1 at primary level → share 0.25 of a 0.5 target → OUTPATIENT 50.00.
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+        for (int i = 0; i < 3; i++) {
+            world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+        }
+        // 2 discharges, 1 to primary care → share 0.5 of a 0.5 target → REFERRAL 100.00.
+        world.send(Topics.INPATIENT, discharge(COUNTY_HOSPITAL, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, MARCH_10, "800.00", DischargeMode.TRANSFERRED_TO_PRIMARY_CARE, null));
+        world.advanceWallClock(Duration.ofSeconds(2));
+
+        FactorScoreComputed before = latest(scores, "ALLIANCE:CC-430321:2025-03");
+        assertThat(before.ruleVersion()).isEqualTo("v1");
+        assertThat(before.scoreOf(Factor.OUTPATIENT)).isEqualByComparingTo("50.00");
+        assertThat(before.scoreOf(Factor.REFERRAL)).isEqualByComparingTo("100.00");
+        assertThat(before.composite()).isEqualByComparingTo("75.00");
+
+        // v2 weighs outpatient 3:1 — read now: (3 × 50 + 1 × 100) ÷ 4 = 62.50, from the same totals, no replay.
+        world.loadRuleSet(TestRuleSets.twoFactors("v2", LocalDate.parse("2025-06-01"), "3", "1"));
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-03").ruleVersion()).isEqualTo("v2");
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-03").composite()).isEqualByComparingTo("62.50");
+
+        // The next change is published under v2: 6 visits, 2 primary → 0.333333 ÷ 0.5 → 66.67; (3 × 66.67 + 100) ÷ 4 = 75.00.
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+        world.advanceWallClock(Duration.ofSeconds(2));
+        FactorScoreComputed after = latest(scores, "ALLIANCE:CC-430321:2025-03");
+        assertThat(after.ruleVersion()).isEqualTo("v2");
+        assertThat(after.scoreOf(Factor.OUTPATIENT)).isEqualByComparingTo("66.67");
+        assertThat(after.composite()).isEqualByComparingTo("75.00");
+    }
+
+    @Test
+    void scores_are_published_for_the_month_its_half_year_and_its_year() {
+        TestOutputTopic<ScoreKey, ?> scores = world.scores();
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+        world.advanceWallClock(Duration.ofSeconds(2));
+
+        Map<String, FactorScoreComputed> published = all(scores);
+        assertThat(published).containsKeys("INSTITUTION:430321T0100:2025-03", "INSTITUTION:430321T0100:2025-H1",
+                "INSTITUTION:430321T0100:2025", "ALLIANCE:CC-430321:2025", "PROVINCE:430000:2025-H1");
+        // One primary-level visit out of one: share 1 ≥ target → 100; REFERRAL has no discharges, so it is left out.
+        assertThat(published.get("INSTITUTION:430321T0100:2025").composite()).isEqualByComparingTo(new BigDecimal("100.00"));
+    }
+
+    private static FactorScoreComputed latest(TestOutputTopic<ScoreKey, ?> scores, String key) {
+        return all(scores).get(key);
+    }
+
+    private static Map<String, FactorScoreComputed> all(TestOutputTopic<ScoreKey, ?> scores) {
+        return scores.readKeyValuesToList().stream().collect(Collectors.toMap(kv -> kv.key.toString(),
+                kv -> (FactorScoreComputed) ((KeyValue<ScoreKey, ?>) kv).value, (first, later) -> later));
+    }
+}

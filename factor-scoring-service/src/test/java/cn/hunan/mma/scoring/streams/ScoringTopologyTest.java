@@ -1,0 +1,175 @@
+package cn.hunan.mma.scoring.streams;
+
+import cn.hunan.mma.events.care.DischargeMode;
+import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.care.OutpatientVisitRecorded;
+import cn.hunan.mma.events.envelope.DeadLetterHeaders;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Reason;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static cn.hunan.mma.scoring.streams.ScoringWorld.CITY_HOSPITAL;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.COUNTY_HOSPITAL;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.PROVINCIAL_HOSPITAL;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.TOWNSHIP_CENTRE;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.VILLAGE_CLINIC;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.discharge;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.newId;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.visit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real topology on {@code TopologyTestDriver}; every expected number is worked out by hand in the test. */
+class ScoringTopologyTest {
+
+    private static final Instant MARCH_10 = Instant.parse("2025-03-10T02:00:00Z");
+    private final ScoringWorld world = new ScoringWorld();
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void a_duplicate_event_id_counts_once() {
+        OutpatientVisitRecorded visit = visit(COUNTY_HOSPITAL, MARCH_10);
+        world.send(Topics.OUTPATIENT_VISITS, visit);
+        world.send(Topics.OUTPATIENT_VISITS, visit);
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+        // One county-hospital visit and one township visit: 2 visits, 1 at primary level.
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isEqualTo(2);
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits.primary-level")).isEqualTo(1);
+    }
+
+    @Test
+    void a_correction_replaces_the_values_of_the_event_it_names() {
+        EventId original = newId();
+        world.send(Topics.INPATIENT, discharge(original, COUNTY_HOSPITAL, MARCH_10, "1000.00", DischargeMode.ON_MEDICAL_ADVICE, null));
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, MARCH_10.plusSeconds(86_400), "1500.00",
+                DischargeMode.ON_MEDICAL_ADVICE, original));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges.charges-total")).isEqualTo(150_000);
+    }
+
+    @Test
+    void a_correction_arriving_before_its_original_still_wins() {
+        EventId original = newId();
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, MARCH_10, "1500.00", DischargeMode.ON_MEDICAL_ADVICE, original));
+        world.send(Topics.INPATIENT, discharge(original, COUNTY_HOSPITAL, MARCH_10, "1000.00", DischargeMode.ON_MEDICAL_ADVICE, null));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges.charges-total")).isEqualTo(150_000);
+    }
+
+    @Test
+    void in_a_chain_of_corrections_only_the_last_counts_and_a_correction_may_move_the_month() {
+        EventId original = newId();
+        EventId first = newId();
+        world.send(Topics.INPATIENT, discharge(original, COUNTY_HOSPITAL, MARCH_10, "1000.00", DischargeMode.ON_MEDICAL_ADVICE, null));
+        world.send(Topics.INPATIENT, discharge(first, COUNTY_HOSPITAL, MARCH_10, "1200.00", DischargeMode.ON_MEDICAL_ADVICE, original));
+        // The second correction also moves the discharge from March to April.
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, Instant.parse("2025-04-02T02:00:00Z"), "1300.00",
+                DischargeMode.TRANSFERRED_TO_PRIMARY_CARE, first));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges")).isZero();
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-04").of("discharges")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-04").of("inpatient.transfers-to-primary-care")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-H1").of("discharges.charges-total")).isEqualTo(130_000);
+    }
+
+    @Test
+    void a_late_event_lands_in_its_month_until_the_month_closes() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-05T02:00:00Z")));
+        // Stream time is 5 April: March closes on 1 April + 10 days of grace, February closed on 11 March.
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-03-30T02:00:00Z")));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-02-10T02:00:00Z")));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-02").of("visits")).isZero();
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025").of("visits")).isEqualTo(2);
+    }
+
+    @Test
+    void out_of_area_rates_count_residents_by_where_they_live() {
+        // Five residents of 湘潭县: three treated in the county, one in the city (雨湖区), one in 长沙.
+        world.send(Topics.INPATIENT, discharge(COUNTY_HOSPITAL, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(COUNTY_HOSPITAL, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(TOWNSHIP_CENTRE, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(CITY_HOSPITAL, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(PROVINCIAL_HOSPITAL, MARCH_10));
+
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("residents.discharges")).isEqualTo(5);
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("residents.discharges.out-of-area")).isEqualTo(2);
+        assertThat(world.totals("CITY:430300", "2025-03").of("residents.discharges.out-of-area")).isEqualTo(1);
+        assertThat(world.totals("PROVINCE:430000", "2025-03").of("residents.discharges.out-of-area")).isZero();
+        // The county community covers 430321: the city and provincial stays are outside it.
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("residents.discharges.out-of-area")).isEqualTo(2);
+        // By treatment, 雨湖区 counts the city hospital's stay, not the residents of 湘潭县.
+        assertThat(world.totals("COUNTY:430302", "2025-03").of("discharges")).isEqualTo(1);
+        assertThat(world.totals("COUNTY:430302", "2025-03").of("residents.discharges")).isZero();
+    }
+
+    @Test
+    void an_alliance_rolls_up_its_members_only() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(VILLAGE_CLINIC, MARCH_10));
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+        world.send(Topics.OUTPATIENT_VISITS, visit(CITY_HOSPITAL, MARCH_10));
+
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isEqualTo(3);
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits.primary-level")).isEqualTo(2);
+        assertThat(world.totals("CITY:430300", "2025-03").of("visits")).isEqualTo(4);
+        assertThat(world.sample("ALLIANCE:CC-430321", "2025-03")).hasSize(3);
+    }
+
+    @Test
+    void a_period_boundary_follows_china_standard_time() {
+        // 2025-06-30T23:30+08:00 is still June; 2025-07-01T00:30+08:00 is July.
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-06-30T15:30:00Z")));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-06-30T16:30:00Z")));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-06").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-H1").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-07").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-H2").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025").of("visits")).isEqualTo(2);
+    }
+
+    @Test
+    void a_malformed_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_pipeline_moves_on() {
+        world.sendRaw(Topics.OUTPATIENT_VISITS.name(), "430321H0001".getBytes(StandardCharsets.UTF_8),
+                "{\"type\":\"OutpatientVisitRecorded\",\"eventId\":".getBytes(StandardCharsets.UTF_8));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+
+        TestRecord<byte[], byte[]> dead = world.deadLetters(Topics.OUTPATIENT_VISITS).readRecord();
+        DeadLetterHeaders headers = DeadLetterHeaders.readFrom(dead.headers()).orElseThrow();
+        assertThat(headers.reason()).isEqualTo(Reason.MALFORMED_JSON);
+        assertThat(headers.sourceTopic()).isEqualTo("mma.care.outpatient-visits");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"type\":\"OutpatientVisitRecorded\"");
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+    }
+
+    @Test
+    void events_of_institutions_missing_from_the_matrix_count_nowhere() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(cn.hunan.mma.events.value.InstitutionId.of("430321H0099"), MARCH_10));
+
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isZero();
+    }
+
+    @Test
+    void a_discharge_counts_for_the_treating_institution_at_discharge_time() {
+        InpatientDischarged stay = discharge(CITY_HOSPITAL, MARCH_10);
+        world.send(Topics.INPATIENT, stay);
+
+        assertThat(world.totals("INSTITUTION:430302H0101", "2025-03").of("discharges.length-of-stay-days")).isEqualTo(5);
+        assertThat(world.totals("CITY:430300", "2025-03").of("discharges")).isEqualTo(1);
+    }
+}
