@@ -1,0 +1,80 @@
+package cn.hunan.mma.referral.capacity;
+
+import cn.hunan.mma.events.capacity.BedStatusReported;
+import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.referral.config.ReferralSettings;
+import cn.hunan.mma.referral.domain.InstitutionProfile;
+import cn.hunan.mma.referral.domain.ReservedShare;
+import cn.hunan.mma.referral.messaging.MatrixView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Derives each receiving department's reserved referral slots and beds from the hospitals'
+ * capacity reports: a published session adds its reserved share (the hospital's own figure, or the
+ * city's share of an expert session's slots when that is more); a bed report sets the ward's
+ * reserved beds the same way. Bookings and releases on the topic are not applied: the holds this
+ * service makes are its own bookkeeping (and the announcements it publishes come back here).
+ * Each event is applied once: its id is recorded in the same transaction as its effect.
+ */
+@ApplicationScoped
+public class ReservedCapacityLedger {
+
+    private final Mutiny.SessionFactory sessions;
+    private final MatrixView matrix;
+    private final ReservedShare share;
+
+    public ReservedCapacityLedger(Mutiny.SessionFactory sessions, MatrixView matrix, ReferralSettings settings) {
+        this.sessions = sessions;
+        this.matrix = matrix;
+        this.share = settings.share();
+    }
+
+    public Uni<Void> apply(CapacityEvent event) {
+        if (!(event instanceof SlotsPublished) && !(event instanceof BedStatusReported)) {
+            return Uni.createFrom().voidItem();
+        }
+        return sessions.withTransaction(session -> session
+                .createNativeQuery("insert into capacity_event_applied (event_id) values (:id) on conflict do nothing")
+                .setParameter("id", event.eventId().asUuid())
+                .executeUpdate()
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : applyNew(session, event)));
+    }
+
+    private Uni<Void> applyNew(Mutiny.Session session, CapacityEvent event) {
+        if (event instanceof SlotsPublished published) {
+            int reserved = share.reservedFor(published.totalCount(), published.reservedForReferralCount(),
+                    published.session().expert(), divisionOf(published.institutionId()));
+            return session.createNativeQuery("insert into reserved_slot_pool"
+                            + " (institution_id, department_id, session_date, period, expert, reserved)"
+                            + " values (:institution, :department, :date, :period, :expert, :reserved)"
+                            + " on conflict (institution_id, department_id, session_date, period)"
+                            + " do update set reserved = reserved_slot_pool.reserved + excluded.reserved")
+                    .setParameter("institution", published.institutionId().value())
+                    .setParameter("department", published.session().departmentId().value())
+                    .setParameter("date", published.session().date())
+                    .setParameter("period", published.session().period().name())
+                    .setParameter("expert", published.session().expert())
+                    .setParameter("reserved", reserved)
+                    .executeUpdate().replaceWithVoid();
+        }
+        BedStatusReported beds = (BedStatusReported) event;
+        int reserved = share.reservedFor(beds.total(), beds.reserved(), true, divisionOf(beds.institutionId()));
+        return session.createNativeQuery("insert into reserved_bed_pool (institution_id, department_id, reserved)"
+                        + " values (:institution, :department, :reserved)"
+                        + " on conflict (institution_id, department_id) do update set reserved = excluded.reserved")
+                .setParameter("institution", beds.institutionId().value())
+                .setParameter("department", beds.departmentId().value())
+                .setParameter("reserved", reserved)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    // A hospital may report capacity before the matrix knows it: the default share applies then.
+    private DivisionCode divisionOf(InstitutionId institution) {
+        return matrix.institution(institution).map(InstitutionProfile::division).orElse(null);
+    }
+}

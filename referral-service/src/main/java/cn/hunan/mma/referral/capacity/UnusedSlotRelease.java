@@ -1,0 +1,112 @@
+package cn.hunan.mma.referral.capacity;
+
+import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsReleased;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.referral.config.ReferralSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Opens unused reserved slots to the public a configurable time before their session (a local
+ * rule): every interval, each due session's free referral slots move to the public in one update
+ * (rows locked, so two instances never release the same slots twice) and a SlotsReleased on the
+ * PUBLIC channel says so on the capacity topic.
+ */
+@ApplicationScoped
+public class UnusedSlotRelease {
+
+    private static final Logger LOG = Logger.getLogger(UnusedSlotRelease.class);
+
+    // Session opening times in China Standard Time, as SlotChoice uses them.
+    private static final String RELEASE_DUE = """
+            update reserved_slot_pool p set released_to_public = p.released_to_public + due.free
+            from (select institution_id, department_id, session_date, period,
+                         reserved - released_to_public - held as free
+                  from reserved_slot_pool
+                  where reserved - released_to_public - held > 0
+                    and (session_date + case period when 'AM' then time '08:00' when 'PM' then time '14:00'
+                                                    else time '18:00' end) at time zone 'Asia/Shanghai'
+                        <= :cutoff
+                  for update skip locked) due
+            where p.institution_id = due.institution_id and p.department_id = due.department_id
+              and p.session_date = due.session_date and p.period = due.period
+            returning p.institution_id, p.department_id, p.session_date, p.period, p.expert, due.free""";
+
+    private final Mutiny.SessionFactory sessions;
+    private final Vertx vertx;
+    private final ReferralSettings settings;
+    private long timerId = -1;
+
+    public UnusedSlotRelease(Mutiny.SessionFactory sessions, Vertx vertx, ReferralSettings settings) {
+        this.sessions = sessions;
+        this.vertx = vertx;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent started) {
+        timerId = vertx.setPeriodic(settings.releaseCheckInterval().toMillis(), tick -> onFreshContext());
+    }
+
+    // Hibernate Reactive needs a safe duplicated Vert.x context of its own; a timer tick runs on the
+    // bare event loop, so each tick gets a new one (as Quarkus gives each HTTP request).
+    private void onFreshContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> releaseDue().subscribe().with(released -> {
+            if (released > 0) {
+                LOG.infof("released %d unused reserved slot session(s) to the public", released);
+            }
+        }, failure -> LOG.warn("releasing unused reserved slots failed; retrying at the next tick", failure)));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Releases every due session's free slots; the number of sessions released. */
+    public Uni<Integer> releaseDue() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return sessions.withTransaction(session -> session.createNativeQuery(RELEASE_DUE, Object[].class)
+                .setParameter("cutoff", now.plus(settings.releaseLeadTime()).atOffset(ZoneOffset.UTC))
+                .getResultList()
+                .chain(rows -> announce(session, rows, now)));
+    }
+
+    private static Uni<Integer> announce(Mutiny.Session session, List<Object[]> rows, Instant now) {
+        Object[] outbox = rows.stream().map(row -> OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
+                new SlotsReleased(EventId.random(), now, InstitutionId.of((String) row[0]),
+                        new ClinicSession(DepartmentId.of((String) row[1]), toDate(row[2]), SessionPeriod.valueOf((String) row[3]),
+                                (Boolean) row[4]),
+                        SlotChannel.PUBLIC, ((Number) row[5]).intValue(), null)))).toArray();
+        return session.persistAll(outbox).replaceWith(rows.size());
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+}

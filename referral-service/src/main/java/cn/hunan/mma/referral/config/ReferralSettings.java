@@ -1,0 +1,52 @@
+package cn.hunan.mma.referral.config;
+
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.referral.domain.ReviewPolicy;
+import cn.hunan.mma.referral.domain.ReservedShare;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The referral rules an area sets locally. */
+@ConfigMapping(prefix = "mma.referral")
+public interface ReferralSettings {
+
+    /** Prefecture codes (e.g. 430300) whose referrals wait for the platform's approval before the receiver acts. */
+    Optional<Set<String>> reviewRequiredCities();
+
+    /** How long before a session opens its unused reserved slots go to the public. */
+    @WithDefault("PT12H")
+    Duration releaseLeadTime();
+
+    /** How often the release job looks for sessions that are due. */
+    @WithDefault("PT1M")
+    Duration releaseCheckInterval();
+
+    /** The share of expert slots and beds held for referrals. */
+    Reserve reservedShare();
+
+    interface Reserve {
+        /** Used where the city sets none. */
+        @WithDefault("0.20")
+        BigDecimal defaultShare();
+
+        /** Per prefecture code, e.g. {@code mma.referral.reserved-share.by-city."430100"=0.25}. */
+        Map<String, BigDecimal> byCity();
+    }
+
+    default ReservedShare share() {
+        return new ReservedShare(reservedShare().defaultShare(), reservedShare().byCity());
+    }
+
+    default ReviewPolicy reviewPolicy() {
+        return new ReviewPolicy(reviewRequiredCities().orElse(Set.of()).stream()
+                .map(DivisionCode::of).collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,34 @@
+package cn.hunan.mma.referral.domain;
+
+import java.util.Set;
+
+/**
+ * Why a request or a transition was refused, and what the caller could do instead.
+ *
+ * @param allowedActions the actions allowed from the referral's current state (empty at intake)
+ */
+public record Refusal(Kind kind, String message, Set<ReferralAction> allowedActions) {
+
+    public enum Kind {
+        /** The action is not allowed from the referral's state (HTTP 409). */
+        NOT_ALLOWED_IN_STATE,
+        /** The action is allowed now, but not to the caller's party (HTTP 403). */
+        WRONG_PARTY,
+        /** The action's details are missing or invalid (HTTP 400). */
+        INVALID_INPUT,
+        /** The referral names an institution the matrix does not know or that no longer operates (HTTP 422). */
+        UNKNOWN_INSTITUTION,
+        /** Sender and receiver are the same institution (HTTP 422). */
+        SELF_REFERRAL,
+        /** The receiving department has no reserved slot or bed left to hold (HTTP 409). */
+        NO_RESERVED_CAPACITY
+    }
+
+    public Refusal {
+        allowedActions = Set.copyOf(allowedActions);
+    }
+
+    public static Refusal of(Kind kind, String message) {
+        return new Refusal(kind, message, Set.of());
+    }
+}

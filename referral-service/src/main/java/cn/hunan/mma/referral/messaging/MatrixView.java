@@ -1,0 +1,54 @@
+package cn.hunan.mma.referral.messaging;
+
+import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.referral.domain.GuidanceCatalogue;
+import cn.hunan.mma.referral.domain.InstitutionProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The matrix as this service knows it: institutions (level, division, alliances) and the guidance
+ * catalogue, in memory, fed from the compacted matrix topics. Each record is the latest state of its
+ * entity, so the newest {@code occurredAt} wins and a replayed older snapshot changes nothing.
+ */
+@ApplicationScoped
+public class MatrixView implements GuidanceCatalogue {
+
+    private final Map<InstitutionId, InstitutionSnapshot> institutions = new ConcurrentHashMap<>();
+    private final Map<Icd10Code, GuidanceCatalogueEntry> catalogue = new ConcurrentHashMap<>();
+
+    public void apply(InstitutionSnapshot snapshot) {
+        institutions.merge(snapshot.institutionId(), snapshot, MatrixView::newer);
+    }
+
+    public void apply(GuidanceCatalogueEntry entry) {
+        catalogue.merge(entry.icd10Prefix(), entry, MatrixView::newer);
+    }
+
+    public Optional<InstitutionProfile> institution(InstitutionId id) {
+        return Optional.ofNullable(institutions.get(id)).map(snapshot -> new InstitutionProfile(snapshot.institutionId(),
+                snapshot.level(), snapshot.divisionCode(), new HashSet<>(snapshot.allianceIds()), snapshot.active()));
+    }
+
+    /** The most specific entry wins: E11.9 listed on its own overrides the E11 category. */
+    @Override
+    public Optional<Level> lowestInpatientLevel(Icd10Code diagnosis) {
+        return catalogue.values().stream()
+                .filter(entry -> entry.covers(diagnosis))
+                .max(Comparator.comparingInt(entry -> entry.icd10Prefix().value().length()))
+                .map(GuidanceCatalogueEntry::lowestInpatientLevel);
+    }
+
+    private static <T extends cn.hunan.mma.events.contract.ContractRecord> T newer(T current, T candidate) {
+        return candidate.occurredAt().isBefore(current.occurredAt()) ? current : candidate;
+    }
+}

@@ -1,0 +1,173 @@
+package cn.hunan.mma.referral.service;
+
+import cn.hunan.mma.events.referral.ReferralEvent;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.OutOfScopeException;
+import cn.hunan.mma.referral.config.ReferralSettings;
+import cn.hunan.mma.referral.domain.Decision;
+import cn.hunan.mma.referral.domain.IntakeDecision;
+import cn.hunan.mma.referral.domain.Party;
+import cn.hunan.mma.referral.domain.ReferralApplication;
+import cn.hunan.mma.referral.domain.ReferralCommand;
+import cn.hunan.mma.referral.domain.ReferralIntake;
+import cn.hunan.mma.referral.messaging.MatrixView;
+import cn.hunan.mma.referral.persistence.ClinicalRecordText;
+import cn.hunan.mma.referral.persistence.ReferralEntity;
+import cn.hunan.mma.referral.persistence.ReferralEventEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotFoundException;
+import org.hibernate.StaleStateException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The referral use cases that change state. Each one is one transaction: the referral row, its
+ * timeline entry and the outbox row of the one event that states the change commit together.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    /** The unique (referral_id, sequence) constraint of the timeline table (V1__referral.sql). */
+    private static final String TIMELINE_SEQUENCE_CONSTRAINT = "referral_event_referral_id_sequence_key";
+
+    private final Mutiny.SessionFactory sessions;
+    private final MatrixView matrix;
+    private final ReferralSettings settings;
+    private final ReservedCapacity capacity;
+
+    public ReferralService(Mutiny.SessionFactory sessions, MatrixView matrix, ReferralSettings settings,
+                           ReservedCapacity capacity) {
+        this.sessions = sessions;
+        this.matrix = matrix;
+        this.settings = settings;
+        this.capacity = capacity;
+    }
+
+    /** Only an institution user of the sending institution may refer a patient from it. */
+    public Uni<ReferralEntity> request(ReferralApplication application, ClinicalRecordText record, Caller caller) {
+        boolean sendersOwnUser = caller.scope().institution()
+                .filter(application.sender().institutionId().value()::equals).isPresent() && caller.mayChangeAnything();
+        if (!sendersOwnUser) {
+            return Uni.createFrom().failure(new OutOfScopeException(
+                    "only the sending institution's users may refer from " + application.sender().institutionId()));
+        }
+        ReferralIntake intake = new ReferralIntake(matrix::institution, matrix, settings.reviewPolicy());
+        IntakeDecision decision = intake.assess(application, EventId.random(), now());
+        if (decision instanceof IntakeDecision.Refused refused) {
+            return Uni.createFrom().failure(new ReferralRefusedException(refused.refusal()));
+        }
+        IntakeDecision.Requested requested = (IntakeDecision.Requested) decision;
+        ReferralEntity entity = ReferralEntity.requested(requested.event(), requested.referral().reviewRequired(),
+                requested.flags(), division(application.sender().institutionId()),
+                division(application.receiver().institutionId()), record);
+        return sessions.withTransaction(session -> session.persistAll(entity,
+                        ReferralEventEntity.of(requested.event(), 0, caller.subject()),
+                        OutboxEventEntity.of(ContractOutboxEvents.of(Topics.REFERRALS, requested.event())))
+                .replaceWith(entity));
+    }
+
+    /**
+     * Takes one action on a referral.
+     *
+     * @param expectedVersion the version the caller last saw (its If-Match)
+     * @param amendment       clinical text the acting party adds to the shared record with this step
+     */
+    public Uni<ReferralEntity> act(String referralId, ReferralCommand command, long expectedVersion,
+                                   ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
+        return sessions.withTransaction(session -> session.find(ReferralEntity.class, referralId)
+                        .map(found -> decide(found, referralId, command, expectedVersion, caller))
+                        .call(step -> capacityChange(session, step, command, slot))
+                        .chain(step -> {
+                            step.entity().apply(step.transitioned().referral().status(), step.transitioned().event());
+                            step.entity().amendRecord(amendment);
+                            ReferralEvent event = step.transitioned().event();
+                            return session.persistAll(
+                                            ReferralEventEntity.of(event, (int) expectedVersion + 1, caller.subject()),
+                                            OutboxEventEntity.of(ContractOutboxEvents.of(Topics.REFERRALS, event)))
+                                    .chain(session::flush)
+                                    .replaceWith(step.entity());
+                        }))
+                .onFailure(ReferralService::lostTheRace)
+                .transform(lost -> new StaleVersionException(
+                        "another transition of referral " + referralId + " committed first; read it again", false));
+    }
+
+    // Scheduling holds reserved capacity; cancellation, no-show and rejection give back whatever is held.
+    private Uni<Void> capacityChange(Mutiny.Session session, Step step, ReferralCommand command, Optional<SlotChoice> slot) {
+        if (command instanceof ReferralCommand.Schedule schedule) {
+            return capacity.hold(session, step.entity(), schedule.kind(), slot.map(SlotChoice::date).orElse(null),
+                    slot.map(SlotChoice::period).orElse(null));
+        }
+        return switch (command.action()) {
+            case CANCEL, NO_SHOW, REJECT -> capacity.release(session, step.entity());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private record Step(ReferralEntity entity, Decision.Transitioned transitioned) {
+    }
+
+    private static Step decide(ReferralEntity found, String referralId, ReferralCommand command, long expectedVersion,
+                               Caller caller) {
+        ReferralEntity referral = visible(found, referralId, caller);
+        if (referral.version() != expectedVersion) {
+            throw new StaleVersionException("referral " + referralId + " is at version " + referral.version()
+                    + ", not " + expectedVersion, true);
+        }
+        Set<Party> parties = ReferralAccess.parties(caller, referral);
+        if (!caller.mayChangeAnything()) {
+            parties = Set.of();
+        }
+        Decision decision = referral.toReferral().decide(command, parties, EventId.random(), now());
+        if (decision instanceof Decision.Refused refused) {
+            throw new ReferralRefusedException(refused.refusal());
+        }
+        return new Step(referral, (Decision.Transitioned) decision);
+    }
+
+    /** 404 when there is no such referral, 403 when it lies outside the caller's scope. */
+    static ReferralEntity visible(ReferralEntity found, String referralId, Caller caller) {
+        if (found == null) {
+            throw new NotFoundException("no referral " + referralId);
+        }
+        if (!ReferralAccess.maySee(caller, found)) {
+            throw new OutOfScopeException("referral " + referralId + " is outside the caller's scope");
+        }
+        return found;
+    }
+
+    private DivisionCode division(InstitutionId institution) {
+        return matrix.institution(institution).orElseThrow().division();
+    }
+
+    private static boolean lostTheRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+            // Inserts flush before updates: the loser usually trips over the winner's timeline entry
+            // (one sequence number per referral version) before its versioned update is even tried.
+            if (cause.getMessage() != null && cause.getMessage().contains(TIMELINE_SEQUENCE_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Whole milliseconds: the wire format keeps no finer precision, and the timeline must match the events.
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

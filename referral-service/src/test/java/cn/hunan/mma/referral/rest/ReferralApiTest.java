@@ -1,0 +1,303 @@
+package cn.hunan.mma.referral.rest;
+
+import cn.hunan.mma.events.referral.ReferralCompleted;
+import cn.hunan.mma.events.referral.ReferralEvent;
+import cn.hunan.mma.events.referral.ReferralRequested;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.referral.messaging.MatrixView;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * The referral API on the real broker and database: requests over HTTP become events on
+ * {@code mma.referral.events} in order; refusals, races, bad input and scope are problem+json.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class ReferralApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PATIENT = "3f".repeat(32);
+    private static final TestMatrix MATRIX = new TestMatrix();
+    private static boolean published;
+
+    @Inject
+    MatrixView matrixView;
+
+    private final String township = TestMatrix.userAt(MATRIX.township);
+    private final String county = TestMatrix.userAt(MATRIX.county);
+    private final String provincial = TestMatrix.userAt(MATRIX.provincial);
+    private final String zhangjiajie = TestMatrix.userAt(MATRIX.zhangjiajie);
+
+    @BeforeEach
+    void the_matrix_is_known() throws Exception {
+        if (!published) {
+            try (ContractTopicProducer producer = new ContractTopicProducer()) {
+                MATRIX.publish(producer);
+            }
+            published = true;
+        }
+        // Only for the consumers' first join after the application starts.
+        await().atMost(Duration.ofSeconds(30)).until(() -> MATRIX.all().stream()
+                .allMatch(id -> matrixView.institution(id).isPresent()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(county)
+                .get("/api/v1/reserved-capacity/institutions/" + MATRIX.county.value() + "/departments/CARDIO")
+                .then().extract().path("beds.reserved") != null);
+    }
+
+    @Test
+    void a_referral_driven_over_http_publishes_its_events_in_order_under_its_id() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        act(county, id, "accept", 0, Map.of()).statusCode(200).body("status", equalTo("ACCEPTED"));
+        act(county, id, "schedule", 1, Map.of("reservationKind", "BED", "appointmentAt", tomorrow())).statusCode(200);
+        act(county, id, "arrive", 2, Map.of()).statusCode(200);
+        act(county, id, "start-treatment", 3, Map.of("treatmentPlan", "insulin titration")).statusCode(200);
+        act(county, id, "complete", 4, Map.of("outcome", "IMPROVED", "dischargeSummaryRef", "ehr://county/discharge/1",
+                "rehabilitationGuidance", "walk 30 minutes a day")).statusCode(200);
+        act(township, id, "follow-up", 5, Map.of("note", "HbA1c 6.9%")).statusCode(200)
+                .body("status", equalTo("FOLLOWED_UP")).body("allowedActions", hasSize(0));
+
+        List<ReferralEvent> events = ReferralTopic.awaitEvents(id, 7, Duration.ofSeconds(30));
+
+        assertThat(events).extracting(event -> event.getClass().getSimpleName()).containsExactly(
+                "ReferralRequested", "ReferralAccepted", "ReferralScheduled", "ReferralArrived",
+                "ReferralTreatmentStarted", "ReferralCompleted", "ReferralFollowedUp");
+        ReferralRequested requested = (ReferralRequested) events.get(0);
+        assertThat(requested.sender().institutionId()).isEqualTo(MATRIX.township);
+        assertThat(requested.direction().name()).isEqualTo("UP");
+        assertThat(requested.flaggedAgainstCatalogue()).isFalse();
+        assertThat(((ReferralCompleted) events.get(5)).dischargeSummaryRef()).isEqualTo("ehr://county/discharge/1");
+        given().auth().oauth2(township).get("/api/v1/referrals/" + id + "/timeline").then().statusCode(200)
+                .body("type", equalTo(List.of("ReferralRequested", "ReferralAccepted", "ReferralScheduled",
+                        "ReferralArrived", "ReferralTreatmentStarted", "ReferralCompleted", "ReferralFollowedUp")))
+                .body("[1].actor", equalTo("doctor@" + MATRIX.county.value()))
+                .body("[0].event.episodeId", equalTo(requested.episodeId().value()));
+    }
+
+    @Test
+    void an_upward_referral_of_a_disease_kept_at_the_senders_level_is_flagged_on_the_referral_and_its_event() {
+        String id = create(township, MATRIX.township, MATRIX.county, "I10.x00").path("referralId");
+
+        given().auth().oauth2(township).get("/api/v1/referrals/" + id).then().statusCode(200)
+                .body("flags", equalTo(List.of("UPWARD_AGAINST_CATALOGUE")));
+        ReferralRequested requested = (ReferralRequested) ReferralTopic.awaitEvents(id, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(requested.flaggedAgainstCatalogue()).isTrue();
+    }
+
+    @Test
+    void a_refused_transition_is_409_naming_the_allowed_actions() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+
+        act(county, id, "arrive", 0, Map.of()).statusCode(409).contentType(PROBLEM_JSON)
+                .body("allowedActions", equalTo(List.of("accept", "reject")))
+                .body("detail", containsString("allowed: accept, reject"));
+    }
+
+    @Test
+    void a_transition_from_the_wrong_party_is_403() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+
+        act(township, id, "accept", 0, Map.of()).statusCode(403).contentType(PROBLEM_JSON)
+                .body("refusal", equalTo("WRONG_PARTY"));
+    }
+
+    @Test
+    void a_referral_from_a_reviewing_city_waits_for_the_platform() {
+        String id = create(provincial, MATRIX.provincial, MATRIX.county, "I63.9").path("referralId");
+
+        act(county, id, "accept", 0, Map.of()).statusCode(409).body("allowedActions", equalTo(List.of("approve")));
+        act(TestMatrix.operatorOfCity("430300"), id, "approve", 0, Map.of()).statusCode(403);
+        act(TestMatrix.operatorOfCity("430100"), id, "approve", 0, Map.of()).statusCode(200)
+                .body("status", equalTo("PLATFORM_APPROVED"));
+        act(county, id, "accept", 1, Map.of()).statusCode(200);
+    }
+
+    @Test
+    void an_out_of_date_or_missing_if_match_is_refused() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        act(county, id, "accept", 0, Map.of()).statusCode(200);
+
+        act(county, id, "schedule", 0, Map.of("reservationKind", "BED", "appointmentAt", tomorrow()))
+                .statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(county).contentType("application/json").body(Map.of())
+                .post("/api/v1/referrals/" + id + "/arrive").then().statusCode(428).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void two_actors_racing_on_the_same_version_cannot_both_win() throws Exception {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Integer> accept = race(start, () -> act(county, id, "accept", 0, Map.of()).extract().statusCode());
+        CompletableFuture<Integer> reject = race(start, () -> act(county, id, "reject", 0,
+                Map.of("reasonCode", "CAPACITY_FULL", "reason", "no beds")).extract().statusCode());
+        start.countDown();
+
+        assertThat(List.of(accept.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id).then().body("version", equalTo(1));
+    }
+
+    @Test
+    void bad_referrals_are_problem_json_4xx_saying_what_was_wrong() {
+        post(township, body(MATRIX.township, InstitutionId.of("430321H9NOPE"), "E11.9")).statusCode(422)
+                .contentType(PROBLEM_JSON).body("detail", containsString("430321H9NOPE"));
+        post(township, body(MATRIX.township, MATRIX.township, "E11.9")).statusCode(422)
+                .body("title", equalTo("Self-referral"));
+        Map<String, Object> noDiagnosis = body(MATRIX.township, MATRIX.county, "E11.9");
+        noDiagnosis.remove("diagnosis");
+        post(township, noDiagnosis).statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("diagnosis"));
+        post(township, body(MATRIX.township, MATRIX.county, "E11-9")).statusCode(400)
+                .body("errors[0].field", equalTo("diagnosis"));
+        Map<String, Object> nationalId = body(MATRIX.township, MATRIX.county, "E11.9");
+        nationalId.put("patientPseudonym", "43032119800101123X");
+        post(township, nationalId).statusCode(400).body("detail", containsString("pseudonym"));
+        post(county, body(MATRIX.township, MATRIX.county, "E11.9")).statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void a_caller_sees_only_referrals_of_its_scope() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+
+        given().auth().oauth2(zhangjiajie).get("/api/v1/referrals/" + id).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(TestMatrix.operatorOfCity("430800")).get("/api/v1/referrals/" + id).then().statusCode(403);
+        given().auth().oauth2(TestMatrix.operatorOfCity("430300")).get("/api/v1/referrals/" + id).then().statusCode(200);
+        given().auth().oauth2(county).queryParam("box", "incoming").get("/api/v1/referrals").then().statusCode(200)
+                .body("referralId", hasItem(id));
+        given().auth().oauth2(township).queryParam("box", "incoming").get("/api/v1/referrals").then().statusCode(200)
+                .body("referralId", org.hamcrest.Matchers.not(hasItem(id)));
+        given().auth().oauth2(zhangjiajie).get("/api/v1/referrals").then().statusCode(200)
+                .body("referralId", org.hamcrest.Matchers.not(hasItem(id)));
+    }
+
+    @Test
+    void reading_the_shared_record_is_audited_and_an_outsider_gets_403_and_no_content() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id + "/record").then().statusCode(200)
+                .body("senderInstitutionId", equalTo(MATRIX.township.value()))
+                .body("receiverDepartmentId", equalTo("CARDIO"))
+                .body("courseSummary", equalTo("fasting glucose 11 mmol/L despite metformin"));
+        String outsider = given().auth().oauth2(zhangjiajie).get("/api/v1/referrals/" + id + "/record")
+                .then().statusCode(403).contentType(PROBLEM_JSON).extract().asString();
+        assertThat(outsider).doesNotContain("glucose").doesNotContain(PATIENT);
+
+        given().auth().oauth2(TestMatrix.auditorOfCity("430300")).get("/api/v1/referrals/" + id + "/record/accesses")
+                .then().statusCode(200)
+                .body("subject", equalTo(List.of("doctor@" + MATRIX.county.value(), "doctor@" + MATRIX.zhangjiajie.value())))
+                .body("granted", equalTo(List.of(true, false)))
+                .body("[0].roles", equalTo("institution-user"))
+                .body("[0].scope", equalTo("institution=" + MATRIX.county.value()))
+                .body("[0].what", equalTo("record"));
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id + "/record/accesses").then().statusCode(403);
+    }
+
+    @Test
+    void the_fhir_export_is_a_service_request_and_a_task_following_the_lifecycle() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        act(county, id, "accept", 0, Map.of()).statusCode(200);
+
+        given().auth().oauth2(township).get("/api/v1/referrals/" + id + "/fhir").then().statusCode(200)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("Bundle"))
+                .body("entry[0].resource.resourceType", equalTo("ServiceRequest"))
+                .body("entry[0].resource.status", equalTo("active"))
+                .body("entry[0].resource.reasonCode[0].coding[0].code", equalTo("E11.9"))
+                .body("entry[1].resource.resourceType", equalTo("Task"))
+                .body("entry[1].resource.status", equalTo("accepted"))
+                .body("entry[1].resource.businessStatus.coding[0].code", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void a_continuing_referral_shares_the_episode_and_the_patient_care_shows_both() {
+        String up = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        Map<String, Object> down = body(MATRIX.county, MATRIX.township, "E11.9");
+        down.put("criteriaMet", List.of("DIAGNOSIS_CLEAR_CONDITION_STABLE"));
+        down.put("continuesReferralId", up);
+        String episode = post(county, down).statusCode(201).extract().path("episodeId");
+
+        given().auth().oauth2(county).get("/api/v1/patients/" + PATIENT + "/care-episodes").then().statusCode(200)
+                .body("find { it.episodeId == '" + episode + "' }.referrals.direction", equalTo(List.of("UP", "DOWN")));
+    }
+
+    // ---- helpers
+
+    private static ExtractableResponse<Response> create(String token, InstitutionId sender, InstitutionId receiver,
+                                                        String diagnosis) {
+        return post(token, body(sender, receiver, diagnosis)).statusCode(201).extract();
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/referrals").then();
+    }
+
+    static io.restassured.response.ValidatableResponse act(String token, String id, String action, long version,
+                                                            Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType("application/json").header("If-Match", "\"" + version + "\"")
+                .body(body).post("/api/v1/referrals/" + id + "/" + action).then();
+    }
+
+    static Map<String, Object> body(InstitutionId sender, InstitutionId receiver, String receiverDepartment,
+                                    String diagnosis) {
+        Map<String, Object> body = body(sender, receiver, diagnosis);
+        body.put("receiverDepartmentId", receiverDepartment);
+        return body;
+    }
+
+    static Map<String, Object> body(InstitutionId sender, InstitutionId receiver, String diagnosis) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("senderInstitutionId", sender.value());
+        body.put("senderDepartmentId", "GENERAL");
+        body.put("receiverInstitutionId", receiver.value());
+        body.put("receiverDepartmentId", "CARDIO");
+        body.put("patientPseudonym", PATIENT);
+        body.put("diagnosis", diagnosis);
+        body.put("reason", "poorly controlled, needs a specialist");
+        body.put("criteriaMet", List.of("BEYOND_LOCAL_CAPABILITY"));
+        body.put("urgency", "URGENT");
+        body.put("attachmentRefs", List.of("ehr://township/visit/9"));
+        body.put("courseSummary", "fasting glucose 11 mmol/L despite metformin");
+        return body;
+    }
+
+    private static String tomorrow() {
+        return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static CompletableFuture<Integer> race(CountDownLatch start, java.util.concurrent.Callable<Integer> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+                return call.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

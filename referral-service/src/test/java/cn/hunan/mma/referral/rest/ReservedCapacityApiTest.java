@@ -1,0 +1,168 @@
+package cn.hunan.mma.referral.rest;
+
+import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.capacity.SlotsReleased;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.referral.messaging.MatrixView;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Reserved referral slots from the capacity topic: no overbooking under concurrent scheduling, releases announced. */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "referral"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class ReservedCapacityApiTest {
+
+    private static final int RESERVED = 3;
+    private static final int SCHEDULERS = 8;
+    private static final String NEUROLOGY = "NEURO";
+
+    @Inject
+    MatrixView matrixView;
+
+    private final TestMatrix matrix = new TestMatrix();
+    private final LocalDate sessionDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+
+    @Test
+    void parallel_schedules_on_k_reserved_slots_let_exactly_k_succeed_and_each_hold_is_announced() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer);
+            // An expert session of 10 slots, 3 held back by the hospital (more than the city's 20%).
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    matrix.county, new ClinicSession(DepartmentId.of(NEUROLOGY), sessionDay, SessionPeriod.AM, true),
+                    7, RESERVED, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
+                && matrixView.institution(matrix.township).isPresent());
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + NEUROLOGY;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(RESERVED)));
+
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < SCHEDULERS; i++) {
+            String id = given().auth().oauth2(township).contentType("application/json")
+                    .body(ReferralApiTest.body(matrix.township, matrix.county, NEUROLOGY, "I63.9"))
+                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+            accepted.add(id);
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool8 = Executors.newFixedThreadPool(SCHEDULERS);
+        List<CompletableFuture<Integer>> schedules = new ArrayList<>();
+        for (String id : accepted) {
+            schedules.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "SLOT",
+                        "sessionDate", sessionDay.toString(), "sessionPeriod", "AM")).extract().statusCode();
+            }, pool8));
+        }
+        start.countDown();
+        List<Integer> statuses = schedules.stream().map(CompletableFuture::join).toList();
+        pool8.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(RESERVED);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(SCHEDULERS - RESERVED);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].held", equalTo(RESERVED));
+
+        String scheduled = accepted.stream().filter(id -> given().auth().oauth2(county).get("/api/v1/referrals/" + id)
+                .then().extract().path("status").equals("SCHEDULED")).findFirst().orElseThrow();
+        ReferralApiTest.act(township, scheduled, "cancel", 2, Map.of("reason", "patient admitted nearer home"))
+                .statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].held", equalTo(RESERVED - 1));
+
+        List<CapacityEvent> announced = awaitReferralChannelEvents(matrix.county.value(), RESERVED + 1);
+        assertThat(announced).filteredOn(SlotsBooked.class::isInstance).hasSize(RESERVED);
+        assertThat(announced).filteredOn(SlotsReleased.class::isInstance).singleElement()
+                .satisfies(released -> assertThat(((SlotsReleased) released).channel()).isEqualTo(SlotChannel.REFERRAL));
+    }
+
+    @Test
+    void unused_reserved_slots_go_to_the_public_before_the_session_and_navigation_is_told() throws Exception {
+        String county = TestMatrix.userAt(matrix.county);
+        LocalDate dueSession = LocalDate.now(ZoneOffset.UTC).minusDays(1); // well inside the 12 h lead time
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    matrix.county, new ClinicSession(DepartmentId.of("DERM"), dueSession, SessionPeriod.PM, true),
+                    8, 2, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent());
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/DERM";
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].releasedToPublic", equalTo(2)).body("sessions[0].held", equalTo(0)));
+        SlotsReleased released = (SlotsReleased) awaitReferralChannelEvents(matrix.county.value(), 1).get(0);
+        assertThat(released.channel()).isEqualTo(SlotChannel.PUBLIC);
+        assertThat(released.count()).isEqualTo(2);
+    }
+
+    private static List<CapacityEvent> awaitReferralChannelEvents(String institution, int count) {
+        List<CapacityEvent> events = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CAPACITY.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (institution.equals(record.key())) {
+                        CapacityEvent event = ContractCodec.standard().decode(record.value(), CapacityEvent.class).orElseThrow();
+                        if (event instanceof SlotsBooked || event instanceof SlotsReleased) {
+                            events.add(event);
+                        }
+                    }
+                }
+                return events.size() >= count;
+            });
+        }
+        return events;
+    }
+}

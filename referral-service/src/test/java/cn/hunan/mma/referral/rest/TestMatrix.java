@@ -1,0 +1,74 @@
+package cn.hunan.mma.referral.rest;
+
+import cn.hunan.mma.events.capacity.BedStatusReported;
+import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
+import cn.hunan.mma.events.matrix.InstitutionKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Institutions of their own for one test class, published on the matrix topic as navigation would:
+ * a township centre and the county hospital in 湘潭县, a provincial hospital in 长沙 (whose city
+ * requires review in the test profile) and a county hospital in 张家界 nobody else in the test knows.
+ */
+final class TestMatrix {
+
+    final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+    final InstitutionId township = InstitutionId.of("430321T" + suffix);
+    final InstitutionId county = InstitutionId.of("430321H" + suffix);
+    final InstitutionId provincial = InstitutionId.of("430102P" + suffix);
+    final InstitutionId zhangjiajie = InstitutionId.of("430802H" + suffix);
+
+    void publish(ContractTopicProducer producer) throws Exception {
+        producer.send(Topics.INSTITUTIONS, institution(township, "射埠镇卫生院", Level.TOWNSHIP, "430321100"));
+        producer.send(Topics.INSTITUTIONS, institution(county, "湘潭县人民医院", Level.COUNTY, "430321"));
+        producer.send(Topics.INSTITUTIONS, institution(provincial, "湖南省人民医院", Level.PROVINCE, "430102"));
+        producer.send(Topics.INSTITUTIONS, institution(zhangjiajie, "永定区人民医院", Level.COUNTY, "430802"));
+        // 40 beds, none reserved by the hospital: the city's 20% holds 8 for referrals.
+        producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now(), county, DepartmentId.of("CARDIO"),
+                40, 30, 0, null));
+        // Hypertension is kept at township level: referring it up from a township centre is flagged.
+        producer.send(Topics.GUIDANCE_CATALOGUE, new GuidanceCatalogueEntry(EventId.random(), now(), Icd10Code.of("I10"),
+                Level.TOWNSHIP, true, "HN-2025"));
+    }
+
+    List<InstitutionId> all() {
+        return List.of(township, county, provincial, zhangjiajie);
+    }
+
+    static String userAt(InstitutionId institution) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("doctor@" + institution.value(), "institution-user")
+                .atInstitution(institution.value()));
+    }
+
+    static String auditorOfCity(String city) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("auditor-" + city, "auditor").inCity(city));
+    }
+
+    static String operatorOfCity(String city) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("operator-" + city, "city-operator").inCity(city));
+    }
+
+    private static InstitutionSnapshot institution(InstitutionId id, String name, Level level, String division) {
+        return new InstitutionSnapshot(EventId.random(), now(), id, name, level, InstitutionKind.GENERAL,
+                DivisionCode.of(division), null, null, List.of(), true);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
