@@ -88,6 +88,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 config.put("mma.outbox.username", postgres.username());
                 config.put("mma.outbox.password", postgres.password());
             });
+            if (spec.kafkaStreams()) {
+                Path stateDir = layout.streamsState(spec);
+                deleteRecursively(stateDir);
+                config.put("quarkus.kafka-streams.bootstrap-servers", kafka.bootstrapServers());
+                config.put("kafka-streams.state.dir", stateDir.toString());
+                // Interactive queries for keys held by another instance are routed to this address.
+                config.put("quarkus.kafka-streams.application-server", "localhost:" + spec.port());
+            }
             say("Starting %s on port %d …", spec.name(), spec.port());
             services.add(remember(ServiceProcess.start(spec, jar, config, layout.logs())));
         }
@@ -96,6 +104,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             say("%s ready", service.spec().name());
         }
         return services;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private void printSummary(List<ServiceProcess> services, StackLayout layout) {

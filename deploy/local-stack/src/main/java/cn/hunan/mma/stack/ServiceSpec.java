@@ -10,16 +10,17 @@ import java.util.Optional;
 /**
  * One service of the local stack: where its runnable jar is, its HTTP port, and its database.
  *
- * @param database the PostgreSQL database it owns, empty for services whose state lives in Kafka
+ * @param database     the PostgreSQL database it owns, empty for services whose state lives in Kafka
+ * @param kafkaStreams whether it runs a Kafka Streams topology (and so needs a state directory)
  */
-record ServiceSpec(String name, int port, Optional<String> database) {
+record ServiceSpec(String name, int port, Optional<String> database, boolean kafkaStreams) {
 
     /** Every service of the platform; the stack starts those that have been built. */
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("referral-service", 8081, Optional.of("referral")),
-            new ServiceSpec("factor-scoring-service", 8082, Optional.empty()),
-            new ServiceSpec("navigation-service", 8083, Optional.of("navigation")),
-            new ServiceSpec("insurance-settlement-service", 8084, Optional.of("settlement")));
+            new ServiceSpec("referral-service", 8081, Optional.of("referral"), false),
+            new ServiceSpec("factor-scoring-service", 8082, Optional.empty(), true),
+            new ServiceSpec("navigation-service", 8083, Optional.of("navigation"), false),
+            new ServiceSpec("insurance-settlement-service", 8084, Optional.of("settlement"), false));
 
     /**
      * Fails before anything starts when a service port is taken (often a stack left running): the

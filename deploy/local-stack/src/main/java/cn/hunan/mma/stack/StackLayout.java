@@ -28,6 +28,11 @@ record StackLayout(Path projectRoot) {
         return state().resolve("kafka");
     }
 
+    /** Fresh every run: state stores restored from topics that no longer exist would be wrong. */
+    Path streamsState(ServiceSpec spec) {
+        return state().resolve("streams").resolve(spec.name());
+    }
+
     Path logs() {
         return state().resolve("logs");
     }
