@@ -64,7 +64,7 @@ public class ReferralQueries {
         });
         caller.scope().city().or(caller.scope()::province).ifPresent(division -> {
             reach.add("r.senderDivision like :divisionPrefix or r.receiverDivision like :divisionPrefix");
-            parameters.put("divisionPrefix", DivisionPrefix.of(division) + "%");
+            parameters.put("divisionPrefix", division.significantPrefix() + "%");
         });
         if (reach.isEmpty() || caller.roles().isEmpty()) {
             return Uni.createFrom().item(List.of());

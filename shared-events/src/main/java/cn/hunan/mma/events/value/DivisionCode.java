@@ -60,8 +60,12 @@ public record DivisionCode(@JsonValue String value) {
         return value.startsWith(other.significantPrefix());
     }
 
-    /** The digits that identify this division; every division inside it shares them. */
-    private String significantPrefix() {
+    /**
+     * The digits that identify this division; every division inside it starts with them (43 for
+     * the province 430000, 4303 for the city 430300, the code itself below), e.g. for SQL
+     * {@code LIKE 'prefix%'} queries over stored codes.
+     */
+    public String significantPrefix() {
         return switch (granularity()) {
             case PROVINCE -> value.substring(0, 2);
             case PREFECTURE -> value.substring(0, 4);

@@ -32,6 +32,14 @@ class DivisionCodeTest {
     }
 
     @Test
+    void the_significant_prefix_is_what_every_division_inside_shares() {
+        assertThat(DivisionCode.of("430000").significantPrefix()).isEqualTo("43");
+        assertThat(DivisionCode.of("430300").significantPrefix()).isEqualTo("4303");
+        assertThat(xiangtanCounty.significantPrefix()).isEqualTo(xiangtanCounty.value());
+        assertThat(wujiaxiangCommunity.value()).startsWith(DivisionCode.of("430300").significantPrefix());
+    }
+
+    @Test
     void a_village_lies_within_its_township_county_city_and_province() {
         assertThat(wujiaxiangCommunity.isWithin(yisuheTown)).isTrue();
         assertThat(wujiaxiangCommunity.isWithin(xiangtanCounty)).isTrue();
