@@ -39,7 +39,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> config, Path logDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(spec.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         Path log = logDir.resolve(spec.name() + ".log");

@@ -16,6 +16,7 @@ import cn.hunan.mma.scoring.domain.EventFields;
 import cn.hunan.mma.scoring.domain.MeasureDefinition;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ final class Attribution {
         }
         String type = EventTypes.nameOf(record);
         Map<String, Map<String, Long>> byScope = new LinkedHashMap<>();
+        // The scopes depend on the basis only: worked out once per record, not once per measure.
+        Map<Basis, Map<String, Predicate<DivisionCode>>> scopesByBasis = new EnumMap<>(Basis.class);
         for (MeasureDefinition measure : measures) {
             if (!measure.eventTypes().contains(type) || !meetsRecordConditions(measure, record, institution)) {
                 continue;
@@ -56,7 +59,8 @@ final class Attribution {
             if (amount == 0) {
                 continue;
             }
-            for (Map.Entry<String, Predicate<DivisionCode>> scope : scopes(measure.basis(), record, institution, matrix).entrySet()) {
+            for (Map.Entry<String, Predicate<DivisionCode>> scope : scopesByBasis.computeIfAbsent(measure.basis(),
+                    basis -> scopes(basis, record, institution, matrix)).entrySet()) {
                 if (meetsScopeConditions(measure, scope.getValue().test(institution.divisionCode()))) {
                     byScope.computeIfAbsent(scope.getKey(), key -> new TreeMap<>()).merge(measure.id(), amount, Long::sum);
                 }

@@ -38,7 +38,7 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Decodin
         Topic<?, ?> topic = Topics.byName(source.topic()).orElseThrow();
         DecodeResult<?> result = decode(topic, raw);
         if (result instanceof DecodeResult.Decoded<?> decoded) {
-            context.forward(raw.withValue(new Decoding(decoded.record(), null)));
+            context.forward(raw.withValue(new Decoding(decoded.record(), raw.value())));
             return;
         }
         DecodeResult.Rejected<?> rejected = (DecodeResult.Rejected<?>) result;

@@ -2,8 +2,11 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.contract.ContractRecord;
 
-/** A raw input record after decoding: the record, or the original bytes going to the dead-letter topic. */
-record Decoding(ContractRecord record, byte[] rejectedValue) {
+/**
+ * A raw input record after decoding: the record (null when rejected) and the original bytes —
+ * which go to the dead-letter topic on a rejection, and on to the ledger (no re-encoding) otherwise.
+ */
+record Decoding(ContractRecord record, byte[] bytes) {
 
     boolean accepted() {
         return record != null;

@@ -8,7 +8,8 @@ import cn.hunan.mma.events.contract.ContractRecord;
  */
 sealed interface LedgerMessage {
 
-    record Arrival(ContractRecord record) implements LedgerMessage {
+    /** @param bytes the record as it arrived: the codec accepted them, so they decode to {@code record} again */
+    record Arrival(ContractRecord record, byte[] bytes) implements LedgerMessage {
     }
 
     record Superseded(String byEventId) implements LedgerMessage {

@@ -24,7 +24,7 @@ final class LedgerMessageSerde implements Serde<LedgerMessage> {
     public Serializer<LedgerMessage> serializer() {
         return (topic, message) -> {
             byte[] body = message instanceof LedgerMessage.Arrival arrival
-                    ? codec.encode(arrival.record())
+                    ? arrival.bytes()
                     : ((LedgerMessage.Superseded) message).byEventId().getBytes(StandardCharsets.UTF_8);
             byte[] bytes = new byte[body.length + 1];
             bytes[0] = message instanceof LedgerMessage.Arrival ? ARRIVAL : SUPERSEDED;
@@ -39,7 +39,7 @@ final class LedgerMessageSerde implements Serde<LedgerMessage> {
             byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
             return bytes[0] == ARRIVAL
                     // Already accepted once by the same codec: a rejection here would be a bug, so it throws.
-                    ? new LedgerMessage.Arrival(codec.decode(body).orElseThrow())
+                    ? new LedgerMessage.Arrival(codec.decode(body).orElseThrow(), body)
                     : new LedgerMessage.Superseded(new String(body, StandardCharsets.UTF_8));
         };
     }

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The event ledger, keyed by event id (the oracle's rule): a record counts if and only if it is the
@@ -36,9 +37,12 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     private KeyValueStore<String, byte[]> ledger;
     private MatrixView matrix;
 
-    LedgerProcessor(ContractCodec codec, Attribution attribution) {
+    private final AtomicLong matrixChanges;
+
+    LedgerProcessor(ContractCodec codec, Attribution attribution, AtomicLong matrixChanges) {
         this.codec = codec;
         this.attribution = attribution;
+        this.matrixChanges = matrixChanges;
     }
 
     @Override
@@ -46,7 +50,7 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         this.context = context;
         this.ledger = context.getStateStore(ScoringTopology.LEDGER_STORE);
         this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
-                context.getStateStore(ScoringTopology.ALLIANCES_STORE));
+                context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
     }
 
     @Override
@@ -54,17 +58,18 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         String eventId = message.key();
         byte[] entry = ledger.get(eventId);
         if (message.value() instanceof LedgerMessage.Arrival arrival) {
-            arrive(eventId, arrival.record(), entry, message);
+            arrive(eventId, arrival, entry, message);
         } else {
             supersede(eventId, entry, message);
         }
     }
 
-    private void arrive(String eventId, ContractRecord record, byte[] entry, Record<String, LedgerMessage> message) {
+    private void arrive(String eventId, LedgerMessage.Arrival arrival, byte[] entry, Record<String, LedgerMessage> message) {
+        ContractRecord record = arrival.record();
         boolean replaceable = !(record instanceof ReferralEvent);
         if (entry == null || (entry[0] == NAMED_BEFORE_ARRIVAL && !replaceable)) {
             emit(record, +1, message);
-            ledger.put(eventId, replaceable ? withState(COUNTED, codec.encode(record)) : new byte[]{COUNTED_FOR_GOOD});
+            ledger.put(eventId, replaceable ? withState(COUNTED, arrival.bytes()) : new byte[]{COUNTED_FOR_GOOD});
         } else if (entry[0] == NAMED_BEFORE_ARRIVAL) {
             ledger.put(eventId, new byte[]{SUPERSEDED});
         }

@@ -6,59 +6,87 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The hospital matrix as the topology sees it: the global stores of the compacted institution and
  * alliance topics (every instance holds all of them; Kafka Streams loads global stores completely
- * before processing starts, so events never meet an empty matrix after a restart).
+ * before processing starts, so events never meet an empty matrix after a restart). Lookups are
+ * remembered per stream task until the matrix changes ({@link MatrixUpdater} counts the changes):
+ * every counted event asks for its institution and alliances, the matrix changes rarely.
  */
 final class MatrixView {
 
-    private final KeyValueStore<String, ValueAndTimestamp<InstitutionSnapshot>> institutions;
-    private final KeyValueStore<String, ValueAndTimestamp<AllianceSnapshot>> alliances;
+    private final ReadOnlyKeyValueStore<String, InstitutionSnapshot> institutions;
+    private final ReadOnlyKeyValueStore<String, AllianceSnapshot> alliances;
+    private final AtomicLong changes;
+    private long seen = -1;
+    private final Map<InstitutionId, Optional<InstitutionSnapshot>> institutionById = new HashMap<>();
+    private final Map<InstitutionId, List<AllianceSnapshot>> alliancesByMember = new HashMap<>();
+    private final Map<DivisionCode, List<AllianceSnapshot>> alliancesByResidence = new HashMap<>();
+    private List<AllianceSnapshot> allAlliances;
 
-    MatrixView(KeyValueStore<String, ValueAndTimestamp<InstitutionSnapshot>> institutions,
-               KeyValueStore<String, ValueAndTimestamp<AllianceSnapshot>> alliances) {
+    MatrixView(ReadOnlyKeyValueStore<String, InstitutionSnapshot> institutions,
+               ReadOnlyKeyValueStore<String, AllianceSnapshot> alliances, AtomicLong changes) {
         this.institutions = institutions;
         this.alliances = alliances;
+        this.changes = changes;
     }
 
     Optional<InstitutionSnapshot> institution(InstitutionId id) {
-        ValueAndTimestamp<InstitutionSnapshot> found = institutions.get(id.value());
-        return Optional.ofNullable(found).map(ValueAndTimestamp::value);
+        forgetIfChanged();
+        return institutionById.computeIfAbsent(id, key -> Optional.ofNullable(institutions.get(key.value())));
     }
 
     /** Alliances listing the institution in {@code memberIds}: the alliance record is the authority on membership. */
     List<AllianceSnapshot> alliancesWithMember(InstitutionId id) {
-        return alliancesWhere(alliance -> alliance.memberIds().contains(id));
+        forgetIfChanged();
+        return alliancesByMember.computeIfAbsent(id, key -> alliancesWhere(alliance -> alliance.memberIds().contains(key)));
     }
 
     /** Alliances whose covered divisions contain the residence (a covered county contains its townships and villages). */
     List<AllianceSnapshot> alliancesCovering(DivisionCode residence) {
-        return alliancesWhere(alliance -> covers(alliance, residence));
+        forgetIfChanged();
+        return alliancesByResidence.computeIfAbsent(residence, key -> alliancesWhere(alliance -> covers(alliance, key)));
     }
 
     static boolean covers(AllianceSnapshot alliance, DivisionCode division) {
         return alliance.coveredDivisions().stream().anyMatch(division::isWithin);
     }
 
-    private List<AllianceSnapshot> alliancesWhere(java.util.function.Predicate<AllianceSnapshot> test) {
-        List<AllianceSnapshot> found = new ArrayList<>();
-        // In-memory store of a few hundred alliances at province scale: a scan per event is cheap.
-        try (KeyValueIterator<String, ValueAndTimestamp<AllianceSnapshot>> all = alliances.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<AllianceSnapshot>> next = all.next();
-                if (next.value != null && test.test(next.value.value())) {
-                    found.add(next.value.value());
+    private void forgetIfChanged() {
+        long now = changes.get();
+        if (now != seen) {
+            // Read the count before the stores: a change landing while we fill is seen at the next call.
+            seen = now;
+            institutionById.clear();
+            alliancesByMember.clear();
+            alliancesByResidence.clear();
+            allAlliances = null;
+        }
+    }
+
+    private List<AllianceSnapshot> alliancesWhere(Predicate<AllianceSnapshot> test) {
+        if (allAlliances == null) {
+            List<AllianceSnapshot> all = new ArrayList<>();
+            try (KeyValueIterator<String, AllianceSnapshot> iterator = alliances.all()) {
+                while (iterator.hasNext()) {
+                    KeyValue<String, AllianceSnapshot> next = iterator.next();
+                    if (next.value != null) {
+                        all.add(next.value);
+                    }
                 }
             }
+            allAlliances = all;
         }
-        return found;
+        return allAlliances.stream().filter(test).toList();
     }
 }

@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.streams;
 import cn.hunan.mma.scoring.domain.Totals;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,10 @@ public record MonthTotals(Map<String, Long> values, List<String> firstEventIds, 
                 last.remove(0);
             }
         }
-        return new MonthTotals(totals().plus(new Totals(delta.values())).values(), first, last);
+        Map<String, Long> sum = new HashMap<>(values);
+        delta.values().forEach((measure, amount) -> sum.merge(measure, amount, Long::sum));
+        sum.values().removeIf(amount -> amount == 0L);
+        return new MonthTotals(sum, first, last);
     }
 
     public Totals totals() {

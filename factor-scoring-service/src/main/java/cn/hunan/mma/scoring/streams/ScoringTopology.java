@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the scorer's topology and nothing else; callable without CDI, so tests feed the real
@@ -52,6 +53,8 @@ public final class ScoringTopology {
 
     private final RuleSet countingRules;
     private final ScoringSettings settings;
+    /** Changes applied to the global matrix stores, so the ledger's matrix lookups know when to forget. */
+    private final AtomicLong matrixChanges = new AtomicLong();
 
     /**
      * @param countingRules the rule set whose measures are counted; a new version that changes a
@@ -73,7 +76,7 @@ public final class ScoringTopology {
                 .process(() -> new DecodeProcessor(codec));
 
         decoded.filter((key, decoding) -> !decoding.accepted())
-                .mapValues(Decoding::rejectedValue)
+                .mapValues(Decoding::bytes)
                 // The record context still names the source topic here: each reject goes to its own topic's DLT.
                 .to((key, value, context) -> context.topic() + Topic.DEAD_LETTER_SUFFIX,
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -83,39 +86,44 @@ public final class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
-                Serdes.String(), new JsonSerde<>(MonthTotals.class)).withCachingEnabled());
+                Serdes.String(), new MonthTotalsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         Attribution attribution = new Attribution(countingRules.measures());
         decoded.filter((key, decoding) -> decoding.accepted())
-                .flatMap((key, decoding) -> ledgerMessages(decoding.record()))
+                .flatMap((key, decoding) -> ledgerMessages(decoding))
                 // Deduplication and corrections need every record of one id on one task, whatever topic it came from.
                 .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde(codec)).withName("ledger"))
-                .process(() -> new LedgerProcessor(codec, attribution), LEDGER_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(ScopeDelta.class)).withName("totals"))
+                .process(() -> new LedgerProcessor(codec, attribution, matrixChanges), LEDGER_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
                 .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE)
                 .process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
                 .to(Topics.FACTOR_SCORES.name(), Produced.with(Topics.FACTOR_SCORES.keySerde(), Topics.FACTOR_SCORES.valueSerde(codec)));
         return builder.build();
     }
 
-    private static void globalStores(StreamsBuilder builder, ContractCodec codec) {
-        builder.globalTable(Topics.INSTITUTIONS.name(),
-                Consumed.with(Serdes.String(), Topics.INSTITUTIONS.valueSerde(codec)),
-                Materialized.<String, cn.hunan.mma.events.matrix.InstitutionSnapshot>as(Stores.inMemoryKeyValueStore(INSTITUTIONS_STORE)));
-        builder.globalTable(Topics.ALLIANCES.name(),
-                Consumed.with(Serdes.String(), Topics.ALLIANCES.valueSerde(codec)),
-                Materialized.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>as(Stores.inMemoryKeyValueStore(ALLIANCES_STORE)));
+    private void globalStores(StreamsBuilder builder, ContractCodec codec) {
+        matrixStore(builder, INSTITUTIONS_STORE, Topics.INSTITUTIONS, codec);
+        matrixStore(builder, ALLIANCES_STORE, Topics.ALLIANCES, codec);
         builder.globalTable(RULE_SETS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RULE_SETS_STORE));
     }
 
+    /** A global in-memory store of a compacted matrix topic, kept by a {@link MatrixUpdater} that counts the changes. */
+    private <V extends ContractRecord> void matrixStore(StreamsBuilder builder, String store, Topic<?, V> topic, ContractCodec codec) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), topic.valueSerde(codec))
+                        .withLoggingDisabled(),
+                topic.name(), Consumed.with(Serdes.String(), topic.valueSerde(codec)),
+                () -> new MatrixUpdater<V>(store, matrixChanges));
+    }
+
     /** The record under its own id, and — for a correction — word to the id it names (a record naming itself names nothing). */
-    private static List<KeyValue<String, LedgerMessage>> ledgerMessages(ContractRecord record) {
+    private static List<KeyValue<String, LedgerMessage>> ledgerMessages(Decoding decoding) {
         List<KeyValue<String, LedgerMessage>> messages = new ArrayList<>(2);
+        ContractRecord record = decoding.record();
         String eventId = record.eventId().value();
-        messages.add(KeyValue.pair(eventId, new LedgerMessage.Arrival(record)));
+        messages.add(KeyValue.pair(eventId, new LedgerMessage.Arrival(record, decoding.bytes())));
         if (record instanceof HospitalReport report && report.correctsEventId() != null
                 && !report.correctsEventId().equals(record.eventId())) {
             messages.add(KeyValue.pair(report.correctsEventId().value(), new LedgerMessage.Superseded(eventId)));

@@ -26,6 +26,8 @@ final class TotalsProcessor implements Processor<String, ScopeDelta, String, Sco
     private ProcessorContext<String, ScopeDelta> context;
     private KeyValueStore<String, MonthTotals> totals;
     private KeyValueStore<String, Long> streamTime;
+    /** The store's value, kept at hand: it is read for every delta and changes far less often. */
+    private long now = Long.MIN_VALUE;
 
     TotalsProcessor(Duration grace) {
         this.grace = grace;
@@ -36,13 +38,17 @@ final class TotalsProcessor implements Processor<String, ScopeDelta, String, Sco
         this.context = context;
         this.totals = context.getStateStore(ScoringTopology.TOTALS_STORE);
         this.streamTime = context.getStateStore(ScoringTopology.STREAM_TIME_STORE);
+        Long restored = streamTime.get(STREAM_TIME);
+        now = restored == null ? Long.MIN_VALUE : restored;
     }
 
     @Override
     public void process(Record<String, ScopeDelta> record) {
         ScopeDelta delta = record.value();
-        long now = Math.max(delta.occurredAtMillis(), streamTime.get(STREAM_TIME) == null ? Long.MIN_VALUE : streamTime.get(STREAM_TIME));
-        streamTime.put(STREAM_TIME, now);
+        if (delta.occurredAtMillis() > now) {
+            now = delta.occurredAtMillis();
+            streamTime.put(STREAM_TIME, now);
+        }
         Instant closesAt = Period.parse(delta.month()).end().plus(grace);
         if (!Instant.ofEpochMilli(now).isBefore(closesAt)) {
             LOG.warnf("dropped event %s for %s %s: the month closed at %s", delta.eventId(), delta.scope(), delta.month(), closesAt);

@@ -8,20 +8,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads a scope's totals for any period from the monthly store: half years and years are sums of months. */
 public final class TotalsReader {
 
-    private final ReadOnlyKeyValueStore<String, MonthTotals> store;
+    private final Function<String, MonthTotals> store;
 
     public TotalsReader(ReadOnlyKeyValueStore<String, MonthTotals> store) {
+        this.store = store::get;
+    }
+
+    private TotalsReader(Function<String, MonthTotals> store) {
         this.store = store;
+    }
+
+    /** @param store the month totals by {@link TotalsKeys} key, null where none (e.g. read from the changelog) */
+    public static TotalsReader of(Function<String, MonthTotals> store) {
+        return new TotalsReader(store);
     }
 
     public Totals totals(String scope, Period period) {
         Totals sum = Totals.EMPTY;
         for (Period month : months(period)) {
-            MonthTotals found = store.get(TotalsKeys.of(scope, month.toString()));
+            MonthTotals found = store.apply(TotalsKeys.of(scope, month.toString()));
             if (found != null) {
                 sum = sum.plus(found.totals());
             }
@@ -33,7 +43,7 @@ public final class TotalsReader {
     public List<String> sampleEventIds(String scope, Period period) {
         Set<String> sample = new LinkedHashSet<>();
         for (Period month : months(period)) {
-            MonthTotals found = store.get(TotalsKeys.of(scope, month.toString()));
+            MonthTotals found = store.apply(TotalsKeys.of(scope, month.toString()));
             if (found != null) {
                 sample.addAll(found.firstEventIds());
                 sample.addAll(found.lastEventIds());

@@ -2,8 +2,12 @@ package cn.hunan.mma.settlement.close;
 
 import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
 import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.domain.parameters.AreaParameters;
+import cn.hunan.mma.settlement.domain.parameters.ParameterViolation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 
 /**
  * Canonical JSON of snapshots and settlements: properties and map keys sorted, decimals written
@@ -41,6 +46,40 @@ public final class SettlementJson {
             return CANONICAL.readValue(json, SettlementSnapshot.class);
         } catch (IOException e) {
             throw new UncheckedIOException("stored snapshot cannot be read", e);
+        }
+    }
+
+    public static byte[] parameters(AreaParameters parameters) {
+        return write(parameters);
+    }
+
+    /**
+     * Reads an area's parameters; a field the rules refuse is named in the violation (the JSON path
+     * of the part that failed, then the rule's own message).
+     */
+    public static AreaParameters readParameters(JsonNode json) {
+        try {
+            return CANONICAL.treeToValue(json, AreaParameters.class);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ParameterViolation violation) {
+                throw violation;
+            }
+            String path = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+            throw new ParameterViolation(path.isEmpty() ? "parameters" : path, reason);
+        } catch (JsonProcessingException e) {
+            throw new ParameterViolation("parameters", e.getOriginalMessage());
+        }
+    }
+
+    public static AreaParameters readParameters(String json) {
+        try {
+            return readParameters(CANONICAL.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new ParameterViolation("parameters", e.getOriginalMessage());
         }
     }
 

@@ -52,6 +52,9 @@ public class CaseSettlementEntity {
     @Column(name = "rule_version", nullable = false)
     String ruleVersion;
 
+    @Column(name = "residence_division")
+    String residenceDivision;
+
     @Column(name = "superseded", nullable = false)
     boolean superseded;
 
@@ -76,6 +79,7 @@ public class CaseSettlementEntity {
         row.fundPayableFen = decision.fundPayable().fen();
         row.outlier = decision.outlier().name();
         row.ruleVersion = ruleVersion;
+        row.residenceDivision = discharge.residenceDivision().value();
         row.settledAt = settledAt;
         return row;
     }

@@ -5,35 +5,68 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.settlement.domain.close.CloseRules;
+import cn.hunan.mma.settlement.domain.close.FrozenScores;
 import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.domain.distribution.Claimant;
 import cn.hunan.mma.settlement.domain.distribution.TertiaryPartner;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import jakarta.ws.rs.BadRequestException;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inputs an insurance officer closes a period with; they are frozen verbatim into the snapshot.
  *
- * @param divisionCode the county (or city) the alliance covers: decides who may see the close
+ * @param divisionCode the county (or city) the alliance covers: decides who may see the close and whose rules apply
+ * @param ruleVersion  only with {@code rules}: names a what-if rule set
+ * @param packageTotal   absent for a year-end close: the alliance's approved budget for the year is frozen
+ * @param overrideScores true for a what-if with the request's scores although stored ones exist
+ * @param rules        absent for a real close (the area's version in force at the period's start is frozen);
+ *                     present for a what-if, frozen with a ruleVersion starting "what-if:"
  */
 public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money packageTotal, Money actualSpend,
                            BigDecimal allianceScore, boolean specialCircumstance, List<Claimant> members,
                            List<TertiaryPartner> tertiaryPartners, BigDecimal baselineReferralRate,
-                           BigDecimal currentReferralRate, CloseRules rules) {
+                           BigDecimal currentReferralRate, CloseRules rules,
+                           boolean overrideScores) {
 
-    SettlementSnapshot toSnapshot(AllianceId alliance, Period period) {
+    static final String WHAT_IF = "what-if:";
+
+    DivisionCode requiredDivision() {
         if (divisionCode == null) {
             throw new BadRequestException("divisionCode: the division the alliance covers is required");
         }
+        return divisionCode;
+    }
+
+    List<String> memberIds() {
+        if (members == null || members.isEmpty()) {
+            throw new BadRequestException("members: at least one member is required");
+        }
+        return members.stream().map(member -> member.institutionId().value()).toList();
+    }
+
+    /**
+     * @param storedScores the scorer's latest composites for the period by entity id (institutions and
+     *                     the alliance), used instead of the request's unless {@code overrideScores}
+     */
+    SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce,
+                                  Map<String, BigDecimal> storedScores, Money frozenPackage) {
+        requiredDivision();
+        CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
+        String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
+                : inForce.versionId();
         if (members == null || members.isEmpty()) {
             throw new BadRequestException("members: at least one member is required");
         }
         try {
-            return new SettlementSnapshot(alliance, period, ruleVersion, packageTotal, actualSpend, allianceScore,
-                    specialCircumstance, members, tertiaryPartners == null ? List.of() : tertiaryPartners,
-                    baselineReferralRate, currentReferralRate, rules);
+            FrozenScores scores = FrozenScores.of(members, allianceScore, storedScores,
+                    storedScores.get(alliance.value()), overrideScores);
+            return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, actualSpend, scores.allianceScore(),
+                    specialCircumstance, scores.members(), tertiaryPartners == null ? List.of() : tertiaryPartners,
+                    baselineReferralRate, currentReferralRate, frozenRules, scores.source());
         } catch (NullPointerException | IllegalArgumentException e) {
             // requireNonNull names the missing field; range checks say which rule is out of range.
             throw new BadRequestException((e instanceof NullPointerException ? "missing: " : "") + e.getMessage());

@@ -1,19 +1,25 @@
 package cn.hunan.mma.settlement.rest;
 
+import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
  * A close as the API shows it: the stored result (outcome, reserve, tertiary share, every member's
- * amount with base, score, weight and floor) and the id of the frozen snapshot it came from.
+ * amount with base, score, weight and floor) and the id of the frozen snapshot it came from, with
+ * the snapshot's rule version and where its scores came from ("what-if:" marks overrides).
  */
 public record CloseView(String allianceId, String period, int revision, String status, String snapshotId,
-                        String closedBy, Instant closedAt, @JsonRawValue String result) {
+                        String ruleVersion, String scoreSource, String closedBy, Instant closedAt,
+                        @JsonRawValue String result) {
 
     static CloseView of(PeriodCloseEntity close) {
+        SettlementSnapshot snapshot = SettlementJson.readSnapshot(close.snapshotJson().getBytes(StandardCharsets.UTF_8));
         return new CloseView(close.allianceId(), close.period(), close.revision(), close.status(), close.snapshotId(),
-                close.closedBy(), close.closedAt(), close.resultJson());
+                snapshot.ruleVersion(), snapshot.scoreSource(), close.closedBy(), close.closedAt(), close.resultJson());
     }
 }

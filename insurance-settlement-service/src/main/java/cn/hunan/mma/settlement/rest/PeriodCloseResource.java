@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
@@ -17,8 +18,13 @@ import cn.hunan.mma.settlement.domain.distribution.TertiaryPartner;
 import cn.hunan.mma.settlement.export.SettlementExport;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
+import cn.hunan.mma.settlement.service.BudgetService;
+import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
+import cn.hunan.mma.settlement.service.NoParametersInForceException;
 import cn.hunan.mma.settlement.service.NotClosedException;
+import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
+import cn.hunan.mma.settlement.service.ScoreService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -35,6 +41,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,10 +54,17 @@ public class PeriodCloseResource {
 
 
     private final PeriodCloser closer;
+    private final ParameterService parameters;
+    private final ScoreService scores;
+    private final BudgetService budgets;
     private final CurrentCaller caller;
 
-    public PeriodCloseResource(PeriodCloser closer, CurrentCaller caller) {
+    public PeriodCloseResource(PeriodCloser closer, ParameterService parameters, ScoreService scores, BudgetService budgets,
+                               CurrentCaller caller) {
         this.closer = closer;
+        this.parameters = parameters;
+        this.scores = scores;
+        this.budgets = budgets;
         this.caller = caller;
     }
 
@@ -63,9 +77,30 @@ public class PeriodCloseResource {
         if (request == null) {
             throw new BadRequestException("a close request body is required");
         }
-        SettlementSnapshot snapshot = request.toSnapshot(AllianceId.of(allianceId), closablePeriod(period));
-        AccessPolicy.requireChange(caller.get(), jurisdiction(request.divisionCode(), snapshot), "alliance " + allianceId);
-        return closer.close(snapshot, request.divisionCode().value(), caller.get().subject()).map(CloseView::of);
+        DivisionCode division = request.requiredDivision();
+        Period closing = closablePeriod(period);
+        AllianceId alliance = AllianceId.of(allianceId);
+        List<String> memberIds = request.memberIds();
+        return parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE))
+                .chain(version -> scores.latest(closing, alliance.value(), memberIds)
+                        .chain(stored -> packageTotal(request, alliance, closing)
+                                .map(frozenPackage -> request.toSnapshot(alliance, closing, version, stored, frozenPackage))))
+                .chain(snapshot -> {
+                    AccessPolicy.requireChange(caller.get(), jurisdiction(division, snapshot), "alliance " + allianceId);
+                    return closer.close(snapshot, division.value(), caller.get().subject());
+                })
+                .map(CloseView::of);
+    }
+
+    /** The request's package total, or for a year-end close the alliance's approved budget of the year. */
+    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing) {
+        if (request.packageTotal() != null) {
+            return Uni.createFrom().item(request.packageTotal());
+        }
+        if (closing.kind() != Period.Kind.YEAR) {
+            throw new BadRequestException("packageTotal: required for a mid-year close (its share of the annual package is a local rule)");
+        }
+        return budgets.approvedPackage(alliance.value(), closing.year());
     }
 
     @POST
@@ -129,6 +164,16 @@ public class PeriodCloseResource {
     @ServerExceptionMapper
     public Response concurrentClose(ConstraintViolationException e) {
         return ProblemResponses.of(Problem.of(409, "Already closed", "the period was closed concurrently"));
+    }
+
+    @ServerExceptionMapper
+    public Response noApprovedBudget(NoApprovedBudgetException e) {
+        return ProblemResponses.of(Problem.of(409, "No approved budget", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noParameters(NoParametersInForceException e) {
+        return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -8,11 +8,11 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
-import cn.hunan.mma.settlement.config.SettlementConfig;
 import cn.hunan.mma.settlement.domain.cases.CaseDecision;
 import cn.hunan.mma.settlement.domain.cases.CaseFacts;
 import cn.hunan.mma.settlement.domain.cases.CaseSettler;
 import cn.hunan.mma.settlement.domain.cases.ReviewQuota;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.CaseSettlementEntity;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
@@ -33,14 +33,14 @@ import java.util.UUID;
 public class CaseSettlementService {
 
     private final Mutiny.SessionFactory sessions;
-    private final CaseSettler settler;
-    private final SettlementConfig config;
+    private final CaseSettlers settlers;
+    private final ParameterService parameters;
     private final Clock clock = Clock.systemUTC();
 
-    public CaseSettlementService(Mutiny.SessionFactory sessions, CaseSettler settler, SettlementConfig config) {
+    public CaseSettlementService(Mutiny.SessionFactory sessions, CaseSettlers settlers, ParameterService parameters) {
         this.sessions = sessions;
-        this.settler = settler;
-        this.config = config;
+        this.settlers = settlers;
+        this.parameters = parameters;
     }
 
     public Uni<Void> settle(InpatientDischarged discharge) {
@@ -70,25 +70,30 @@ public class CaseSettlementService {
                 if (old != null) {
                     old.supersede();
                 }
+                // The rules of the fund that pays (参保地), in force on the discharge date.
                 return session.flush()
-                        .chain(() -> deductiblePaid(session, discharge))
-                        .chain(paid -> quota(session, discharge).map(quota -> new CaseFacts(institution.level(),
-                                discharge.drgGroup(), false, discharge.charges().total(), paid, quota)))
-                        .chain(facts -> record(session, discharge, facts));
+                        .chain(() -> parameters.inForce(session, discharge.insuredAreaDivision(), discharge.dischargeDate())
+                                .onFailure(NoParametersInForceException.class)
+                                .transform(e -> new CaseNotSettledException(e.getMessage())))
+                        .chain(version -> deductiblePaid(session, discharge)
+                                .chain(paid -> quota(session, discharge, settlers.of(version)).map(quota -> new CaseFacts(
+                                        institution.level(), discharge.drgGroup(), false, discharge.charges().total(), paid, quota)))
+                                .chain(facts -> record(session, discharge, facts, version)));
             });
         });
     }
 
-    private Uni<Void> record(Mutiny.Session session, InpatientDischarged discharge, CaseFacts facts) {
+    private Uni<Void> record(Mutiny.Session session, InpatientDischarged discharge, CaseFacts facts, ParameterVersion version) {
+        CaseSettler settler = settlers.of(version);
         CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(
-                "group " + discharge.drgGroup() + " has no " + config.paymentMethod() + " weight or score"));
+                "group " + discharge.drgGroup() + " has no " + settler.rules().method() + " weight or score"));
         Instant now = clock.instant();
         // Derived from the discharge id: a replayed settlement publishes under the same event id.
         EventId eventId = EventId.of(UUID.nameUUIDFromBytes(("settled:" + discharge.eventId().value()).getBytes(StandardCharsets.UTF_8)));
         CaseSettled settled = new CaseSettled(eventId, now, discharge.eventId(), discharge.institutionId(), decision.method(),
                 decision.groupCode(), decision.standardPayment(), decision.actualCost(), decision.fundPayable(),
-                decision.outlier(), config.ruleVersion());
-        return session.persistAll(CaseSettlementEntity.of(discharge, decision, config.ruleVersion(), now),
+                decision.outlier(), version.versionId());
+        return session.persistAll(CaseSettlementEntity.of(discharge, decision, version.versionId(), now),
                 OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settled)));
     }
 
@@ -101,11 +106,11 @@ public class CaseSettlementService {
                 .setParameter("episode", discharge.episodeId().value()).getSingleResult().map(Money::ofFen);
     }
 
-    private Uni<ReviewQuota> quota(Mutiny.Session session, InpatientDischarged discharge) {
+    private static Uni<ReviewQuota> quota(Mutiny.Session session, InpatientDischarged discharge, CaseSettler settler) {
         return session.createSelectionQuery("select count(*), coalesce(sum(case when outlier = 'EXPERT_REVIEW' then 1 else 0 end), 0) "
                         + "from CaseSettlementEntity where settlementYear = :year and method = :method and not superseded", Object[].class)
                 .setParameter("year", discharge.dischargeDate().getYear())
-                .setParameter("method", config.paymentMethod().name())
+                .setParameter("method", settler.rules().method().name())
                 .getSingleResult()
                 .map(counts -> new ReviewQuota(settler.rules().reviewCap(), ((Number) counts[0]).longValue(),
                         ((Number) counts[1]).longValue()));

@@ -77,6 +77,8 @@ class CaseSettlementFlowTest {
             assertThat(s.standardPayment()).isEqualTo(Money.ofYuan("7029.00"));
             assertThat(s.outlierKind()).isEqualTo(OutlierKind.NONE);
             assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+            // Insured in 430321: no county or city version loaded, so the synthetic province seed.
+            assertThat(s.ruleVersion()).isEqualTo("430000/2000-01-01");
         });
         assertThat(settled).filteredOn(s -> s.dischargeEventId().equals(second.eventId())).singleElement()
                 .satisfies(s -> assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("7029.00")));

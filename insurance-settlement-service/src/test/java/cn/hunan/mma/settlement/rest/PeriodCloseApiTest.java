@@ -2,6 +2,11 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.scoring.FactorScoreComputed;
+import cn.hunan.mma.events.scoring.ScoredEntityKind;
+import cn.hunan.mma.events.testing.GoldenFixtures;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.infra.RealJwtTestResource;
@@ -20,12 +25,22 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +141,46 @@ class PeriodCloseApiTest {
                 .then().statusCode(403).contentType(PROBLEM_JSON);
     }
 
-    private static String closeBody(String actualSpend) throws Exception {
+    @Test
+    void a_close_freezes_the_stored_alliance_score_and_the_area_rules_in_force() throws Exception {
+        FactorScoreComputed golden = GoldenFixtures.record(FactorScoreComputed.class);
+        FactorScoreComputed score = new FactorScoreComputed(EventId.random(), Instant.now(), ScoredEntityKind.ALLIANCE,
+                "XTX-YGT-01", Period.ofYear(2026), golden.ruleVersion(), new BigDecimal("85.00"), golden.factorScores());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.FACTOR_SCORES.name(), Topics.FACTOR_SCORES.keyText(Topics.FACTOR_SCORES.keyOf(score)),
+                    ContractCodec.standard().encode(score))).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedComposite("XTX-YGT-01", "2026") != null);
+
+        // The request says 92, the scorer 85: the 80–90 tier retains 80% of S = ¥18.75m → ¥15m.
+        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(closeBody("470000000.00"));
+        body.remove("rules");
+        body.remove("ruleVersion");
+        JsonPath closed = given().auth().oauth2(officer).contentType("application/json").body(body.toString())
+                .when().post("/api/v1/settlements/XTX-YGT-01/2026/close")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(closed.getString("result.retained")).isEqualTo("15000000.00");
+        assertThat(closed.getString("ruleVersion")).isEqualTo("430000/2000-01-01");
+        assertThat(closed.getString("scoreSource")).isEqualTo("stored+request");
+    }
+
+    private static BigDecimal storedComposite(String entityId, String period) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT composite FROM composite_score WHERE entity_id = ? AND period = ?")) {
+            query.setString(1, entityId);
+            query.setString(2, period);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getBigDecimal(1) : null;
+            }
+        }
+    }
+
+    /** The Xiangtan close as a request body (what-if rules, the request's scores) for division 430321. */
+    static String closeBody(String actualSpend) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode body = (ObjectNode) mapper.readTree(SettlementJson.snapshot(XiangtanClose.withActualSpend(actualSpend)));
         body.remove("allianceId");

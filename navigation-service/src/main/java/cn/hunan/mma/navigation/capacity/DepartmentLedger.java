@@ -67,10 +67,15 @@ final class DepartmentLedger {
 
     /** The sessions from {@code from} to {@code to} inclusive, summed; empty if none is known. */
     synchronized Optional<SessionSlots> sessionsBetween(LocalDate from, LocalDate to) {
-        return sessions.entrySet().stream()
-                .filter(e -> !e.getKey().date().isBefore(from) && !e.getKey().date().isAfter(to))
-                .map(Map.Entry::getValue)
-                .reduce(SessionSlots::plus);
+        // A plain loop: this runs for every department a recommendation considers.
+        SessionSlots sum = null;
+        for (Map.Entry<SessionKey, SessionSlots> session : sessions.entrySet()) {
+            LocalDate date = session.getKey().date();
+            if (!date.isBefore(from) && !date.isAfter(to)) {
+                sum = sum == null ? session.getValue() : sum.plus(session.getValue());
+            }
+        }
+        return Optional.ofNullable(sum);
     }
 
     synchronized Optional<BedCounts> beds() {

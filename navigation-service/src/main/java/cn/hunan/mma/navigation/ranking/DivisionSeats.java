@@ -16,4 +16,20 @@ public interface DivisionSeats {
                 .or(() -> seatOf(division.countyCode()))
                 .or(() -> seatOf(division.cityCode()));
     }
+
+    /**
+     * The county whose seat is nearest to a point, to start the search for candidates there;
+     * empty when unknown (the search then covers the province).
+     */
+    default Optional<DivisionCode> nearestCounty(GeoPoint point) {
+        return Optional.empty();
+    }
+
+    /**
+     * The township of a county whose centre (of its institutions) is nearest to a point, to start
+     * the search for candidates there; empty when the county's townships are not placed.
+     */
+    default Optional<DivisionCode> nearestTownship(GeoPoint point, DivisionCode county) {
+        return Optional.empty();
+    }
 }

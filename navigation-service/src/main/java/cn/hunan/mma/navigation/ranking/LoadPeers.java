@@ -1,13 +1,15 @@
 package cn.hunan.mma.navigation.ranking;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Same-city, same-level departments of the same specialty with live slot figures: the groups
- * across which load is spread. A department without such peers has no load term.
+ * Same-city, same-level departments of the same specialty with live slot figures, among the
+ * prospects of one request: the groups across which load is spread. A department without such
+ * peers has no load term. Each group's size and busiest ratio are worked out once, so looking a
+ * prospect up is constant time however large its group.
  */
 final class LoadPeers {
 
@@ -15,21 +17,31 @@ final class LoadPeers {
     record PeerLoad(double ratio, double busiestRatio, int peers) {
     }
 
-    private final Map<Prospect.PeerGroup, List<Prospect>> groups;
+    private record Group(int size, double busiestRatio) {
+        Group with(double ratio) {
+            return new Group(size + 1, Math.max(busiestRatio, ratio));
+        }
+    }
+
+    private static final Group EMPTY = new Group(0, Double.NEGATIVE_INFINITY);
+
+    private final Map<Prospect.PeerGroup, Group> groups = new HashMap<>();
 
     LoadPeers(List<Prospect> prospects) {
-        this.groups = prospects.stream()
-                .filter(p -> p.liveSlots().isPresent())
-                .collect(Collectors.groupingBy(Prospect::peerGroup));
+        for (Prospect prospect : prospects) {
+            if (prospect.liveSlots().isPresent()) {
+                groups.merge(prospect.peerGroup(), EMPTY.with(ratio(prospect)),
+                        (group, one) -> group.with(one.busiestRatio()));
+            }
+        }
     }
 
     Optional<PeerLoad> of(Prospect prospect) {
-        List<Prospect> group = groups.getOrDefault(prospect.peerGroup(), List.of());
+        Group group = groups.getOrDefault(prospect.peerGroup(), EMPTY);
         if (group.size() < 2 || prospect.liveSlots().isEmpty()) {
             return Optional.empty();
         }
-        double busiest = group.stream().mapToDouble(LoadPeers::ratio).max().orElseThrow();
-        return Optional.of(new PeerLoad(ratio(prospect), busiest, group.size()));
+        return Optional.of(new PeerLoad(ratio(prospect), group.busiestRatio(), group.size()));
     }
 
     private static double ratio(Prospect prospect) {

@@ -3,7 +3,6 @@ package cn.hunan.mma.navigation.ranking;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.events.value.DepartmentId;
-import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.capacity.DepartmentAvailability;
 
@@ -24,9 +23,14 @@ record Prospect(
 
     /** Departments spread load among peers: same city, same level, same department. */
     PeerGroup peerGroup() {
-        return new PeerGroup(institution.divisionCode().cityCode(), institution.level(), department.departmentId());
+        return new PeerGroup(institution.divisionCode().value().substring(0, CITY_DIGITS), institution.level(),
+                department.departmentId());
     }
 
-    record PeerGroup(DivisionCode city, Level level, DepartmentId department) {
+    // The city is named by its digits rather than a DivisionCode: this runs for every prospect of
+    // every request, and building a code validates it again.
+    private static final int CITY_DIGITS = 4;
+
+    record PeerGroup(String cityDigits, Level level, DepartmentId department) {
     }
 }

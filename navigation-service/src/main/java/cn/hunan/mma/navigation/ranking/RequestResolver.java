@@ -1,13 +1,11 @@
 package cn.hunan.mma.navigation.ranking;
 
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
-import cn.hunan.mma.events.matrix.InstitutionSnapshot;
-import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,7 +53,7 @@ final class RequestResolver {
             return Resolution.refused(UNKNOWN_DEPARTMENT, "department", "no institution has this department");
         }
         Optional<GuidanceCatalogueEntry> entry = Optional.ofNullable(request.diagnosis())
-                .flatMap(new GuidanceCatalogue(matrix.catalogue())::entryFor);
+                .flatMap(matrix::catalogueEntryFor);
         if (request.diagnosis() != null && entry.isEmpty()) {
             return Resolution.refused(UNKNOWN_DIAGNOSIS, "diagnosis",
                     "no guidance-catalogue entry covers this diagnosis");
@@ -69,7 +67,9 @@ final class RequestResolver {
                 .orElseGet(() -> TargetLevel.of(lowestLevelWith(request.department()), request.urgency(),
                         "lowest level with this department (primary care first)"));
         InstitutionId exclude = request.caller() == CallerKind.REFERRING_DOCTOR ? request.currentInstitution() : null;
-        return new Resolution.Accepted(target, departments, originOf(request.location()), exclude, request.caller());
+        Optional<GeoPoint> origin = originOf(request.location());
+        return new Resolution.Accepted(target, departments, origin, nearOf(request.location(), origin),
+                exclude, request.caller());
     }
 
     private Optional<GeoPoint> originOf(Location location) {
@@ -79,16 +79,24 @@ final class RequestResolver {
         return seats.nearestKnownSeat(((Location.InDivision) location).division());
     }
 
+    /**
+     * Where the search for candidates starts: a township or village given is the patient's own; for
+     * a county given, or for coordinates, the township nearest to the county's seat or to the point
+     * (the seat stands in for the patient, as for distances), else the county itself.
+     */
+    private Optional<DivisionCode> nearOf(Location location, Optional<GeoPoint> origin) {
+        Optional<DivisionCode> area = location instanceof Location.InDivision in
+                ? Optional.of(in.division())
+                : seats.nearestCounty(((Location.AtPoint) location).point());
+        if (area.isEmpty() || area.get().granularity() != DivisionCode.Granularity.COUNTY || origin.isEmpty()) {
+            return area;
+        }
+        return seats.nearestTownship(origin.get(), area.get()).or(() -> area);
+    }
+
     // Without a diagnosis there is no catalogue level; first contact belongs at the lowest
     // level that offers the department (基层首诊).
     private Level lowestLevelWith(DepartmentId department) {
-        return matrix.departments(department).stream()
-                .map(SpecialtySnapshot::institutionId)
-                .map(matrix::institution)
-                .flatMap(Optional::stream)
-                .filter(InstitutionSnapshot::active)
-                .map(InstitutionSnapshot::level)
-                .min(Comparator.naturalOrder())
-                .orElse(Level.VILLAGE);
+        return matrix.lowestLevelOffering(department).orElse(Level.VILLAGE);
     }
 }

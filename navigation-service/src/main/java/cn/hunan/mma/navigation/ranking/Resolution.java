@@ -1,6 +1,7 @@
 package cn.hunan.mma.navigation.ranking;
 
 import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 
 import java.util.Optional;
@@ -12,11 +13,14 @@ sealed interface Resolution {
     /**
      * @param origin  where distances are measured from; empty when the division's seat is unknown
      * @param exclude an institution not to offer (a referring doctor's own), or null
+     * @param near    the patient's division (or the county nearest to the point given), where the
+     *                search for candidates starts; empty: search the province
      */
     record Accepted(
             TargetLevel target,
             Set<DepartmentId> departments,
             Optional<GeoPoint> origin,
+            Optional<DivisionCode> near,
             InstitutionId exclude,
             CallerKind caller) implements Resolution {
     }

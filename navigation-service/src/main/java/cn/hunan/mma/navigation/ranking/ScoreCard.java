@@ -2,16 +2,39 @@ package cn.hunan.mma.navigation.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Adds up a candidate's points and keeps, for each term, the reason a person can read. */
+/**
+ * Adds up a candidate's points and, when explaining, keeps for each term the reason a person can
+ * read. Reasons are supplied lazily: every prospect near the patient is scored to find the best,
+ * but only those answered are explained, and formatting text is the costly part of scoring.
+ */
 final class ScoreCard {
 
+    private final boolean explaining;
     private double points;
-    private final List<String> reasons = new ArrayList<>();
+    private final List<String> reasons;
 
-    ScoreCard add(double termPoints, String reason) {
+    private ScoreCard(boolean explaining) {
+        this.explaining = explaining;
+        this.reasons = explaining ? new ArrayList<>(6) : List.of();
+    }
+
+    /** A card that keeps the reasons. */
+    static ScoreCard explaining() {
+        return new ScoreCard(true);
+    }
+
+    /** A card that only adds up points. */
+    static ScoreCard pointsOnly() {
+        return new ScoreCard(false);
+    }
+
+    ScoreCard add(double termPoints, Supplier<String> reason) {
         points += termPoints;
-        reasons.add(reason);
+        if (explaining) {
+            reasons.add(reason.get());
+        }
         return this;
     }
 

@@ -303,6 +303,77 @@ class RecommenderTest {
         }
     }
 
+    @Nested
+    class The_search_area {
+
+        // 湘乡市 (430381, another county of 湘潭市) has a key neurology department at county level:
+        // over the whole province it would come first, but it is further away than 湘潭县's own.
+        private final InstitutionId xiangxiang = InstitutionId.of("430381H0001");
+        private final RecommendationRequest stroke =
+                forDiagnosis(CEREBRAL_INFARCTION, Location.in(XIANGTAN_COUNTY)).inDepartment(NEUROLOGY);
+
+        The_search_area() {
+            matrix.institution(xiangxiang, "湘乡市人民医院", Level.COUNTY, "430381", 27.7340, 112.5300)
+                    .department(xiangxiang, NEUROLOGY, SpecialtyTag.KEY);
+        }
+
+        private Recommendation recommend(RecommendationRequest request, int limit) {
+            return new Recommender(matrix, slots, matrix, RankingPolicy.DEFAULTS).recommend(request, limit);
+        }
+
+        private List<InstitutionId> order(RecommendationRequest request, int limit) {
+            return ((Recommendation.Ranked) recommend(request, limit)).candidates().stream()
+                    .map(Candidate::institutionId).toList();
+        }
+
+        @Test
+        void stays_in_the_patients_county_while_it_offers_enough() {
+            // 湘潭县 offers one candidate at or above COUNTY (the county hospital; the township centre is below).
+            assertThat(order(stroke, 1)).containsExactly(COUNTY_HOSPITAL);
+        }
+
+        @Test
+        void widens_to_the_city_when_the_county_offers_too_few() {
+            // 湘潭市: the key department of 湘乡 (+300), the county hospital, then the two city hospitals
+            // a level above the target; 长沙's provincial hospitals are not looked at.
+            assertThat(order(stroke, 4)).containsExactly(xiangxiang, COUNTY_HOSPITAL, CITY_CENTRAL, CITY_FIRST);
+        }
+
+        @Test
+        void widens_to_the_province_when_the_city_offers_too_few() {
+            assertThat(order(stroke, 5)).containsExactly(xiangxiang, COUNTY_HOSPITAL, CITY_CENTRAL, CITY_FIRST,
+                    PROVINCIAL_PEOPLES);
+        }
+
+        @Test
+        void starts_from_the_township_of_a_village() {
+            // 花石镇 (430321101) has the township centre, the right level for hypertension.
+            RecommendationRequest hypertension = forDiagnosis(HYPERTENSION, Location.in(DivisionCode.of("430321101201")))
+                    .inDepartment(CARDIOLOGY);
+
+            assertThat(order(hypertension, 1)).containsExactly(TOWNSHIP_CENTRE);
+        }
+
+        @Test
+        void answers_at_most_the_limit_best_first() {
+            List<InstitutionId> all = order(stroke, 50);
+
+            assertThat(all).hasSize(6); // every department but the township centre, below the target
+            assertThat(order(stroke, 3)).isEqualTo(order(stroke, 4).subList(0, 3));
+        }
+
+        @Test
+        void answers_ten_candidates_unless_told_otherwise() {
+            for (int i = 0; i < 12; i++) {
+                InstitutionId extra = InstitutionId.of(String.format("430321H%04d", 100 + i));
+                matrix.institution(extra, "县医院 " + i, Level.COUNTY, "430321", 27.78, 112.95)
+                        .department(extra, NEUROLOGY, SpecialtyTag.ORDINARY);
+            }
+
+            assertThat(RecommenderTest.this.order(stroke)).hasSize(Recommender.DEFAULT_LIMIT);
+        }
+    }
+
     @Test
     void explains_each_candidates_rank() {
         slots.slots(CITY_CENTRAL, NEUROLOGY, 20, 15, 0, 0)

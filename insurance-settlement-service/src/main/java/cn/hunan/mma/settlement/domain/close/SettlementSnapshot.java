@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param members              members with base and frozen score
  * @param baselineReferralRate the covered population's out-of-area referral rate in the baseline period
  * @param currentReferralRate  the same rate in the closed period
+ * @param scoreSource          where the frozen scores came from ({@link FrozenScores}); snapshots made
+ *                             before scores were stored read as {@code request}
  */
 public record SettlementSnapshot(AllianceId allianceId, Period period, String ruleVersion, Money packageTotal,
                                  Money actualSpend, BigDecimal allianceScore, boolean specialCircumstance,
                                  List<Claimant> members, List<TertiaryPartner> tertiaryPartners,
-                                 BigDecimal baselineReferralRate, BigDecimal currentReferralRate, CloseRules rules) {
+                                 BigDecimal baselineReferralRate, BigDecimal currentReferralRate, CloseRules rules,
+                                 String scoreSource) {
 
     public SettlementSnapshot {
         Objects.requireNonNull(allianceId, "allianceId");
@@ -37,5 +40,6 @@ public record SettlementSnapshot(AllianceId allianceId, Period period, String ru
         Objects.requireNonNull(baselineReferralRate, "baselineReferralRate");
         Objects.requireNonNull(currentReferralRate, "currentReferralRate");
         Objects.requireNonNull(rules, "rules");
+        scoreSource = scoreSource == null ? FrozenScores.REQUEST : scoreSource;
     }
 }

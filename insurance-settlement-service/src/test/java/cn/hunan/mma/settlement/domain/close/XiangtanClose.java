@@ -38,6 +38,6 @@ public final class XiangtanClose {
                         new Claimant(InstitutionId.of("430321T0102"), new BigDecimal("61000"), new BigDecimal("78.45"), true)),
                 List.of(new TertiaryPartner(InstitutionId.of("430302H0001"), 300),
                         new TertiaryPartner(InstitutionId.of("430105H0001"), 100)),
-                new BigDecimal("0.15"), new BigDecimal("0.12"), SEED_RULES);
+                new BigDecimal("0.15"), new BigDecimal("0.12"), SEED_RULES, FrozenScores.REQUEST);
     }
 }

@@ -11,9 +11,12 @@ import java.util.Map;
 @ConfigMapping(prefix = "mma.navigation")
 public interface NavigationSettings {
 
-    /** How old the in-memory registry snapshot may get before a request reloads it. */
-    @WithDefault("30S")
-    Duration matrixMaxAge();
+    /**
+     * How often the registry snapshot is reloaded in the background regardless of changes: a
+     * safety net for edits committed by other instances (this instance's own show at once).
+     */
+    @WithDefault("5M")
+    Duration matrixRefreshEvery();
 
     /** How many days of sessions, from today, count as open slots. */
     @WithDefault("7")

@@ -1,52 +1,89 @@
 package cn.hunan.mma.navigation.ranking.adapters;
 
 import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the latest registry snapshot: loaded on first use, reloaded by the first request that
- * finds it older than {@code mma.navigation.matrix-max-age} or after this instance changed the
- * registry ({@link RegistryChanged}: imports and operators' edits show at once). Requests racing on a stale snapshot
- * may each reload; the loads are read-only and the last one to finish wins, which is harmless.
+ * Keeps the registry snapshot the recommender reads. Requests only read the current reference;
+ * they never load. The snapshot is loaded at start-up (readiness stays down until then), after
+ * this instance committed an import or an operator's edit ({@link RegistryChanged}, fired
+ * asynchronously: the import or edit answers once its change is visible), and every
+ * {@code mma.navigation.matrix-refresh-every} as a safety net for changes made by other instances.
+ *
+ * <p>Single flight: loads run one at a time on one dedicated thread, and requests arriving while
+ * one runs are coalesced into the next load, so a burst of edits costs at most two loads.
  */
 @ApplicationScoped
 public class RegistryMatrixHolder {
 
-    private record Loaded(RegistryMatrixView view, Instant at, long generation) {
-    }
+    private static final Logger LOG = Logger.getLogger(RegistryMatrixHolder.class);
 
     private final RegistryMatrixLoader loader;
-    private final Duration maxAge;
-    private final Clock clock = Clock.systemUTC();
-    private final AtomicReference<Loaded> latest = new AtomicReference<>();
-    // Counts registry changes: a load that raced with a change is kept but not trusted.
-    private final AtomicLong generation = new AtomicLong();
+    private final Duration refreshEvery;
+    private final AtomicReference<RegistryMatrixView> latest = new AtomicReference<>();
+    private final SingleFlight refreshes;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread loading = new Thread(runnable, "registry-snapshot-loader");
+        loading.setDaemon(true);
+        return loading;
+    });
 
     public RegistryMatrixHolder(RegistryMatrixLoader loader, NavigationSettings settings) {
         this.loader = loader;
-        this.maxAge = settings.matrixMaxAge();
+        this.refreshEvery = settings.matrixRefreshEvery();
+        this.refreshes = new SingleFlight(thread, this::reload);
     }
 
-    /** Drops the snapshot; the next request loads the registry as committed. */
-    void registryChanged(@Observes RegistryChanged changed) {
-        generation.incrementAndGet();
+    /** The snapshot to read; empty only until the first load at start-up has finished. */
+    public Optional<RegistryMatrixView> current() {
+        return Optional.ofNullable(latest.get());
     }
 
-    public Uni<RegistryMatrixView> current() {
-        Loaded loaded = latest.get();
-        long current = generation.get();
-        if (loaded != null && loaded.generation() == current && loaded.at().plus(maxAge).isAfter(clock.instant())) {
-            return Uni.createFrom().item(loaded.view());
+    void loadAtStart(@Observes StartupEvent started) {
+        refreshes.request();
+        thread.scheduleWithFixedDelay(refreshes::request, refreshEvery.toMillis(), refreshEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        thread.shutdownNow();
+    }
+
+    /**
+     * Returns once a load that started after the change has finished, so the change is visible when
+     * the import or edit answers. Blocking is fine here: asynchronous observers run on a worker.
+     */
+    void registryChanged(@ObservesAsync RegistryChanged changed) {
+        refreshes.request().join();
+    }
+
+    private void reload() {
+        try {
+            long started = System.nanoTime();
+            RegistryMatrixView view = loader.load();
+            latest.set(view);
+            LOG.debugf("registry snapshot loaded: %d institutions in %d ms", view.institutionCount(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception e) {
+            // The previous snapshot stays in use; the next change or the timer tries again.
+            LOG.errorf(e, "loading the registry snapshot failed; keeping the previous one");
         }
-        Instant started = clock.instant();
-        return loader.load().invoke(view -> latest.set(new Loaded(view, started, current)));
+    }
+
+    /** Answers readiness: recommendations can be served once a snapshot exists. */
+    public boolean loaded() {
+        return latest.get() != null;
     }
 }

@@ -12,12 +12,16 @@ import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.ranking.TreatingRange;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.math.BigDecimal;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,65 +29,102 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reads the whole registry (and its diagnosis → department ranges) into a {@link RegistryMatrixView}: three read-only projections in one
- * session. Projections rather than entities: no dirty checking, and no per-institution load of
- * the alliance collection, which the recommender does not use (snapshots carry no alliance ids).
+ * Reads the whole registry (and its diagnosis → department ranges) into a {@link RegistryMatrixView}.
+ *
+ * <p>Blocking JDBC (the datasource Flyway uses), called on a worker thread by
+ * {@link RegistryMatrixHolder}: 85,000 rows materialised by Hibernate Reactive would occupy the
+ * Vert.x event loop for seconds, and that loop serves every HTTP request and the capacity API.
+ * One read-only transaction, so the four tables are read as of one moment.
  */
 @ApplicationScoped
 public class RegistryMatrixLoader {
 
-    private static final String INSTITUTIONS = "select i.id, i.name, i.level, i.kind, i.divisionCode, i.latitude,"
-            + " i.longitude, i.active, i.published.eventId, i.published.occurredAt from InstitutionEntity i";
-    private static final String SPECIALTIES = "select s.institutionId, s.departmentId, s.name, s.tag,"
-            + " s.published.eventId, s.published.occurredAt from SpecialtyEntity s";
-    private static final String CATALOGUE = "select g.icd10Prefix, g.lowestInpatientLevel, g.primaryLevelDisease,"
-            + " g.catalogueVersion, g.published.eventId, g.published.occurredAt from GuidanceCatalogueEntryEntity g";
+    private static final String INSTITUTIONS = "select id, name, level, kind, division_code, latitude, longitude,"
+            + " active, last_event_id, last_event_at from institution";
+    private static final String SPECIALTIES = "select institution_id, department_id, name, tag, last_event_id,"
+            + " last_event_at from specialty";
+    private static final String CATALOGUE = "select icd10_prefix, lowest_inpatient_level, primary_level_disease,"
+            + " catalogue_version, last_event_id, last_event_at from guidance_catalogue_entry";
     private static final String TREATING = "select icd10_from, icd10_to, department_id from diagnosis_department";
+    private static final int FETCH_SIZE = 2_000;
 
-    private final Mutiny.SessionFactory sessions;
+    private final DataSource dataSource;
     private final Map<String, Set<DepartmentId>> treating;
 
-    public RegistryMatrixLoader(Mutiny.SessionFactory sessions, NavigationSettings settings) {
-        this.sessions = sessions;
+    public RegistryMatrixLoader(DataSource dataSource, NavigationSettings settings) {
+        this.dataSource = dataSource;
         this.treating = settings.treating().entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey,
                 entry -> entry.getValue().stream().map(DepartmentId::of).collect(Collectors.toUnmodifiableSet())));
     }
 
-    public Uni<RegistryMatrixView> load() {
-        return sessions.withSession(session -> rows(session, INSTITUTIONS)
-                .flatMap(institutions -> rows(session, SPECIALTIES)
-                        .flatMap(specialties -> rows(session, CATALOGUE)
-                                .flatMap(catalogue -> session.createNativeQuery(TREATING, Object[].class).getResultList()
-                                        .map(ranges -> new RegistryMatrixView(
-                                                institutions.stream().map(RegistryMatrixLoader::institution).toList(),
-                                                specialties.stream().map(RegistryMatrixLoader::specialty).toList(),
-                                                catalogue.stream().map(RegistryMatrixLoader::catalogueEntry).toList(),
-                                                ranges.stream().map(RegistryMatrixLoader::treatingRange).toList(),
-                                                treating))))));
+    /** Blocks while reading: never call it on an event loop. */
+    public RegistryMatrixView load() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
+            connection.setReadOnly(true);
+            try {
+                RegistryMatrixView view = new RegistryMatrixView(
+                        rows(connection, INSTITUTIONS, RegistryMatrixLoader::institution),
+                        rows(connection, SPECIALTIES, RegistryMatrixLoader::specialty),
+                        rows(connection, CATALOGUE, RegistryMatrixLoader::catalogueEntry),
+                        rows(connection, TREATING, RegistryMatrixLoader::treatingRange),
+                        treating);
+                connection.commit();
+                return view;
+            } finally {
+                connection.setReadOnly(false);
+                connection.setAutoCommit(autoCommit);
+            }
+        }
     }
 
-    private static Uni<List<Object[]>> rows(Mutiny.Session session, String query) {
-        return session.createSelectionQuery(query, Object[].class).setReadOnly(true).getResultList();
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
     }
 
-    private static TreatingRange treatingRange(Object[] row) {
-        return new TreatingRange((String) row[0], (String) row[1], DepartmentId.of((String) row[2]));
+    private static <T> List<T> rows(Connection connection, String query, RowMapper<T> mapper) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet row = statement.executeQuery(query)) {
+                List<T> mapped = new ArrayList<>();
+                while (row.next()) {
+                    mapped.add(mapper.map(row));
+                }
+                return mapped;
+            }
+        }
     }
 
-    private static InstitutionSnapshot institution(Object[] row) {
-        return new InstitutionSnapshot(EventId.of((UUID) row[8]), (Instant) row[9], InstitutionId.of((String) row[0]),
-                (String) row[1], (Level) row[2], (InstitutionKind) row[3], DivisionCode.of((String) row[4]),
-                (BigDecimal) row[5], (BigDecimal) row[6], List.of(), (Boolean) row[7]);
+    private static TreatingRange treatingRange(ResultSet row) throws SQLException {
+        return new TreatingRange(row.getString(1), row.getString(2), DepartmentId.of(row.getString(3)));
     }
 
-    private static SpecialtySnapshot specialty(Object[] row) {
-        return new SpecialtySnapshot(EventId.of((UUID) row[4]), (Instant) row[5], InstitutionId.of((String) row[0]),
-                DepartmentId.of((String) row[1]), (String) row[2], (SpecialtyTag) row[3]);
+    private static InstitutionSnapshot institution(ResultSet row) throws SQLException {
+        return new InstitutionSnapshot(eventId(row, 9), instant(row, 10), InstitutionId.of(row.getString(1)),
+                row.getString(2), Level.valueOf(row.getString(3)), InstitutionKind.valueOf(row.getString(4)),
+                DivisionCode.of(row.getString(5)), row.getBigDecimal(6), row.getBigDecimal(7), List.of(),
+                row.getBoolean(8));
     }
 
-    private static GuidanceCatalogueEntry catalogueEntry(Object[] row) {
-        return new GuidanceCatalogueEntry(EventId.of((UUID) row[4]), (Instant) row[5], Icd10Code.of((String) row[0]),
-                (Level) row[1], (Boolean) row[2], (String) row[3]);
+    private static SpecialtySnapshot specialty(ResultSet row) throws SQLException {
+        return new SpecialtySnapshot(eventId(row, 5), instant(row, 6), InstitutionId.of(row.getString(1)),
+                DepartmentId.of(row.getString(2)), row.getString(3), SpecialtyTag.valueOf(row.getString(4)));
+    }
+
+    private static GuidanceCatalogueEntry catalogueEntry(ResultSet row) throws SQLException {
+        return new GuidanceCatalogueEntry(eventId(row, 5), instant(row, 6), Icd10Code.of(row.getString(1)),
+                Level.valueOf(row.getString(2)), row.getBoolean(3), row.getString(4));
+    }
+
+    private static EventId eventId(ResultSet row, int column) throws SQLException {
+        return EventId.of(row.getObject(column, UUID.class));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp at = row.getTimestamp(column);
+        return at.toInstant();
     }
 }

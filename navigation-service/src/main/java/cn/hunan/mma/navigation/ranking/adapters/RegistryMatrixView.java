@@ -7,12 +7,18 @@ import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.ranking.DivisionSeats;
 import cn.hunan.mma.navigation.ranking.GeoPoint;
+import cn.hunan.mma.navigation.ranking.GuidanceCatalogue;
 import cn.hunan.mma.navigation.ranking.MatrixView;
 import cn.hunan.mma.navigation.ranking.TreatingRange;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +39,26 @@ import java.util.stream.Stream;
  * <p>Diagnosis → departments: the registry's category ranges ({@code diagnosis_department}),
  * plus any configured prefixes ({@code mma.navigation.treating.<prefix>}); all that cover a
  * diagnosis contribute.
+ *
+ * <p>Indexes, built once per snapshot so a request reads tens of departments rather than scanning
+ * thousands: each department id → area (township, county and city of the institution) → its
+ * departments there; the lowest level offering each department; the catalogue.
  */
 public final class RegistryMatrixView implements MatrixView, DivisionSeats {
 
-    private final Map<InstitutionId, InstitutionSnapshot> institutions;
+    // Keyed by the id's text: institution ids collide in their hash codes often enough for HashMap
+    // to make trees of its bins, and only a Comparable key (String) keeps those trees fast.
+    private final Map<String, InstitutionSnapshot> institutions;
     private final Map<DepartmentId, List<SpecialtySnapshot>> departments;
     private final List<GuidanceCatalogueEntry> catalogue;
     private final Map<String, Set<DepartmentId>> treating;
     private final List<TreatingRange> treatingRanges;
     private final Map<DivisionCode, GeoPoint> seats;
+    private final Map<DepartmentId, Map<DivisionCode, Offerings>> departmentsByArea;
+    private final Map<DepartmentId, Level> lowestLevels;
+    private final GuidanceCatalogue guidance;
+    private final List<Map.Entry<DivisionCode, GeoPoint>> countySeats;
+    private final Map<DivisionCode, List<Map.Entry<DivisionCode, GeoPoint>>> townshipCentres;
 
     public RegistryMatrixView(List<InstitutionSnapshot> institutions, List<SpecialtySnapshot> specialties,
                               List<GuidanceCatalogueEntry> catalogue, Map<String, Set<DepartmentId>> treating) {
@@ -56,18 +73,25 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
                               List<GuidanceCatalogueEntry> catalogue, List<TreatingRange> treatingRanges,
                               Map<String, Set<DepartmentId>> treating) {
         this.treatingRanges = List.copyOf(treatingRanges);
-        this.institutions = institutions.stream()
-                .collect(Collectors.toUnmodifiableMap(InstitutionSnapshot::institutionId, Function.identity()));
+        this.institutions = hashed(institutions.stream()
+                .collect(Collectors.toMap(institution -> institution.institutionId().value(), Function.identity())));
         this.departments = specialties.stream()
                 .collect(Collectors.groupingBy(SpecialtySnapshot::departmentId, Collectors.toUnmodifiableList()));
         this.catalogue = List.copyOf(catalogue);
         this.treating = Map.copyOf(treating);
         this.seats = seatsOf(institutions);
+        this.departmentsByArea = byArea(this.institutions, specialties);
+        this.lowestLevels = lowestLevels(this.institutions, specialties);
+        this.guidance = new GuidanceCatalogue(catalogue);
+        this.countySeats = seats.entrySet().stream()
+                .filter(seat -> seat.getKey().granularity() == DivisionCode.Granularity.COUNTY)
+                .toList();
+        this.townshipCentres = townshipCentres(institutions);
     }
 
     @Override
     public Optional<InstitutionSnapshot> institution(InstitutionId id) {
-        return Optional.ofNullable(institutions.get(id));
+        return Optional.ofNullable(institutions.get(id.value()));
     }
 
     @Override
@@ -96,8 +120,159 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         return Optional.ofNullable(seats.get(division));
     }
 
+    @Override
+    public List<SpecialtySnapshot> departmentsIn(DepartmentId departmentId, DivisionCode area, Level atLeast) {
+        Offerings offerings = departmentsByArea.getOrDefault(departmentId, Map.of()).get(area);
+        return offerings == null ? List.of() : offerings.atOrAbove(atLeast);
+    }
+
+    /**
+     * A department's offerings in one area, highest level first, with the count at or above each
+     * level: the province's 2,008 township departments of internal medicine are skipped, not
+     * scanned, when a case belongs at county level.
+     */
+    private record Offerings(List<SpecialtySnapshot> highestFirst, int[] countAtOrAbove) {
+
+        static Offerings of(List<SpecialtySnapshot> departments, Map<String, InstitutionSnapshot> institutions) {
+            List<SpecialtySnapshot> sorted = departments.stream()
+                    .sorted(Comparator.comparing((SpecialtySnapshot d) -> levelOf(d, institutions)).reversed())
+                    .toList();
+            int[] counts = new int[Level.values().length];
+            for (SpecialtySnapshot department : sorted) {
+                for (int level = 0; level <= levelOf(department, institutions).ordinal(); level++) {
+                    counts[level]++;
+                }
+            }
+            return new Offerings(sorted, counts);
+        }
+
+        List<SpecialtySnapshot> atOrAbove(Level level) {
+            return highestFirst.subList(0, countAtOrAbove[level.ordinal()]);
+        }
+
+        private static Level levelOf(SpecialtySnapshot department, Map<String, InstitutionSnapshot> institutions) {
+            return institutions.get(department.institutionId().value()).level();
+        }
+    }
+
+    @Override
+    public Optional<Level> lowestLevelOffering(DepartmentId departmentId) {
+        return Optional.ofNullable(lowestLevels.get(departmentId));
+    }
+
+    @Override
+    public Optional<GuidanceCatalogueEntry> catalogueEntryFor(Icd10Code diagnosis) {
+        return guidance.entryFor(diagnosis);
+    }
+
+    /** A scan of about 120 county seats: cheaper than any index at this size. */
+    @Override
+    public Optional<DivisionCode> nearestCounty(GeoPoint point) {
+        return nearest(point, countySeats);
+    }
+
+    /** A scan of the county's townships (about 15); a township's centre averages its institutions. */
+    @Override
+    public Optional<DivisionCode> nearestTownship(GeoPoint point, DivisionCode county) {
+        return nearest(point, townshipCentres.getOrDefault(county, List.of()));
+    }
+
+    private static Optional<DivisionCode> nearest(GeoPoint point, List<Map.Entry<DivisionCode, GeoPoint>> places) {
+        DivisionCode nearest = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (Map.Entry<DivisionCode, GeoPoint> place : places) {
+            double km = point.kilometresTo(place.getValue());
+            if (km < best) {
+                best = km;
+                nearest = place.getKey();
+            }
+        }
+        return Optional.ofNullable(nearest);
+    }
+
     public int institutionCount() {
         return institutions.size();
+    }
+
+    private static Map<DepartmentId, Map<DivisionCode, Offerings>> byArea(
+            Map<String, InstitutionSnapshot> institutions, List<SpecialtySnapshot> specialties) {
+        Map<DepartmentId, Map<DivisionCode, List<SpecialtySnapshot>>> index = new HashMap<>();
+        for (SpecialtySnapshot specialty : specialties) {
+            InstitutionSnapshot institution = institutions.get(specialty.institutionId().value());
+            if (institution == null) {
+                continue; // not registered: never a candidate
+            }
+            Map<DivisionCode, List<SpecialtySnapshot>> areas = index.computeIfAbsent(specialty.departmentId(),
+                    d -> new HashMap<>());
+            for (DivisionCode area : areasOf(institution.divisionCode())) {
+                areas.computeIfAbsent(area, a -> new ArrayList<>()).add(specialty);
+            }
+        }
+        Map<DepartmentId, Map<DivisionCode, Offerings>> frozen = new HashMap<>();
+        index.forEach((department, areas) -> {
+            Map<DivisionCode, Offerings> frozenAreas = new HashMap<>();
+            areas.forEach((area, list) -> frozenAreas.put(area, Offerings.of(list, institutions)));
+            frozen.put(department, hashed(frozenAreas));
+        });
+        return hashed(frozen);
+    }
+
+    /**
+     * An unmodifiable hash map. Not {@code Map.copyOf}: its open addressing degrades to long probe
+     * runs on keys with sequential hash codes, as institution ids and division codes have.
+     */
+    private static <K, V> Map<K, V> hashed(Map<K, V> entries) {
+        return Collections.unmodifiableMap(new HashMap<>(entries));
+    }
+
+    /** The township (for finer codes), county, city and province an institution's division lies in. */
+    private static Set<DivisionCode> areasOf(DivisionCode division) {
+        Set<DivisionCode> areas = new HashSet<>(5);
+        areas.add(division.countyCode());
+        areas.add(division.cityCode());
+        areas.add(division.provinceCode());
+        if (division.value().length() > 6) {
+            areas.add(DivisionCode.of(division.value().substring(0, 9)));
+        }
+        return areas;
+    }
+
+    private static Map<DepartmentId, Level> lowestLevels(Map<String, InstitutionSnapshot> institutions,
+                                                         List<SpecialtySnapshot> specialties) {
+        Map<DepartmentId, Level> lowest = new HashMap<>();
+        for (SpecialtySnapshot specialty : specialties) {
+            InstitutionSnapshot institution = institutions.get(specialty.institutionId().value());
+            if (institution != null && institution.active()) {
+                lowest.merge(specialty.departmentId(), institution.level(),
+                        (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        return hashed(lowest);
+    }
+
+    /**
+     * County → its townships' centres: the average position of the institutions placed in each
+     * township (its villages included). Used to start a search near the patient, not as seats.
+     */
+    private static Map<DivisionCode, List<Map.Entry<DivisionCode, GeoPoint>>> townshipCentres(
+            List<InstitutionSnapshot> institutions) {
+        Map<DivisionCode, double[]> sums = new HashMap<>();
+        for (InstitutionSnapshot institution : institutions) {
+            String division = institution.divisionCode().value();
+            if (institution.latitude() == null || division.length() <= 6) {
+                continue;
+            }
+            double[] sum = sums.computeIfAbsent(DivisionCode.of(division.substring(0, 9)), t -> new double[3]);
+            sum[0] += institution.latitude().doubleValue();
+            sum[1] += institution.longitude().doubleValue();
+            sum[2]++;
+        }
+        Map<DivisionCode, List<Map.Entry<DivisionCode, GeoPoint>>> byCounty = new HashMap<>();
+        sums.forEach((township, sum) -> byCounty.computeIfAbsent(township.countyCode(), c -> new ArrayList<>())
+                .add(Map.entry(township, new GeoPoint(sum[0] / sum[2], sum[1] / sum[2]))));
+        Map<DivisionCode, List<Map.Entry<DivisionCode, GeoPoint>>> frozen = new HashMap<>();
+        byCounty.forEach((county, townships) -> frozen.put(county, List.copyOf(townships)));
+        return hashed(frozen);
     }
 
     private static Map<DivisionCode, GeoPoint> seatsOf(List<InstitutionSnapshot> institutions) {
@@ -117,6 +292,6 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         }
         Map<DivisionCode, GeoPoint> seats = new HashMap<>();
         sums.forEach((area, sum) -> seats.put(area, new GeoPoint(sum[0] / sum[2], sum[1] / sum[2])));
-        return Map.copyOf(seats);
+        return hashed(seats);
     }
 }

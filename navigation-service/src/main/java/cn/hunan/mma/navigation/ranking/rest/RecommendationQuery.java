@@ -7,6 +7,7 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.ranking.CallerKind;
 import cn.hunan.mma.navigation.ranking.Location;
 import cn.hunan.mma.navigation.ranking.RecommendationRequest;
+import cn.hunan.mma.navigation.ranking.Recommender;
 import cn.hunan.mma.navigation.ranking.Urgency;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
@@ -33,6 +34,27 @@ public class RecommendationQuery {
     String urgency;
     @QueryParam("currentInstitution")
     String currentInstitution;
+    @QueryParam("limit")
+    String limit;
+
+    /** The most candidates an answer may be asked to hold: an answer is a short list to choose from. */
+    static final int MAX_LIMIT = 50;
+
+    /** How many candidates to answer with: {@link Recommender#DEFAULT_LIMIT} unless given, 1 to {@value #MAX_LIMIT}. */
+    int limit() {
+        if (!present(limit)) {
+            return Recommender.DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
 
     RecommendationRequest toRequest(CallerKind caller) {
         return new RecommendationRequest(

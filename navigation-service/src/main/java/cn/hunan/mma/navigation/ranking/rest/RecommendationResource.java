@@ -12,8 +12,7 @@ import cn.hunan.mma.navigation.ranking.adapters.RegistryMatrixHolder;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.platform.security.Role;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +31,12 @@ import java.util.List;
 
 /**
  * Recommendations at the right level of care (优诊导航): public for patients, and for referring
- * doctors with the slots reserved for referrals. The registry snapshot is read reactively; the
- * synchronous recommender then runs on a worker thread, off the event loop.
+ * doctors with the slots reserved for referrals.
+ *
+ * <p>Served on the event loop: a request only reads the registry snapshot already in memory and
+ * the live capacity view, and scores tens of departments near the patient (well under a
+ * millisecond), so a hop to a worker thread would cost more than it protects. Before the first
+ * snapshot has loaded (start-up; readiness is down meanwhile) the answer is 503.
  */
 @Path("/api/v1/navigation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,30 +60,32 @@ public class RecommendationResource {
     @GET
     @Path("/recommendations")
     @PermitAll
-    public Uni<Response> forPatients(@BeanParam RecommendationQuery query, @Context HttpServerRequest http) {
+    @NonBlocking
+    public Response forPatients(@BeanParam RecommendationQuery query, @Context HttpServerRequest http) {
         long retryAfter = rateLimiter.retryAfterSeconds(http.remoteAddress().hostAddress());
         if (retryAfter > 0) {
-            return Uni.createFrom().item(tooManyRequests(retryAfter));
+            return tooManyRequests(retryAfter);
         }
-        return recommend(query.toRequest(CallerKind.PUBLIC));
+        return recommend(query.toRequest(CallerKind.PUBLIC), query.limit());
     }
 
     @GET
     @Path("/referral-recommendations")
     @RolesAllowed({Role.INSTITUTION_USER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.CITY_OPERATOR_NAME,
             Role.PROVINCE_ADMIN_NAME})
-    public Uni<Response> forReferringDoctors(@BeanParam RecommendationQuery query) {
-        return recommend(query.toRequest(CallerKind.REFERRING_DOCTOR));
+    @NonBlocking
+    public Response forReferringDoctors(@BeanParam RecommendationQuery query) {
+        return recommend(query.toRequest(CallerKind.REFERRING_DOCTOR), query.limit());
     }
 
-    private Uni<Response> recommend(RecommendationRequest request) {
+    private Response recommend(RecommendationRequest request, int limit) {
         return matrix.current()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(view -> {
                     LocalDate today = LocalDate.now(CHINA);
                     CapacityReadings slots = CapacityReadings.over(capacity, today, today.plusDays(slotHorizonDays - 1L));
-                    return answer(new Recommender(view, slots, view, RankingPolicy.DEFAULTS).recommend(request));
-                });
+                    return answer(new Recommender(view, slots, view, RankingPolicy.DEFAULTS).recommend(request, limit));
+                })
+                .orElseGet(RecommendationResource::notLoadedYet);
     }
 
     private static Response answer(Recommendation recommendation) {
@@ -91,6 +96,13 @@ public class RecommendationResource {
         List<CandidateView> candidates = ((Recommendation.Ranked) recommendation).candidates().stream()
                 .map(CandidateView::of).toList();
         return Response.ok(candidates).build();
+    }
+
+    private static Response notLoadedYet() {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(503, "Service Unavailable",
+                        "the registry is still loading after start-up; retry shortly")))
+                .header(HttpHeaders.RETRY_AFTER, 1)
+                .build();
     }
 
     private static Response tooManyRequests(long retryAfterSeconds) {

@@ -183,8 +183,12 @@ public class AllianceEditing {
         return OutboxEventEntity.of(ContractOutboxEvents.of(Topics.ALLIANCES, snapshot));
     }
 
-    /** Runs the work in one transaction; once it has committed, snapshot holders learn the registry changed. */
+    /**
+     * Runs the work in one transaction; once it has committed, snapshot holders learn the registry
+     * changed, and the edit answers when they have taken it in (recommendations show it at once).
+     */
     private <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
-        return sessions.withTransaction(work).invoke(() -> changed.fire(new RegistryChanged()));
+        return sessions.withTransaction(work)
+                .call(() -> Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged())));
     }
 }

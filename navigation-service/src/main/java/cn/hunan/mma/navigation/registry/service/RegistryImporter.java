@@ -66,7 +66,9 @@ public class RegistryImporter {
         return Uni.createFrom().deferred(() -> importing.compareAndSet(false, true)
                 ? readAndLoad(directory).eventually(() -> {
                     importing.set(false);
-                    changed.fire(new RegistryChanged()); // batches may have committed even if a later one failed
+                    // Batches may have committed even if a later one failed. The import answers once
+                    // snapshot holders have taken the change in, so recommendations show it at once.
+                    return Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged()));
                 })
                 : Uni.createFrom().failure(new ImportInProgressException()));
     }

@@ -40,11 +40,11 @@ public class RegistryQueries {
         Map<String, Object> parameters = new HashMap<>();
         scope.province().ifPresent(code -> {
             reach.add("i.divisionCode like :provincePrefix");
-            parameters.put("provincePrefix", DivisionPrefix.of(code) + "%");
+            parameters.put("provincePrefix", code.significantPrefix() + "%");
         });
         scope.city().ifPresent(code -> {
             reach.add("i.divisionCode like :cityPrefix");
-            parameters.put("cityPrefix", DivisionPrefix.of(code) + "%");
+            parameters.put("cityPrefix", code.significantPrefix() + "%");
         });
         scope.alliance().ifPresent(alliance -> {
             reach.add(":alliance member of i.allianceIds");
@@ -61,7 +61,7 @@ public class RegistryQueries {
                 .append(String.join(" or ", reach)).append(')');
         filter.division().ifPresent(code -> {
             query.append(" and i.divisionCode like :divisionPrefix");
-            parameters.put("divisionPrefix", DivisionPrefix.of(code) + "%");
+            parameters.put("divisionPrefix", code.significantPrefix() + "%");
         });
         filter.level().ifPresent(level -> {
             query.append(" and i.level = :level");

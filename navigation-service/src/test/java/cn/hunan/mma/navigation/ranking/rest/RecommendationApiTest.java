@@ -154,6 +154,24 @@ class RecommendationApiTest {
     }
 
     @Test
+    @Order(8)
+    void limit_keeps_the_best_candidates_and_is_refused_outside_one_to_fifty() {
+        given().auth().oauth2(doctorAtCountyKey)
+                .queryParam("diagnosis", diagnosis).queryParam("department", department)
+                .queryParam("division", "430321").queryParam("limit", "2")
+                .when().get(REFERRAL)
+                .then().statusCode(200)
+                .body("institutionId", contains(countyKey, countyOrdinary));
+        for (String outOfRange : List.of("0", "51", "ten")) {
+            given().auth().oauth2(doctorAtCountyKey)
+                    .queryParam("department", department).queryParam("division", "430321")
+                    .queryParam("limit", outOfRange)
+                    .when().get(REFERRAL)
+                    .then().statusCode(400).contentType(PROBLEM_JSON);
+        }
+    }
+
+    @Test
     @Order(100)
     void public_calls_beyond_the_burst_are_told_when_to_retry() {
         List<Response> responses = new ArrayList<>();

@@ -1,0 +1,98 @@
+package cn.hunan.mma.scoring.streams;
+
+import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.simulator.oracle.Scope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The must-show's second half: the scorer runs in a JVM of its own ({@link ScorerMain}), is killed
+ * with SIGKILL once it has committed part of the oracle workload (asserted: some but not all of it), and is
+ * restarted with the same application id and state directory; the totals it has committed then
+ * equal the oracle, figure by figure, as in {@link OracleEqualityTest}.
+ */
+class ScorerCrashTest {
+
+    /** Spreads the records over a few seconds, so the kill lands while the scorer is part-way through them. */
+    private static final String REPLAY_RATE = "8000";
+
+    @TempDir
+    Path work;
+    private Process scorer;
+
+    @AfterEach
+    void stop() {
+        if (scorer != null) {
+            scorer.destroyForcibly();
+        }
+    }
+
+    @Test
+    void after_a_kill_9_mid_replay_and_a_restart_the_committed_totals_equal_the_oracle() throws Exception {
+        OracleWorkload workload = OracleWorkload.shaoshan();
+        String bootstrap = RealKafkaTestResource.bootstrapServers();
+        workload.publishMatrix(bootstrap);
+        String applicationId = "scoring-crash-" + UUID.randomUUID();
+        Path state = work.resolve("state");
+        Scope province = Scope.province("430000");
+        long provinceVisits = workload.oracle().count(province, Period.ofYear(2025), "visits");
+
+        scorer = start(bootstrap, applicationId, state, work.resolve("scorer-1.log"));
+        try (CommittedTotals committed = new CommittedTotals(bootstrap, applicationId)) {
+            CompletableFuture<Void> replay = CompletableFuture.runAsync(() -> OracleWorkload.simulate("replay",
+                    workload.events().toString(), "--bootstrap-servers", bootstrap, "--rate", REPLAY_RATE, "--no-progress"));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits") >= provinceVisits / 10);
+            scorer.destroyForcibly().waitFor();
+            long atKill = committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits");
+            System.out.printf("crash test: killed the scorer with %,d of %,d province visits committed%n", atKill, provinceVisits);
+            assertThat(atKill).as("killed mid-replay").isBetween(1L, provinceVisits - 1);
+            replay.join();
+
+            scorer = start(bootstrap, applicationId, state, work.resolve("scorer-2.log"));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(OracleComparison.differences(workload.oracle(), committed.refresh().reader()::totals)).isEmpty());
+        }
+    }
+
+    private static Process start(String bootstrap, String applicationId, Path state, Path log) throws IOException {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ScorerMain.class.getName(), bootstrap, applicationId, state.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            assertThat(process.isAlive()).as("the scorer is alive; its log:%n%s", tail(log)).isTrue();
+            return read(log).contains(ScorerMain.RUNNING);
+        });
+        return process;
+    }
+
+    private static String tail(Path log) {
+        List<String> lines = read(log).lines().toList();
+        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

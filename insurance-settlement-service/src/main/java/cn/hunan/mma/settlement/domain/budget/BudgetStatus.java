@@ -1,0 +1,7 @@
+package cn.hunan.mma.settlement.domain.budget;
+
+/** A package total is computed as a draft, reviewed, and approved once. */
+public enum BudgetStatus {
+    DRAFT,
+    APPROVED
+}

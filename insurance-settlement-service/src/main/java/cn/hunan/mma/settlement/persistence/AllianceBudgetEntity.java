@@ -1,0 +1,222 @@
+package cn.hunan.mma.settlement.persistence;
+
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
+import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
+import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An alliance's package total for a year with every input of its arithmetic. {@code version} is
+ * the optimistic lock: an approval quotes it, and a concurrent change makes the later write fail.
+ */
+@Entity
+@Table(name = "alliance_budget")
+@IdClass(AllianceBudgetEntity.Key.class)
+public class AllianceBudgetEntity {
+
+    @Id
+    @Column(name = "alliance_id")
+    String allianceId;
+
+    @Id
+    @Column(name = "budget_year")
+    int year;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    int version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    BudgetStatus status;
+
+    @Column(name = "base_year", nullable = false)
+    int baseYear;
+
+    @Column(name = "base_spend_fen", nullable = false)
+    long baseSpendFen;
+
+    @Column(name = "settled_cases", nullable = false)
+    long settledCases;
+
+    @Column(name = "growth_rate", nullable = false)
+    BigDecimal growthRate;
+
+    @Column(name = "risk_reserve_rate", nullable = false)
+    BigDecimal riskReserveRate;
+
+    @Column(name = "grown_spend_fen", nullable = false)
+    long grownSpendFen;
+
+    @Column(name = "risk_reserve_fen", nullable = false)
+    long riskReserveFen;
+
+    @Column(name = "carve_outs_fen", nullable = false)
+    long carveOutsFen;
+
+    @Column(name = "factor_adjustment_fen", nullable = false)
+    long factorAdjustmentFen;
+
+    @Column(name = "package_total_fen", nullable = false)
+    long packageTotalFen;
+
+    @Column(name = "parameter_version", nullable = false)
+    String parameterVersion;
+
+    @Column(name = "requested_by", nullable = false)
+    String requestedBy;
+
+    @Column(name = "requested_at", nullable = false)
+    Instant requestedAt;
+
+    @Column(name = "approved_by")
+    String approvedBy;
+
+    @Column(name = "approved_at")
+    Instant approvedAt;
+
+    protected AllianceBudgetEntity() {
+    }
+
+    public AllianceBudgetEntity(String allianceId, int year) {
+        this.allianceId = allianceId;
+        this.year = year;
+        this.status = BudgetStatus.DRAFT;
+    }
+
+    /** Replaces the draft's figures with a fresh computation from {@code baseYear}'s settled cases. */
+    public void draft(PackageBudget budget, int baseYear, long settledCases, String parameterVersion, String actor,
+                      Instant at) {
+        this.baseYear = baseYear;
+        this.settledCases = settledCases;
+        this.baseSpendFen = budget.baseSpend().fen();
+        this.growthRate = budget.parameters().growthRate();
+        this.riskReserveRate = budget.parameters().riskReserveRate();
+        this.grownSpendFen = budget.grownSpend().fen();
+        this.riskReserveFen = budget.riskReserve().fen();
+        this.carveOutsFen = budget.carveOuts().fen();
+        this.factorAdjustmentFen = budget.factorAdjustment().fen();
+        this.packageTotalFen = budget.packageTotal().fen();
+        this.parameterVersion = parameterVersion;
+        this.requestedBy = actor;
+        this.requestedAt = at;
+    }
+
+    public void approve(String actor, Instant at) {
+        status = BudgetStatus.APPROVED;
+        approvedBy = actor;
+        approvedAt = at;
+    }
+
+    public String allianceId() {
+        return allianceId;
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public BudgetStatus status() {
+        return status;
+    }
+
+    public int baseYear() {
+        return baseYear;
+    }
+
+    public long settledCases() {
+        return settledCases;
+    }
+
+    public Money baseSpend() {
+        return Money.ofFen(baseSpendFen);
+    }
+
+    public BigDecimal growthRate() {
+        return growthRate;
+    }
+
+    public BigDecimal riskReserveRate() {
+        return riskReserveRate;
+    }
+
+    public Money grownSpend() {
+        return Money.ofFen(grownSpendFen);
+    }
+
+    public Money riskReserve() {
+        return Money.ofFen(riskReserveFen);
+    }
+
+    public Money carveOuts() {
+        return Money.ofFen(carveOutsFen);
+    }
+
+    public SignedMoney factorAdjustment() {
+        return SignedMoney.ofFen(factorAdjustmentFen);
+    }
+
+    public Money packageTotal() {
+        return Money.ofFen(packageTotalFen);
+    }
+
+    public String parameterVersion() {
+        return parameterVersion;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public static class Key implements Serializable {
+        String allianceId;
+        int year;
+
+        public Key() {
+        }
+
+        public Key(String allianceId, int year) {
+            this.allianceId = allianceId;
+            this.year = year;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.year == year && Objects.equals(key.allianceId, allianceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(allianceId, year);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.CurrentCaller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.Role;
+import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
+import cn.hunan.mma.settlement.persistence.AllianceEntity;
+import cn.hunan.mma.settlement.service.BudgetConflictException;
+import cn.hunan.mma.settlement.service.BudgetService;
+import cn.hunan.mma.settlement.service.NoParametersInForceException;
+import cn.hunan.mma.settlement.service.StaleBudgetException;
+import cn.hunan.mma.settlement.service.UnknownBudgetException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An alliance's package total for a year: drafted from last year's settled cases, reviewed, and
+ * approved once by an insurance officer quoting the draft's version (ETag / If-Match).
+ */
+@Path("/api/v1/budgets/{allianceId}/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+public class BudgetResource {
+
+    private final BudgetService budgets;
+    private final CurrentCaller caller;
+
+    public BudgetResource(BudgetService budgets, CurrentCaller caller) {
+        this.budgets = budgets;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<Response> draft(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
+                               BudgetDraftRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a draft request body with carveOuts and factorAdjustment is required");
+        }
+        BudgetDraftRequest checked = request.checked();
+        int budgetYear = budgetYear(year);
+        return visibleAlliance(allianceId, true)
+                .chain(alliance -> budgets.draft(alliance, budgetYear, checked.carveOuts(), checked.factorAdjustment(),
+                        caller.get().subject()))
+                .map(BudgetResource::tagged);
+    }
+
+    @POST
+    @Path("/approve")
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<Response> approve(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        int budgetYear = budgetYear(year);
+        int quoted = quotedVersion(ifMatch);
+        return visibleAlliance(allianceId, true)
+                .chain(alliance -> budgets.approve(alliance.id(), budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
+                        caller.get().subject()))
+                .map(BudgetResource::tagged);
+    }
+
+    @GET
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
+    public Uni<Response> budget(@PathParam("allianceId") String allianceId, @PathParam("year") String year) {
+        int budgetYear = budgetYear(year);
+        return visibleAlliance(allianceId, false)
+                .chain(alliance -> budgets.budget(alliance.id(), budgetYear))
+                .map(BudgetResource::tagged);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(BudgetConflictException e) {
+        return ProblemResponses.of(Problem.of(409, "Budget already approved", e.getMessage()));
+    }
+
+    // Two officers racing: the later write meets the version column or the primary key.
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class})
+    public Response concurrent(Exception e) {
+        return ProblemResponses.of(Problem.of(409, "Budget changed concurrently", "another officer changed this budget; review it again"));
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleBudgetException e) {
+        return ProblemResponses.of(Problem.of(412, "Draft changed", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noParameters(NoParametersInForceException e) {
+        return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknown(UnknownBudgetException e) {
+        return ProblemResponses.of(Problem.of(404, "No budget", e.getMessage()));
+    }
+
+    private static Response tagged(AllianceBudgetEntity row) {
+        return Response.ok(BudgetView.of(row)).header(HttpHeaders.ETAG, "\"" + row.version() + "\"").build();
+    }
+
+    /**
+     * The alliance, if the caller may see (or change) it: it sits in each division it covers, so a
+     * city officer reaches it when any covered division lies in the city.
+     */
+    private Uni<AllianceEntity> visibleAlliance(String allianceId, boolean change) {
+        String id = AllianceId.of(allianceId).value();
+        return budgets.alliance(id).map(alliance -> {
+            Caller who = caller.get();
+            Set<String> members = Set.copyOf(alliance.memberIds());
+            List<Jurisdiction> places = alliance.coveredDivisions().stream()
+                    .map(division -> new Jurisdiction(DivisionCode.of(division), Set.of(id), members)).toList();
+            if (places.isEmpty()) {
+                throw new BadRequestException("allianceId: " + id + " covers no divisions, so it holds no budget");
+            }
+            boolean allowed = places.stream().anyMatch(place -> change ? AccessPolicy.mayChange(who, place) : AccessPolicy.maySee(who, place));
+            if (!allowed) {
+                if (change) {
+                    AccessPolicy.requireChange(who, places.get(0), "alliance " + id);
+                }
+                AccessPolicy.requireSee(who, places.get(0), "alliance " + id);
+            }
+            return alliance;
+        });
+    }
+
+    private static int budgetYear(String text) {
+        try {
+            int year = Integer.parseInt(text);
+            if (year >= 2000 && year <= 2999) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same message
+        }
+        throw new BadRequestException("year: a calendar year such as 2026 is required, got '" + text + "'");
+    }
+
+    /** The draft version from If-Match ("3", or the ETag "\"3\""); an approval without one is refused. */
+    private static int quotedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new BadRequestException("If-Match: quote the ETag of the draft you reviewed");
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        try {
+            return Integer.parseInt(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("If-Match: '" + ifMatch + "' is not an ETag of this budget");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
+import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
+import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
+import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
+import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
+import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
+import cn.hunan.mma.settlement.persistence.AllianceEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.BadRequestException;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Alliance package totals (总额): a draft computed from last year's settled cases of the covered
+ * population, recomputed on request until an insurance officer approves the version they reviewed;
+ * the approval and its {@code AllianceBudgetApproved} outbox row are written in one transaction.
+ */
+@ApplicationScoped
+public class BudgetService {
+
+    private final Mutiny.SessionFactory sessions;
+    private final ParameterService parameters;
+    private final Clock clock = Clock.systemUTC();
+
+    public BudgetService(Mutiny.SessionFactory sessions, ParameterService parameters) {
+        this.sessions = sessions;
+        this.parameters = parameters;
+    }
+
+    public Uni<Void> remember(AllianceSnapshot snapshot) {
+        return sessions.withTransaction((session, tx) -> session.find(AllianceEntity.class, snapshot.allianceId().value())
+                .chain(row -> {
+                    if (row == null) {
+                        return session.persist(AllianceEntity.of(snapshot));
+                    }
+                    row.apply(snapshot);
+                    return Uni.createFrom().voidItem();
+                }));
+    }
+
+    /** The alliance as the matrix states it, or a 404. */
+    public Uni<AllianceEntity> alliance(String allianceId) {
+        return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId)).map(row -> {
+            if (row == null) {
+                throw new UnknownBudgetException("alliance " + allianceId + " is not in the matrix");
+            }
+            return row;
+        });
+    }
+
+    /** The year's budget, or a 404. */
+    public Uni<AllianceBudgetEntity> budget(String allianceId, int year) {
+        return sessions.withSession(session -> find(session, allianceId, year)).map(row -> present(row, allianceId, year));
+    }
+
+    /** The approved package total of the alliance's year, for a year-end close; 409 when none is approved. */
+    public Uni<Money> approvedPackage(String allianceId, int year) {
+        return sessions.withSession(session -> find(session, allianceId, year)).map(row -> {
+            if (row == null || row.status() != BudgetStatus.APPROVED) {
+                throw new NoApprovedBudgetException("no approved budget for " + allianceId + " " + year
+                        + ": approve one, or give packageTotal in the close request");
+            }
+            return row.packageTotal();
+        });
+    }
+
+    /**
+     * Computes (or recomputes) the draft for {@code year} from the settled cases of {@code year − 1}:
+     * the fund-paid amounts of every non-superseded case of a resident of a covered division,
+     * wherever treated (out-of-area care is charged against the package).
+     */
+    public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
+                                           String actor) {
+        if (alliance.coveredDivisions().isEmpty()) {
+            throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
+        }
+        int baseYear = year - 1;
+        return sessions.withTransaction((session, tx) -> find(session, alliance.id(), year).chain(existing -> {
+            if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
+                throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
+            }
+            // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
+            Uni<ParameterVersion> version = parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)),
+                    LocalDate.of(year, 1, 1));
+            return version.chain(rules -> coveredSpend(session, alliance.coveredDivisions(), baseYear)
+                    .chain(sums -> {
+                        PackageBudget budget = compute(new BudgetInputs(Money.ofFen(((Number) sums[0]).longValue()),
+                                carveOuts, factorAdjustment), rules.parameters().budget());
+                        AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
+                        row.draft(budget, baseYear, ((Number) sums[1]).longValue(), rules.versionId(), actor, clock.instant());
+                        return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
+                                .chain(session::flush).replaceWith(row);
+                    }));
+        }));
+    }
+
+    /**
+     * Approves the draft the officer reviewed ({@code quotedVersion}); a second approval of the year
+     * is a conflict, a changed draft is stale. Two approvals racing past the check meet the
+     * optimistic lock on flush.
+     */
+    public Uni<AllianceBudgetEntity> approve(String allianceId, int year, int quotedVersion, String role, String actor) {
+        return sessions.withTransaction((session, tx) -> find(session, allianceId, year).chain(found -> {
+            AllianceBudgetEntity row = present(found, allianceId, year);
+            BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion);
+            if (decision instanceof BudgetDecision.AlreadyApproved) {
+                throw new BudgetConflictException(allianceId + " " + year + " is already approved");
+            }
+            if (decision instanceof BudgetDecision.StaleDraft stale) {
+                throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
+                        + stale.quotedVersion() + ": review it again");
+            }
+            Instant now = clock.instant();
+            row.approve(actor, now);
+            return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
+                    .chain(session::flush).replaceWith(row);
+        }));
+    }
+
+    /**
+     * Sum and count of the fund-paid amounts of {@code year}'s standing cases of residents of the
+     * covered divisions. A residence is as fine as a village (12 digits), so it is matched by the
+     * covered division's code as a prefix.
+     */
+    private static Uni<Object[]> coveredSpend(Mutiny.Session session, List<String> coveredDivisions, int year) {
+        StringBuilder within = new StringBuilder();
+        for (int i = 0; i < coveredDivisions.size(); i++) {
+            within.append(i == 0 ? "" : " or ").append("residenceDivision like :division").append(i);
+        }
+        var query = session.createSelectionQuery("select coalesce(sum(fundPayableFen), 0), count(*) from CaseSettlementEntity "
+                + "where settlementYear = :year and not superseded and (" + within + ")", Object[].class)
+                .setParameter("year", year);
+        for (int i = 0; i < coveredDivisions.size(); i++) {
+            query.setParameter("division" + i, coveredDivisions.get(i) + "%");
+        }
+        return query.getSingleResult();
+    }
+
+    private static AllianceBudgetApproved approved(AllianceBudgetEntity row, String role, Instant now) {
+        // Derived from alliance and year: a year is approved once, so a replay publishes the same event id.
+        EventId eventId = EventId.of(UUID.nameUUIDFromBytes(("budget:" + row.allianceId() + ":" + row.year())
+                .getBytes(StandardCharsets.UTF_8)));
+        return new AllianceBudgetApproved(eventId, now, AllianceId.of(row.allianceId()), row.year(), row.baseSpend(),
+                row.growthRate(), row.riskReserve(), row.carveOuts(), row.factorAdjustment(), row.packageTotal(),
+                row.parameterVersion(), role);
+    }
+
+    private static PackageBudget compute(BudgetInputs inputs, BudgetParameters parameters) {
+        try {
+            return PackageBudget.compute(inputs, parameters);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("carveOuts/factorAdjustment: " + e.getMessage());
+        }
+    }
+
+    private static Uni<AllianceBudgetEntity> find(Mutiny.Session session, String allianceId, int year) {
+        return session.find(AllianceBudgetEntity.class, new AllianceBudgetEntity.Key(allianceId, year));
+    }
+
+    private static AllianceBudgetEntity present(AllianceBudgetEntity row, String allianceId, int year) {
+        if (row == null) {
+            throw new UnknownBudgetException("no budget has been drafted for " + allianceId + " " + year);
+        }
+        return row;
+    }
+}

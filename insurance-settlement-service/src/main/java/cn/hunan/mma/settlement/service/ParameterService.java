@@ -1,0 +1,72 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.parameters.AreaParameters;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
+import cn.hunan.mma.settlement.persistence.AreaParametersEntity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Versions of the pilot areas' settlement rules. The version in force for a division on a date is
+ * that of its most specific area (county, then city, then province) with the latest effective date
+ * not after it. Versions are immutable, so parsed parameters are cached by version id.
+ */
+@ApplicationScoped
+public class ParameterService {
+
+    private final Mutiny.SessionFactory sessions;
+    private final Map<String, AreaParameters> parsed = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    public ParameterService(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<List<AreaParametersEntity>> versions(String area) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from AreaParametersEntity where area = :area order by effectiveFrom", AreaParametersEntity.class)
+                .setParameter("area", area).getResultList());
+    }
+
+    /** Stores a new version; a second version of the same area and date fails on the unique key (409). */
+    public Uni<AreaParametersEntity> load(String area, LocalDate effectiveFrom, AreaParameters parameters, String actor) {
+        AreaParametersEntity row = new AreaParametersEntity(area, effectiveFrom,
+                SettlementJson.text(SettlementJson.parameters(parameters)), actor, clock.instant());
+        return sessions.withTransaction((session, tx) -> session.persist(row).chain(session::flush)).replaceWith(row);
+    }
+
+    public Uni<ParameterVersion> inForce(DivisionCode division, LocalDate date) {
+        return sessions.withSession(session -> inForce(session, division, date));
+    }
+
+    /** As {@link #inForce(DivisionCode, LocalDate)}, inside the caller's session (and transaction). */
+    public Uni<ParameterVersion> inForce(Mutiny.Session session, DivisionCode division, LocalDate date) {
+        List<String> areas = areasOf(division);
+        return session.createSelectionQuery(
+                        "from AreaParametersEntity where area in :areas and effectiveFrom <= :date", AreaParametersEntity.class)
+                .setParameter("areas", areas).setParameter("date", date).getResultList()
+                .map(rows -> rows.stream()
+                        .min(Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
+                                .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder()))
+                        .map(row -> new ParameterVersion(row.versionId(),
+                                parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson()))))
+                        .orElseThrow(() -> new NoParametersInForceException(
+                                "no settlement parameters are in force for " + division + " on " + date)));
+    }
+
+    /** The areas a division lies in, most specific first: its county, city and province (6-digit codes). */
+    static List<String> areasOf(DivisionCode division) {
+        String county = division.value().substring(0, 6);
+        return List.of(county, county.substring(0, 4) + "00", county.substring(0, 2) + "0000").stream().distinct().toList();
+    }
+}

@@ -1,0 +1,70 @@
+package cn.hunan.mma.settlement.domain.parameters;
+
+import cn.hunan.mma.events.insurance.PaymentMethod;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.settlement.close.SettlementJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AreaParametersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void the_synthetic_seed_version_loaded_by_the_migration_reads_as_the_documented_values() throws IOException {
+        AreaParameters seed = SettlementJson.readParameters(SeedParameters.json());
+
+        assertThat(seed.budget().growthRate()).isEqualByComparingTo("0.05");
+        assertThat(seed.budget().riskReserveRate()).isEqualByComparingTo("0.05");
+        assertThat(seed.caseRules().method()).isEqualTo(PaymentMethod.DRG);
+        assertThat(seed.caseRules().drgBaseRate()).isEqualTo(Money.ofYuan("10000.00"));
+        assertThat(seed.caseRules().coefficientFor(Level.COUNTY, false)).isEqualByComparingTo("0.90");
+        assertThat(seed.caseRules().complexityWeight("ES21")).isEqualByComparingTo("1.10");
+        assertThat(seed.caseRules().dipThresholds().highRatio()).isEqualByComparingTo("2");
+        assertThat(seed.caseRules().deductibles().get(Level.CITY)).isEqualTo(Money.ofYuan("900.00"));
+        assertThat(seed.closeRules().tiers()).extracting(tier -> tier.minScore().intValue()).containsExactly(90, 80, 0);
+        assertThat(seed.closeRules().reserveShare()).isEqualByComparingTo("0.10");
+    }
+
+    @Test
+    void a_ratio_outside_zero_to_one_is_refused_naming_the_field() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).put("riskReserveRate", new BigDecimal("1.5"));
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo("budget");
+                    assertThat(violation.getMessage()).contains("riskReserveRate");
+                });
+    }
+
+    @Test
+    void tiers_listed_out_of_order_are_refused_naming_the_tier() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ArrayNode tiers = (ArrayNode) parameters.get("closeRules").get("tiers");
+        tiers.insert(0, tiers.remove(1));   // 80, 90, 0
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("closeRules.tiers[1].minScore"));
+    }
+
+    @Test
+    void a_wider_overspend_band_leaving_the_alliance_less_is_refused_naming_the_band() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("closeRules").get("bands").get(1)).put("allianceShare", new BigDecimal("0.30"));
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class,
+                        violation -> assertThat(violation.field()).isEqualTo("closeRules.bands[1].allianceShare"));
+    }
+}

@@ -1,0 +1,269 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A package total drafted from the stored settled cases of the covered population, reviewed and
+ * approved over HTTP, and published on the budgets topic (real PostgreSQL and Kafka).
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class BudgetApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String XIANGTAN_COUNTY = "430321";
+    private static final String XIANGXIANG = "430381";
+
+    private final String officer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+    private final String secondOfficer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer-2", "insurance-officer").inCity("430300"));
+    private final String changshaOfficer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
+    private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
+
+    @Test
+    void an_approved_budget_is_computed_from_last_years_cases_of_the_covered_population_and_published_once() throws Exception {
+        String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
+        // Budget year 2031 draws on the cases settled in 2030 (no other test settles 2030 cases).
+        storeCase(XIANGTAN_COUNTY, 2030, "3000000.00", false);   // treated in the county
+        storeCase(XIANGXIANG, 2030, "1500000.00", false);        // out-of-area care, charged to the package
+        storeCase(XIANGXIANG + "101", 2030, "1234.56", false);   // a township of a covered county
+        storeCase(XIANGTAN_COUNTY, 2030, "500000.00", true);     // superseded by a correction: not counted
+        storeCase("430302", 2030, "800000.00", false);          // a resident of another district: not covered
+        storeCase(XIANGTAN_COUNTY, 2029, "700000.00", false);    // the wrong year
+        publishAlliance(alliance);
+
+        String draftPath = "/api/v1/budgets/" + alliance + "/2031/draft";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(officer).contentType("application/json").body(draft("50000.00", "0.00"))
+                        .when().post(draftPath).statusCode() == 200);
+        JsonPath redraft = given().auth().oauth2(officer).contentType("application/json").body(draft("100000.00", "-20000.00"))
+                .when().post(draftPath).then().statusCode(200).extract().jsonPath();
+
+        // Hand-worked: base = 3,000,000.00 + 1,500,000.00 + 1,234.56 = 4,501,234.56 over 3 cases;
+        // × 1.05 = 4,726,296.288 → 4,726,296.29; reserve 5% = 236,314.8145 → 236,314.81;
+        // P = 4,726,296.29 − 236,314.81 − 100,000.00 − 20,000.00 = 4,369,981.48.
+        assertThat(redraft.getString("status")).isEqualTo("DRAFT");
+        assertThat(redraft.getInt("baseYear")).isEqualTo(2030);
+        assertThat(redraft.getLong("settledCases")).isEqualTo(3L);
+        assertThat(redraft.getString("baseSpend")).isEqualTo("4501234.56");
+        assertThat(redraft.getString("grownSpend")).isEqualTo("4726296.29");
+        assertThat(redraft.getString("riskReserve")).isEqualTo("236314.81");
+        assertThat(redraft.getString("packageTotal")).isEqualTo("4369981.48");
+        assertThat(redraft.getString("parameterVersion")).as("the synthetic province seed").isEqualTo("430000/2000-01-01");
+        int reviewed = redraft.getInt("version");
+
+        String approvePath = "/api/v1/budgets/" + alliance + "/2031/approve";
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + (reviewed - 1) + "\"")
+                .when().post(approvePath).then().statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(auditor).header("If-Match", "\"" + reviewed + "\"")
+                .when().post(approvePath).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).header("If-Match", "\"" + reviewed + "\"")
+                .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("approvedBy", equalTo("xt-insurance-officer"));
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + reviewed + "\"")
+                .when().post(approvePath).then().statusCode(409).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post(draftPath).then().statusCode(409).contentType(PROBLEM_JSON);
+
+        // A year-end close without a package total freezes the approved one: actual ¥4,000,000.00 at score 92
+        // leaves S = 4,369,981.48 − 4,000,000.00 = ¥369,981.48, all retained.
+        given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("4000000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2031-H1/close").then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("4000000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2031/close").then().statusCode(200)
+                .body("result.retained", equalTo("369981.48"));
+
+        ConsumerRecord<String, byte[]> record = awaitBudget(alliance + ":2031");
+        AllianceBudgetApproved approved = ContractCodec.standard().decode(record.value(), AllianceBudgetApproved.class).orElseThrow();
+        assertThat(approved.allianceId()).isEqualTo(AllianceId.of(alliance));
+        assertThat(approved.year()).isEqualTo(2031);
+        assertThat(approved.baseSpend().toYuanString()).isEqualTo("4501234.56");
+        assertThat(approved.growthRate()).isEqualByComparingTo(new BigDecimal("0.05"));
+        assertThat(approved.riskReserve().toYuanString()).isEqualTo("236314.81");
+        assertThat(approved.carveOuts().toYuanString()).isEqualTo("100000.00");
+        assertThat(approved.factorAdjustment().toYuanString()).isEqualTo("-20000.00");
+        assertThat(approved.packageTotal().toYuanString()).isEqualTo("4369981.48");
+        assertThat(approved.approvedByRole()).isEqualTo("insurance-officer");
+    }
+
+    @Test
+    void bad_input_and_other_scopes_are_refused_with_problem_json() throws Exception {
+        String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+        String draftPath = "/api/v1/budgets/" + alliance + "/2032/draft";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                        .when().post(draftPath).statusCode() == 200);
+
+        given().auth().oauth2(officer).contentType("application/json").body(draft("-5.00", "0.00"))
+                .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body("{\"factorAdjustment\":\"0.00\"}")
+                .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/20x2/draft").then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).when().post("/api/v1/budgets/" + alliance + "/2032/approve")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(changshaOfficer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post(draftPath).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/NO-SUCH-ALLIANCE/2032/draft").then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void an_officer_loads_a_validated_parameter_version_for_the_city_and_later_budgets_use_and_record_it() throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).put("growthRate", new BigDecimal("0.10"));
+        String version = JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2033-01-01").set("parameters", parameters));
+        ObjectNode badParameters = parameters.deepCopy();
+        ((ObjectNode) badParameters.get("budget")).put("riskReserveRate", new BigDecimal("1.5"));
+        String bad = JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2034-01-01").set("parameters", badParameters));
+
+        given().auth().oauth2(auditor).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/430300").then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(changshaOfficer).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/430300").then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body(bad)
+                .when().post("/api/v1/parameters/430300").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("budget"));
+        given().auth().oauth2(officer).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/430300").then().statusCode(200).body("versionId", equalTo("430300/2033-01-01"));
+        given().auth().oauth2(officer).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/430300").then().statusCode(409).contentType(PROBLEM_JSON);
+        List<String> versions = given().auth().oauth2(auditor).when().get("/api/v1/parameters/430300")
+                .then().statusCode(200).extract().jsonPath().getList("versionId");
+        assertThat(versions).containsExactly("430300/2033-01-01");
+
+        // 1,000.00 × 1.10 = 1,100.00; reserve 5% = 55.00; P = 1,045.00 under the city's version.
+        String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "102", 2032, "1000.00", false);
+        publishAlliance(alliance);
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                    .when().post("/api/v1/budgets/" + alliance + "/2033/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+        assertThat(drafted.get().getString("parameterVersion")).isEqualTo("430300/2033-01-01");
+        assertThat(drafted.get().getString("grownSpend")).isEqualTo("1100.00");
+        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1045.00");
+        given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("1000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2033/close").then().statusCode(409).contentType(PROBLEM_JSON);
+    }
+
+    private static String withoutPackage(String actualSpend) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody(actualSpend));
+        body.remove("packageTotal");
+        return body.toString();
+    }
+
+    private static String draft(String carveOuts, String factorAdjustment) {
+        return "{\"carveOuts\":\"" + carveOuts + "\",\"factorAdjustment\":\"" + factorAdjustment + "\"}";
+    }
+
+    private static void publishAlliance(String alliance) throws Exception {
+        AllianceSnapshot snapshot = new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
+                "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, InstitutionId.of("430321T0102"),
+                List.of(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
+                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), List.of());
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALLIANCES.name(), Topics.ALLIANCES.keyText(Topics.ALLIANCES.keyOf(snapshot)),
+                    ContractCodec.standard().encode(snapshot))).get();
+        }
+    }
+
+    /** A settled case as the case settlement flow stores it; only residence, year, amount and supersession matter here. */
+    private static void storeCase(String residence, int year, String fundPayable, boolean superseded) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
+                     + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
+                     + "rule_version, superseded, settled_at, residence_division) "
+                     + "VALUES (?, '430102H0001', ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setInt(2, year);
+            insert.setLong(3, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
+            insert.setBoolean(4, superseded);
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setString(6, residence);
+            insert.executeUpdate();
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitBudget(String key) {
+        AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "budget-test-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BUDGETS.name()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        assertThat(found.get()).as("one approval, one record").isNull();
+                        found.set(record);
+                    }
+                }
+                return found.get() != null;
+            });
+        }
+        return found.get();
+    }
+}
