@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Throw-away directories for the servers that tests share, under {@code java.io.tmpdir}. */
-final class Directories {
+/** Throw-away directories for the servers that tests share, under {@code java.io.tmpdir}; and their deletion. */
+public final class Directories {
 
     private Directories() {
     }
@@ -24,7 +24,7 @@ final class Directories {
     }
 
     /** Deletes the directory and everything in it, failing loudly if something cannot be deleted. */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

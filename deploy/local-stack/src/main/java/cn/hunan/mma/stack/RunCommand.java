@@ -1,6 +1,7 @@
 package cn.hunan.mma.stack;
 
 import cn.hunan.mma.infra.ContractTopics;
+import cn.hunan.mma.infra.Directories;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
@@ -90,7 +91,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             });
             if (spec.kafkaStreams()) {
                 Path stateDir = layout.streamsState(spec);
-                deleteRecursively(stateDir);
+                Directories.delete(stateDir);
                 config.put("quarkus.kafka-streams.bootstrap-servers", kafka.bootstrapServers());
                 config.put("kafka-streams.state.dir", stateDir.toString());
                 // Interactive queries for keys held by another instance are routed to this address.
@@ -104,17 +105,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             say("%s ready", service.spec().name());
         }
         return services;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private void printSummary(List<ServiceProcess> services, StackLayout layout) {

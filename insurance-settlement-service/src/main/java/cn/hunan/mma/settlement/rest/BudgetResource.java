@@ -13,7 +13,6 @@ import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
 import cn.hunan.mma.settlement.service.BudgetService;
-import cn.hunan.mma.settlement.service.NoParametersInForceException;
 import cn.hunan.mma.settlement.service.StaleBudgetException;
 import cn.hunan.mma.settlement.service.UnknownBudgetException;
 import io.smallrye.mutiny.Uni;
@@ -106,11 +105,6 @@ public class BudgetResource {
     @ServerExceptionMapper
     public Response stale(StaleBudgetException e) {
         return ProblemResponses.of(Problem.of(412, "Draft changed", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response noParameters(NoParametersInForceException e) {
-        return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -20,7 +20,6 @@ import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
-import cn.hunan.mma.settlement.service.NoParametersInForceException;
 import cn.hunan.mma.settlement.service.NotClosedException;
 import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
@@ -169,11 +168,6 @@ public class PeriodCloseResource {
     @ServerExceptionMapper
     public Response noApprovedBudget(NoApprovedBudgetException e) {
         return ProblemResponses.of(Problem.of(409, "No approved budget", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response noParameters(NoParametersInForceException e) {
-        return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,17 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.settlement.service.NoParametersInForceException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Problems that any settlement endpoint can meet, mapped once for all of them. */
+public class SettlementProblemMappers {
+
+    // Budgets, closes and case settlement all need the area's parameter version in force.
+    @ServerExceptionMapper
+    public Response noParameters(NoParametersInForceException e) {
+        return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
+    }
+}
