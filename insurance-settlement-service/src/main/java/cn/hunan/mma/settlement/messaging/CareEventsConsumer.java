@@ -5,14 +5,24 @@ import cn.hunan.mma.events.care.InpatientEvent;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.settlement.service.CaseSettlementService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Settles discharges from the inpatient topic and keeps institution levels from the matrix topic.
- * Records the contract refuses never arrive here (ContractRecordRejections dead-letters them); a
- * discharge that cannot be settled fails, and the dead-letter-queue strategy sends it to the DLT
- * with the failure as reason.
+ * Settles discharges from the inpatient topic, a poll's worth at a time, and keeps institution
+ * levels from the matrix topic.
+ *
+ * <p>The inpatient channel consumes in batches ({@code batch=true}), so acknowledgement is this
+ * class's job, record by record: a record the contract refused (no payload: ContractRecordRejections
+ * has put the reason in its headers) and a discharge that cannot be settled are nacked, which sends
+ * each alone to the DLT (failure strategy {@code dead-letter-queue}) with its reason; the batch is
+ * acknowledged once those are dead-lettered and the rest is committed. If the batch's transaction
+ * itself fails, the whole batch is nacked.
  */
 @ApplicationScoped
 public class CareEventsConsumer {
@@ -27,13 +37,43 @@ public class CareEventsConsumer {
     }
 
     @Incoming(INPATIENT)
-    public Uni<Void> inpatient(InpatientEvent event) {
-        // Admissions carry nothing to settle.
-        return event instanceof InpatientDischarged discharge ? settlements.settle(discharge) : Uni.createFrom().voidItem();
+    public Uni<Void> inpatient(KafkaRecordBatch<String, InpatientEvent> batch) {
+        List<KafkaRecord<String, InpatientEvent>> refusedByContract = new ArrayList<>();
+        List<KafkaRecord<String, InpatientEvent>> dischargeRecords = new ArrayList<>();
+        List<InpatientDischarged> discharges = new ArrayList<>();
+        for (KafkaRecord<String, InpatientEvent> record : batch.getRecords()) {
+            if (record.getPayload() == null) {
+                refusedByContract.add(record);
+            } else if (record.getPayload() instanceof InpatientDischarged discharge) {
+                // Admissions carry nothing to settle.
+                dischargeRecords.add(record);
+                discharges.add(discharge);
+            }
+        }
+        return settlements.settle(discharges)
+                .chain(result -> {
+                    List<Uni<Void>> deadLetters = new ArrayList<>();
+                    refusedByContract.forEach(record -> deadLetters.add(nack(record, new RefusedRecordException())));
+                    result.refused().forEach((index, reason) -> deadLetters.add(nack(dischargeRecords.get(index), reason)));
+                    return deadLetters.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
     }
 
     @Incoming(INSTITUTIONS)
     public Uni<Void> institution(InstitutionSnapshot snapshot) {
         return settlements.remember(snapshot);
+    }
+
+    private static Uni<Void> nack(KafkaRecord<String, InpatientEvent> record, Throwable reason) {
+        return Uni.createFrom().completionStage(record.nack(reason));
+    }
+
+    /** The reason a contract-refused record is dead-lettered with; the contract's own reason is in its headers. */
+    static final class RefusedRecordException extends RuntimeException {
+        RefusedRecordException() {
+            super("the record does not satisfy the event contract", null, false, false);
+        }
     }
 }

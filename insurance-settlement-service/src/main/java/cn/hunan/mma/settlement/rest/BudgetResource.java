@@ -59,7 +59,7 @@ public class BudgetResource {
     public Uni<Response> draft(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
                                BudgetDraftRequest request) {
         if (request == null) {
-            throw new BadRequestException("a draft request body with carveOuts and factorAdjustment is required");
+            throw new BadRequestException("a draft request body with carveOuts is required");
         }
         BudgetDraftRequest checked = request.checked();
         int budgetYear = budgetYear(year);

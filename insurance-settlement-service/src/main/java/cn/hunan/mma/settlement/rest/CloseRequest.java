@@ -22,6 +22,7 @@ import java.util.Map;
  * @param divisionCode the county (or city) the alliance covers: decides who may see the close and whose rules apply
  * @param ruleVersion  only with {@code rules}: names a what-if rule set
  * @param packageTotal   absent for a year-end close: the alliance's approved budget for the year is frozen
+ * @param actualSpend    absent: the fund-paid sum of the period's settled cases of the covered residents is frozen
  * @param overrideScores true for a what-if with the request's scores although stored ones exist
  * @param rules        absent for a real close (the area's version in force at the period's start is frozen);
  *                     present for a what-if, frozen with a ruleVersion starting "what-if:"
@@ -53,7 +54,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
      *                     the alliance), used instead of the request's unless {@code overrideScores}
      */
     SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce,
-                                  Map<String, BigDecimal> storedScores, Money frozenPackage) {
+                                  Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend) {
         requiredDivision();
         CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
         String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
@@ -64,7 +65,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
         try {
             FrozenScores scores = FrozenScores.of(members, allianceScore, storedScores,
                     storedScores.get(alliance.value()), overrideScores);
-            return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, actualSpend, scores.allianceScore(),
+            return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, frozenActualSpend, scores.allianceScore(),
                     specialCircumstance, scores.members(), tertiaryPartners == null ? List.of() : tertiaryPartners,
                     baselineReferralRate, currentReferralRate, frozenRules, scores.source());
         } catch (NullPointerException | IllegalArgumentException e) {

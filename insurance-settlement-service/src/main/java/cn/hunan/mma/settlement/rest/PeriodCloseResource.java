@@ -24,6 +24,7 @@ import cn.hunan.mma.settlement.service.NotClosedException;
 import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
 import cn.hunan.mma.settlement.service.ScoreService;
+import cn.hunan.mma.settlement.service.SpendService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -56,14 +57,16 @@ public class PeriodCloseResource {
     private final ParameterService parameters;
     private final ScoreService scores;
     private final BudgetService budgets;
+    private final SpendService spending;
     private final CurrentCaller caller;
 
     public PeriodCloseResource(PeriodCloser closer, ParameterService parameters, ScoreService scores, BudgetService budgets,
-                               CurrentCaller caller) {
+                               SpendService spending, CurrentCaller caller) {
         this.closer = closer;
         this.parameters = parameters;
         this.scores = scores;
         this.budgets = budgets;
+        this.spending = spending;
         this.caller = caller;
     }
 
@@ -83,7 +86,8 @@ public class PeriodCloseResource {
         return parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
                         .chain(stored -> packageTotal(request, alliance, closing)
-                                .map(frozenPackage -> request.toSnapshot(alliance, closing, version, stored, frozenPackage))))
+                                .chain(frozenPackage -> actualSpend(request, alliance, closing)
+                                        .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend)))))
                 .chain(snapshot -> {
                     AccessPolicy.requireChange(caller.get(), jurisdiction(division, snapshot), "alliance " + allianceId);
                     return closer.close(snapshot, division.value(), caller.get().subject());
@@ -100,6 +104,22 @@ public class PeriodCloseResource {
             throw new BadRequestException("packageTotal: required for a mid-year close (its share of the annual package is a local rule)");
         }
         return budgets.approvedPackage(alliance.value(), closing.year());
+    }
+
+    /**
+     * The request's actual spend, or the fund-paid sum of the period's settled cases of the
+     * alliance's covered residents (a what-if may still give its own figure).
+     */
+    private Uni<Money> actualSpend(CloseRequest request, AllianceId alliance, Period closing) {
+        if (request.actualSpend() != null) {
+            return Uni.createFrom().item(request.actualSpend());
+        }
+        return budgets.alliance(alliance.value()).chain(row -> {
+            if (row.coveredDivisions().isEmpty()) {
+                throw new BadRequestException("actualSpend: required, since " + alliance.value() + " covers no divisions");
+            }
+            return spending.actualSpend(row.coveredDivisions(), closing).map(SpendService.Spend::amount);
+        });
     }
 
     @POST

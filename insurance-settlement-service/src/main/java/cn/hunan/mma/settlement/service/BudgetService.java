@@ -2,11 +2,13 @@ package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.scoring.ScoredEntityKind;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
@@ -14,6 +16,7 @@ import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
 import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
+import cn.hunan.mma.settlement.domain.budget.FactorAdjustmentRule;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
@@ -23,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,14 +108,49 @@ public class BudgetService {
                     LocalDate.of(year, 1, 1));
             return version.chain(rules -> coveredSpend(session, alliance.coveredDivisions(), baseYear)
                     .chain(sums -> {
-                        PackageBudget budget = compute(new BudgetInputs(Money.ofFen(((Number) sums[0]).longValue()),
-                                carveOuts, factorAdjustment), rules.parameters().budget());
+                        Money baseSpend = Money.ofFen(((Number) sums[0]).longValue());
+                        return (factorAdjustment != null ? Uni.createFrom().item(factorAdjustment)
+                                : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
+                                .map(adjustment -> new Object[] {sums, baseSpend, adjustment});
+                    })
+                    .chain(computed -> {
+                        Object[] sums = (Object[]) computed[0];
+                        PackageBudget budget = compute(new BudgetInputs((Money) computed[1], carveOuts, (SignedMoney) computed[2]),
+                                rules.parameters().budget());
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
                         row.draft(budget, baseYear, ((Number) sums[1]).longValue(), rules.versionId(), actor, clock.instant());
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
                                 .chain(session::flush).replaceWith(row);
                     }));
         }));
+    }
+
+    /**
+     * The factor method's adjustment (因素法) from the alliance's stored composite score of the base
+     * year, by the area's rule: what an officer no longer types in. 400 when the area's rules have
+     * no factor method (the draft must then give the adjustment), 409 when no score is stored yet.
+     */
+    private static Uni<SignedMoney> factorAdjustment(Mutiny.Session session, String allianceId, int baseYear, Money baseSpend,
+                                                     ParameterVersion rules) {
+        BudgetParameters parameters = rules.parameters().budget();
+        FactorAdjustmentRule rule = parameters.factorMethod();
+        if (rule == null) {
+            throw new BadRequestException("factorAdjustment: required, since the rules " + rules.versionId()
+                    + " have no factor method to compute it from the alliance's score");
+        }
+        return session.createSelectionQuery("select composite from CompositeScoreEntity where period = :period "
+                        + "and entityKind = :kind and entityId = :alliance", BigDecimal.class)
+                .setParameter("period", Period.ofYear(baseYear).toString())
+                .setParameter("kind", ScoredEntityKind.ALLIANCE.name())
+                .setParameter("alliance", allianceId)
+                .getResultList()
+                .map(scores -> {
+                    if (scores.isEmpty()) {
+                        throw new BudgetConflictException("no composite score of " + allianceId + " for " + baseYear
+                                + " is stored yet: the factor adjustment cannot be computed (or give factorAdjustment)");
+                    }
+                    return rule.adjustment(PackageBudget.grownSpend(baseSpend, parameters), scores.get(0));
+                });
     }
 
     /**

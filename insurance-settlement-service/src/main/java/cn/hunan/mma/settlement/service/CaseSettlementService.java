@@ -4,48 +4,98 @@ import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.topic.Topics;
-import cn.hunan.mma.events.value.EventId;
-import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
-import cn.hunan.mma.platform.outbox.OutboxEventEntity;
-import cn.hunan.mma.settlement.domain.cases.CaseDecision;
-import cn.hunan.mma.settlement.domain.cases.CaseFacts;
-import cn.hunan.mma.settlement.domain.cases.CaseSettler;
-import cn.hunan.mma.settlement.domain.cases.ReviewQuota;
-import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
-import cn.hunan.mma.settlement.persistence.CaseSettlementEntity;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Settles discharges, once per discharge event id: the row, the episode's deductible and the
- * {@link CaseSettled} outbox row are written in one transaction. A correction supersedes the
- * settlement of the event it corrects and settles the corrected facts.
+ * Settles discharges in batches, once per discharge event id. A batch costs a handful of
+ * statements whatever its size: the facts it depends on are read with array parameters, the
+ * settlements are decided in memory ({@link DischargeBatch}), and the rows, the superseded stays
+ * and the {@link CaseSettled} outbox rows are written with multi-row statements in one
+ * transaction. A discharge that cannot be settled is returned as refused, to be dead-lettered,
+ * without holding up the rest of its batch.
  */
 @ApplicationScoped
 public class CaseSettlementService {
 
-    private final Mutiny.SessionFactory sessions;
-    private final CaseSettlers settlers;
-    private final ParameterService parameters;
-    private final Clock clock = Clock.systemUTC();
+    private static final String SETTLED = "SELECT discharge_event_id FROM case_settlement WHERE discharge_event_id = ANY($1::uuid[])";
+    private static final String LEVELS = "SELECT id, level FROM institution WHERE id = ANY($1::text[])";
+    private static final String STAYS = "SELECT discharge_event_id, episode_id, deductible_fen FROM case_settlement "
+            + "WHERE NOT superseded AND (episode_id = ANY($1::text[]) OR discharge_event_id = ANY($2::uuid[]))";
+    private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
+            + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded";
+    private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[])";
+    // A concurrent consumer (a rebalance) may have settled one meanwhile: those rows are skipped and
+    // only the rows really inserted get an outbox row.
+    private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
+            + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
+            + "residence_division, discharge_date, superseded, settled_at) "
+            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, FALSE, $15 FROM unnest($1::uuid[], $2::text[], $3::int[], "
+            + "$4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
+            + "$12::text[], $13::text[], $14::date[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd) "
+            + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
+    private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
+            + "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])";
 
-    public CaseSettlementService(Mutiny.SessionFactory sessions, CaseSettlers settlers, ParameterService parameters) {
-        this.sessions = sessions;
-        this.settlers = settlers;
-        this.parameters = parameters;
+    /** Why each refused discharge was refused, by its position in the batch. */
+    public record BatchResult(int settled, Map<Integer, CaseNotSettledException> refused) {
     }
 
-    public Uni<Void> settle(InpatientDischarged discharge) {
-        return sessions.withTransaction((session, tx) -> session.find(CaseSettlementEntity.class, discharge.eventId().asUuid())
-                .chain(already -> already != null ? Uni.createFrom().voidItem() : settleNew(session, discharge)));
+    private final Mutiny.SessionFactory sessions;
+    private final Pool pool;
+    private final CaseSettlers settlers;
+    private final ParameterService parameters;
+    private final ReviewCounts counts;
+    private final Clock clock = Clock.systemUTC();
+
+    public CaseSettlementService(Mutiny.SessionFactory sessions, Pool pool, CaseSettlers settlers, ParameterService parameters,
+                                 ReviewCounts counts) {
+        this.sessions = sessions;
+        this.pool = pool;
+        this.settlers = settlers;
+        this.parameters = parameters;
+        this.counts = counts;
+    }
+
+    public Uni<BatchResult> settle(List<InpatientDischarged> discharges) {
+        if (discharges.isEmpty()) {
+            return Uni.createFrom().item(new BatchResult(0, Map.of()));
+        }
+        Set<DivisionCode> areas = new HashSet<>();
+        discharges.forEach(discharge -> areas.add(discharge.insuredAreaDivision()));
+        return parameters.lookup(areas).chain(lookup -> pool.withTransaction(connection -> read(connection, discharges)
+                .chain(facts -> {
+                    DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.stays,
+                            discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate()), counts);
+                    return loadCounts(connection, discharges, known)
+                            .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
+                            .call(outcome -> write(connection, outcome));
+                }))
+                .invoke(outcome -> counts.add(outcome.countIncrements()))
+                .map(outcome -> new BatchResult(outcome.settled().size(), outcome.refused())));
     }
 
     public Uni<Void> remember(InstitutionSnapshot snapshot) {
@@ -59,60 +109,131 @@ public class CaseSettlementService {
                 }));
     }
 
-    private Uni<Void> settleNew(Mutiny.Session session, InpatientDischarged discharge) {
-        Uni<CaseSettlementEntity> corrected = discharge.correctsEventId() == null ? Uni.createFrom().nullItem()
-                : session.find(CaseSettlementEntity.class, discharge.correctsEventId().asUuid());
-        return session.find(InstitutionEntity.class, discharge.institutionId().value()).chain(institution -> {
-            if (institution == null) {
-                throw new CaseNotSettledException("institution " + discharge.institutionId() + " is not in the matrix");
-            }
-            return corrected.chain(old -> {
-                if (old != null) {
-                    old.supersede();
+    private static final class Facts {
+        Set<UUID> settled = new HashSet<>();
+        Map<String, Level> levels = new HashMap<>();
+        List<DischargeBatch.StoredStay> stays = new ArrayList<>();
+    }
+
+    private static Uni<Facts> read(SqlConnection connection, List<InpatientDischarged> discharges) {
+        UUID[] ids = discharges.stream().map(discharge -> discharge.eventId().asUuid()).toArray(UUID[]::new);
+        String[] institutions = discharges.stream().map(discharge -> discharge.institutionId().value()).distinct().toArray(String[]::new);
+        String[] episodes = discharges.stream().filter(discharge -> discharge.episodeId() != null)
+                .map(discharge -> discharge.episodeId().value()).distinct().toArray(String[]::new);
+        UUID[] corrected = discharges.stream().filter(discharge -> discharge.correctsEventId() != null)
+                .map(discharge -> discharge.correctsEventId().asUuid()).toArray(UUID[]::new);
+        Facts facts = new Facts();
+        return connection.preparedQuery(SETTLED).execute(Tuple.of(ids))
+                .invoke(rows -> rows.forEach(row -> facts.settled.add(row.getUUID(0))))
+                .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))
+                .invoke(rows -> rows.forEach(row -> facts.levels.put(row.getString(0), Level.valueOf(row.getString(1)))))
+                .chain(() -> episodes.length == 0 && corrected.length == 0 ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery(STAYS).execute(Tuple.of(episodes, corrected))
+                        .invoke(rows -> rows.forEach(row -> facts.stays.add(stay(row)))))
+                .replaceWith(facts);
+    }
+
+    private static DischargeBatch.StoredStay stay(Row row) {
+        return new DischargeBatch.StoredStay(row.getUUID(0), row.getString(1), row.getLong(2));
+    }
+
+    /** The review counts of the years and methods the batch settles, read from the table the first time. */
+    private Uni<Void> loadCounts(SqlConnection connection, List<InpatientDischarged> discharges, DischargeBatch.Known known) {
+        Set<ReviewCounts.Key> missing = new HashSet<>();
+        for (InpatientDischarged discharge : discharges) {
+            known.versionOf().apply(discharge).ifPresent(version -> {
+                ReviewCounts.Key key = new ReviewCounts.Key(discharge.dischargeDate().getYear(),
+                        settlers.of(version).rules().method().name());
+                if (!counts.knows(key)) {
+                    missing.add(key);
                 }
-                // The rules of the fund that pays (参保地), in force on the discharge date.
-                return session.flush()
-                        .chain(() -> parameters.inForce(session, discharge.insuredAreaDivision(), discharge.dischargeDate())
-                                .onFailure(NoParametersInForceException.class)
-                                .transform(e -> new CaseNotSettledException(e.getMessage())))
-                        .chain(version -> deductiblePaid(session, discharge)
-                                .chain(paid -> quota(session, discharge, settlers.of(version)).map(quota -> new CaseFacts(
-                                        institution.level(), discharge.drgGroup(), false, discharge.charges().total(), paid, quota)))
-                                .chain(facts -> record(session, discharge, facts, version)));
             });
-        });
-    }
-
-    private Uni<Void> record(Mutiny.Session session, InpatientDischarged discharge, CaseFacts facts, ParameterVersion version) {
-        CaseSettler settler = settlers.of(version);
-        CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(
-                "group " + discharge.drgGroup() + " has no " + settler.rules().method() + " weight or score"));
-        Instant now = clock.instant();
-        // Derived from the discharge id: a replayed settlement publishes under the same event id.
-        EventId eventId = EventId.of(UUID.nameUUIDFromBytes(("settled:" + discharge.eventId().value()).getBytes(StandardCharsets.UTF_8)));
-        CaseSettled settled = new CaseSettled(eventId, now, discharge.eventId(), discharge.institutionId(), decision.method(),
-                decision.groupCode(), decision.standardPayment(), decision.actualCost(), decision.fundPayable(),
-                decision.outlier(), version.versionId());
-        return session.persistAll(CaseSettlementEntity.of(discharge, decision, version.versionId(), now),
-                OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settled)));
-    }
-
-    private static Uni<Money> deductiblePaid(Mutiny.Session session, InpatientDischarged discharge) {
-        if (discharge.episodeId() == null) {
-            return Uni.createFrom().item(Money.ZERO);
         }
-        return session.createSelectionQuery("select coalesce(sum(deductibleFen), 0) from CaseSettlementEntity "
-                        + "where episodeId = :episode and not superseded", Long.class)
-                .setParameter("episode", discharge.episodeId().value()).getSingleResult().map(Money::ofFen);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReviewCounts.Key key : missing) {
+            chain = chain.chain(() -> connection.preparedQuery(COUNTS).execute(Tuple.of(key.year(), key.method()))
+                    .invoke(rows -> {
+                        Row row = rows.iterator().next();
+                        counts.load(key, row.getLong(0), row.getLong(1));
+                    }).replaceWithVoid());
+        }
+        return chain;
     }
 
-    private static Uni<ReviewQuota> quota(Mutiny.Session session, InpatientDischarged discharge, CaseSettler settler) {
-        return session.createSelectionQuery("select count(*), coalesce(sum(case when outlier = 'EXPERT_REVIEW' then 1 else 0 end), 0) "
-                        + "from CaseSettlementEntity where settlementYear = :year and method = :method and not superseded", Object[].class)
-                .setParameter("year", discharge.dischargeDate().getYear())
-                .setParameter("method", settler.rules().method().name())
-                .getSingleResult()
-                .map(counts -> new ReviewQuota(settler.rules().reviewCap(), ((Number) counts[0]).longValue(),
-                        ((Number) counts[1]).longValue()));
+    private static Uni<Void> write(SqlConnection connection, DischargeBatch.Outcome outcome) {
+        Uni<Void> superseded = outcome.superseded().isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(SUPERSEDE).execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).replaceWithVoid();
+        if (outcome.settled().isEmpty()) {
+            return superseded;
+        }
+        return superseded.chain(() -> connection.preparedQuery(INSERT).execute(rows(outcome.settled())))
+                .chain(inserted -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    inserted.forEach(row -> fresh.add(row.getUUID(0)));
+                    List<OutboxEvent> events = outcome.settled().stream()
+                            .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
+                            .map(settled -> ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settled.event())).toList();
+                    return events.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery(OUTBOX).execute(outbox(events)).replaceWithVoid();
+                });
+    }
+
+    private static Tuple rows(List<DischargeBatch.Settled> settled) {
+        int n = settled.size();
+        UUID[] ids = new UUID[n];
+        String[] institutions = new String[n];
+        Integer[] years = new Integer[n];
+        String[] methods = new String[n];
+        String[] groups = new String[n];
+        String[] episodes = new String[n];
+        Long[] standard = new Long[n];
+        Long[] actual = new Long[n];
+        Long[] deductible = new Long[n];
+        Long[] payable = new Long[n];
+        String[] outliers = new String[n];
+        String[] versions = new String[n];
+        String[] residences = new String[n];
+        LocalDate[] dischargeDates = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            DischargeBatch.Settled one = settled.get(i);
+            InpatientDischarged discharge = one.discharge();
+            ids[i] = discharge.eventId().asUuid();
+            institutions[i] = discharge.institutionId().value();
+            years[i] = discharge.dischargeDate().getYear();
+            methods[i] = one.decision().method().name();
+            groups[i] = one.decision().groupCode();
+            episodes[i] = discharge.episodeId() == null ? null : discharge.episodeId().value();
+            standard[i] = one.decision().standardPayment().fen();
+            actual[i] = one.decision().actualCost().fen();
+            deductible[i] = one.decision().deductibleDue().fen();
+            payable[i] = one.decision().fundPayable().fen();
+            outliers[i] = one.decision().outlier().name();
+            versions[i] = one.ruleVersion();
+            residences[i] = discharge.residenceDivision().value();
+            dischargeDates[i] = discharge.dischargeDate();
+        }
+        Instant settledAt = settled.get(0).event().occurredAt();
+        return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
+                outliers, versions, residences, dischargeDates, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
+    }
+
+    private static Tuple outbox(List<OutboxEvent> events) {
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            OutboxEvent event = events.get(i);
+            ids[i] = event.eventId();
+            topics[i] = event.topic();
+            keys[i] = event.key();
+            types[i] = event.type();
+            payloads[i] = event.payload();
+            occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+        }
+        return Tuple.tuple(List.<Object>of(ids, topics, keys, types, payloads, occurred));
     }
 }

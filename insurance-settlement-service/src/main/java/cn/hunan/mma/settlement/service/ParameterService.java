@@ -11,9 +11,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,13 +58,32 @@ public class ParameterService {
         return session.createSelectionQuery(
                         "from AreaParametersEntity where area in :areas and effectiveFrom <= :date", AreaParametersEntity.class)
                 .setParameter("areas", areas).setParameter("date", date).getResultList()
-                .map(rows -> rows.stream()
-                        .min(Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
-                                .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder()))
-                        .map(row -> new ParameterVersion(row.versionId(),
-                                parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson()))))
-                        .orElseThrow(() -> new NoParametersInForceException(
-                                "no settlement parameters are in force for " + division + " on " + date)));
+                .map(rows -> choose(rows, division, date).orElseThrow(() -> new NoParametersInForceException(
+                        "no settlement parameters are in force for " + division + " on " + date)));
+    }
+
+    /**
+     * Every version of the areas the given divisions lie in, read with one query, as a lookup of
+     * the version in force for any of those divisions on any date: a batch of discharges needs many
+     * (division, date) pairs, which one query each would make the batch's cost.
+     */
+    public Uni<BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>>> lookup(Collection<DivisionCode> divisions) {
+        List<String> areas = divisions.stream().flatMap(division -> areasOf(division).stream()).distinct().toList();
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from AreaParametersEntity where area in :areas", AreaParametersEntity.class)
+                .setParameter("areas", areas).getResultList())
+                .map(rows -> (division, date) -> choose(rows, division, date));
+    }
+
+    /** The most specific area's latest version effective on the date. */
+    private Optional<ParameterVersion> choose(List<AreaParametersEntity> rows, DivisionCode division, LocalDate date) {
+        List<String> areas = areasOf(division);
+        return rows.stream()
+                .filter(row -> areas.contains(row.area()) && !row.effectiveFrom().isAfter(date))
+                .min(Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
+                        .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder()))
+                .map(row -> new ParameterVersion(row.versionId(),
+                        parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson()))));
     }
 
     /** The areas a division lies in, most specific first: its county, city and province (6-digit codes). */

@@ -40,6 +40,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -204,6 +205,86 @@ class BudgetApiTest {
                 .when().post("/api/v1/settlements/" + alliance + "/2033/close").then().statusCode(409).contentType(PROBLEM_JSON);
     }
 
+    @Test
+    void without_a_typed_adjustment_the_draft_computes_it_from_the_alliances_stored_score_by_the_areas_factor_method()
+            throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).putObject("factorMethod").put("ratePerPoint", new BigDecimal("0.001"))
+                .put("referenceScore", new BigDecimal("85")).put("capRate", new BigDecimal("0.02"));
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2036-01-01").set("parameters", parameters)))
+                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
+        String scored = "XTX-FAC-" + UUID.randomUUID().toString().substring(0, 8);
+        String unscored = "XTX-FAC-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "103", 2035, "1000000.00", false);
+        storeAllianceScore(scored, "2035", "92");
+        publishAlliance(scored);
+        publishAlliance(unscored);
+
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
+                    .when().post("/api/v1/budgets/" + scored + "/2036/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+
+        // Hand-worked: grown 1,000,000.00 × 1.05 = 1,050,000.00; score 92 is 7 points over 85 at 0.1% a point:
+        // + 1,050,000.00 × 0.007 = 7,350.00 (cap 2% = 21,000.00 not reached); reserve 5% = 52,500.00;
+        // P = 1,050,000.00 − 52,500.00 + 7,350.00 = 1,004,850.00.
+        assertThat(drafted.get().getString("parameterVersion")).isEqualTo(XIANGTAN_COUNTY + "/2036-01-01");
+        assertThat(drafted.get().getString("factorAdjustment")).isEqualTo("7350.00");
+        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1004850.00");
+        // No score stored for the other alliance (404 until the alliance topic has brought it): nothing to compute from.
+        AtomicReference<Integer> unscoredStatus = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
+                    .when().post("/api/v1/budgets/" + unscored + "/2036/draft");
+            unscoredStatus.set(response.statusCode());
+            return response.statusCode() != 404;
+        });
+        assertThat(unscoredStatus.get()).isEqualTo(409);
+        // The seed rules of 2035 have no factor method: the adjustment must be typed in.
+        given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
+                .when().post("/api/v1/budgets/" + scored + "/2035/draft").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void a_close_without_an_actual_spend_freezes_the_periods_settled_spend_of_the_covered_residents() throws Exception {
+        String alliance = "XTX-SPD-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "101", "2037-01-01", "300000.00", false);   // first day of the half-year
+        storeCase(XIANGXIANG, "2037-06-30", "150000.00", false);                // last day, treated anywhere
+        storeCase(XIANGTAN_COUNTY, "2037-07-01", "99999.00", false);            // the next half-year
+        storeCase(XIANGTAN_COUNTY, "2037-03-01", "70000.00", true);             // superseded
+        storeCase("430302", "2037-03-01", "80000.00", false);                  // not a covered resident
+        publishAlliance(alliance);
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.remove("actualSpend");
+
+        AtomicReference<JsonPath> closed = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(body.toString())
+                    .when().post("/api/v1/settlements/" + alliance + "/2037-H1/close");
+            closed.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+
+        // 300,000.00 + 150,000.00 = 450,000.00
+        assertThat(closed.get().getString("result.snapshot.actualSpend")).isEqualTo("450000.00");
+    }
+
+    private static void storeAllianceScore(String alliance, String period, String composite) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO composite_score (entity_kind, entity_id, period, composite, "
+                     + "rule_version, event_id, occurred_at) VALUES ('ALLIANCE', ?, ?, ?, 'test', ?, now())")) {
+            insert.setString(1, alliance);
+            insert.setString(2, period);
+            insert.setBigDecimal(3, new BigDecimal(composite));
+            insert.setObject(4, UUID.randomUUID());
+            insert.executeUpdate();
+        }
+    }
+
     private static String withoutPackage(String actualSpend) throws Exception {
         ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody(actualSpend));
         body.remove("packageTotal");
@@ -228,18 +309,28 @@ class BudgetApiTest {
     }
 
     /** A settled case as the case settlement flow stores it; only residence, year, amount and supersession matter here. */
+    private static void storeCase(String residence, String dischargeDate, String fundPayable, boolean superseded) throws Exception {
+        storeCase(residence, LocalDate.parse(dischargeDate).getYear(), fundPayable, superseded, dischargeDate);
+    }
+
     private static void storeCase(String residence, int year, String fundPayable, boolean superseded) throws Exception {
+        storeCase(residence, year, fundPayable, superseded, null);
+    }
+
+    private static void storeCase(String residence, int year, String fundPayable, boolean superseded, String dischargeDate)
+            throws Exception {
         try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
                      + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
-                     + "rule_version, superseded, settled_at, residence_division) "
-                     + "VALUES (?, '430102H0001', ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?)")) {
+                     + "rule_version, superseded, settled_at, residence_division, discharge_date) "
+                     + "VALUES (?, '430102H0001', ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setInt(2, year);
             insert.setLong(3, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
             insert.setBoolean(4, superseded);
             insert.setTimestamp(5, Timestamp.from(Instant.now()));
             insert.setString(6, residence);
+            insert.setObject(7, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
             insert.executeUpdate();
         }
     }

@@ -2,6 +2,8 @@ package cn.hunan.mma.settlement.domain.budget;
 
 import cn.hunan.mma.settlement.domain.Fractions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 
 /**
@@ -9,8 +11,15 @@ import java.math.BigDecimal;
  *
  * @param growthRate       g: the allowed growth over last year's base spend (0.05 for 5%); may be negative
  * @param riskReserveRate  share of the grown spend the fund keeps back as a risk reserve
+ * @param factorMethod     how the alliance's score adjusts the package; absent where the area
+ *                         enters the adjustment by hand with each draft
  */
-public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate) {
+public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) FactorAdjustmentRule factorMethod) {
+
+    public BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate) {
+        this(growthRate, riskReserveRate, null);
+    }
 
     public BudgetParameters {
         if (growthRate == null || growthRate.abs().compareTo(BigDecimal.ONE) > 0) {

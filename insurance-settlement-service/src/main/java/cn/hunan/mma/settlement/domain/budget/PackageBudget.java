@@ -15,7 +15,7 @@ public record PackageBudget(BudgetInputs inputs, BudgetParameters parameters, Mo
                             Money packageTotal) {
 
     public static PackageBudget compute(BudgetInputs inputs, BudgetParameters parameters) {
-        Money grown = inputs.baseSpend().times(BigDecimal.ONE.add(parameters.growthRate()), Fractions.MONEY_ROUNDING);
+        Money grown = grownSpend(inputs.baseSpend(), parameters);
         Money reserve = grown.times(parameters.riskReserveRate(), Fractions.MONEY_ROUNDING);
         long net = grown.fen() - reserve.fen() - inputs.carveOuts().fen();
         if (net < 0) {
@@ -26,6 +26,11 @@ public record PackageBudget(BudgetInputs inputs, BudgetParameters parameters, Mo
             throw new IllegalArgumentException("the factor adjustment would make the package negative");
         }
         return new PackageBudget(inputs, parameters, grown, reserve, Money.ofFen(total));
+    }
+
+    /** base × (1 + g), rounded to the fen: what the reserve and the factor adjustment are shares of. */
+    public static Money grownSpend(Money baseSpend, BudgetParameters parameters) {
+        return baseSpend.times(BigDecimal.ONE.add(parameters.growthRate()), Fractions.MONEY_ROUNDING);
     }
 
     public Money baseSpend() {

@@ -1,0 +1,330 @@
+package cn.hunan.mma.benchmark.settlement;
+
+import cn.hunan.mma.benchmark.support.MemorySampler;
+import cn.hunan.mma.benchmark.support.Resources;
+import cn.hunan.mma.benchmark.support.ServiceJvm;
+import cn.hunan.mma.benchmark.support.SummaryTable;
+import cn.hunan.mma.benchmark.support.TargetLine;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.topic.Topic;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.infra.LocalJwtKeys;
+import cn.hunan.mma.infra.LocalKafka;
+import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.simulator.matrix.Alliance;
+import cn.hunan.mma.simulator.matrix.AreaMatrix;
+import cn.hunan.mma.simulator.matrix.HospitalMatrix;
+import cn.hunan.mma.simulator.matrix.MatrixGenerator;
+import cn.hunan.mma.simulator.matrix.MatrixOptions;
+import cn.hunan.mma.simulator.matrix.MatrixRecords;
+import cn.hunan.mma.simulator.output.KafkaSettings;
+import cn.hunan.mma.simulator.reference.Area;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code deploy/benchmark settlement}: a fresh PostgreSQL, Kafka and insurance-settlement-service
+ * (its own JVM, configured as {@code deploy/run} configures it); the province matrix published on
+ * the matrix topics; then a backlog of discharges produced to {@code mma.care.inpatient} while the
+ * service is stopped, and the time the restarted service takes to settle it (rows in
+ * {@code case_settlement}) and to publish every {@code CaseSettled} (the outbox relay); then one
+ * period close of every close-knit alliance through the API. Exits 0 whether or not the targets
+ * are met; everything started is stopped on the way out, Ctrl-C included.
+ */
+@Command(name = "settlement", mixinStandardHelpOptions = true,
+        description = "Benchmarks insurance-settlement-service: case settlement through Kafka, then the period close of every alliance.")
+public final class SettlementBenchmark implements Callable<Integer> {
+
+    static final long PROVINCE_DISCHARGES = 15_000_000L;
+    private static final double TARGET_CASES_PER_SECOND = 100_000;
+    private static final double TARGET_CLOSE_SECONDS = 60;
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(6);
+
+    @Option(names = "--project-root", required = true, description = "The repository root.")
+    Path projectRoot;
+
+    @Option(names = "--smoke", description = "A short check of the harness: 湘潭 (430300), 20,000 discharges.")
+    boolean smoke;
+
+    @Option(names = "--area", description = "Matrix area. Default: 43, all Hunan (430300 with --smoke).")
+    String area;
+
+    @Option(names = "--discharges", description = "Discharges produced. Default: 15,000,000, the province's year (20,000 with --smoke).")
+    Long discharges;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Matrix and discharge seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--episode-every", defaultValue = "20",
+            description = "Every n-th discharge is the second stay of a referral episode (0: none). Default: ${DEFAULT-VALUE}")
+    int episodeEvery;
+
+    @Option(names = "--period", defaultValue = "2025-H1", description = "The period closed. Default: ${DEFAULT-VALUE}")
+    String period;
+
+    @Option(names = "--close-parallel", defaultValue = "4", description = "Closes in flight at once. Default: ${DEFAULT-VALUE}")
+    int closeParallel;
+
+    @Option(names = "--service-jar", description = "Default: insurance-settlement-service/target/quarkus-app/quarkus-run.jar")
+    Path serviceJar;
+
+    @Option(names = "--service-jvm-options", defaultValue = "-Xmx1g -XX:+UseParallelGC",
+            description = "The service's JVM options, space-separated. Default: ${DEFAULT-VALUE}")
+    String serviceJvmOptions;
+
+    @Option(names = "--service-property", description = "Extra service configuration, key=value (repeatable)")
+    Map<String, String> serviceProperties = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SettlementBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Resources resources = new Resources();
+        Thread onExit = new Thread(resources::close, "benchmark-shutdown");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            run(resources);
+            return 0;
+        } finally {
+            resources.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+    }
+
+    private void run(Resources resources) throws Exception {
+        Path work = projectRoot.resolve(".local/benchmark/settlement").toAbsolutePath();
+        Path jar = serviceJar != null ? serviceJar : projectRoot.resolve("insurance-settlement-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no insurance-settlement-service jar at " + jar + " (build it, or give --service-jar)");
+        }
+        Files.createDirectories(work.resolve("logs"));
+        KafkaSettings.quietClientLogs();
+        String areaCode = area != null ? area : smoke ? "430300" : "43";
+        long count = discharges != null ? discharges : smoke ? 20_000 : PROVINCE_DISCHARGES;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        say("load average at start: %s", loadAverage());
+
+        say("generating the matrix of %s (seed %d)", areaCode, seed);
+        HospitalMatrix province = MatrixGenerator.generate(MatrixOptions.defaults(seed));
+        AreaMatrix matrix = AreaMatrix.of(province, Area.parse(areaCode));
+        MatrixRecords records = new MatrixRecords(matrix);
+        List<Alliance> closeKnit = matrix.alliances().stream().filter(Alliance::closeKnit).toList();
+        DischargeGenerator generator = new DischargeGenerator(
+                matrix.institutions().stream().filter(DischargeGenerator::admitsInpatients).toList(), drgGroups(), seed, episodeEvery);
+        say("%,d institutions, %,d alliances (%,d close-knit), %,d discharges", matrix.institutions().size(),
+                matrix.alliances().size(), closeKnit.size(), count);
+
+        LocalPostgres postgres = resources.remember(LocalPostgres.startFresh(work.resolve("postgres")));
+        postgres.stopOnlyWhenClosed();
+        postgres.createDatabase("settlement");
+        LocalKafka kafka = resources.remember(LocalKafka.startFresh(work.resolve("kafka")));
+        kafka.stopOnlyWhenClosed();
+        KafkaSettings.createTopics(kafka.bootstrapServers(), (short) 1);
+        say("PostgreSQL on port %d, Kafka at %s", postgres.port(), kafka.bootstrapServers());
+        LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(work.resolve("keys"));
+        String officer = TokenMinter.forKeys(keys).mint(TokenClaims.forSubject("benchmark-officer", "insurance-officer")
+                .inProvince("430000").validFor(TOKEN_LIFETIME));
+        Map<String, String> config = serviceConfig(postgres, kafka, keys);
+        List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
+        serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+        int port = freePort();
+
+        // 1. The matrix, while the service runs: institutions must be known before a discharge is settled.
+        ServiceJvm first = resources.remember(ServiceJvm.start("insurance-settlement-service", jar, port, config, jvm,
+                work.resolve("logs/insurance-settlement-service-matrix.log")));
+        first.awaitReady(http);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(kafka.bootstrapServers(), "settlement-benchmark"));
+             SettlementProgress progress = new SettlementProgress(postgres.jdbcUrl("settlement"), postgres.username(),
+                     postgres.password(), kafka.bootstrapServers())) {
+            publish(producer, Topics.INSTITUTIONS, records.institutions());
+            publish(producer, Topics.ALLIANCES, records.alliances());
+            producer.flush();
+            awaitRows(progress, "SELECT count(*) FROM institution", matrix.institutions().size());
+            awaitRows(progress, "SELECT count(*) FROM alliance", matrix.alliances().size());
+            say("matrix known to the service: %,d institutions, %,d alliances", matrix.institutions().size(), matrix.alliances().size());
+            first.close();
+
+            // 2. The backlog, produced while the service is stopped, so that producing does not share the cores with settling.
+            long produceStart = System.nanoTime();
+            produceDischarges(producer, generator, count);
+            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+            say("produced %,d discharges in %.1f s (%,.0f/s)", count, produceSeconds, count / produceSeconds);
+
+            // 3. The service drains it.
+            say("load average before settling: %s", loadAverage());
+            ServiceJvm service = resources.remember(ServiceJvm.start("insurance-settlement-service", jar, port, config, jvm,
+                    work.resolve("logs/insurance-settlement-service.log")));
+            long started = System.nanoTime();
+            service.awaitReady(http);
+            MemorySampler memory = resources.remember(new MemorySampler(service.javaPid(), Duration.ofMillis(500)));
+            Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, SettlementBenchmark::say);
+            say("load average after settling: %s", loadAverage());
+
+            // 4. One period close of every close-knit alliance.
+            say("closing %s for %,d alliances, %d at a time …", period, closeKnit.size(), closeParallel);
+            PeriodCloses.Result closes = new PeriodCloses(http, service.baseUrl(), officer, province, seed)
+                    .closeAll(closeKnit, period, closeParallel);
+            long rss = memory.stop();
+            if (closes.firstFailure() != null) {
+                say("%d closes failed; the first: %s", closes.failed(), closes.firstFailure());
+            }
+            report(count, produceSeconds, drain, closes, rss, progress);
+        }
+    }
+
+    private void report(long count, double produceSeconds, Drain drain, PeriodCloses.Result closes, long rssKib,
+                        SettlementProgress progress) throws Exception {
+        long settledRows = progress.count("SELECT count(*) FROM case_settlement");
+        long expertReview = progress.count("SELECT count(*) FROM case_settlement WHERE outlier = 'EXPERT_REVIEW'");
+        System.out.println();
+        System.out.println("== insurance-settlement-service benchmark (" + Instant.now() + ") ==");
+        System.out.printf("discharges produced           %,d (%.1f s to produce)%n", count, produceSeconds);
+        System.out.printf("settled rows                  %,d (expert review %,d); dead-lettered %,d%n", settledRows, expertReview,
+                drain.last().deadLettered());
+        System.out.printf("settled (DB) in               %.1f s → %,.0f cases/s (steady 10–90%%: %,.0f cases/s)%n",
+                drain.settledSeconds(), drain.settledRate(), drain.steadySettledRate());
+        System.out.printf("published (CaseSettled) in    %.1f s → %,.0f cases/s%n", drain.publishedSeconds(), drain.publishedRate());
+        if (count != PROVINCE_DISCHARGES && drain.publishedRate() > 0) {
+            System.out.printf("extrapolated to %,d:   %.0f s to settle, %.0f s to publish%n", PROVINCE_DISCHARGES,
+                    PROVINCE_DISCHARGES / drain.settledRate(), PROVINCE_DISCHARGES / drain.publishedRate());
+        }
+        long[] millis = closes.millis().stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("period close                  %,d alliances closed (%d failed) in %.1f s; one close: median %,d ms, slowest %,d ms%n",
+                closes.closed(), closes.failed(), closes.seconds(), millis.length == 0 ? 0 : millis[millis.length / 2],
+                millis.length == 0 ? 0 : millis[millis.length - 1]);
+        System.out.printf("service max RSS               %,d MiB%n", rssKib / 1024);
+        System.out.printf("load average                  %s%n", loadAverage());
+        System.out.println();
+        System.out.print(SummaryTable.text(List.of(
+                atLeast("cases settled/s, through Kafka", TARGET_CASES_PER_SECOND, drain.publishedRate()),
+                TargetLine.atMost("period close of all alliances", TARGET_CLOSE_SECONDS,
+                        closes.failed() == 0 ? Math.round(closes.seconds() * 10) / 10.0 : Double.NaN, "s"))));
+    }
+
+    /** TargetLine has only "at most"; the unit goes in {@code what} to keep the table's columns. */
+    static TargetLine atLeast(String what, double goal, double measured) {
+        String target = String.format("≥ %,.0f", goal);
+        if (Double.isNaN(measured) || measured <= 0) {
+            return new TargetLine(what, target, "n/a", TargetLine.Verdict.NOT_MEASURED);
+        }
+        return new TargetLine(what, target, String.format("%,.0f", measured),
+                measured >= goal ? TargetLine.Verdict.PASS : TargetLine.Verdict.MISS);
+    }
+
+    private static <K, V extends ContractRecord> void publish(KafkaProducer<byte[], byte[]> producer, Topic<K, V> topic, List<V> values) {
+        for (V value : values) {
+            producer.send(new ProducerRecord<>(topic.name(), topic.keyText(topic.keyOf(value)).getBytes(StandardCharsets.UTF_8),
+                    ContractCodec.standard().encode(value)));
+        }
+    }
+
+    private static void produceDischarges(KafkaProducer<byte[], byte[]> producer, DischargeGenerator generator, long count) {
+        long reportEvery = Math.max(1, count / 10);
+        for (long index = 0; index < count; index++) {
+            producer.send(new ProducerRecord<>(Topics.INPATIENT.name(), generator.key(index).getBytes(StandardCharsets.UTF_8),
+                    generator.json(index)));
+            if ((index + 1) % reportEvery == 0) {
+                say("  produced %,d", index + 1);
+            }
+        }
+        producer.flush();
+    }
+
+    private static void awaitRows(SettlementProgress progress, String countQuery, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        long seen;
+        while ((seen = progress.count(countQuery)) < expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(countQuery + " gave " + seen + " after 10 min, expected " + expected);
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    /** The DRG groups the service can price: those of the real weights table with a weight. */
+    private List<DischargeGenerator.Group> drgGroups() throws IOException {
+        Path csv = projectRoot.resolve("insurance-settlement-service/src/main/resources/drg/chs_drg_changsha_2023.csv");
+        List<DischargeGenerator.Group> groups = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            lines.readLine();
+            for (String line; (line = lines.readLine()) != null; ) {
+                String[] cells = line.split(",", -1);
+                if (cells.length > 2 && !cells[2].isBlank()) {
+                    groups.add(new DischargeGenerator.Group(cells[0], Double.parseDouble(cells[2])));
+                }
+            }
+        }
+        return groups;
+    }
+
+    private Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
+        config.put("mma.pseudonym.key", randomKey());
+        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("settlement"));
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("settlement"));
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        config.put("mma.outbox.jdbc-url", postgres.jdbcUrl("settlement"));
+        config.put("mma.outbox.username", postgres.username());
+        config.put("mma.outbox.password", postgres.password());
+        return config;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println("[benchmark] " + String.format(format, args));
+    }
+}

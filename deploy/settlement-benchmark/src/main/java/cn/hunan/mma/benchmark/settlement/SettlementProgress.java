@@ -1,0 +1,84 @@
+package cn.hunan.mma.benchmark.settlement;
+
+import cn.hunan.mma.events.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How far the service has got, read cheaply enough to poll every second without slowing it:
+ * rows inserted into {@code case_settlement} from PostgreSQL's statistics (a count(*) over
+ * millions of rows would compete with the service for the two cores), and the end offsets of the
+ * case-settlements topic (what the outbox relay has published) and of the inpatient DLT.
+ */
+final class SettlementProgress implements AutoCloseable {
+
+    /** One poll: settled rows, settlements on the output topic, discharges dead-lettered. */
+    record Sample(long nanos, long settledRows, long published, long deadLettered) {
+    }
+
+    private final Connection database;
+    private final Admin admin;
+
+    SettlementProgress(String jdbcUrl, String user, String password, String bootstrapServers) throws SQLException {
+        this.database = DriverManager.getConnection(jdbcUrl, user, password);
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "settlement-benchmark-progress"));
+    }
+
+    Sample sample() throws SQLException, InterruptedException {
+        return new Sample(System.nanoTime(), insertedRows("case_settlement"),
+                endOffsets(Topics.CASE_SETTLEMENTS.name(), Topics.CASE_SETTLEMENTS.partitions()),
+                endOffsets(Topics.INPATIENT.deadLetter().name(), Topics.INPATIENT.partitions()));
+    }
+
+    /** Rows inserted into a table since the statistics were reset (a fresh database: ever). */
+    long insertedRows(String table) throws SQLException {
+        // The statistics a backend reports are cached for its transaction; autocommit reads them anew.
+        try (Statement query = database.createStatement();
+             ResultSet row = query.executeQuery("SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = '"
+                     + table + "'")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The exact row count, for the end of a run. */
+    long count(String sql) throws SQLException {
+        try (Statement query = database.createStatement(); ResultSet row = query.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    long endOffsets(String topic, int partitions) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        try {
+            return admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        admin.close();
+        database.close();
+    }
+}

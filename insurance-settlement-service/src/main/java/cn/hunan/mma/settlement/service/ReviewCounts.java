@@ -1,0 +1,46 @@
+package cn.hunan.mma.settlement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cases settled and sent to expert review so far, per settlement year and method: the basis of the
+ * review cap (about 5% of DRG cases, 5‰ of DIP cases). Counting them in the table for every case
+ * would cost a scan per discharge; they are read once per year and method and then kept up to date
+ * as batches commit. Discharges are consumed by one consumer per partition set; with several
+ * service instances each counts what it has seen since its start on top of the table, so the cap is
+ * applied approximately — it is an "about" cap in the rules too.
+ */
+@ApplicationScoped
+public class ReviewCounts {
+
+    static final String EXPERT_REVIEW = "EXPERT_REVIEW";
+
+    /** A settlement year and payment method (DRG or DIP). */
+    record Key(int year, String method) {
+    }
+
+    private final Map<Key, long[]> counts = new ConcurrentHashMap<>();
+
+    boolean knows(Key key) {
+        return counts.containsKey(key);
+    }
+
+    /** Loaded from the table the first time a key is needed. */
+    void load(Key key, long cases, long reviews) {
+        counts.putIfAbsent(key, new long[] {cases, reviews});
+    }
+
+    /** {cases, reviews} so far; zeros for a key never loaded. */
+    long[] of(Key key) {
+        long[] value = counts.get(key);
+        return value == null ? new long[2] : value.clone();
+    }
+
+    /** After a batch committed: its settled cases and reviews. */
+    void add(Map<Key, long[]> increments) {
+        increments.forEach((key, added) -> counts.merge(key, added.clone(), (old, more) -> new long[] {old[0] + more[0], old[1] + more[1]}));
+    }
+}
