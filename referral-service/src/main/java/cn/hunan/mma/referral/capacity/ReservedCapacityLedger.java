@@ -2,6 +2,8 @@ package cn.hunan.mma.referral.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
@@ -17,8 +19,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * Derives each receiving department's reserved referral slots and beds from the hospitals'
  * capacity reports: a published session adds its reserved share (the hospital's own figure, or the
  * city's share of an expert session's slots when that is more); a bed report sets the ward's
- * reserved beds the same way. Bookings and releases on the topic are not applied: the holds this
- * service makes are its own bookkeeping (and the announcements it publishes come back here).
+ * reserved beds the same way; slots the hospital withdraws from the referral channel shrink the
+ * session's pool, but never below what is already held or released to the public (a held slot
+ * stays the patient's until the receiver reschedules). Bookings and releases on the topic are not
+ * applied: the holds this service makes are its own bookkeeping (and the announcements it
+ * publishes come back here).
  * Each event is applied once: its id is recorded in the same transaction as its effect.
  */
 @ApplicationScoped
@@ -35,7 +40,8 @@ public class ReservedCapacityLedger {
     }
 
     public Uni<Void> apply(CapacityEvent event) {
-        if (!(event instanceof SlotsPublished) && !(event instanceof BedStatusReported)) {
+        if (!(event instanceof SlotsPublished) && !(event instanceof BedStatusReported)
+                && !(event instanceof SlotsCancelled cancelled && cancelled.channel() == SlotChannel.REFERRAL)) {
             return Uni.createFrom().voidItem();
         }
         return sessions.withTransaction(session -> session
@@ -60,6 +66,18 @@ public class ReservedCapacityLedger {
                     .setParameter("period", published.session().period().name())
                     .setParameter("expert", published.session().expert())
                     .setParameter("reserved", reserved)
+                    .executeUpdate().replaceWithVoid();
+        }
+        if (event instanceof SlotsCancelled cancelled) {
+            return session.createNativeQuery("update reserved_slot_pool"
+                            + " set reserved = greatest(held + released_to_public, reserved - :count)"
+                            + " where institution_id = :institution and department_id = :department"
+                            + " and session_date = :date and period = :period")
+                    .setParameter("count", cancelled.count())
+                    .setParameter("institution", cancelled.institutionId().value())
+                    .setParameter("department", cancelled.session().departmentId().value())
+                    .setParameter("date", cancelled.session().date())
+                    .setParameter("period", cancelled.session().period().name())
                     .executeUpdate().replaceWithVoid();
         }
         BedStatusReported beds = (BedStatusReported) event;

@@ -44,9 +44,6 @@ public final class ReferralIntake {
             return refuse(Refusal.Kind.UNKNOWN_INSTITUTION, "the matrix has no operating institution "
                     + (sender.isEmpty() ? senderId : receiverId));
         }
-        if (application.criteriaMet().isEmpty()) {
-            return refuse(Refusal.Kind.INVALID_INPUT, "criteriaMet: state at least one referral criterion");
-        }
         Level senderLevel = sender.get().level();
         ReferralDirection direction = ReferralDirections.between(senderLevel, receiver.get().level());
         Set<ReferralFlag> flags = flags(application, senderLevel, direction);
@@ -55,7 +52,8 @@ public final class ReferralIntake {
             ReferralRequested requested = new ReferralRequested(eventId, at, application.id(), application.episodeId(),
                     application.sender(), application.receiver(), application.patient(), application.diagnosis(),
                     application.reason(), application.criteriaMet(), direction, application.urgency(),
-                    flags.contains(ReferralFlag.UPWARD_AGAINST_CATALOGUE), application.attachmentRefs());
+                    flags.contains(ReferralFlag.UPWARD_AGAINST_CATALOGUE), application.attachmentRefs(),
+                    flags.contains(ReferralFlag.CRITERIA_MISSING));
             Referral referral = new Referral(application.id(), application.episodeId(), application.sender(),
                     application.receiver(), ReferralStatus.REQUESTED, reviewRequired);
             return new IntakeDecision.Requested(referral, requested, flags);

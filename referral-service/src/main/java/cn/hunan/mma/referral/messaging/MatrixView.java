@@ -1,5 +1,7 @@
 package cn.hunan.mma.referral.messaging;
 
+import cn.hunan.mma.events.value.AllianceId;
+
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.value.Icd10Code;
@@ -13,7 +15,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The matrix as this service knows it: institutions (level, division, alliances) and the guidance
@@ -37,6 +41,20 @@ public class MatrixView implements GuidanceCatalogue {
     public Optional<InstitutionProfile> institution(InstitutionId id) {
         return Optional.ofNullable(institutions.get(id)).map(snapshot -> new InstitutionProfile(snapshot.institutionId(),
                 snapshot.level(), snapshot.divisionCode(), new HashSet<>(snapshot.allianceIds()), snapshot.active()));
+    }
+
+    /** The alliances an institution belongs to, as alliance ids; none when the matrix does not know it. */
+    public Set<String> alliancesOf(InstitutionId id) {
+        InstitutionSnapshot snapshot = institutions.get(id);
+        return snapshot == null ? Set.of()
+                : snapshot.allianceIds().stream().map(AllianceId::value).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The institutions whose latest snapshot lists the alliance: what an alliance operator's scope reaches. */
+    public Set<String> membersOf(String allianceId) {
+        AllianceId alliance = AllianceId.of(allianceId);
+        return institutions.values().stream().filter(snapshot -> snapshot.allianceIds().contains(alliance))
+                .map(snapshot -> snapshot.institutionId().value()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The most specific entry wins: E11.9 listed on its own overrides the E11 category. */

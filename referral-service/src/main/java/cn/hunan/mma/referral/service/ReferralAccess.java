@@ -1,5 +1,6 @@
 package cn.hunan.mma.referral.service;
 
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
@@ -10,20 +11,24 @@ import cn.hunan.mma.referral.persistence.ReferralEntity;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Who a caller is towards one referral. A referral sits in two places (sender and receiver), so a
  * caller reaching either one sees it; acting needs a party: institution users of the sender or the
  * receiver, and the platform review of the sender's city (city operators) or of the province.
  * The clinical record is narrower still: the two institutions and auditors of their city or province.
+ * Alliance operators see the referrals of their alliance's members; the referral row keeps no
+ * alliances, so membership comes from the matrix as it is now.
  */
 public final class ReferralAccess {
 
     private ReferralAccess() {
     }
 
-    public static boolean maySee(Caller caller, ReferralEntity referral) {
-        return AccessPolicy.maySee(caller, senderSide(referral)) || AccessPolicy.maySee(caller, receiverSide(referral));
+    public static boolean maySee(Caller caller, ReferralEntity referral, Function<InstitutionId, Set<String>> alliancesOf) {
+        return AccessPolicy.maySee(caller, senderSide(referral, alliancesOf))
+                || AccessPolicy.maySee(caller, receiverSide(referral, alliancesOf));
     }
 
     public static boolean mayReadRecord(Caller caller, ReferralEntity referral) {
@@ -59,11 +64,13 @@ public final class ReferralAccess {
                 || caller.scope().city().filter(division::isWithin).isPresent();
     }
 
-    private static Jurisdiction senderSide(ReferralEntity referral) {
-        return Jurisdiction.ofInstitution(referral.sender().institutionId().value(), referral.senderDivision(), Set.of());
+    private static Jurisdiction senderSide(ReferralEntity referral, Function<InstitutionId, Set<String>> alliancesOf) {
+        InstitutionId sender = referral.sender().institutionId();
+        return Jurisdiction.ofInstitution(sender.value(), referral.senderDivision(), alliancesOf.apply(sender));
     }
 
-    private static Jurisdiction receiverSide(ReferralEntity referral) {
-        return Jurisdiction.ofInstitution(referral.receiver().institutionId().value(), referral.receiverDivision(), Set.of());
+    private static Jurisdiction receiverSide(ReferralEntity referral, Function<InstitutionId, Set<String>> alliancesOf) {
+        InstitutionId receiver = referral.receiver().institutionId();
+        return Jurisdiction.ofInstitution(receiver.value(), referral.receiverDivision(), alliancesOf.apply(receiver));
     }
 }

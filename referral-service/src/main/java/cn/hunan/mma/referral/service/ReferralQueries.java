@@ -1,5 +1,6 @@
 package cn.hunan.mma.referral.service;
 
+import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.referral.domain.ReferralStatus;
@@ -28,14 +29,16 @@ public class ReferralQueries {
     }
 
     private final Mutiny.SessionFactory sessions;
+    private final MatrixView matrix;
 
-    public ReferralQueries(Mutiny.SessionFactory sessions) {
+    public ReferralQueries(Mutiny.SessionFactory sessions, MatrixView matrix) {
         this.sessions = sessions;
+        this.matrix = matrix;
     }
 
     public Uni<ReferralEntity> referral(String id, Caller caller) {
         return sessions.withSession(session -> session.find(ReferralEntity.class, id))
-                .map(found -> ReferralService.visible(found, id, caller));
+                .map(found -> ReferralService.visible(found, id, caller, matrix));
     }
 
     public Uni<List<ReferralEventEntity>> timeline(String id, Caller caller) {
@@ -47,7 +50,8 @@ public class ReferralQueries {
 
     /**
      * Institution callers list their own incoming or outgoing referrals (both without a box); city
-     * and province callers list every referral whose sender or receiver lies in their divisions.
+     * and province callers list every referral whose sender or receiver lies in their divisions;
+     * alliance operators every referral whose sender or receiver is a member of their alliance.
      */
     public Uni<List<ReferralEntity>> list(Filter filter, Caller caller) {
         List<String> reach = new ArrayList<>();
@@ -65,6 +69,10 @@ public class ReferralQueries {
         caller.scope().city().or(caller.scope()::province).ifPresent(division -> {
             reach.add("r.senderDivision like :divisionPrefix or r.receiverDivision like :divisionPrefix");
             parameters.put("divisionPrefix", division.significantPrefix() + "%");
+        });
+        caller.scope().alliance().map(matrix::membersOf).filter(members -> !members.isEmpty()).ifPresent(members -> {
+            reach.add("r.senderInstitutionId in :members or r.receiverInstitutionId in :members");
+            parameters.put("members", members);
         });
         if (reach.isEmpty() || caller.roles().isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -88,7 +96,7 @@ public class ReferralQueries {
                         .createSelectionQuery("from ReferralEntity r where r.patientPseudonym = :patient order by r.requestedAt, r.id",
                                 ReferralEntity.class)
                         .setParameter("patient", patientPseudonym).getResultList())
-                .map(all -> all.stream().filter(referral -> ReferralAccess.maySee(caller, referral)).toList());
+                .map(all -> all.stream().filter(referral -> ReferralAccess.maySee(caller, referral, matrix::alliancesOf)).toList());
     }
 
     /**

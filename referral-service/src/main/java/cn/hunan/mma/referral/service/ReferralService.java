@@ -87,7 +87,7 @@ public class ReferralService {
     public Uni<ReferralEntity> act(String referralId, ReferralCommand command, long expectedVersion,
                                    ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
         return sessions.withTransaction(session -> session.find(ReferralEntity.class, referralId)
-                        .map(found -> decide(found, referralId, command, expectedVersion, caller))
+                        .map(found -> decide(visible(found, referralId, caller, matrix), command, expectedVersion, caller))
                         .call(step -> capacityChange(session, step, command, slot))
                         .chain(step -> {
                             step.entity().apply(step.transitioned().referral().status(), step.transitioned().event());
@@ -119,9 +119,8 @@ public class ReferralService {
     private record Step(ReferralEntity entity, Decision.Transitioned transitioned) {
     }
 
-    private static Step decide(ReferralEntity found, String referralId, ReferralCommand command, long expectedVersion,
-                               Caller caller) {
-        ReferralEntity referral = visible(found, referralId, caller);
+    private static Step decide(ReferralEntity referral, ReferralCommand command, long expectedVersion, Caller caller) {
+        String referralId = referral.id();
         if (referral.version() != expectedVersion) {
             throw new StaleVersionException("referral " + referralId + " is at version " + referral.version()
                     + ", not " + expectedVersion, true);
@@ -138,11 +137,11 @@ public class ReferralService {
     }
 
     /** 404 when there is no such referral, 403 when it lies outside the caller's scope. */
-    static ReferralEntity visible(ReferralEntity found, String referralId, Caller caller) {
+    static ReferralEntity visible(ReferralEntity found, String referralId, Caller caller, MatrixView matrix) {
         if (found == null) {
             throw new NotFoundException("no referral " + referralId);
         }
-        if (!ReferralAccess.maySee(caller, found)) {
+        if (!ReferralAccess.maySee(caller, found, matrix::alliancesOf)) {
             throw new OutOfScopeException("referral " + referralId + " is outside the caller's scope");
         }
         return found;

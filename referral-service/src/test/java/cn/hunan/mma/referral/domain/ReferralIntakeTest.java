@@ -104,6 +104,25 @@ class ReferralIntakeTest {
 
         assertThat(upForRehabilitation.flags()).containsExactly(ReferralFlag.CRITERIA_MISSING);
         assertThat(downForTests.flags()).containsExactly(ReferralFlag.CRITERIA_MISSING);
+        assertThat(upForRehabilitation.event().criteriaMissing()).isTrue();
+        assertThat(downForTests.event().criteriaMissing()).isTrue();
+    }
+
+    @Test
+    void a_referral_stating_no_criterion_is_accepted_and_flagged_rather_than_refused() {
+        var noCriteria = requested(application("430321T0001", "430321H0001", "E11.9", List.of()));
+
+        assertThat(noCriteria.flags()).containsExactly(ReferralFlag.CRITERIA_MISSING);
+        assertThat(noCriteria.event().criteriaMet()).isEmpty();
+        assertThat(noCriteria.event().criteriaMissing()).isTrue();
+    }
+
+    @Test
+    void a_referral_whose_criteria_fit_says_so_on_its_event() {
+        var justified = requested(application("430321T0001", "430321H0001", "E11.9",
+                List.of(ReferralCriterion.BEYOND_LOCAL_CAPABILITY)));
+
+        assertThat(justified.event().criteriaMissing()).isFalse();
     }
 
     @Test
@@ -130,12 +149,6 @@ class ReferralIntakeTest {
                 .contains("439999H0001");
         assertThat(refusal(application("430321T0009", "430321H0001", "I10", List.of(ReferralCriterion.OTHER))).kind())
                 .isEqualTo(Refusal.Kind.UNKNOWN_INSTITUTION);
-    }
-
-    @Test
-    void a_referral_stating_no_criterion_is_refused_as_invalid() {
-        assertThat(refusal(application("430321T0001", "430321H0001", "I10", List.of())).kind())
-                .isEqualTo(Refusal.Kind.INVALID_INPUT);
     }
 
     @Test

@@ -113,6 +113,36 @@ class ReferralApiTest {
     }
 
     @Test
+    void a_referral_stating_no_criterion_is_created_and_flagged_on_the_referral_and_its_event() {
+        Map<String, Object> body = body(MATRIX.township, MATRIX.county, "E11.9");
+        body.remove("criteriaMet");
+        String id = given().auth().oauth2(township).contentType("application/json").body(body)
+                .post("/api/v1/referrals").then().statusCode(201).body("flags", equalTo(List.of("CRITERIA_MISSING")))
+                .extract().path("referralId");
+
+        ReferralRequested requested = (ReferralRequested) ReferralTopic.awaitEvents(id, 1, Duration.ofSeconds(30)).get(0);
+        assertThat(requested.criteriaMet()).isEmpty();
+        assertThat(requested.criteriaMissing()).isTrue();
+    }
+
+    @Test
+    void an_alliance_operator_sees_the_referrals_of_its_members_and_no_others() {
+        String alliance = TestMatrix.operatorOfAlliance(MATRIX.xiangtanCounty);
+        String member = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        String outsider = create(zhangjiajie, MATRIX.zhangjiajie, MATRIX.provincial, "I63.9").path("referralId");
+
+        given().auth().oauth2(alliance).get("/api/v1/referrals/" + member).then().statusCode(200)
+                .body("referralId", equalTo(member));
+        given().auth().oauth2(alliance).get("/api/v1/referrals/" + outsider).then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+        List<String> listed = given().auth().oauth2(alliance).get("/api/v1/referrals?size=100").then().statusCode(200)
+                .extract().path("referralId");
+        assertThat(listed).contains(member).doesNotContain(outsider);
+        // Seeing is not acting: an operator is no party to the referral.
+        act(alliance, member, "accept", 0, Map.of()).statusCode(403);
+    }
+
+    @Test
     void a_refused_transition_is_409_naming_the_allowed_actions() {
         String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
 

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.capacity.ClinicSession;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.codec.ContractCodec;
@@ -140,6 +141,45 @@ class ReservedCapacityApiTest {
         SlotsReleased released = (SlotsReleased) awaitReferralChannelEvents(matrix.county.value(), 1).get(0);
         assertThat(released.channel()).isEqualTo(SlotChannel.PUBLIC);
         assertThat(released.count()).isEqualTo(2);
+    }
+
+    @Test
+    void slots_withdrawn_from_the_referral_channel_shrink_the_pool_but_never_below_what_is_held() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession ortho = new ClinicSession(DepartmentId.of("ORTHO"), sessionDay, SessionPeriod.PM, true);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, ortho, 6, 4, null));
+            // Withdrawn public slots are navigation's business, not the referral pool's.
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
+                    SlotChannel.PUBLIC, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
+                    SlotChannel.REFERRAL, 1, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
+                && matrixView.institution(matrix.township).isPresent());
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ORTHO";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(3)));
+
+        String id = given().auth().oauth2(township).contentType("application/json")
+                .body(ReferralApiTest.body(matrix.township, matrix.county, "ORTHO", "S72.0"))
+                .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+        ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+        ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "SLOT",
+                "sessionDate", sessionDay.toString(), "sessionPeriod", "PM")).statusCode(200);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
+                    SlotChannel.REFERRAL, 5, null));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1)));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static List<CapacityEvent> awaitReferralChannelEvents(String institution, int count) {

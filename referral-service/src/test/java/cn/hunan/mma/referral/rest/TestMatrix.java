@@ -6,6 +6,7 @@ import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Icd10Code;
@@ -32,12 +33,14 @@ final class TestMatrix {
     final InstitutionId county = InstitutionId.of("430321H" + suffix);
     final InstitutionId provincial = InstitutionId.of("430102P" + suffix);
     final InstitutionId zhangjiajie = InstitutionId.of("430802H" + suffix);
+    /** The county medical community (医共体) of 湘潭县: the county hospital leads, the township centre is a member. */
+    final AllianceId xiangtanCounty = AllianceId.of("MC-430321-" + suffix);
 
     void publish(ContractTopicProducer producer) throws Exception {
-        producer.send(Topics.INSTITUTIONS, institution(township, "射埠镇卫生院", Level.TOWNSHIP, "430321100"));
-        producer.send(Topics.INSTITUTIONS, institution(county, "湘潭县人民医院", Level.COUNTY, "430321"));
-        producer.send(Topics.INSTITUTIONS, institution(provincial, "湖南省人民医院", Level.PROVINCE, "430102"));
-        producer.send(Topics.INSTITUTIONS, institution(zhangjiajie, "永定区人民医院", Level.COUNTY, "430802"));
+        producer.send(Topics.INSTITUTIONS, institution(township, "射埠镇卫生院", Level.TOWNSHIP, "430321100", List.of(xiangtanCounty)));
+        producer.send(Topics.INSTITUTIONS, institution(county, "湘潭县人民医院", Level.COUNTY, "430321", List.of(xiangtanCounty)));
+        producer.send(Topics.INSTITUTIONS, institution(provincial, "湖南省人民医院", Level.PROVINCE, "430102", List.of()));
+        producer.send(Topics.INSTITUTIONS, institution(zhangjiajie, "永定区人民医院", Level.COUNTY, "430802", List.of()));
         // 40 beds, none reserved by the hospital: the city's 20% holds 8 for referrals.
         producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now(), county, DepartmentId.of("CARDIO"),
                 40, 30, 0, null));
@@ -63,9 +66,15 @@ final class TestMatrix {
         return TokenMinter.forTests().mint(TokenClaims.forSubject("operator-" + city, "city-operator").inCity(city));
     }
 
-    private static InstitutionSnapshot institution(InstitutionId id, String name, Level level, String division) {
+    static String operatorOfAlliance(AllianceId alliance) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("operator-" + alliance.value(), "alliance-operator")
+                .inAlliance(alliance.value()));
+    }
+
+    private static InstitutionSnapshot institution(InstitutionId id, String name, Level level, String division,
+                                                   List<AllianceId> alliances) {
         return new InstitutionSnapshot(EventId.random(), now(), id, name, level, InstitutionKind.GENERAL,
-                DivisionCode.of(division), null, null, List.of(), true);
+                DivisionCode.of(division), null, null, alliances, true);
     }
 
     private static Instant now() {

@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.referral;
 
+import cn.hunan.mma.events.contract.OptionalField;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param flaggedAgainstCatalogue an upward referral of a disease the guidance catalogue assigns
  *                                to the sender's level or lower
  * @param attachmentRefs          references to shared documents (EHR records, images), never content
+ * @param criteriaMissing         none of the stated criteria fits the direction, or none was stated
+ *                                (DOMAIN §5 review flag). Optional: absent (null) from producers that
+ *                                predate it; the list of criteria may be empty only when it is true
  */
 public record ReferralRequested(
         EventId eventId,
@@ -32,7 +36,8 @@ public record ReferralRequested(
         ReferralDirection direction,
         Urgency urgency,
         boolean flaggedAgainstCatalogue,
-        List<String> attachmentRefs) implements ReferralEvent {
+        List<String> attachmentRefs,
+        @OptionalField Boolean criteriaMissing) implements ReferralEvent {
 
     public ReferralRequested {
         Checks.present(eventId, "eventId");
@@ -47,12 +52,22 @@ public record ReferralRequested(
         Checks.present(diagnosis, "diagnosis");
         Checks.text(reason, "reason", 2000);
         criteriaMet = Checks.list(criteriaMet, "criteriaMet");
-        Checks.require(!criteriaMet.isEmpty(), "criteriaMet", "a referral states at least one criterion it meets");
+        Checks.require(!criteriaMet.isEmpty() || Boolean.TRUE.equals(criteriaMissing), "criteriaMet",
+                "a referral states at least one criterion it meets, or is flagged criteriaMissing");
         Checks.present(direction, "direction");
         Checks.present(urgency, "urgency");
         attachmentRefs = Checks.list(attachmentRefs, "attachmentRefs");
         for (int i = 0; i < attachmentRefs.size(); i++) {
             Checks.text(attachmentRefs.get(i), "attachmentRefs[" + i + "]", 512);
         }
+    }
+
+    /** A request from a producer that does not state the criteria flag (absent on the wire). */
+    public ReferralRequested(EventId eventId, Instant occurredAt, ReferralId referralId, EpisodeId episodeId,
+                             ReferralParty sender, ReferralParty receiver, PatientPseudonym patient, Icd10Code diagnosis,
+                             String reason, List<ReferralCriterion> criteriaMet, ReferralDirection direction,
+                             Urgency urgency, boolean flaggedAgainstCatalogue, List<String> attachmentRefs) {
+        this(eventId, occurredAt, referralId, episodeId, sender, receiver, patient, diagnosis, reason, criteriaMet,
+                direction, urgency, flaggedAgainstCatalogue, attachmentRefs, null);
     }
 }

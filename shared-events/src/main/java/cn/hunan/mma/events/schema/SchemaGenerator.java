@@ -131,7 +131,8 @@ public final class SchemaGenerator {
             // Every integer in the contract is a count, a year or a number of days.
             return NODES.objectNode().put("type", "integer").put("minimum", 0);
         }
-        if (raw == boolean.class) {
+        // Boxed only for optional flags: absent is allowed there, an absent primitive never is.
+        if (raw == boolean.class || raw == Boolean.class) {
             return NODES.objectNode().put("type", "boolean");
         }
         if (raw == BigDecimal.class) {

@@ -118,6 +118,21 @@ class RecordInvariantsTest {
     }
 
     @Test
+    void a_referral_without_criteria_must_carry_the_criteria_missing_flag() {
+        ReferralRequested golden = GoldenFixtures.record(ReferralRequested.class);
+
+        assertThatThrownBy(() -> new ReferralRequested(golden.eventId(), golden.occurredAt(), golden.referralId(),
+                golden.episodeId(), golden.sender(), golden.receiver(), golden.patient(), golden.diagnosis(), golden.reason(),
+                java.util.List.of(), golden.direction(), golden.urgency(), false, golden.attachmentRefs()))
+                .isInstanceOfSatisfying(ContractViolation.class, e -> assertThat(e.field()).isEqualTo("criteriaMet"));
+        ReferralRequested flagged = new ReferralRequested(golden.eventId(), golden.occurredAt(), golden.referralId(),
+                golden.episodeId(), golden.sender(), golden.receiver(), golden.patient(), golden.diagnosis(), golden.reason(),
+                java.util.List.of(), golden.direction(), golden.urgency(), false, golden.attachmentRefs(), true);
+        assertThat(flagged.criteriaMet()).isEmpty();
+        assertThat(golden.criteriaMissing()).as("absent in a payload that predates the flag").isNull();
+    }
+
+    @Test
     void payers_cannot_pay_more_than_the_bill() {
         assertThat(new Charges(Money.ofYuan("86.50"), Money.ofYuan("45.20"), Money.ofYuan("41.30")).total())
                 .isEqualTo(Money.ofYuan("86.50"));

@@ -1,0 +1,71 @@
+package cn.hunan.mma.benchmark.referral;
+
+import cn.hunan.mma.benchmark.support.LatencySummary;
+import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
+import cn.hunan.mma.benchmark.support.SummaryTable;
+import cn.hunan.mma.benchmark.support.TargetLine;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.Map;
+
+/** The figures of a run and the §7 target table. */
+record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEvents expected, DeliveryCheck delivery,
+                      Histogram relayLagMicros, Histogram consumedLagMicros, long recordsWithoutHeaders, long maxRssKib,
+                      long serviceCpuMillis, String loadBefore, String loadAfter) {
+
+    static final double API_P99_MILLIS = 50;
+    static final double RELAY_P99_MILLIS = 1000;
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nreferral flows: %,d measured at %,.0f/s over %.0f s (%,d warm-up); load average %s before, %s after%n",
+                schedule.measuredRequests(), schedule.perSecond(), schedule.measuredSeconds(), schedule.warmupRequests(),
+                loadBefore, loadAfter));
+        out.append(String.format("%-10s %9s %9s %9s %9s %9s%n", "API call", "calls", "p50 ms", "p99 ms", "p99.9 ms", "max ms"));
+        for (CallType type : CallType.values()) {
+            out.append(line(type.label(), calls.calls(type), calls.summary(type)));
+        }
+        out.append(line("all", calls.calls(), calls.overall()));
+        out.append("(create timed from its open-loop due time; accept and schedule from their send, each after the answer before)\n");
+        out.append(String.format("errors: %,d%n", calls.failureCount()));
+        for (Map.Entry<String, Long> failure : calls.failures().entrySet()) {
+            out.append(String.format("  %-40s %,d%n", failure.getKey(), failure.getValue()));
+        }
+        LatencySummary relay = LatencySummary.ofMicros(relayLagMicros);
+        LatencySummary consumed = LatencySummary.ofMicros(consumedLagMicros);
+        out.append(String.format("outbox → Kafka lag (record timestamp − ce_time, i.e. the outbox row's occurred_at): "
+                + "p50 %.1f ms, p99 %.1f ms, max %.1f ms over %,d events%n", relay.p50Millis(), relay.p99Millis(),
+                relay.maxMillis(), relay.count()));
+        out.append(String.format("occurred → this consumer's poll: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                consumed.p50Millis(), consumed.p99Millis(), consumed.maxMillis()));
+        out.append(String.format("count check (all %,d referrals created, warm-up included): %,d events expected, %,d delivered,"
+                        + " %,d lost, %,d doubled, %,d unexpected; %,d raw records, %,d redelivered; %s%n",
+                expected.referrals(), delivery.expected(), delivery.delivered(), delivery.lost(), delivery.doubled(),
+                delivery.unexpected(), delivery.rawRecords(), delivery.redelivered(), delivery.passed() ? "PASS" : "FAIL"));
+        if (recordsWithoutHeaders > 0) {
+            out.append(String.format("records without CloudEvents headers: %,d%n", recordsWithoutHeaders));
+        }
+        if (serviceCpuMillis >= 0 && calls.answered() > 0) {
+            out.append(String.format("service CPU in the measured window: %.1f s, %.2f ms per answered call (%,d answered;"
+                            + " × 3 for a whole create → accept → schedule flow)%n",
+                    serviceCpuMillis / 1000.0, (double) serviceCpuMillis / calls.answered(), calls.answered()));
+        }
+        out.append(String.format("service max RSS during the run: %.0f MiB%n%n", maxRssKib / 1024.0));
+        out.append(SummaryTable.text(targets()));
+        return out.toString();
+    }
+
+    List<TargetLine> targets() {
+        return List.of(
+                TargetLine.atMost("API p99 (all calls)", API_P99_MILLIS, calls.overall().p99Millis(), "ms"),
+                TargetLine.atMost("outbox → Kafka p99", RELAY_P99_MILLIS, LatencySummary.ofMicros(relayLagMicros).p99Millis(), "ms"),
+                TargetLine.atMost("events lost", 0, delivery.lost(), "events"),
+                TargetLine.atMost("events doubled or unexpected", 0, delivery.doubled() + delivery.unexpected(), "events"));
+    }
+
+    private static String line(String label, long count, LatencySummary summary) {
+        return String.format("%-10s %,9d %9.1f %9.1f %9.1f %9.1f%n", label, count, summary.p50Millis(), summary.p99Millis(),
+                summary.p999Millis(), summary.maxMillis());
+    }
+}
