@@ -20,6 +20,13 @@ final class OutboxEngineProperties {
     private static final Set<String> DEBEZIUM_SSL_PARAMETERS =
             Set.of("sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "sslfactory");
     private static final String HEARTBEAT_MESSAGE_PREFIX = "mma-outbox-heartbeat";
+    /**
+     * Records per batch handed to the publisher, and records the connector may buffer ahead of it.
+     * Each batch costs one acknowledgement wait and one delete, so under load larger batches relay
+     * more per second; an idle relay still hands over whatever arrived within one poll interval.
+     */
+    static final int MAX_BATCH_SIZE = 4_096;
+    static final int MAX_QUEUE_SIZE = 4 * MAX_BATCH_SIZE;
     /** Offsets are committed often so the slot releases WAL soon after records are acknowledged. */
     private static final long OFFSET_FLUSH_INTERVAL_MS = 1_000;
 
@@ -52,6 +59,8 @@ final class OutboxEngineProperties {
         properties.setProperty("skipped.operations", "u,d,t");
         properties.setProperty("tombstones.on.delete", "false");
         properties.setProperty("poll.interval.ms", Long.toString(settings.pollInterval().toMillis()));
+        properties.setProperty("max.batch.size", Integer.toString(MAX_BATCH_SIZE));
+        properties.setProperty("max.queue.size", Integer.toString(MAX_QUEUE_SIZE));
         // Connection losses are retried forever instead of stopping the relay.
         properties.setProperty("errors.max.retries", "-1");
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Receives each batch of captured outbox rows from the engine, sends them to Kafka, waits until
- * Kafka has acknowledged every one, deletes the rows, and only then marks the batch processed. A
+ * Kafka has acknowledged every one, hands the rows to the {@link OutboxCleaner} (which deletes them
+ * on its own thread, never before this point), and only then marks the batch processed. A
  * crash anywhere before the mark replays the batch from the write-ahead log: events are delivered
  * at least once, possibly twice, never lost. Within a batch records are sent in commit order
  * through an idempotent producer, so each partition keeps that order.
