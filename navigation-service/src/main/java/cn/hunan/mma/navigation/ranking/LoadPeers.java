@@ -25,7 +25,7 @@ final class LoadPeers {
 
     private static final Group EMPTY = new Group(0, Double.NEGATIVE_INFINITY);
 
-    private final Map<Prospect.PeerGroup, Group> groups = new HashMap<>();
+    private final Map<Offering.PeerGroup, Group> groups = new HashMap<>();
 
     LoadPeers(List<Prospect> prospects) {
         for (Prospect prospect : prospects) {

@@ -49,6 +49,17 @@ public interface MatrixView {
                 .toList();
     }
 
+    /**
+     * {@link #departmentsIn} with each department's institution and the figures worked out once per
+     * snapshot ({@link Offering}); departments of unregistered institutions are left out.
+     */
+    default List<Offering> offeringsIn(DepartmentId departmentId, DivisionCode area, Level atLeast) {
+        return departmentsIn(departmentId, area, atLeast).stream()
+                .flatMap(department -> institution(department.institutionId())
+                        .map(institution -> Offering.of(institution, department)).stream())
+                .toList();
+    }
+
     /** The lowest level of care at which an active institution has this department. */
     default Optional<Level> lowestLevelOffering(DepartmentId departmentId) {
         return departments(departmentId).stream()

@@ -1,17 +1,16 @@
 package cn.hunan.mma.navigation.ranking;
 
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
-import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
-import cn.hunan.mma.navigation.capacity.DepartmentKey;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
+import java.util.PriorityQueue;
 
 /**
  * Recommends institutions and departments for a diagnosis or a department (优诊导航).
@@ -40,6 +39,8 @@ public final class Recommender {
             .comparingDouble(Standing::points).reversed()
             .thenComparing(s -> s.prospect().institution().institutionId().value())
             .thenComparing(s -> s.prospect().department().departmentId().value());
+
+    private static final Comparator<Standing> WORST_FIRST = BEST_FIRST.reversed();
 
     /** How many candidates an answer holds unless the caller asks for another number. */
     public static final int DEFAULT_LIMIT = 10;
@@ -77,12 +78,29 @@ public final class Recommender {
         Resolution.Accepted need = (Resolution.Accepted) resolution;
         List<Prospect> prospects = prospectsNear(need, limit);
         LoadPeers peers = new LoadPeers(prospects);
-        return new Recommendation.Ranked(prospects.stream()
-                .map(prospect -> new Standing(prospect, scorer.points(prospect, need, peers)))
-                .sorted(BEST_FIRST)
-                .limit(limit)
-                .map(best -> scorer.score(best.prospect(), need, peers))
-                .toList());
+        List<Standing> best = best(prospects, need, peers, limit);
+        List<Candidate> candidates = new ArrayList<>(best.size());
+        for (Standing standing : best) {
+            candidates.add(scorer.score(standing.prospect(), need, peers));
+        }
+        return new Recommendation.Ranked(candidates);
+    }
+
+    /**
+     * The {@code limit} best standings, best first: a bounded heap whose head is the worst kept, so
+     * a county's hundreds of prospects are not all sorted to answer ten.
+     */
+    private List<Standing> best(List<Prospect> prospects, Resolution.Accepted need, LoadPeers peers, int limit) {
+        PriorityQueue<Standing> kept = new PriorityQueue<>(Math.min(limit, prospects.size()) + 1, WORST_FIRST);
+        for (Prospect prospect : prospects) {
+            kept.add(new Standing(prospect, scorer.points(prospect, need, peers)));
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        }
+        List<Standing> best = new ArrayList<>(kept);
+        best.sort(BEST_FIRST);
+        return best;
     }
 
     /**
@@ -93,7 +111,7 @@ public final class Recommender {
         List<DivisionCode> areas = need.near().map(SearchAreas::around).orElse(List.of(SearchAreas.HUNAN));
         List<Prospect> found = List.of();
         for (DivisionCode area : areas) {
-            found = prospects(need, department -> matrix.departmentsIn(department, area, need.target().level()));
+            found = prospects(need, area);
             if (found.size() >= enough) {
                 return found;
             }
@@ -101,30 +119,28 @@ public final class Recommender {
         return found;
     }
 
-    private List<Prospect> prospects(Resolution.Accepted need, Function<DepartmentId, List<SpecialtySnapshot>> offering) {
-        return need.departments().stream()
-                .flatMap(department -> offering.apply(department).stream())
-                .flatMap(department -> prospect(department, need).stream())
-                .toList();
+    // Plain loops: this runs for every department near the patient on every request.
+    private List<Prospect> prospects(Resolution.Accepted need, DivisionCode area) {
+        List<Prospect> found = new ArrayList<>();
+        for (DepartmentId department : need.departments()) {
+            for (Offering offering : matrix.offeringsIn(department, area, need.target().level())) {
+                InstitutionSnapshot institution = offering.institution();
+                if (institution.active() && !need.target().excludes(institution.level())
+                        && !institution.institutionId().equals(need.exclude())) {
+                    found.add(new Prospect(offering, capacity.of(offering.key()), distance(need.origin(), offering)));
+                }
+            }
+        }
+        return found;
     }
 
-    private Optional<Prospect> prospect(SpecialtySnapshot department, Resolution.Accepted need) {
-        return matrix.institution(department.institutionId())
-                .filter(InstitutionSnapshot::active)
-                .filter(institution -> !need.target().excludes(institution.level()))
-                .filter(institution -> !institution.institutionId().equals(need.exclude()))
-                .map(institution -> new Prospect(institution, department,
-                        capacity.of(new DepartmentKey(institution.institutionId(), department.departmentId())),
-                        distance(need.origin(), institution)));
-    }
-
-    private OptionalDouble distance(Optional<GeoPoint> origin, InstitutionSnapshot institution) {
-        Optional<GeoPoint> place = institution.latitude() != null
-                ? Optional.of(GeoPoint.of(institution.latitude(), institution.longitude()))
-                : seats.nearestKnownSeat(institution.divisionCode());
-        if (origin.isEmpty() || place.isEmpty()) {
+    private OptionalDouble distance(Optional<GeoPoint> origin, Offering offering) {
+        if (origin.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(origin.get().kilometresTo(place.get()));
+        Optional<GeoPoint> place = offering.coordinates() != null
+                ? Optional.of(offering.coordinates())
+                : seats.nearestKnownSeat(offering.institution().divisionCode());
+        return place.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(origin.get().kilometresTo(place.get()));
     }
 }

@@ -2,8 +2,8 @@ package cn.hunan.mma.navigation.capacity.messaging;
 
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.CapacityViewPolicy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
@@ -13,8 +13,10 @@ import java.time.Clock;
  */
 public class CapacityViewProducer {
 
+    // Singleton, not application-scoped: no client proxy, whose context lookup on every call was
+    // visible in the profile (a recommendation reads the view once per department it scores).
     @Produces
-    @ApplicationScoped
+    @Singleton
     CapacityView capacityView() {
         return new CapacityView(Clock.systemUTC(), CapacityViewPolicy.DEFAULTS);
     }

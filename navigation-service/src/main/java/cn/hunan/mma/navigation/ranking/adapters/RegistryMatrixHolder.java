@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,11 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RegistryMatrixHolder {
 
     private static final Logger LOG = Logger.getLogger(RegistryMatrixHolder.class);
+    /** The first retry after a failed load while no snapshot exists yet; doubled per failure up to {@link #RETRY_AT_MOST}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    static final Duration RETRY_AT_MOST = Duration.ofMinutes(1);
 
     private final RegistryMatrixLoader loader;
     private final Duration refreshEvery;
     private final AtomicReference<RegistryMatrixView> latest = new AtomicReference<>();
     private final SingleFlight refreshes;
+    // Only the loading thread touches it.
+    private Duration nextRetry = FIRST_RETRY;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread loading = new Thread(runnable, "registry-snapshot-loader");
         loading.setDaemon(true);
@@ -74,11 +80,28 @@ public class RegistryMatrixHolder {
             long started = System.nanoTime();
             RegistryMatrixView view = loader.load();
             latest.set(view);
+            nextRetry = FIRST_RETRY;
             LOG.debugf("registry snapshot loaded: %d institutions in %d ms", view.institutionCount(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (Exception e) {
-            // The previous snapshot stays in use; the next change or the timer tries again.
-            LOG.errorf(e, "loading the registry snapshot failed; keeping the previous one");
+            if (latest.get() != null) {
+                // The previous snapshot stays in use; the next change or the timer tries again.
+                LOG.errorf(e, "loading the registry snapshot failed; keeping the previous one");
+                return;
+            }
+            // Nothing to serve yet (e.g. the database was not up at start-up): retry soon rather
+            // than leave recommendations at 503 until the refresh timer, backing off while it fails.
+            LOG.errorf(e, "loading the registry snapshot failed; retrying in %d s", nextRetry.toSeconds());
+            retryLater(nextRetry);
+            nextRetry = nextRetry.multipliedBy(2).compareTo(RETRY_AT_MOST) > 0 ? RETRY_AT_MOST : nextRetry.multipliedBy(2);
+        }
+    }
+
+    private void retryLater(Duration delay) {
+        try {
+            thread.schedule(refreshes::request, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // shutting down: nothing to retry for
         }
     }
 

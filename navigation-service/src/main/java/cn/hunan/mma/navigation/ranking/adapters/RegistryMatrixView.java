@@ -12,6 +12,7 @@ import cn.hunan.mma.navigation.ranking.DivisionSeats;
 import cn.hunan.mma.navigation.ranking.GeoPoint;
 import cn.hunan.mma.navigation.ranking.GuidanceCatalogue;
 import cn.hunan.mma.navigation.ranking.MatrixView;
+import cn.hunan.mma.navigation.ranking.Offering;
 import cn.hunan.mma.navigation.ranking.TreatingRange;
 
 import java.util.ArrayList;
@@ -122,6 +123,11 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
 
     @Override
     public List<SpecialtySnapshot> departmentsIn(DepartmentId departmentId, DivisionCode area, Level atLeast) {
+        return offeringsIn(departmentId, area, atLeast).stream().map(Offering::department).toList();
+    }
+
+    @Override
+    public List<Offering> offeringsIn(DepartmentId departmentId, DivisionCode area, Level atLeast) {
         Offerings offerings = departmentsByArea.getOrDefault(departmentId, Map.of()).get(area);
         return offerings == null ? List.of() : offerings.atOrAbove(atLeast);
     }
@@ -129,29 +135,26 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
     /**
      * A department's offerings in one area, highest level first, with the count at or above each
      * level: the province's 2,008 township departments of internal medicine are skipped, not
-     * scanned, when a case belongs at county level.
+     * scanned, when a case belongs at county level. Each {@link Offering} is built once per
+     * snapshot and shared by every area holding it.
      */
-    private record Offerings(List<SpecialtySnapshot> highestFirst, int[] countAtOrAbove) {
+    private record Offerings(List<Offering> highestFirst, int[] countAtOrAbove) {
 
-        static Offerings of(List<SpecialtySnapshot> departments, Map<String, InstitutionSnapshot> institutions) {
-            List<SpecialtySnapshot> sorted = departments.stream()
-                    .sorted(Comparator.comparing((SpecialtySnapshot d) -> levelOf(d, institutions)).reversed())
+        static Offerings of(List<Offering> offerings) {
+            List<Offering> sorted = offerings.stream()
+                    .sorted(Comparator.comparing((Offering o) -> o.institution().level()).reversed())
                     .toList();
             int[] counts = new int[Level.values().length];
-            for (SpecialtySnapshot department : sorted) {
-                for (int level = 0; level <= levelOf(department, institutions).ordinal(); level++) {
+            for (Offering offering : sorted) {
+                for (int level = 0; level <= offering.institution().level().ordinal(); level++) {
                     counts[level]++;
                 }
             }
             return new Offerings(sorted, counts);
         }
 
-        List<SpecialtySnapshot> atOrAbove(Level level) {
+        List<Offering> atOrAbove(Level level) {
             return highestFirst.subList(0, countAtOrAbove[level.ordinal()]);
-        }
-
-        private static Level levelOf(SpecialtySnapshot department, Map<String, InstitutionSnapshot> institutions) {
-            return institutions.get(department.institutionId().value()).level();
         }
     }
 
@@ -177,13 +180,22 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         return nearest(point, townshipCentres.getOrDefault(county, List.of()));
     }
 
+    /**
+     * Compares the haversine term, not kilometres: the distance grows with it, so the nearest is
+     * the same, without the arcsine and square root for every place scanned on every request.
+     */
     private static Optional<DivisionCode> nearest(GeoPoint point, List<Map.Entry<DivisionCode, GeoPoint>> places) {
         DivisionCode nearest = null;
         double best = Double.POSITIVE_INFINITY;
+        double cosLatitude = Math.cos(Math.toRadians(point.latitude()));
         for (Map.Entry<DivisionCode, GeoPoint> place : places) {
-            double km = point.kilometresTo(place.getValue());
-            if (km < best) {
-                best = km;
+            GeoPoint other = place.getValue();
+            double sinHalfLat = Math.sin(Math.toRadians(other.latitude() - point.latitude()) / 2);
+            double sinHalfLng = Math.sin(Math.toRadians(other.longitude() - point.longitude()) / 2);
+            double h = sinHalfLat * sinHalfLat
+                    + cosLatitude * Math.cos(Math.toRadians(other.latitude())) * sinHalfLng * sinHalfLng;
+            if (h < best) {
+                best = h;
                 nearest = place.getKey();
             }
         }
@@ -196,22 +208,23 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
 
     private static Map<DepartmentId, Map<DivisionCode, Offerings>> byArea(
             Map<String, InstitutionSnapshot> institutions, List<SpecialtySnapshot> specialties) {
-        Map<DepartmentId, Map<DivisionCode, List<SpecialtySnapshot>>> index = new HashMap<>();
+        Map<DepartmentId, Map<DivisionCode, List<Offering>>> index = new HashMap<>();
         for (SpecialtySnapshot specialty : specialties) {
             InstitutionSnapshot institution = institutions.get(specialty.institutionId().value());
             if (institution == null) {
                 continue; // not registered: never a candidate
             }
-            Map<DivisionCode, List<SpecialtySnapshot>> areas = index.computeIfAbsent(specialty.departmentId(),
+            Offering offering = Offering.of(institution, specialty);
+            Map<DivisionCode, List<Offering>> areas = index.computeIfAbsent(specialty.departmentId(),
                     d -> new HashMap<>());
             for (DivisionCode area : areasOf(institution.divisionCode())) {
-                areas.computeIfAbsent(area, a -> new ArrayList<>()).add(specialty);
+                areas.computeIfAbsent(area, a -> new ArrayList<>()).add(offering);
             }
         }
         Map<DepartmentId, Map<DivisionCode, Offerings>> frozen = new HashMap<>();
         index.forEach((department, areas) -> {
             Map<DivisionCode, Offerings> frozenAreas = new HashMap<>();
-            areas.forEach((area, list) -> frozenAreas.put(area, Offerings.of(list, institutions)));
+            areas.forEach((area, list) -> frozenAreas.put(area, Offerings.of(list)));
             frozen.put(department, hashed(frozenAreas));
         });
         return hashed(frozen);

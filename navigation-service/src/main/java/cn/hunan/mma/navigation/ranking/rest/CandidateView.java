@@ -7,7 +7,8 @@ import cn.hunan.mma.navigation.ranking.Candidate;
 import java.util.List;
 
 /**
- * One recommended department as the API shows it, best first in the list.
+ * One recommended department as the API shows it, best first in the list: the documented shape
+ * (OpenAPI) that {@link RankingJson} writes.
  *
  * @param openSlots slots open in the caller's channel over the horizon on live figures; null when
  *                  the department reports none or its figures are stale

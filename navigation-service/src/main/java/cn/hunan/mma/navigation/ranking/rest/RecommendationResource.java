@@ -9,6 +9,7 @@ import cn.hunan.mma.navigation.ranking.RecommendationRequest;
 import cn.hunan.mma.navigation.ranking.Recommender;
 import cn.hunan.mma.navigation.ranking.adapters.NavigationSettings;
 import cn.hunan.mma.navigation.ranking.adapters.RegistryMatrixHolder;
+import cn.hunan.mma.navigation.ranking.adapters.RegistryMatrixView;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.platform.security.Role;
@@ -20,10 +21,16 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,10 +68,13 @@ public class RecommendationResource {
     @Path("/recommendations")
     @PermitAll
     @NonBlocking
-    public Response forPatients(@BeanParam RecommendationQuery query, @Context HttpServerRequest http) {
+    @APIResponse(responseCode = "200", description = "the ranking, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CandidateView.class)))
+    public byte[] forPatients(@BeanParam RecommendationQuery query, @Context HttpServerRequest http) {
         long retryAfter = rateLimiter.retryAfterSeconds(http.remoteAddress().hostAddress());
         if (retryAfter > 0) {
-            return tooManyRequests(retryAfter);
+            throw new WebApplicationException(tooManyRequests(retryAfter));
         }
         return recommend(query.toRequest(CallerKind.PUBLIC), query.limit());
     }
@@ -74,28 +84,29 @@ public class RecommendationResource {
     @RolesAllowed({Role.INSTITUTION_USER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.CITY_OPERATOR_NAME,
             Role.PROVINCE_ADMIN_NAME})
     @NonBlocking
-    public Response forReferringDoctors(@BeanParam RecommendationQuery query) {
+    @APIResponse(responseCode = "200", description = "the ranking, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = CandidateView.class)))
+    public byte[] forReferringDoctors(@BeanParam RecommendationQuery query) {
         return recommend(query.toRequest(CallerKind.REFERRING_DOCTOR), query.limit());
     }
 
-    private Response recommend(RecommendationRequest request, int limit) {
-        return matrix.current()
-                .map(view -> {
-                    LocalDate today = LocalDate.now(CHINA);
-                    CapacityReadings slots = CapacityReadings.over(capacity, today, today.plusDays(slotHorizonDays - 1L));
-                    return answer(new Recommender(view, slots, view, RankingPolicy.DEFAULTS).recommend(request, limit));
-                })
-                .orElseGet(RecommendationResource::notLoadedYet);
-    }
-
-    private static Response answer(Recommendation recommendation) {
+    /**
+     * The ranking as JSON bytes ({@link RankingJson}); refusals leave as the problem responses they
+     * are (the platform's mapper passes a {@link WebApplicationException} with a body through). A
+     * fixed {@code byte[]} return type lets Quarkus REST pick its writer once, at build time, where
+     * a {@code Response} made it search and sort the writers on every request.
+     */
+    private byte[] recommend(RecommendationRequest request, int limit) {
+        RegistryMatrixView view = matrix.current().orElseThrow(() -> new WebApplicationException(notLoadedYet()));
+        LocalDate today = LocalDate.now(CHINA);
+        CapacityReadings slots = CapacityReadings.over(capacity, today, today.plusDays(slotHorizonDays - 1L));
+        Recommendation recommendation = new Recommender(view, slots, view, RankingPolicy.DEFAULTS).recommend(request, limit);
         if (recommendation instanceof Recommendation.Rejected rejected) {
-            return ProblemResponses.of(Problem.of(400, "Bad Request", rejected.message())
-                    .withErrors(List.of(new Problem.FieldError(rejected.field(), rejected.reason().name()))));
+            throw new WebApplicationException(ProblemResponses.of(Problem.of(400, "Bad Request", rejected.message())
+                    .withErrors(List.of(new Problem.FieldError(rejected.field(), rejected.reason().name())))));
         }
-        List<CandidateView> candidates = ((Recommendation.Ranked) recommendation).candidates().stream()
-                .map(CandidateView::of).toList();
-        return Response.ok(candidates).build();
+        return RankingJson.of(((Recommendation.Ranked) recommendation).candidates());
     }
 
     private static Response notLoadedYet() {

@@ -1,0 +1,57 @@
+package cn.hunan.mma.navigation.ranking.rest;
+
+import cn.hunan.mma.events.matrix.SpecialtyTag;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.ranking.Candidate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hand-written answer says exactly what Jackson says of the documented {@link CandidateView}s. */
+class RankingJsonTest {
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
+    private static final Candidate KEY_DEPARTMENT = new Candidate(InstitutionId.of("430321H0002"), "湘潭县人民医院",
+            Level.COUNTY, DepartmentId.of("neurology"), "神经内科", SpecialtyTag.KEY, 318.4,
+            List.of("at the target level COUNTY (catalogue: I63 → COUNTY)", "key specialty (重点专科)", "12 public slots open",
+                    "3.2 km away"), OptionalInt.of(12));
+    private static final Candidate AWKWARD_TEXT = new Candidate(InstitutionId.of("430321H0003"),
+            "\"Quoted\" \\ back\\slash\ttab\nnew line \u0001 \u001f controls \u2028 separator 😀", Level.CITY,
+            DepartmentId.of("cardiology"), "", SpecialtyTag.ORDINARY, -12.0, List.of(), OptionalInt.empty());
+
+    @Test
+    void the_answer_is_what_jackson_writes_for_the_documented_view() throws Exception {
+        List<Candidate> ranking = List.of(KEY_DEPARTMENT, AWKWARD_TEXT,
+                new Candidate(InstitutionId.of("430321H0004"), "x", Level.PROVINCE, DepartmentId.of("icu"), "ICU",
+                        SpecialtyTag.ADVANTAGE, 1.0E-5, List.of("no live slot figures"), OptionalInt.of(0)));
+
+        String written = new String(RankingJson.of(ranking), StandardCharsets.UTF_8);
+
+        String jackson = JACKSON.writeValueAsString(ranking.stream().map(CandidateView::of).toList());
+        assertThat(JACKSON.readTree(written)).isEqualTo(JACKSON.readTree(jackson));
+        assertThat(written).isEqualTo(jackson);
+    }
+
+    @Test
+    void an_empty_ranking_is_an_empty_array() {
+        assertThat(new String(RankingJson.of(List.of()), StandardCharsets.UTF_8)).isEqualTo("[]");
+    }
+
+    @Test
+    void missing_optional_figures_are_null() throws Exception {
+        JsonNode node = JACKSON.readTree(RankingJson.of(List.of(AWKWARD_TEXT))).get(0);
+
+        assertThat(node.get("openSlots").isNull()).isTrue();
+        assertThat(node.get("institutionName").asText()).isEqualTo(AWKWARD_TEXT.institutionName());
+        assertThat(node.get("score").asDouble()).isEqualTo(-12.0);
+    }
+}
