@@ -1,5 +1,9 @@
 package cn.hunan.mma.benchmark;
 
+import cn.hunan.mma.benchmark.support.Resources;
+import cn.hunan.mma.benchmark.support.ServiceJvm;
+import cn.hunan.mma.benchmark.support.MemorySampler;
+import cn.hunan.mma.benchmark.support.ProcessMemory;
 import cn.hunan.mma.benchmark.capacity.CapacityEventSource;
 import cn.hunan.mma.benchmark.capacity.CapacityPublisher;
 import cn.hunan.mma.benchmark.capacity.DepartmentCapacity;
@@ -8,9 +12,6 @@ import cn.hunan.mma.benchmark.load.LoadResult;
 import cn.hunan.mma.benchmark.load.PlannedQuery;
 import cn.hunan.mma.benchmark.report.BenchmarkReport;
 import cn.hunan.mma.benchmark.stack.LoadGeneratorProcess;
-import cn.hunan.mma.benchmark.stack.MemorySampler;
-import cn.hunan.mma.benchmark.stack.ProcessMemory;
-import cn.hunan.mma.benchmark.stack.ServiceJvm;
 import cn.hunan.mma.benchmark.workload.QueryMix;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
@@ -177,7 +178,7 @@ final class NavigationBenchmark implements Callable<Integer> {
         Map<String, String> config = serviceConfig(postgres, kafka, keys, requestRate);
         List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
         serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        ServiceJvm service = resources.remember(ServiceJvm.start(jar, freePort(), config, jvm, work.resolve("logs/navigation-service.log")));
+        ServiceJvm service = resources.remember(ServiceJvm.start("navigation-service", jar, freePort(), config, jvm, work.resolve("logs/navigation-service.log")));
         service.awaitReady(http);
         say("navigation-service ready at %s (pid %d, log %s)", service.baseUrl(), service.javaPid(), service.log());
 

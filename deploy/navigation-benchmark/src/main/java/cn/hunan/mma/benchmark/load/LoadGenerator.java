@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.load;
 
+import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

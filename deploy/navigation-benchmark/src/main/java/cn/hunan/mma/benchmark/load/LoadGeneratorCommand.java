@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.load;
 
+import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,10 +1,13 @@
 package cn.hunan.mma.benchmark.report;
 
+import cn.hunan.mma.benchmark.support.ProcessMemory;
+import cn.hunan.mma.benchmark.support.SummaryTable;
+import cn.hunan.mma.benchmark.support.TargetLine;
+import cn.hunan.mma.benchmark.support.LatencySummary;
 import cn.hunan.mma.benchmark.capacity.CapacityPublisher;
 import cn.hunan.mma.benchmark.capacity.FreshnessProber;
 import cn.hunan.mma.benchmark.load.LoadResult;
 import cn.hunan.mma.benchmark.load.Outcome;
-import cn.hunan.mma.benchmark.stack.ProcessMemory;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.load;
 
+import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import cn.hunan.mma.benchmark.stack.LoadGeneratorProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
