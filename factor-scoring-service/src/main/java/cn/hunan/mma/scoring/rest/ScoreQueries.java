@@ -77,6 +77,55 @@ public class ScoreQueries {
                         java.util.Set.of(id), java.util.Set.of()));
     }
 
+    /** Whether this instance holds the scope's totals (always, without {@code application.server}: a single instance). */
+    public boolean ownsLocally(String scope) {
+        if (applicationServer.isEmpty()) {
+            return true;
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ScoringTopology.TOTALS_STORE, scope, Serdes.String().serializer());
+        return owner == KeyQueryMetadata.NOT_AVAILABLE || applicationServer.get().equals(owner.activeHost().host() + ":" + owner.activeHost().port());
+    }
+
+    /** The {@code application.server} of every other instance holding part of the totals. */
+    public java.util.List<String> otherInstances() {
+        if (applicationServer.isEmpty()) {
+            return java.util.List.of();
+        }
+        return streams.streamsMetadataForStore(ScoringTopology.TOTALS_STORE).stream()
+                .map(metadata -> metadata.hostInfo().host() + ":" + metadata.hostInfo().port())
+                .filter(host -> !host.equals(applicationServer.get())).distinct().sorted().toList();
+    }
+
+    public java.util.List<cn.hunan.mma.events.matrix.InstitutionSnapshot> institutions() {
+        return all(ScoringTopology.INSTITUTIONS_STORE);
+    }
+
+    public java.util.List<cn.hunan.mma.events.matrix.AllianceSnapshot> alliances() {
+        return all(ScoringTopology.ALLIANCES_STORE);
+    }
+
+    public Optional<cn.hunan.mma.events.matrix.AllianceSnapshot> alliance(String id) {
+        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.ALLIANCES_STORE,
+                QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>keyValueStore())).get(id));
+    }
+
+    private <V> java.util.List<V> all(String globalStore) {
+        java.util.List<V> values = new java.util.ArrayList<>();
+        try (var iterator = streams.store(StoreQueryParameters.fromNameAndType(globalStore, QueryableStoreTypes.<String, V>keyValueStore())).all()) {
+            iterator.forEachRemaining(entry -> {
+                if (entry.value != null) {
+                    values.add(entry.value);
+                }
+            });
+        }
+        return values;
+    }
+
+    /** The totals of the scopes this instance holds (see {@link #ownsLocally}). */
+    public ScoreReading localReading() {
+        return local();
+    }
+
     public boolean running() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }

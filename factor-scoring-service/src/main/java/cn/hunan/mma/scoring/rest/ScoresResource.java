@@ -21,11 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,14 +35,14 @@ import java.util.List;
 @RolesAllowed({"province-admin", "city-operator", "alliance-operator", "institution-user", "insurance-officer", "auditor"})
 public class ScoresResource {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final ScoreQueries queries;
     private final CurrentCaller caller;
+    private final InstanceClient instances;
 
-    public ScoresResource(ScoreQueries queries, CurrentCaller caller) {
+    public ScoresResource(ScoreQueries queries, CurrentCaller caller, InstanceClient instances) {
         this.queries = queries;
         this.caller = caller;
+        this.instances = instances;
     }
 
     @GET
@@ -83,25 +78,9 @@ public class ScoresResource {
                     "the scorer's state is " + notReady.state() + "; retry when it is RUNNING"));
         }
         if (lookup instanceof ScoreLookup.OtherInstance other) {
-            return forward(other.hostAndPort(), path, authorization);
+            return instances.forward(other.hostAndPort(), path, authorization);
         }
         return Response.ok(read.apply(((ScoreLookup.Local) lookup).reading())).build();
-    }
-
-    /** The scope's partition lives on another instance: ask it, with the caller's own token. */
-    private static Response forward(String hostAndPort, String path, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostAndPort + path))
-                .timeout(Duration.ofSeconds(5)).header(HttpHeaders.AUTHORIZATION, authorization == null ? "" : authorization).GET().build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return Response.status(response.statusCode()).entity(response.body())
-                    .type(response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.APPLICATION_JSON)).build();
-        } catch (java.io.IOException e) {
-            return ProblemResponses.of(Problem.of(503, "Owning instance unreachable", "the instance holding this scope (" + hostAndPort + ") did not answer"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ProblemResponses.of(Problem.of(503, "Interrupted", "the request was interrupted"));
-        }
     }
 
     private String scope(String kind, String id) {

@@ -1,6 +1,5 @@
 package cn.hunan.mma.scoring.streams;
 
-import cn.hunan.mma.events.codec.ContractCodec;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -8,26 +7,31 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** One tag byte, then the contract JSON of an arrival or the superseding event id. */
+/**
+ * One tag byte — an arrival of a replaceable record, of a referral event, or "superseded" — then
+ * the arrival's contribution bytes or the superseding event id. The record itself does not travel:
+ * it was decoded and attributed once, before this repartition.
+ */
 final class LedgerMessageSerde implements Serde<LedgerMessage> {
 
     private static final byte ARRIVAL = 'A';
+    private static final byte ARRIVAL_FOR_GOOD = 'R';
     private static final byte SUPERSEDED = 'S';
-
-    private final ContractCodec codec;
-
-    LedgerMessageSerde(ContractCodec codec) {
-        this.codec = codec;
-    }
 
     @Override
     public Serializer<LedgerMessage> serializer() {
         return (topic, message) -> {
-            byte[] body = message instanceof LedgerMessage.Arrival arrival
-                    ? arrival.bytes()
-                    : ((LedgerMessage.Superseded) message).byEventId().getBytes(StandardCharsets.UTF_8);
+            byte tag;
+            byte[] body;
+            if (message instanceof LedgerMessage.Arrival arrival) {
+                tag = arrival.replaceable() ? ARRIVAL : ARRIVAL_FOR_GOOD;
+                body = arrival.contribution();
+            } else {
+                tag = SUPERSEDED;
+                body = ((LedgerMessage.Superseded) message).byEventId().getBytes(StandardCharsets.UTF_8);
+            }
             byte[] bytes = new byte[body.length + 1];
-            bytes[0] = message instanceof LedgerMessage.Arrival ? ARRIVAL : SUPERSEDED;
+            bytes[0] = tag;
             System.arraycopy(body, 0, bytes, 1, body.length);
             return bytes;
         };
@@ -37,10 +41,12 @@ final class LedgerMessageSerde implements Serde<LedgerMessage> {
     public Deserializer<LedgerMessage> deserializer() {
         return (topic, bytes) -> {
             byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
-            return bytes[0] == ARRIVAL
-                    // Already accepted once by the same codec: a rejection here would be a bug, so it throws.
-                    ? new LedgerMessage.Arrival(codec.decode(body).orElseThrow(), body)
-                    : new LedgerMessage.Superseded(new String(body, StandardCharsets.UTF_8));
+            return switch (bytes[0]) {
+                case ARRIVAL -> new LedgerMessage.Arrival(true, body);
+                case ARRIVAL_FOR_GOOD -> new LedgerMessage.Arrival(false, body);
+                case SUPERSEDED -> new LedgerMessage.Superseded(new String(body, StandardCharsets.UTF_8));
+                default -> throw new IllegalStateException("unknown ledger message tag " + bytes[0]);
+            };
         };
     }
 }

@@ -1,56 +1,56 @@
 package cn.hunan.mma.scoring.streams;
 
-import cn.hunan.mma.events.codec.ContractCodec;
-import cn.hunan.mma.events.contract.ContractRecord;
-import cn.hunan.mma.events.referral.ReferralEvent;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 
 /**
  * The event ledger, keyed by event id (the oracle's rule): a record counts if and only if it is the
  * first arrival of its id and no accepted record names it in {@code correctsEventId}. Whatever the
  * order — correction before or after its original, chains, cycles — the totals end the same:
- * a counted record that is named later is taken back out (its stored bytes are attributed again
- * with a negative sign); a record named before it arrives never counts. Referral events cannot be
- * replaced. The store is RocksDB with a changelog, so exactly-once processing keeps it and the
- * emitted deltas in step across crashes.
+ * a counted record that is named later is taken back out (its stored {@link Contribution} is
+ * applied again with a negative sign); a record named before it arrives never counts. Referral
+ * events cannot be replaced. Counted changes are summed per scope and month in
+ * {@link PendingDeltas} and forwarded every {@link #FORWARD_INTERVAL}. The stores are logged, so
+ * exactly-once processing keeps the ledger, the pending sums and the forwarded changes in step
+ * across crashes.
  */
 final class LedgerProcessor implements Processor<String, LedgerMessage, String, ScopeDelta> {
 
-    /** Counted; the bytes follow so the record can be taken back out. */
+    /** How often pending sums go on to the totals: bounds the added latency, far below the commit interval's. */
+    static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
+
+    /** Counted; the contribution follows so the record can be taken back out. */
     private static final byte COUNTED = 'C';
-    /** Counted referral event: never replaceable, so no bytes are kept. */
+    /** Counted referral event: never replaceable, so nothing is kept. */
     private static final byte COUNTED_FOR_GOOD = 'R';
     /** Arrived but replaced (before or after it counted). */
     private static final byte SUPERSEDED = 'S';
     /** Named by a correction before it arrived: it will not count when it comes. */
     private static final byte NAMED_BEFORE_ARRIVAL = 'P';
 
-    private final ContractCodec codec;
-    private final Attribution attribution;
+    private final List<String> measureIds;
     private ProcessorContext<String, ScopeDelta> context;
     private KeyValueStore<String, byte[]> ledger;
-    private MatrixView matrix;
+    private PendingDeltas pending;
 
-    private final AtomicLong matrixChanges;
-
-    LedgerProcessor(ContractCodec codec, Attribution attribution, AtomicLong matrixChanges) {
-        this.codec = codec;
-        this.attribution = attribution;
-        this.matrixChanges = matrixChanges;
+    /** @param measureIds the counting measures' ids, by the positions {@link Contribution}s use */
+    LedgerProcessor(List<String> measureIds) {
+        this.measureIds = measureIds;
     }
 
     @Override
     public void init(ProcessorContext<String, ScopeDelta> context) {
         this.context = context;
         this.ledger = context.getStateStore(ScoringTopology.LEDGER_STORE);
-        this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
-                context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
+        this.pending = new PendingDeltas(context.getStateStore(ScoringTopology.PENDING_STORE), measureIds);
+        context.schedule(FORWARD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
     }
 
     @Override
@@ -58,44 +58,45 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         String eventId = message.key();
         byte[] entry = ledger.get(eventId);
         if (message.value() instanceof LedgerMessage.Arrival arrival) {
-            arrive(eventId, arrival, entry, message);
+            arrive(eventId, arrival, entry);
         } else {
-            supersede(eventId, entry, message);
+            supersede(eventId, entry);
         }
     }
 
-    private void arrive(String eventId, LedgerMessage.Arrival arrival, byte[] entry, Record<String, LedgerMessage> message) {
-        ContractRecord record = arrival.record();
-        boolean replaceable = !(record instanceof ReferralEvent);
-        if (entry == null || (entry[0] == NAMED_BEFORE_ARRIVAL && !replaceable)) {
-            emit(record, +1, message);
-            ledger.put(eventId, replaceable ? withState(COUNTED, arrival.bytes()) : new byte[]{COUNTED_FOR_GOOD});
+    private void arrive(String eventId, LedgerMessage.Arrival arrival, byte[] entry) {
+        if (entry == null || (entry[0] == NAMED_BEFORE_ARRIVAL && !arrival.replaceable())) {
+            count(arrival.contribution(), +1);
+            ledger.put(eventId, arrival.replaceable() ? withState(COUNTED, arrival.contribution()) : new byte[]{COUNTED_FOR_GOOD});
         } else if (entry[0] == NAMED_BEFORE_ARRIVAL) {
             ledger.put(eventId, new byte[]{SUPERSEDED});
         }
         // Any other entry: a duplicate of an id already seen, ignored whatever it carries.
     }
 
-    private void supersede(String eventId, byte[] entry, Record<String, LedgerMessage> message) {
+    private void supersede(String eventId, byte[] entry) {
         if (entry == null) {
             ledger.put(eventId, new byte[]{NAMED_BEFORE_ARRIVAL});
         } else if (entry[0] == COUNTED) {
-            ContractRecord counted = codec.decode(Arrays.copyOfRange(entry, 1, entry.length)).orElseThrow();
-            emit(counted, -1, message);
+            count(Arrays.copyOfRange(entry, 1, entry.length), -1);
             ledger.put(eventId, new byte[]{SUPERSEDED});
         }
     }
 
-    private void emit(ContractRecord record, int sign, Record<String, LedgerMessage> message) {
-        for (ScopeDelta delta : attribution.deltas(record, sign, matrix)) {
-            context.forward(new Record<>(delta.scope(), delta, message.timestamp()));
+    private void count(byte[] contribution, int sign) {
+        if (contribution.length > 0) {
+            pending.add(Contribution.fromBytes(contribution), sign);
         }
     }
 
-    private static byte[] withState(byte state, byte[] record) {
-        byte[] entry = new byte[record.length + 1];
+    private void forwardPending(long now) {
+        pending.forwardAll(delta -> context.forward(new Record<>(delta.scope(), delta, now)));
+    }
+
+    private static byte[] withState(byte state, byte[] contribution) {
+        byte[] entry = new byte[contribution.length + 1];
         entry[0] = state;
-        System.arraycopy(record, 0, entry, 1, record.length);
+        System.arraycopy(contribution, 0, entry, 1, contribution.length);
         return entry;
     }
 }

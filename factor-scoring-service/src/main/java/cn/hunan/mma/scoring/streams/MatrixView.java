@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The hospital matrix as the topology sees it: the global stores of the compacted institution and
@@ -33,6 +34,7 @@ final class MatrixView {
     private final Map<InstitutionId, List<AllianceSnapshot>> alliancesByMember = new HashMap<>();
     private final Map<DivisionCode, List<AllianceSnapshot>> alliancesByResidence = new HashMap<>();
     private List<AllianceSnapshot> allAlliances;
+    private final Map<Object, Object> derived = new HashMap<>();
 
     MatrixView(ReadOnlyKeyValueStore<String, InstitutionSnapshot> institutions,
                ReadOnlyKeyValueStore<String, AllianceSnapshot> alliances, AtomicLong changes) {
@@ -58,6 +60,21 @@ final class MatrixView {
         return alliancesByResidence.computeIfAbsent(residence, key -> alliancesWhere(alliance -> covers(alliance, key)));
     }
 
+    /**
+     * Something worked out from the matrix alone (e.g. the scopes an institution's events count for),
+     * remembered under {@code key} until the matrix changes.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T remembered(Object key, Supplier<T> compute) {
+        forgetIfChanged();
+        Object found = derived.get(key);
+        if (found == null) {
+            found = compute.get();
+            derived.put(key, found);
+        }
+        return (T) found;
+    }
+
     static boolean covers(AllianceSnapshot alliance, DivisionCode division) {
         return alliance.coveredDivisions().stream().anyMatch(division::isWithin);
     }
@@ -71,6 +88,7 @@ final class MatrixView {
             alliancesByMember.clear();
             alliancesByResidence.clear();
             allAlliances = null;
+            derived.clear();
         }
     }
 

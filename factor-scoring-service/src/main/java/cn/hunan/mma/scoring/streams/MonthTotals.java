@@ -19,12 +19,14 @@ public record MonthTotals(Map<String, Long> values, List<String> firstEventIds, 
     MonthTotals plus(ScopeDelta delta) {
         List<String> first = new ArrayList<>(firstEventIds);
         List<String> last = new ArrayList<>(lastEventIds);
-        if (first.size() < SAMPLE) {
-            first.add(delta.eventId());
-        } else {
-            last.add(delta.eventId());
-            if (last.size() > SAMPLE) {
-                last.remove(0);
+        for (String eventId : delta.eventIds()) {
+            if (first.size() < SAMPLE) {
+                first.add(eventId);
+            } else {
+                last.add(eventId);
+                if (last.size() > SAMPLE) {
+                    last.remove(0);
+                }
             }
         }
         Map<String, Long> sum = new HashMap<>(values);

@@ -2,13 +2,11 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.contract.ContractRecord;
-import cn.hunan.mma.events.contract.HospitalReport;
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -19,9 +17,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,13 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * 7 input topics (bytes) ─ decode ─┬─ rejected ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
  *                                  └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
- *   ─▶ repartition "ledger" ─▶ event ledger [event-ledger] ─▶ deltas per scope (matrix: global stores)
+ *   (each accepted record attributed once: its Contribution per scope, matrix from global stores)
+ *   ─▶ repartition "ledger" ─▶ event ledger [event-ledger] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
  *   ─▶ repartition "totals" by scope ─▶ totals [scope-month-totals] ─▶ score emitter ─▶ mma.scoring.factor-scores
  * </pre>
  */
 public final class ScoringTopology {
 
     public static final String LEDGER_STORE = "event-ledger";
+    /** Per ledger task: sums counted but not yet forwarded to the totals ({@link PendingDeltas}). */
+    public static final String PENDING_STORE = "ledger-pending-deltas";
     public static final String TOTALS_STORE = "scope-month-totals";
     public static final String STREAM_TIME_STORE = "totals-stream-time";
     public static final String INSTITUTIONS_STORE = "matrix-institutions";
@@ -85,17 +83,21 @@ public final class ScoringTopology {
         // every event) into one changelog record per commit; exactly-once still flushes it with each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        // Small (a few hundred scope-months per task at most) and emptied every forward interval: in memory, logged.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
                 Serdes.String(), new MonthTotalsSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         Attribution attribution = new Attribution(countingRules.measures());
+        List<String> measureIds = countingRules.measures().stream().map(measure -> measure.id()).toList();
         decoded.filter((key, decoding) -> decoding.accepted())
-                .flatMap((key, decoding) -> ledgerMessages(decoding))
+                .process(() -> new AttributionProcessor(attribution, matrixChanges))
                 // Deduplication and corrections need every record of one id on one task, whatever topic it came from.
-                .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde(codec)).withName("ledger"))
-                .process(() -> new LedgerProcessor(codec, attribution, matrixChanges), LEDGER_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde()).withName("ledger"))
+                .process(() -> new LedgerProcessor(measureIds), LEDGER_STORE, PENDING_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
                 .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE)
                 .process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
@@ -116,18 +118,5 @@ public final class ScoringTopology {
                         .withLoggingDisabled(),
                 topic.name(), Consumed.with(Serdes.String(), topic.valueSerde(codec)),
                 () -> new MatrixUpdater<V>(store, matrixChanges));
-    }
-
-    /** The record under its own id, and — for a correction — word to the id it names (a record naming itself names nothing). */
-    private static List<KeyValue<String, LedgerMessage>> ledgerMessages(Decoding decoding) {
-        List<KeyValue<String, LedgerMessage>> messages = new ArrayList<>(2);
-        ContractRecord record = decoding.record();
-        String eventId = record.eventId().value();
-        messages.add(KeyValue.pair(eventId, new LedgerMessage.Arrival(record, decoding.bytes())));
-        if (record instanceof HospitalReport report && report.correctsEventId() != null
-                && !report.correctsEventId().equals(record.eventId())) {
-            messages.add(KeyValue.pair(report.correctsEventId().value(), new LedgerMessage.Superseded(eventId)));
-        }
-        return messages;
     }
 }

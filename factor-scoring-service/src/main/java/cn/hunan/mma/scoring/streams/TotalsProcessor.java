@@ -51,7 +51,7 @@ final class TotalsProcessor implements Processor<String, ScopeDelta, String, Sco
         }
         Instant closesAt = Period.parse(delta.month()).end().plus(grace);
         if (!Instant.ofEpochMilli(now).isBefore(closesAt)) {
-            LOG.warnf("dropped event %s for %s %s: the month closed at %s", delta.eventId(), delta.scope(), delta.month(), closesAt);
+            LOG.warnf("dropped a change of %s %s by events %s…: the month closed at %s", delta.scope(), delta.month(), delta.eventIds(), closesAt);
             return;
         }
         String key = TotalsKeys.of(delta.scope(), delta.month());

@@ -141,8 +141,10 @@ final class ScoringWorld implements AutoCloseable {
         sendRaw(topic.name(), key.getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(record));
     }
 
+    /** Sends one record and lets the ledger forward what it counted, so the totals show it at once. */
     void sendRaw(String topic, byte[] key, byte[] value) {
         driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()).pipeInput(key, value);
+        driver.advanceWallClockTime(LedgerProcessor.FORWARD_INTERVAL);
     }
 
     void loadRuleSet(RuleSet rules) {

@@ -1,0 +1,186 @@
+package cn.hunan.mma.scoring.rest;
+
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.scoring.ScoredEntityKind;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.events.value.Reason;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.CurrentCaller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.scoring.domain.RuleSet;
+import cn.hunan.mma.scoring.streams.ScoreReading;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Rankings of institutions (optionally within an alliance, an area — city or county — and a level)
+ * or alliances (optionally within an area) for a period, by composite score, one factor or one
+ * indicator, paged. Only entities the caller may see are ranked.
+ *
+ * <p>The totals are partitioned by scope across instances, so the instance asked ranks its own
+ * scopes and collects the others' parts ({@code part=local}: that instance's scopes, unranked),
+ * then merges, ranks and pages.
+ */
+@Path("/api/v1/rankings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"province-admin", "city-operator", "alliance-operator", "institution-user", "insurance-officer", "auditor"})
+public class RankingsResource {
+
+    private static final int MAX_SIZE = 200;
+
+    private final ScoreQueries queries;
+    private final CurrentCaller caller;
+    private final InstanceClient instances;
+    private final ObjectMapper json;
+
+    public RankingsResource(ScoreQueries queries, CurrentCaller caller, InstanceClient instances, ObjectMapper json) {
+        this.queries = queries;
+        this.caller = caller;
+        this.instances = instances;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/{kind}/{period}")
+    public Response rank(@PathParam("kind") String kind, @PathParam("period") String period,
+                         @QueryParam("by") @DefaultValue(RankingCriterion.COMPOSITE) String by,
+                         @QueryParam("alliance") String alliance, @QueryParam("area") String area, @QueryParam("level") String level,
+                         @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
+                         @QueryParam("part") String part,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @jakarta.ws.rs.core.Context UriInfo uri) {
+        ScoredEntityKind entityKind = kindOf(kind);
+        Period parsed = Period.parse(period);
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new ContractViolation(Reason.INVALID_VALUE, "size", "page must be ≥ 0 and size between 1 and " + MAX_SIZE);
+        }
+        if (!queries.running()) {
+            return ProblemResponses.of(Problem.of(503, "Scores are not available yet", "the scorer's state is not RUNNING; retry later"));
+        }
+        RuleSet rules = queries.ruleSets().inForce();
+        RankingCriterion criterion = RankingCriterion.parse(by, rules);
+        List<Candidate> candidates = candidates(entityKind, alliance, area, level);
+        List<Ranking.Entry> entries = localEntries(candidates, parsed, criterion);
+        if (!"local".equals(part)) {
+            for (String other : queries.otherInstances()) {
+                String path = uri.getRequestUri().getRawPath() + "?" + withPartLocal(uri.getRequestUri().getRawQuery());
+                Ranking remote = instances.get(other, path, authorization, Ranking.class, json);
+                entries.addAll(remote.entries());
+            }
+        }
+        return Response.ok(ranked(entityKind, parsed, criterion, rules, entries, "local".equals(part), page, size)).build();
+    }
+
+    private static String withPartLocal(String query) {
+        return (query == null || query.isEmpty() ? "" : query + "&") + "part=local";
+    }
+
+    private record Candidate(String scope, String id, String name) {
+    }
+
+    private List<Candidate> candidates(ScoredEntityKind kind, String alliance, String area, String level) {
+        Caller who = caller.get();
+        Predicate<DivisionCode> inArea = area == null ? division -> true : division -> division.isWithin(DivisionCode.of(area));
+        List<Candidate> candidates = new ArrayList<>();
+        if (kind == ScoredEntityKind.INSTITUTION) {
+            AllianceSnapshot within = alliance == null ? null : queries.alliance(alliance).orElseThrow(() ->
+                    new jakarta.ws.rs.NotFoundException("alliance " + alliance + " is not in the matrix"));
+            Level wanted = level == null ? null : levelOf(level);
+            for (InstitutionSnapshot institution : queries.institutions()) {
+                if ((within == null || within.memberIds().contains(institution.institutionId()))
+                        && inArea.test(institution.divisionCode())
+                        && (wanted == null || institution.level() == wanted)
+                        && AccessPolicy.maySee(who, Jurisdiction.ofInstitution(institution.institutionId().value(), institution.divisionCode(),
+                        java.util.Set.copyOf(institution.allianceIds().stream().map(AllianceId::value).toList())))) {
+                    candidates.add(new Candidate("INSTITUTION:" + institution.institutionId().value(), institution.institutionId().value(), institution.name()));
+                }
+            }
+            return candidates;
+        }
+        if (alliance != null || level != null) {
+            throw new ContractViolation(Reason.INVALID_VALUE, alliance != null ? "alliance" : "level", "alliances are filtered by area only");
+        }
+        for (AllianceSnapshot each : queries.alliances()) {
+            if (!each.coveredDivisions().isEmpty() && each.coveredDivisions().stream().anyMatch(inArea)
+                    && AccessPolicy.maySee(who, new Jurisdiction(each.coveredDivisions().get(0), java.util.Set.of(each.allianceId().value()), java.util.Set.of()))) {
+                candidates.add(new Candidate("ALLIANCE:" + each.allianceId().value(), each.allianceId().value(), each.name()));
+            }
+        }
+        return candidates;
+    }
+
+    /** The candidates whose totals this instance holds, with their values (unranked). */
+    private List<Ranking.Entry> localEntries(List<Candidate> candidates, Period period, RankingCriterion criterion) {
+        ScoreReading reading = queries.localReading();
+        List<Ranking.Entry> entries = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (queries.ownsLocally(candidate.scope())) {
+                BigDecimal value = criterion.valueOf(reading.score(candidate.scope(), period));
+                if (value != null) {
+                    entries.add(new Ranking.Entry(null, candidate.id(), candidate.name(), value));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Ranking ranked(ScoredEntityKind kind, Period period, RankingCriterion criterion, RuleSet rules,
+                                  List<Ranking.Entry> entries, boolean part, int page, int size) {
+        String kindName = kind.name().toLowerCase(Locale.ROOT);
+        if (part) {
+            return new Ranking(kindName, period.toString(), criterion.text(), rules.version(), entries.size(), 0, entries.size(), entries);
+        }
+        List<Ranking.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Ranking.Entry::value, Comparator.reverseOrder()).thenComparing(Ranking.Entry::id));
+        List<Ranking.Entry> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            Ranking.Entry entry = sorted.get(i);
+            boolean tie = i > 0 && sorted.get(i - 1).value().compareTo(entry.value()) == 0;
+            ranked.add(new Ranking.Entry(tie ? ranked.get(i - 1).rank() : i + 1, entry.id(), entry.name(), entry.value()));
+        }
+        int from = Math.min(page * size, ranked.size());
+        return new Ranking(kindName, period.toString(), criterion.text(), rules.version(), ranked.size(), page, size,
+                List.copyOf(ranked.subList(from, Math.min(from + size, ranked.size()))));
+    }
+
+    private static ScoredEntityKind kindOf(String kind) {
+        return switch (kind) {
+            case "institution" -> ScoredEntityKind.INSTITUTION;
+            case "alliance" -> ScoredEntityKind.ALLIANCE;
+            default -> throw new ContractViolation(Reason.INVALID_VALUE, "kind", "rankings are of institution or alliance");
+        };
+    }
+
+    private static Level levelOf(String level) {
+        try {
+            return Level.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ContractViolation(Reason.INVALID_VALUE, "level", "level must be one of " + java.util.Arrays.toString(Level.values()));
+        }
+    }
+}

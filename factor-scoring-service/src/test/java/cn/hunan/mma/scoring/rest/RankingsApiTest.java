@@ -1,0 +1,174 @@
+package cn.hunan.mma.scoring.rest;
+
+import cn.hunan.mma.events.care.Charges;
+import cn.hunan.mma.events.care.OutpatientVisitRecorded;
+import cn.hunan.mma.events.care.VisitKind;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.PatientPseudonym;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Rankings against the running application fed through the real broker: two county medical
+ * communities in 湘潭县 (430321) and 湘乡市 (430381), each with a village clinic and a county
+ * hospital. Visits: 湘潭县 village 1, county hospital 3; 湘乡 village 1, county hospital 1 — so the
+ * primary-level share (target 0.65) is 1/4 → 0.25/0.65 = 38.46 for 湘潭县's community and 2/4 →
+ * 76.92 for 湘乡's; each village clinic has 1.00 → 100.00 and each county hospital 0 → 0.00.
+ */
+@org.junit.jupiter.api.Tag("own-broker")
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(RealJwtTestResource.class)
+class RankingsApiTest {
+
+    private static final String PROVINCE_ADMIN = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000"));
+    private static final String SHARE = "indicator:outpatient.primary-level-share";
+    private static final InstitutionId XIANGTAN_VILLAGE = InstitutionId.of("430321V100901");
+    private static final InstitutionId XIANGTAN_COUNTY = InstitutionId.of("430321H0901");
+    private static final InstitutionId XIANGXIANG_VILLAGE = InstitutionId.of("430381V100902");
+    private static final InstitutionId XIANGXIANG_COUNTY = InstitutionId.of("430381H0902");
+    private static final Instant MARCH = Instant.parse("2025-03-12T02:00:00Z");
+
+    @BeforeAll
+    static void publish() {
+        ContractCodec codec = ContractCodec.standard();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (InstitutionSnapshot institution : List.of(
+                    institution(XIANGTAN_VILLAGE, Level.VILLAGE, "430321100901", "CC-430321"),
+                    institution(XIANGTAN_COUNTY, Level.COUNTY, "430321", "CC-430321"),
+                    institution(XIANGXIANG_VILLAGE, Level.VILLAGE, "430381100902", "CC-430381"),
+                    institution(XIANGXIANG_COUNTY, Level.COUNTY, "430381", "CC-430381"))) {
+                send(producer, Topics.INSTITUTIONS.name(), institution.institutionId().value(), codec.encode(institution));
+            }
+            send(producer, Topics.ALLIANCES.name(), "CC-430321", codec.encode(alliance("CC-430321", "湘潭县医共体", XIANGTAN_COUNTY, XIANGTAN_VILLAGE, "430321")));
+            send(producer, Topics.ALLIANCES.name(), "CC-430381", codec.encode(alliance("CC-430381", "湘乡市医共体", XIANGXIANG_COUNTY, XIANGXIANG_VILLAGE, "430381")));
+            producer.flush();
+            for (InstitutionId at : List.of(XIANGTAN_VILLAGE, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGXIANG_VILLAGE, XIANGXIANG_COUNTY)) {
+                OutpatientVisitRecorded visit = visit(at);
+                send(producer, Topics.OUTPATIENT_VISITS.name(), at.value(), codec.encode(visit));
+            }
+        }
+    }
+
+    /** Until the scorer is RUNNING every ranking is 503: wait for it (the rule sets answer once the stores are up). */
+    @BeforeEach
+    void streams_are_running() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(PROVINCE_ADMIN)
+                .get("/api/v1/rankings/alliance/2025-03").statusCode() == 200);
+    }
+
+    @Test
+    void alliances_rank_by_one_indicator() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("area", "430300")
+                        .when().get("/api/v1/rankings/alliance/2025-03")
+                        .then().statusCode(200)
+                        .body("ruleVersion", equalTo("seed-2025.1"))
+                        .body("entries.id", contains("CC-430381", "CC-430321"))
+                        .body("entries.value", contains(76.92f, 38.46f))
+                        .body("entries.rank", contains(1, 2)));
+    }
+
+    @Test
+    void institutions_with_equal_scores_share_a_rank_and_pages_continue_the_ranks() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("area", "430300")
+                        .queryParam("size", 2).queryParam("page", 1)
+                        .when().get("/api/v1/rankings/institution/2025-03")
+                        .then().statusCode(200)
+                        .body("total", equalTo(4))
+                        .body("entries.id", contains(XIANGTAN_COUNTY.value(), XIANGXIANG_COUNTY.value()))
+                        .body("entries.rank", contains(3, 3))
+                        .body("entries.value", contains(0.0f, 0.0f)));
+    }
+
+    @Test
+    void institutions_filter_by_alliance_and_level() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("alliance", "CC-430381")
+                        .when().get("/api/v1/rankings/institution/2025-03")
+                        .then().statusCode(200)
+                        .body("entries.id", contains(XIANGXIANG_VILLAGE.value(), XIANGXIANG_COUNTY.value()))
+                        .body("entries.value", contains(100.0f, 0.0f)));
+        given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("level", "village").queryParam("area", "430300")
+                .when().get("/api/v1/rankings/institution/2025-03")
+                .then().statusCode(200)
+                .body("entries.id", contains(XIANGTAN_VILLAGE.value(), XIANGXIANG_VILLAGE.value()))
+                .body("entries.rank", contains(1, 1));
+    }
+
+    @Test
+    void an_unknown_factor_indicator_or_period_is_400_problem_json() {
+        given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", "factor:HAPPINESS")
+                .when().get("/api/v1/rankings/institution/2025-03")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("HAPPINESS"));
+        given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", "indicator:no.such-indicator")
+                .when().get("/api/v1/rankings/alliance/2025-03")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("no.such-indicator"));
+        given().auth().oauth2(PROVINCE_ADMIN)
+                .when().get("/api/v1/rankings/institution/2025-13")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    private static InstitutionSnapshot institution(InstitutionId id, Level level, String division, String alliance) {
+        return new InstitutionSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"), id, "机构 " + id.value(), level,
+                level == Level.VILLAGE ? InstitutionKind.CLINIC : InstitutionKind.GENERAL, DivisionCode.of(division), null, null,
+                List.of(AllianceId.of(alliance)), true);
+    }
+
+    private static AllianceSnapshot alliance(String id, String name, InstitutionId lead, InstitutionId village, String county) {
+        return new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"), AllianceId.of(id), name,
+                AllianceKind.COUNTY_COMMUNITY, lead, List.of(lead, village), List.of(DivisionCode.of(county)), List.of());
+    }
+
+    private static OutpatientVisitRecorded visit(InstitutionId at) {
+        return new OutpatientVisitRecorded(EventId.of(UUID.randomUUID()), MARCH, at, DepartmentId.of("internal"), VisitKind.OUTPATIENT,
+                PatientPseudonym.of("cd".repeat(32)), DivisionCode.of("430321100901"), Icd10Code.of("I10"),
+                new Charges(Money.ofYuan("20.00"), Money.ofYuan("0.00"), Money.ofYuan("0.00")), false, null, null);
+    }
+}
