@@ -11,7 +11,6 @@ import cn.hunan.mma.referral.domain.GuidanceCatalogue;
 import cn.hunan.mma.referral.domain.InstitutionProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +27,15 @@ import java.util.stream.Collectors;
 public class MatrixView implements GuidanceCatalogue {
 
     private final Map<InstitutionId, InstitutionSnapshot> institutions = new ConcurrentHashMap<>();
-    private final Map<Icd10Code, GuidanceCatalogueEntry> catalogue = new ConcurrentHashMap<>();
+    /** By ICD-10 prefix text, so a diagnosis finds its entries by lookups of its own prefixes. */
+    private final Map<String, GuidanceCatalogueEntry> catalogue = new ConcurrentHashMap<>();
 
     public void apply(InstitutionSnapshot snapshot) {
         institutions.merge(snapshot.institutionId(), snapshot, MatrixView::newer);
     }
 
     public void apply(GuidanceCatalogueEntry entry) {
-        catalogue.merge(entry.icd10Prefix(), entry, MatrixView::newer);
+        catalogue.merge(entry.icd10Prefix().value(), entry, MatrixView::newer);
     }
 
     public Optional<InstitutionProfile> institution(InstitutionId id) {
@@ -57,13 +57,21 @@ public class MatrixView implements GuidanceCatalogue {
                 .map(snapshot -> snapshot.institutionId().value()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The most specific entry wins: E11.9 listed on its own overrides the E11 category. */
+    /**
+     * The most specific entry wins: E11.9 listed on its own overrides the E11 category. Asked on every
+     * new referral, so it looks up the diagnosis's own prefixes, longest first (at most a dozen map
+     * lookups), instead of scanning the whole catalogue.
+     */
     @Override
     public Optional<Level> lowestInpatientLevel(Icd10Code diagnosis) {
-        return catalogue.values().stream()
-                .filter(entry -> entry.covers(diagnosis))
-                .max(Comparator.comparingInt(entry -> entry.icd10Prefix().value().length()))
-                .map(GuidanceCatalogueEntry::lowestInpatientLevel);
+        String code = diagnosis.value();
+        for (int length = code.length(); length > 0; length--) {
+            GuidanceCatalogueEntry entry = catalogue.get(code.substring(0, length));
+            if (entry != null) {
+                return Optional.of(entry.lowestInpatientLevel());
+            }
+        }
+        return Optional.empty();
     }
 
     private static <T extends cn.hunan.mma.events.contract.ContractRecord> T newer(T current, T candidate) {

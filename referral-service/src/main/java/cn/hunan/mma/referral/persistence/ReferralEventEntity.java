@@ -1,18 +1,17 @@
 package cn.hunan.mma.referral.persistence;
 
-import cn.hunan.mma.events.codec.ContractCodec;
-import cn.hunan.mma.events.referral.ReferralEvent;
-import cn.hunan.mma.events.registry.EventTypes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One step of a referral's timeline: the event it published and who caused it. Never updated. */
+/**
+ * One step of a referral's timeline: the event it published and who caused it. Read here; written
+ * by {@link TransitionRows} with the transition's outbox rows in one statement. Never updated.
+ */
 @Entity
 @Table(name = "referral_event")
 public class ReferralEventEntity {
@@ -34,19 +33,6 @@ public class ReferralEventEntity {
     String payload;
 
     protected ReferralEventEntity() {
-    }
-
-    /** @param sequence the referral's version before the transition: 0 for the request, then 1, 2, … */
-    public static ReferralEventEntity of(ReferralEvent event, int sequence, String actor) {
-        ReferralEventEntity entity = new ReferralEventEntity();
-        entity.eventId = event.eventId().asUuid();
-        entity.referralId = event.referralId().value();
-        entity.sequence = sequence;
-        entity.type = EventTypes.nameOf(event);
-        entity.occurredAt = event.occurredAt();
-        entity.actor = actor;
-        entity.payload = new String(ContractCodec.standard().encode(event), StandardCharsets.UTF_8);
-        return entity;
     }
 
     public UUID eventId() { return eventId; }

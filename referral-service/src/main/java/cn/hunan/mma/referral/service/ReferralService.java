@@ -1,12 +1,11 @@
 package cn.hunan.mma.referral.service;
 
-import cn.hunan.mma.events.referral.ReferralEvent;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
-import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.referral.config.ReferralSettings;
@@ -19,7 +18,7 @@ import cn.hunan.mma.referral.domain.ReferralIntake;
 import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ClinicalRecordText;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
-import cn.hunan.mma.referral.persistence.ReferralEventEntity;
+import cn.hunan.mma.referral.persistence.TransitionRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -29,6 +28,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,9 +72,11 @@ public class ReferralService {
         ReferralEntity entity = ReferralEntity.requested(requested.event(), requested.referral().reviewRequired(),
                 requested.flags(), division(application.sender().institutionId()),
                 division(application.receiver().institutionId()), record);
-        return sessions.withTransaction(session -> session.persistAll(entity,
-                        ReferralEventEntity.of(requested.event(), 0, caller.subject()),
-                        OutboxEventEntity.of(ContractOutboxEvents.of(Topics.REFERRALS, requested.event())))
+        OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, requested.event());
+        // The referral row first (the timeline entry references it), then its event rows in one statement.
+        return sessions.withTransaction(session -> session.persist(entity)
+                .chain(session::flush)
+                .chain(() -> TransitionRows.insert(session, published, 0, caller.subject(), List.of(published)))
                 .replaceWith(entity));
     }
 
@@ -88,31 +90,33 @@ public class ReferralService {
                                    ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
         return sessions.withTransaction(session -> session.find(ReferralEntity.class, referralId)
                         .map(found -> decide(visible(found, referralId, caller, matrix), command, expectedVersion, caller))
-                        .call(step -> capacityChange(session, step, command, slot))
-                        .chain(step -> {
+                        .chain(step -> capacityChange(session, step, command, slot).chain(announcement -> {
                             step.entity().apply(step.transitioned().referral().status(), step.transitioned().event());
                             step.entity().amendRecord(amendment);
-                            ReferralEvent event = step.transitioned().event();
-                            return session.persistAll(
-                                            ReferralEventEntity.of(event, (int) expectedVersion + 1, caller.subject()),
-                                            OutboxEventEntity.of(ContractOutboxEvents.of(Topics.REFERRALS, event)))
+                            OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, step.transitioned().event());
+                            List<OutboxEvent> outbox = announcement
+                                    .map(capacityEvent -> List.of(capacityEvent, published)).orElse(List.of(published));
+                            // Timeline entry and outbox rows in one statement, then the versioned update.
+                            return TransitionRows.insert(session, published, (int) expectedVersion + 1,
+                                            caller.subject(), outbox)
                                     .chain(session::flush)
                                     .replaceWith(step.entity());
-                        }))
+                        })))
                 .onFailure(ReferralService::lostTheRace)
                 .transform(lost -> new StaleVersionException(
                         "another transition of referral " + referralId + " committed first; read it again", false));
     }
 
     // Scheduling holds reserved capacity; cancellation, no-show and rejection give back whatever is held.
-    private Uni<Void> capacityChange(Mutiny.Session session, Step step, ReferralCommand command, Optional<SlotChoice> slot) {
+    private Uni<Optional<OutboxEvent>> capacityChange(Mutiny.Session session, Step step, ReferralCommand command,
+                                                       Optional<SlotChoice> slot) {
         if (command instanceof ReferralCommand.Schedule schedule) {
             return capacity.hold(session, step.entity(), schedule.kind(), slot.map(SlotChoice::date).orElse(null),
                     slot.map(SlotChoice::period).orElse(null));
         }
         return switch (command.action()) {
             case CANCEL, NO_SHOW, REJECT -> capacity.release(session, step.entity());
-            default -> Uni.createFrom().voidItem();
+            default -> Uni.createFrom().item(Optional.empty());
         };
     }
 
@@ -156,8 +160,8 @@ public class ReferralService {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 return true;
             }
-            // Inserts flush before updates: the loser usually trips over the winner's timeline entry
-            // (one sequence number per referral version) before its versioned update is even tried.
+            // The timeline entry is written before the versioned update: the loser usually trips over the
+            // winner's entry (one sequence number per referral version) before its update is even tried.
             if (cause.getMessage() != null && cause.getMessage().contains(TIMELINE_SEQUENCE_CONSTRAINT)) {
                 return true;
             }

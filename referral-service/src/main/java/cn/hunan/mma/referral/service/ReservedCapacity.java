@@ -10,7 +10,7 @@ import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
-import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.domain.Refusal;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import io.smallrye.mutiny.Uni;
@@ -18,19 +18,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Holds and releases reserved referral capacity inside the caller's transaction. A hold is one
  * conditional update (free capacity left, else nothing), so concurrent schedules on the last slot
  * cannot both win; every slot change is announced on the capacity topic (channel REFERRAL) through
- * the outbox so navigation shows it.
+ * the outbox so navigation shows it: the caller writes the returned announcement with the
+ * transition's own outbox rows, in the same statement.
  */
 @ApplicationScoped
 public class ReservedCapacity {
 
-    /** @throws ReferralRefusedException (409) when the department has no reserved capacity left there */
-    public Uni<Void> hold(Mutiny.Session session, ReferralEntity referral, ReservationKind kind, LocalDate date,
+    /**
+     * @return the slot's announcement for the outbox (none for a bed)
+     * @throws ReferralRefusedException (409) when the department has no reserved capacity left there
+     */
+    public Uni<Optional<OutboxEvent>> hold(Mutiny.Session session, ReferralEntity referral, ReservationKind kind, LocalDate date,
                           SessionPeriod period) {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
@@ -40,7 +45,7 @@ public class ReservedCapacity {
                     .setParameter("institution", institution).setParameter("department", department)
                     .executeUpdate()
                     .invoke(updated -> requireHeld(updated > 0, "reserved beds of " + institution + "/" + department))
-                    .replaceWithVoid();
+                    .replaceWith(Optional.empty());
         }
         return session.createNativeQuery("update reserved_slot_pool set held = held + 1"
                                 + " where institution_id = :institution and department_id = :department"
@@ -49,21 +54,25 @@ public class ReservedCapacity {
                 .setParameter("institution", institution).setParameter("department", department)
                 .setParameter("date", date).setParameter("period", period.name())
                 .getResultList()
-                .chain(expert -> {
+                .map(expert -> {
                     requireHeld(!expert.isEmpty(), "reserved slots of " + institution + "/" + department + " on "
                             + date + " " + period);
                     referral.holdsSlotIn(date, period.name());
                     ClinicSession clinic = new ClinicSession(referral.receiver().departmentId(), date, period, expert.get(0));
-                    return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
+                    return Optional.of(ContractOutboxEvents.of(Topics.CAPACITY,
                             new SlotsBooked(EventId.random(), ReferralService.now(), InstitutionId.of(institution),
-                                    clinic, SlotChannel.REFERRAL, 1, null))));
+                                    clinic, SlotChannel.REFERRAL, 1, null)));
                 });
     }
 
-    /** Gives a cancelled or missed referral's slot or bed back to the referral pool. */
-    public Uni<Void> release(Mutiny.Session session, ReferralEntity referral) {
+    /**
+     * Gives a cancelled or missed referral's slot or bed back to the referral pool.
+     *
+     * @return the slot's announcement for the outbox (none for a bed or when nothing was held)
+     */
+    public Uni<Optional<OutboxEvent>> release(Mutiny.Session session, ReferralEntity referral) {
         if (referral.reservationKind() == null) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Optional.empty());
         }
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
@@ -71,7 +80,7 @@ public class ReservedCapacity {
             return session.createNativeQuery("update reserved_bed_pool set held = held - 1"
                             + " where institution_id = :institution and department_id = :department and held > 0")
                     .setParameter("institution", institution).setParameter("department", department)
-                    .executeUpdate().replaceWithVoid();
+                    .executeUpdate().replaceWith(Optional.empty());
         }
         LocalDate date = referral.reservedSessionDate();
         SessionPeriod period = SessionPeriod.valueOf(referral.reservedSessionPeriod());
@@ -81,14 +90,13 @@ public class ReservedCapacity {
                 .setParameter("institution", institution).setParameter("department", department)
                 .setParameter("date", date).setParameter("period", period.name())
                 .getResultList()
-                .chain(expert -> expert.isEmpty() ? Uni.createFrom().voidItem() : announceRelease(session, referral,
-                        new ClinicSession(referral.receiver().departmentId(), date, period, expert.get(0))));
+                .map(expert -> expert.isEmpty() ? Optional.empty() : Optional.of(announceRelease(referral,
+                        new ClinicSession(referral.receiver().departmentId(), date, period, expert.get(0)))));
     }
 
-    private static Uni<Void> announceRelease(Mutiny.Session session, ReferralEntity referral, ClinicSession clinic) {
-        return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
-                new SlotsReleased(EventId.random(), ReferralService.now(), referral.receiver().institutionId(), clinic,
-                        SlotChannel.REFERRAL, 1, null))));
+    private static OutboxEvent announceRelease(ReferralEntity referral, ClinicSession clinic) {
+        return ContractOutboxEvents.of(Topics.CAPACITY, new SlotsReleased(EventId.random(), ReferralService.now(),
+                referral.receiver().institutionId(), clinic, SlotChannel.REFERRAL, 1, null));
     }
 
     private static void requireHeld(boolean held, String what) {
