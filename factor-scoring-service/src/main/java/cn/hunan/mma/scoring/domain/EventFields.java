@@ -63,7 +63,9 @@ public final class EventFields {
         type(ReferralRequested.class,
                 Map.of("direction", r -> ((ReferralRequested) r).direction().name(),
                         "urgency", r -> ((ReferralRequested) r).urgency().name(),
-                        "flaggedAgainstCatalogue", r -> String.valueOf(((ReferralRequested) r).flaggedAgainstCatalogue())),
+                        "flaggedAgainstCatalogue", r -> String.valueOf(((ReferralRequested) r).flaggedAgainstCatalogue()),
+                        // Absent from producers that predate the flag: those refused referrals without criteria.
+                        "criteriaMissing", r -> String.valueOf(Boolean.TRUE.equals(((ReferralRequested) r).criteriaMissing()))),
                 Map.of());
         type(SlotsPublished.class, Map.of(),
                 Map.of("publicCount", r -> ((SlotsPublished) r).publicCount(),
