@@ -5,6 +5,7 @@ import cn.hunan.mma.infra.Directories;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.ServiceConfiguration;
 import cn.hunan.mma.infra.TokenClaims;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,21 +75,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 say("%s is not built (%s missing): skipped", spec.name(), jar);
                 continue;
             }
+            spec.database().ifPresent(postgres::createDatabase);
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.http.port", String.valueOf(spec.port()));
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
-            config.put("mma.pseudonym.key", pseudonymKey);
-            spec.database().ifPresent(database -> {
-                postgres.createDatabase(database);
-                config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
-                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
-                config.put("quarkus.datasource.username", postgres.username());
-                config.put("quarkus.datasource.password", postgres.password());
-                config.put("mma.outbox.jdbc-url", postgres.jdbcUrl(database));
-                config.put("mma.outbox.username", postgres.username());
-                config.put("mma.outbox.password", postgres.password());
-            });
+            config.putAll(spec.database()
+                    .map(database -> ServiceConfiguration.of(kafka, keys, pseudonymKey, postgres, database))
+                    .orElseGet(() -> ServiceConfiguration.of(kafka, keys, pseudonymKey)));
             if (spec.kafkaStreams()) {
                 Path stateDir = layout.streamsState(spec);
                 Directories.delete(stateDir);

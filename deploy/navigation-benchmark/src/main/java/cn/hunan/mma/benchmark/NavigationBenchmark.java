@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark;
 
+import cn.hunan.mma.benchmark.support.Benchmarks;
 import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.ServiceJvm;
 import cn.hunan.mma.benchmark.support.MemorySampler;
@@ -16,6 +17,7 @@ import cn.hunan.mma.benchmark.workload.QueryMix;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.ServiceConfiguration;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.simulator.events.clinical.DiseaseMix;
@@ -33,7 +35,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,11 +42,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +53,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+
+import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
+import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
+import static cn.hunan.mma.benchmark.support.Benchmarks.say;
+import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark navigation}: a fresh PostgreSQL, Kafka and navigation-service (its own
@@ -126,28 +130,12 @@ final class NavigationBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Resources resources = new Resources();
-        Thread onExit = new Thread(resources::close, "benchmark-shutdown");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        try {
-            run(resources);
-            return 0;
-        } finally {
-            resources.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
-        }
+        return Benchmarks.run(this::run);
     }
 
     private void run(Resources resources) throws Exception {
         Path work = projectRoot.resolve(".local/benchmark").toAbsolutePath();
-        Path jar = serviceJar != null ? serviceJar : projectRoot.resolve("navigation-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no navigation-service jar at " + jar + " (build it, or give --service-jar)");
-        }
+        Path jar = Benchmarks.serviceJar(serviceJar, projectRoot, "navigation-service");
         Files.createDirectories(work.resolve("logs"));
         KafkaSettings.quietClientLogs();
         String areaCode = area != null ? area : smoke ? "430300" : "43";
@@ -224,17 +212,7 @@ final class NavigationBenchmark implements Callable<Integer> {
     }
 
     private Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys, double requestRate) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
-        config.put("mma.pseudonym.key", randomKey());
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("navigation"));
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("navigation"));
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
-        config.put("mma.outbox.jdbc-url", postgres.jdbcUrl("navigation"));
-        config.put("mma.outbox.username", postgres.username());
-        config.put("mma.outbox.password", postgres.password());
+        Map<String, String> config = ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "navigation");
         // All load comes from one address, and the public endpoint's token bucket is per address:
         // ten times the offered rate keeps the limiter in the path without ever refusing the benchmark.
         String allowance = Long.toString((long) Math.ceil(requestRate * 10));
@@ -294,21 +272,5 @@ final class NavigationBenchmark implements Callable<Integer> {
         Files.deleteIfExists(file);
         // The file holds bearer tokens: owner-only from creation.
         return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
     }
 }

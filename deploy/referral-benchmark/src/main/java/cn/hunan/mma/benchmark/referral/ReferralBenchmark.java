@@ -2,12 +2,14 @@ package cn.hunan.mma.benchmark.referral;
 
 import cn.hunan.mma.benchmark.support.MemorySampler;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
+import cn.hunan.mma.benchmark.support.Benchmarks;
 import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.ServiceJvm;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.ServiceConfiguration;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.simulator.matrix.AreaMatrix;
@@ -23,19 +25,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+
+import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
+import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
+import static cn.hunan.mma.benchmark.support.Benchmarks.say;
+import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark referral}: a fresh PostgreSQL, Kafka and referral-service (its own JVM,
@@ -108,34 +112,18 @@ public final class ReferralBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Resources resources = new Resources();
-        Thread onExit = new Thread(resources::close, "benchmark-shutdown");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        try {
-            run(resources);
-            return 0;
-        } finally {
-            resources.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
-        }
+        return Benchmarks.run(this::run);
     }
 
     private void run(Resources resources) throws Exception {
         Path work = projectRoot.resolve(".local/benchmark/referral").toAbsolutePath();
-        Path jar = serviceJar != null ? serviceJar : projectRoot.resolve("referral-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no referral-service jar at " + jar + " (build it, or give --service-jar)");
-        }
+        Path jar = Benchmarks.serviceJar(serviceJar, projectRoot, "referral-service");
         Files.createDirectories(work.resolve("logs"));
         KafkaSettings.quietClientLogs();
         double referralRate = rate != null ? rate : smoke ? 20 : 500;
         Duration duration = Duration.ofSeconds(durationSeconds != null ? durationSeconds : smoke ? 5 : 60);
         Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 15);
-        String loadBefore = LoadAverage.now();
+        String loadBefore = loadAverage();
 
         say("generating the matrix of %s (seed %d)", area, seed);
         HospitalMatrix province = MatrixGenerator.generate(MatrixOptions.defaults(seed));
@@ -175,7 +163,7 @@ public final class ReferralBenchmark implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
         serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         ServiceJvm service = resources.remember(ServiceJvm.start("referral-service", jar, freePort(),
-                serviceConfig(postgres, kafka, keys), jvm, work.resolve("logs/referral-service.log")));
+                ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "referral"), jvm, work.resolve("logs/referral-service.log")));
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         resources.remember(callbacks::shutdownNow);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
@@ -202,7 +190,7 @@ public final class ReferralBenchmark implements Callable<Integer> {
         new ReferralDriver(http, service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
                 .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30),
                         () -> cpuAtMeasuredStart[0] = ProcessCpu.millis(servicePid).orElse(-1));
-        String loadAfter = LoadAverage.now();
+        String loadAfter = loadAverage();
         long cpuAfter = ProcessCpu.millis(servicePid).orElse(-1);
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
         long serviceCpuMillis = cpuAtMeasuredStart[0] < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuAtMeasuredStart[0];
@@ -221,34 +209,4 @@ public final class ReferralBenchmark implements Callable<Integer> {
                 referralRate, duration.toSeconds(), warmup.toSeconds());
     }
 
-    private static Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
-        config.put("mma.pseudonym.key", randomKey());
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("referral"));
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("referral"));
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
-        config.put("mma.outbox.jdbc-url", postgres.jdbcUrl("referral"));
-        config.put("mma.outbox.username", postgres.username());
-        config.put("mma.outbox.password", postgres.password());
-        return config;
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void say(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
-    }
 }

@@ -1,6 +1,7 @@
 package cn.hunan.mma.benchmark.settlement;
 
 import cn.hunan.mma.benchmark.support.MemorySampler;
+import cn.hunan.mma.benchmark.support.Benchmarks;
 import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.ServiceJvm;
 import cn.hunan.mma.benchmark.support.SummaryTable;
@@ -12,6 +13,7 @@ import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.LocalKafka;
 import cn.hunan.mma.infra.LocalPostgres;
+import cn.hunan.mma.infra.ServiceConfiguration;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.simulator.matrix.Alliance;
@@ -30,21 +32,23 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+
+import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
+import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
+import static cn.hunan.mma.benchmark.support.Benchmarks.say;
+import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark settlement}: a fresh PostgreSQL, Kafka and insurance-settlement-service
@@ -106,28 +110,12 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Resources resources = new Resources();
-        Thread onExit = new Thread(resources::close, "benchmark-shutdown");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        try {
-            run(resources);
-            return 0;
-        } finally {
-            resources.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
-        }
+        return Benchmarks.run(this::run);
     }
 
     private void run(Resources resources) throws Exception {
         Path work = projectRoot.resolve(".local/benchmark/settlement").toAbsolutePath();
-        Path jar = serviceJar != null ? serviceJar : projectRoot.resolve("insurance-settlement-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no insurance-settlement-service jar at " + jar + " (build it, or give --service-jar)");
-        }
+        Path jar = Benchmarks.serviceJar(serviceJar, projectRoot, "insurance-settlement-service");
         Files.createDirectories(work.resolve("logs"));
         KafkaSettings.quietClientLogs();
         String areaCode = area != null ? area : smoke ? "430300" : "43";
@@ -155,7 +143,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
         LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(work.resolve("keys"));
         String officer = TokenMinter.forKeys(keys).mint(TokenClaims.forSubject("benchmark-officer", "insurance-officer")
                 .inProvince("430000").validFor(TOKEN_LIFETIME));
-        Map<String, String> config = serviceConfig(postgres, kafka, keys);
+        Map<String, String> config = ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "settlement");
         List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
         serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         int port = freePort();
@@ -188,7 +176,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
             long started = System.nanoTime();
             service.awaitReady(http);
             MemorySampler memory = resources.remember(new MemorySampler(service.javaPid(), Duration.ofMillis(500)));
-            Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, SettlementBenchmark::say);
+            Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, Benchmarks::say);
             say("load average after settling: %s", loadAverage());
 
             // 4. One period close of every close-knit alliance.
@@ -288,43 +276,4 @@ public final class SettlementBenchmark implements Callable<Integer> {
         return groups;
     }
 
-    private Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
-        config.put("mma.pseudonym.key", randomKey());
-        config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("settlement"));
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("settlement"));
-        config.put("quarkus.datasource.username", postgres.username());
-        config.put("quarkus.datasource.password", postgres.password());
-        config.put("mma.outbox.jdbc-url", postgres.jdbcUrl("settlement"));
-        config.put("mma.outbox.username", postgres.username());
-        config.put("mma.outbox.password", postgres.password());
-        return config;
-    }
-
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void say(String format, Object... args) {
-        System.out.println("[benchmark] " + String.format(format, args));
-    }
 }
