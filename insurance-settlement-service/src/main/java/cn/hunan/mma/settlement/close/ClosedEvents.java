@@ -4,10 +4,10 @@ import cn.hunan.mma.events.insurance.MemberShare;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Money;
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.distribution.MemberAllocation;
-import cn.hunan.mma.settlement.domain.distribution.PartnerAmount;
-import cn.hunan.mma.settlement.domain.outcome.PeriodOutcome;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.distribution.MemberAllocation;
+import cn.hunan.mma.settlement.rules.distribution.PartnerAmount;
+import cn.hunan.mma.settlement.rules.outcome.PeriodOutcome;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

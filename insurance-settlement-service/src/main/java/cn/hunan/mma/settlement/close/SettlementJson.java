@@ -1,7 +1,7 @@
 package cn.hunan.mma.settlement.close;
 
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.domain.parameters.AreaParameters;
 import cn.hunan.mma.settlement.domain.parameters.ParameterViolation;
 import com.fasterxml.jackson.core.JsonGenerator;

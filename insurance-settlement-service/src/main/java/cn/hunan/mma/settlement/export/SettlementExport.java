@@ -1,6 +1,6 @@
 package cn.hunan.mma.settlement.export;
 
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

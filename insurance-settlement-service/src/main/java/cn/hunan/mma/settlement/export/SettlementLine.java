@@ -1,9 +1,9 @@
 package cn.hunan.mma.settlement.export;
 
 import cn.hunan.mma.events.value.Money;
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.distribution.MemberAllocation;
-import cn.hunan.mma.settlement.domain.distribution.PartnerAmount;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.distribution.MemberAllocation;
+import cn.hunan.mma.settlement.rules.distribution.PartnerAmount;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,11 +4,11 @@ import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
-import cn.hunan.mma.settlement.domain.close.CloseRules;
-import cn.hunan.mma.settlement.domain.close.FrozenScores;
-import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
-import cn.hunan.mma.settlement.domain.distribution.Claimant;
-import cn.hunan.mma.settlement.domain.distribution.TertiaryPartner;
+import cn.hunan.mma.settlement.rules.close.CloseRules;
+import cn.hunan.mma.settlement.rules.close.FrozenScores;
+import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.rules.distribution.Claimant;
+import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import jakarta.ws.rs.BadRequestException;
 

@@ -1,7 +1,7 @@
 package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.settlement.close.SettlementJson;
-import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 

@@ -5,9 +5,9 @@ import cn.hunan.mma.events.insurance.SettlementOutcome;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.close.SettlementSnapshot;
-import cn.hunan.mma.settlement.domain.close.XiangtanClose;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
+import cn.hunan.mma.settlement.rules.close.XiangtanClose;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

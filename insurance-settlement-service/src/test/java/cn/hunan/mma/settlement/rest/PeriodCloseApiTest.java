@@ -15,7 +15,7 @@ import cn.hunan.mma.infra.RealPostgresTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.settlement.close.SettlementJson;
-import cn.hunan.mma.settlement.domain.close.XiangtanClose;
+import cn.hunan.mma.settlement.rules.close.XiangtanClose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;

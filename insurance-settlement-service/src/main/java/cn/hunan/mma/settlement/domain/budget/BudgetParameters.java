@@ -1,6 +1,6 @@
 package cn.hunan.mma.settlement.domain.budget;
 
-import cn.hunan.mma.settlement.domain.Fractions;
+import cn.hunan.mma.settlement.rules.Fractions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -2,7 +2,7 @@ package cn.hunan.mma.settlement.domain.budget;
 
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
-import cn.hunan.mma.settlement.domain.Fractions;
+import cn.hunan.mma.settlement.rules.Fractions;
 
 import java.math.BigDecimal;
 

@@ -3,7 +3,7 @@ package cn.hunan.mma.settlement.domain.cases;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.Money;
-import cn.hunan.mma.settlement.domain.Fractions;
+import cn.hunan.mma.settlement.rules.Fractions;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.hunan.mma.settlement.domain.cases;
 
-import cn.hunan.mma.settlement.domain.Fractions;
+import cn.hunan.mma.settlement.rules.Fractions;
 
 import java.math.BigDecimal;
 

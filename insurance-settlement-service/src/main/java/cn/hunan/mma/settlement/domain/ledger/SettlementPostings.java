@@ -1,9 +1,9 @@
 package cn.hunan.mma.settlement.domain.ledger;
 
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.distribution.MemberAllocation;
-import cn.hunan.mma.settlement.domain.distribution.PartnerAmount;
-import cn.hunan.mma.settlement.domain.outcome.PeriodOutcome;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.distribution.MemberAllocation;
+import cn.hunan.mma.settlement.rules.distribution.PartnerAmount;
+import cn.hunan.mma.settlement.rules.outcome.PeriodOutcome;
 
 import java.util.ArrayList;
 import java.util.List;

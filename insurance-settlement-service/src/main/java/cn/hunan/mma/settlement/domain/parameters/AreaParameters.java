@@ -2,9 +2,9 @@ package cn.hunan.mma.settlement.domain.parameters;
 
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.cases.CaseRules;
-import cn.hunan.mma.settlement.domain.close.CloseRules;
-import cn.hunan.mma.settlement.domain.outcome.OverspendBand;
-import cn.hunan.mma.settlement.domain.outcome.ScoreTier;
+import cn.hunan.mma.settlement.rules.close.CloseRules;
+import cn.hunan.mma.settlement.rules.outcome.OverspendBand;
+import cn.hunan.mma.settlement.rules.outcome.ScoreTier;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package cn.hunan.mma.settlement.domain.ledger;
 
 import cn.hunan.mma.events.value.Money;
-import cn.hunan.mma.settlement.domain.close.PeriodSettlement;
-import cn.hunan.mma.settlement.domain.close.XiangtanClose;
+import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.close.XiangtanClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

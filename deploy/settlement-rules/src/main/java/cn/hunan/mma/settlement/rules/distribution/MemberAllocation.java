@@ -1,0 +1,26 @@
+package cn.hunan.mma.settlement.rules.distribution;
+
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Money;
+
+import java.math.BigDecimal;
+
+/**
+ * One member's amount with the inputs a finance officer needs to check it by hand.
+ *
+ * @param weight     B × F
+ * @param floor      the guaranteed minimum (zero when none applies)
+ * @param heldAtFloor true when the proportional share fell below the floor, so the member got the floor
+ */
+public record MemberAllocation(InstitutionId institutionId, BigDecimal base, BigDecimal score, boolean primaryLevel,
+                               BigDecimal weight, Money floor, boolean heldAtFloor, Money amount) {
+
+    /** How the amount was reached, in words and numbers. */
+    public String explanation(Money proportionalPool, BigDecimal weightSum) {
+        if (heldAtFloor) {
+            return "primary-level floor " + floor.toYuanString() + " (proportional share was lower)";
+        }
+        return proportionalPool.toYuanString() + " × (" + base.toPlainString() + " × " + score.toPlainString() + ") / "
+                + weightSum.toPlainString() + ", rounded to the fen by largest remainder";
+    }
+}
