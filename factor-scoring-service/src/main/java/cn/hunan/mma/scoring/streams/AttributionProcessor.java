@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.streams;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.contract.HospitalReport;
 import cn.hunan.mma.events.referral.ReferralEvent;
+import cn.hunan.mma.events.value.Period;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -41,13 +42,17 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         ContractRecord record = decoded.value().record();
         String eventId = record.eventId().value();
         Contribution contribution = attribution.contribution(record, matrix);
-        LedgerMessage arrival = new LedgerMessage.Arrival(!(record instanceof ReferralEvent),
+        long occurredAt = record.occurredAt().toEpochMilli();
+        int month = contribution == null
+                ? Contribution.monthNumber(Period.containing(record.occurredAt(), Period.Kind.MONTH).toString())
+                : Contribution.monthNumber(contribution.month());
+        LedgerMessage arrival = new LedgerMessage.Arrival(!(record instanceof ReferralEvent), occurredAt, month,
                 contribution == null ? NOTHING : contribution.toBytes());
         context.forward(new Record<>(eventId, arrival, decoded.timestamp()));
         if (record instanceof HospitalReport report && report.correctsEventId() != null
                 && !report.correctsEventId().equals(record.eventId())) {
             context.forward(new Record<String, LedgerMessage>(report.correctsEventId().value(),
-                    new LedgerMessage.Superseded(eventId), decoded.timestamp()));
+                    new LedgerMessage.Superseded(occurredAt), decoded.timestamp()));
         }
     }
 }

@@ -69,6 +69,50 @@ final class BinaryValues {
         return amounts;
     }
 
+    /** Unsigned LEB128: most measure positions, counts and sizes take one byte. */
+    static void writeVarLong(DataOutputStream out, long value) throws IOException {
+        while ((value & ~0x7FL) != 0) {
+            out.writeByte((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.writeByte((int) value);
+    }
+
+    static long readVarLong(DataInputStream in) throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int next = in.readUnsignedByte();
+            value |= (long) (next & 0x7F) << shift;
+            if ((next & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("malformed variable-length number");
+    }
+
+    /** Zig-zag, so that small negative amounts (a retraction's) stay short too. */
+    static void writeSignedVarLong(DataOutputStream out, long value) throws IOException {
+        writeVarLong(out, (value << 1) ^ (value >> 63));
+    }
+
+    static long readSignedVarLong(DataInputStream in) throws IOException {
+        long raw = readVarLong(in);
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    /** The UUID when the id is one in its canonical (lower-case) text, so that it reads back as the same text; else null. */
+    static java.util.UUID canonicalUuid(String id) {
+        if (id.length() != 36) {
+            return null;
+        }
+        try {
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            return uuid.toString().equals(id) ? uuid : null;
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
     static void writeTexts(DataOutputStream out, List<String> texts) throws IOException {
         out.writeShort(texts.size());
         for (String text : texts) {

@@ -4,48 +4,45 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * One tag byte — an arrival of a replaceable record, of a referral event, or "superseded" — then
- * the arrival's contribution bytes or the superseding event id. The record itself does not travel:
- * it was decoded and attributed once, before this repartition.
+ * One tag byte — an arrival of a replaceable record, of a referral event, or "superseded" — then when
+ * the record happened (8 bytes) and, for an arrival, its month (2 bytes) and contribution bytes. The
+ * record itself does not travel: it was decoded and attributed once, before this repartition.
  */
 final class LedgerMessageSerde implements Serde<LedgerMessage> {
 
     private static final byte ARRIVAL = 'A';
     private static final byte ARRIVAL_FOR_GOOD = 'R';
     private static final byte SUPERSEDED = 'S';
+    private static final int ARRIVAL_HEADER = 1 + Long.BYTES + Short.BYTES;
 
     @Override
     public Serializer<LedgerMessage> serializer() {
         return (topic, message) -> {
-            byte tag;
-            byte[] body;
             if (message instanceof LedgerMessage.Arrival arrival) {
-                tag = arrival.replaceable() ? ARRIVAL : ARRIVAL_FOR_GOOD;
-                body = arrival.contribution();
-            } else {
-                tag = SUPERSEDED;
-                body = ((LedgerMessage.Superseded) message).byEventId().getBytes(StandardCharsets.UTF_8);
+                byte[] contribution = arrival.contribution();
+                return ByteBuffer.allocate(ARRIVAL_HEADER + contribution.length)
+                        .put(arrival.replaceable() ? ARRIVAL : ARRIVAL_FOR_GOOD).putLong(arrival.occurredAtMillis())
+                        .putShort((short) arrival.month()).put(contribution).array();
             }
-            byte[] bytes = new byte[body.length + 1];
-            bytes[0] = tag;
-            System.arraycopy(body, 0, bytes, 1, body.length);
-            return bytes;
+            return ByteBuffer.allocate(1 + Long.BYTES).put(SUPERSEDED).putLong(message.occurredAtMillis()).array();
         };
     }
 
     @Override
     public Deserializer<LedgerMessage> deserializer() {
         return (topic, bytes) -> {
-            byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
-            return switch (bytes[0]) {
-                case ARRIVAL -> new LedgerMessage.Arrival(true, body);
-                case ARRIVAL_FOR_GOOD -> new LedgerMessage.Arrival(false, body);
-                case SUPERSEDED -> new LedgerMessage.Superseded(new String(body, StandardCharsets.UTF_8));
-                default -> throw new IllegalStateException("unknown ledger message tag " + bytes[0]);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            byte tag = buffer.get();
+            long occurredAt = buffer.getLong();
+            return switch (tag) {
+                case ARRIVAL, ARRIVAL_FOR_GOOD -> new LedgerMessage.Arrival(tag == ARRIVAL, occurredAt, buffer.getShort() & 0xFFFF,
+                        Arrays.copyOfRange(bytes, ARRIVAL_HEADER, bytes.length));
+                case SUPERSEDED -> new LedgerMessage.Superseded(occurredAt);
+                default -> throw new IllegalStateException("unknown ledger message tag " + tag);
             };
         };
     }

@@ -1,12 +1,18 @@
 package cn.hunan.mma.scoring.streams;
 
+import cn.hunan.mma.events.value.Period;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,12 +26,28 @@ import java.util.List;
  * {@link PendingDeltas} and forwarded every {@link #FORWARD_INTERVAL}. The stores are logged, so
  * exactly-once processing keeps the ledger, the pending sums and the forwarded changes in step
  * across crashes.
+ *
+ * <p><b>Bounded by closed months.</b> Entries are filed under a month ({@link LedgerKeys}): an
+ * arrival under the month it happened in, "named before arrival" under the ledger's current month.
+ * The ledger's clock is the latest {@code occurredAt} this task has seen (persisted). Once the clock
+ * passes a month's end + grace + {@link #RETENTION_MARGIN}, the totals no longer accept changes for
+ * that month, so its entries are deleted as one key range and the ledger holds one to two months of
+ * ids instead of all of them. An arrival of a retired month is dropped here and logged: it is late
+ * (the totals would drop it as well), and a duplicate of it must not count again now that its first
+ * arrival's entry is gone. Lookups try every live month, newest first.
  */
 final class LedgerProcessor implements Processor<String, LedgerMessage, String, ScopeDelta> {
 
     /** How often pending sums go on to the totals: bounds the added latency, far below the commit interval's. */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
+    /**
+     * How much longer than the totals the ledger keeps a month: each totals task closes months by its own
+     * stream time, which may trail this task's a little; within this margin a late correction still finds
+     * what it must take back out wherever the month is still open.
+     */
+    static final Duration RETENTION_MARGIN = Duration.ofDays(1);
 
+    private static final Logger LOG = Logger.getLogger(LedgerProcessor.class);
     /** Counted; the contribution follows so the record can be taken back out. */
     private static final byte COUNTED = 'C';
     /** Counted referral event: never replaceable, so nothing is kept. */
@@ -34,53 +56,186 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     private static final byte SUPERSEDED = 'S';
     /** Named by a correction before it arrived: it will not count when it comes. */
     private static final byte NAMED_BEFORE_ARRIVAL = 'P';
+    private static final String CLOCK = "clock";
+    private static final String FIRST_LIVE_MONTH = "first-live-month";
+    /** The clock is persisted when it has moved this much: a restart then retires at most this much later. */
+    private static final long CLOCK_PERSIST_STEP_MILLIS = 60_000;
+    private static final int DELETE_BATCH = 10_000;
 
     private final List<String> measureIds;
+    private final Duration grace;
     private ProcessorContext<String, ScopeDelta> context;
-    private KeyValueStore<String, byte[]> ledger;
+    private KeyValueStore<Bytes, byte[]> ledger;
+    private KeyValueStore<String, Long> clockStore;
     private PendingDeltas pending;
+    private long clock = Long.MIN_VALUE;
+    private long persistedClock = Long.MIN_VALUE;
+    /** The clock's month and when it ends; entries of months before {@link #firstLiveMonth} are gone. */
+    private int currentMonth;
+    private long currentMonthEnds = Long.MIN_VALUE;
+    private int firstLiveMonth;
+    private long nextRetirement = Long.MIN_VALUE;
+    private long droppedLate;
+    private String firstDroppedLate;
 
-    /** @param measureIds the counting measures' ids, by the positions {@link Contribution}s use */
-    LedgerProcessor(List<String> measureIds) {
+    /**
+     * @param measureIds the counting measures' ids, by the positions {@link Contribution}s use
+     * @param grace      how long the totals accept changes of a month after its end
+     */
+    LedgerProcessor(List<String> measureIds, Duration grace) {
         this.measureIds = measureIds;
+        this.grace = grace;
     }
 
     @Override
     public void init(ProcessorContext<String, ScopeDelta> context) {
         this.context = context;
         this.ledger = context.getStateStore(ScoringTopology.LEDGER_STORE);
+        this.clockStore = context.getStateStore(ScoringTopology.LEDGER_CLOCK_STORE);
         this.pending = new PendingDeltas(context.getStateStore(ScoringTopology.PENDING_STORE), measureIds);
+        Long restoredClock = clockStore.get(CLOCK);
+        Long restoredFirstLive = clockStore.get(FIRST_LIVE_MONTH);
+        if (restoredClock != null && restoredFirstLive != null) {
+            clock = persistedClock = restoredClock;
+            firstLiveMonth = restoredFirstLive.intValue();
+            nextRetirement = closesAt(firstLiveMonth);
+            moveMonth();
+        }
         context.schedule(FORWARD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
     }
 
     @Override
     public void process(Record<String, LedgerMessage> message) {
+        advanceClock(message.value().occurredAtMillis());
         String eventId = message.key();
-        byte[] entry = ledger.get(eventId);
         if (message.value() instanceof LedgerMessage.Arrival arrival) {
-            arrive(eventId, arrival, entry);
+            if (arrival.month() < firstLiveMonth) {
+                dropLate(eventId, arrival.month());
+                return;
+            }
+            arrive(eventId, arrival, find(eventId));
         } else {
-            supersede(eventId, entry);
+            supersede(eventId, find(eventId));
         }
     }
 
-    private void arrive(String eventId, LedgerMessage.Arrival arrival, byte[] entry) {
-        if (entry == null || (entry[0] == NAMED_BEFORE_ARRIVAL && !arrival.replaceable())) {
+    private void arrive(String eventId, LedgerMessage.Arrival arrival, Entry found) {
+        if (found == null) {
             count(arrival.contribution(), +1);
-            ledger.put(eventId, arrival.replaceable() ? withState(COUNTED, arrival.contribution()) : new byte[]{COUNTED_FOR_GOOD});
-        } else if (entry[0] == NAMED_BEFORE_ARRIVAL) {
-            ledger.put(eventId, new byte[]{SUPERSEDED});
+            ledger.put(LedgerKeys.of(arrival.month(), eventId),
+                    arrival.replaceable() ? withState(COUNTED, arrival.contribution()) : new byte[]{COUNTED_FOR_GOOD});
+        } else if (found.state() == NAMED_BEFORE_ARRIVAL) {
+            boolean counts = !arrival.replaceable();
+            if (counts) {
+                count(arrival.contribution(), +1);
+            }
+            // Filed under the later month: the entry must outlive both the correction's news and this arrival's duplicates.
+            refile(found, arrival.month(), new byte[]{counts ? COUNTED_FOR_GOOD : SUPERSEDED});
         }
         // Any other entry: a duplicate of an id already seen, ignored whatever it carries.
     }
 
-    private void supersede(String eventId, byte[] entry) {
-        if (entry == null) {
-            ledger.put(eventId, new byte[]{NAMED_BEFORE_ARRIVAL});
-        } else if (entry[0] == COUNTED) {
-            count(Arrays.copyOfRange(entry, 1, entry.length), -1);
-            ledger.put(eventId, new byte[]{SUPERSEDED});
+    private void supersede(String eventId, Entry found) {
+        if (found == null) {
+            ledger.put(LedgerKeys.of(currentMonth, eventId), new byte[]{NAMED_BEFORE_ARRIVAL});
+        } else if (found.state() == COUNTED) {
+            count(Arrays.copyOfRange(found.value(), 1, found.value().length), -1);
+            ledger.put(found.key(), new byte[]{SUPERSEDED});
         }
+    }
+
+    /** The id's entry in the live months, newest first; null when it has none. */
+    private Entry find(String eventId) {
+        Bytes key = LedgerKeys.of(currentMonth, eventId);
+        for (int month = currentMonth; month >= firstLiveMonth; month--) {
+            Bytes inMonth = month == currentMonth ? key : LedgerKeys.inMonth(key, month);
+            byte[] value = ledger.get(inMonth);
+            if (value != null) {
+                return new Entry(inMonth, month, value);
+            }
+        }
+        return null;
+    }
+
+    private void refile(Entry found, int month, byte[] value) {
+        if (month > found.month()) {
+            ledger.put(found.key(), null);
+            ledger.put(LedgerKeys.inMonth(found.key(), month), value);
+        } else {
+            ledger.put(found.key(), value);
+        }
+    }
+
+    private void advanceClock(long occurredAt) {
+        if (occurredAt <= clock) {
+            return;
+        }
+        clock = occurredAt;
+        if (clock >= currentMonthEnds) {
+            moveMonth();
+        }
+        if (clock >= nextRetirement) {
+            retireClosedMonths();
+        }
+        if (clock - persistedClock >= CLOCK_PERSIST_STEP_MILLIS) {
+            clockStore.put(CLOCK, clock);
+            persistedClock = clock;
+        }
+    }
+
+    private void moveMonth() {
+        Period month = Period.containing(Instant.ofEpochMilli(clock), Period.Kind.MONTH);
+        currentMonth = Contribution.monthNumber(month.toString());
+        currentMonthEnds = month.end().toEpochMilli();
+    }
+
+    /** Deletes every entry of the months whose totals are closed (by this task's clock, with the margin). */
+    private void retireClosedMonths() {
+        int firstLive = currentMonth;
+        while (closesAt(firstLive - 1) > clock) {
+            firstLive--;
+        }
+        if (firstLive > firstLiveMonth) {
+            long started = System.nanoTime();
+            long removed = deleteMonthsBefore(firstLive);
+            if (removed > 0) {
+                LOG.infof("ledger: retired the months before %s (%d entries) in %d ms", Contribution.monthText(firstLive), removed,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        firstLiveMonth = Math.max(firstLiveMonth, firstLive);
+        nextRetirement = closesAt(firstLiveMonth);
+        clockStore.put(CLOCK, clock);
+        clockStore.put(FIRST_LIVE_MONTH, (long) firstLiveMonth);
+        persistedClock = clock;
+    }
+
+    /** In batches, each iterator closed before its keys are deleted, resuming at the last key deleted (no longer seen). */
+    private long deleteMonthsBefore(int month) {
+        Bytes from = LedgerKeys.firstOf(0);
+        Bytes to = LedgerKeys.lastOf(month - 1);
+        long removed = 0;
+        while (true) {
+            List<Bytes> batch = new ArrayList<>(DELETE_BATCH);
+            try (KeyValueIterator<Bytes, byte[]> range = ledger.range(from, to)) {
+                while (range.hasNext() && batch.size() < DELETE_BATCH) {
+                    batch.add(range.next().key);
+                }
+            }
+            for (Bytes key : batch) {
+                ledger.put(key, null);
+            }
+            removed += batch.size();
+            if (batch.size() < DELETE_BATCH) {
+                return removed;
+            }
+            from = batch.get(batch.size() - 1);
+        }
+    }
+
+    /** When the month number's entries may go: its end + grace + margin, as epoch millis. */
+    private long closesAt(int month) {
+        return Period.month(month / 12, month % 12 + 1).end().plus(grace).plus(RETENTION_MARGIN).toEpochMilli();
     }
 
     private void count(byte[] contribution, int sign) {
@@ -89,8 +244,19 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         }
     }
 
+    /** Counted here and logged once per forward interval: a replay can bring thousands at once. */
+    private void dropLate(String eventId, int month) {
+        if (droppedLate++ == 0) {
+            firstDroppedLate = eventId + " of " + Contribution.monthText(month);
+        }
+    }
+
     private void forwardPending(long now) {
         pending.forwardAll(delta -> context.forward(new Record<>(delta.scope(), delta, now)));
+        if (droppedLate > 0) {
+            LOG.warnf("dropped %d late events of months whose ledger entries are retired (closed months), e.g. %s", droppedLate, firstDroppedLate);
+            droppedLate = 0;
+        }
     }
 
     private static byte[] withState(byte state, byte[] contribution) {
@@ -98,5 +264,11 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         entry[0] = state;
         System.arraycopy(contribution, 0, entry, 1, contribution.length);
         return entry;
+    }
+
+    private record Entry(Bytes key, int month, byte[] value) {
+        byte state() {
+            return value[0];
+        }
     }
 }

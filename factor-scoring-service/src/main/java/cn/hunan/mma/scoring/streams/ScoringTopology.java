@@ -28,13 +28,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * 7 input topics (bytes) ─ decode ─┬─ rejected ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
  *                                  └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
  *   (each accepted record attributed once: its Contribution per scope, matrix from global stores)
- *   ─▶ repartition "ledger" ─▶ event ledger [event-ledger] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
+ *   ─▶ repartition "ledger" ─▶ event ledger [event-ledger by month, ledger-clock; closed months deleted] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
  *   ─▶ repartition "totals" by scope ─▶ totals [scope-month-totals] ─▶ score emitter ─▶ mma.scoring.factor-scores
  * </pre>
  */
 public final class ScoringTopology {
 
+    /** Per event id its ledger state, keyed by month then id ({@link LedgerKeys}); closed months are deleted. */
     public static final String LEDGER_STORE = "event-ledger";
+    /** Per ledger task: its clock (latest occurredAt seen) and the first month whose entries it still holds. */
+    public static final String LEDGER_CLOCK_STORE = "ledger-clock";
     /** Per ledger task: sums counted but not yet forwarded to the totals ({@link PendingDeltas}). */
     public static final String PENDING_STORE = "ledger-pending-deltas";
     public static final String TOTALS_STORE = "scope-month-totals";
@@ -82,7 +85,9 @@ public final class ScoringTopology {
         // Caching collapses the many writes of one key between commits (a province's month changes with
         // every event) into one changelog record per commit; exactly-once still flushes it with each commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_CLOCK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         // Small (a few hundred scope-months per task at most) and emptied every forward interval: in memory, logged.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
@@ -93,14 +98,15 @@ public final class ScoringTopology {
 
         Attribution attribution = new Attribution(countingRules.measures());
         List<String> measureIds = countingRules.measures().stream().map(measure -> measure.id()).toList();
-        decoded.filter((key, decoding) -> decoding.accepted())
+        KStream<String, ScopeDelta> totals = decoded.filter((key, decoding) -> decoding.accepted())
                 .process(() -> new AttributionProcessor(attribution, matrixChanges))
                 // Deduplication and corrections need every record of one id on one task, whatever topic it came from.
                 .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde()).withName("ledger"))
-                .process(() -> new LedgerProcessor(measureIds), LEDGER_STORE, PENDING_STORE)
+                .process(() -> new LedgerProcessor(measureIds, settings.grace()), LEDGER_STORE, LEDGER_CLOCK_STORE, PENDING_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
-                .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE)
-                .process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
+                .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE);
+        cn.hunan.mma.scoring.surplus.SurplusProjection.attach(builder, totals, codec); // issue 8 §1: live surplus projection (surplus helper)
+        totals.process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
                 .to(Topics.FACTOR_SCORES.name(), Produced.with(Topics.FACTOR_SCORES.keySerde(), Topics.FACTOR_SCORES.valueSerde(codec)));
         return builder.build();
     }

@@ -172,4 +172,59 @@ class ScoringTopologyTest {
         assertThat(world.totals("INSTITUTION:430302H0101", "2025-03").of("discharges.length-of-stay-days")).isEqualTo(5);
         assertThat(world.totals("CITY:430300", "2025-03").of("discharges")).isEqualTo(1);
     }
+
+    // Ledger bounds. GRACE is 10 days: the totals close March at 1 April 00:00 CST (31 March 16:00 UTC) + 10 days
+    // = 10 April 16:00 UTC; the ledger retires March's entries one day (RETENTION_MARGIN) later, 11 April 16:00 UTC.
+
+    @Test
+    void a_closed_month_leaves_the_ledger_and_a_duplicate_arriving_after_it_is_not_counted() {
+        OutpatientVisitRecorded march = visit(COUNTY_HOSPITAL, MARCH_10);
+        world.send(Topics.OUTPATIENT_VISITS, march);
+        // 11 April 10:00 UTC: March is closed for the totals, but the ledger still holds it (within the margin).
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-11T10:00:00Z")));
+        assertThat(world.ledgerEntries("2025-03")).isEqualTo(1);
+        assertThat(world.ledgerEntries("2025-04")).isEqualTo(1);
+
+        // 12 April 02:00 UTC: past 11 April 16:00 UTC, March's entries are deleted.
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-12T02:00:00Z")));
+        assertThat(world.ledgerEntries("2025-03")).isZero();
+        assertThat(world.ledgerEntries("2025-04")).isEqualTo(2);
+
+        // The March visit again: its first arrival's entry is gone, yet it is not counted a second time.
+        world.send(Topics.OUTPATIENT_VISITS, march);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-04").of("visits")).isEqualTo(2);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025").of("visits")).isEqualTo(3);
+        assertThat(world.ledgerEntries("2025-03")).isZero();
+    }
+
+    @Test
+    void a_correction_within_the_grace_still_replaces_its_original() {
+        EventId original = newId();
+        world.send(Topics.INPATIENT, discharge(original, COUNTY_HOSPITAL, Instant.parse("2025-03-28T02:00:00Z"), "1000.00",
+                DischargeMode.ON_MEDICAL_ADVICE, null));
+        // 9 April: March is still open (until 10 April 16:00 UTC).
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-09T02:00:00Z")));
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, Instant.parse("2025-03-28T02:00:00Z"), "1500.00",
+                DischargeMode.ON_MEDICAL_ADVICE, original));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges.charges-total")).isEqualTo(150_000);
+    }
+
+    @Test
+    void a_correction_of_an_event_in_a_retired_month_counts_in_its_own_month_and_takes_nothing_out() {
+        EventId original = newId();
+        world.send(Topics.INPATIENT, discharge(original, COUNTY_HOSPITAL, Instant.parse("2025-03-28T02:00:00Z"), "1000.00",
+                DischargeMode.ON_MEDICAL_ADVICE, null));
+        // Dated 12 April: March is closed and retired by the time the correction arrives; as before the bounds,
+        // the March discharge stays (a closed month takes no change) and the correction counts in April.
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, Instant.parse("2025-04-12T02:00:00Z"), "1500.00",
+                DischargeMode.ON_MEDICAL_ADVICE, original));
+
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("discharges.charges-total")).isEqualTo(100_000);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-04").of("discharges.charges-total")).isEqualTo(150_000);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-H1").of("discharges")).isEqualTo(2);
+    }
 }

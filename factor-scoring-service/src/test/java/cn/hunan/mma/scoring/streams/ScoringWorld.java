@@ -167,6 +167,21 @@ final class ScoringWorld implements AutoCloseable {
                 .score(scope, Period.parse(period));
     }
 
+    /** How many event ids the ledger holds filed under the month ("2025-03"). */
+    long ledgerEntries(String month) {
+        int number = Contribution.monthNumber(month);
+        org.apache.kafka.streams.state.KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> ledger =
+                driver.getKeyValueStore(ScoringTopology.LEDGER_STORE);
+        long count = 0;
+        try (var range = ledger.range(LedgerKeys.firstOf(number), LedgerKeys.lastOf(number))) {
+            while (range.hasNext()) {
+                range.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
     TestOutputTopic<byte[], byte[]> deadLetters(Topic<?, ?> topic) {
         return driver.createOutputTopic(topic.deadLetter().name(), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());

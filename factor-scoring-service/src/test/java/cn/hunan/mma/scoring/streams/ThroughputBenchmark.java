@@ -170,13 +170,62 @@ class ThroughputBenchmark {
             OracleWorkload.simulate("replay", events.toString(), "--bootstrap-servers", bootstrap, "--no-progress");
             double sent = (System.nanoTime() - started) / 1e9;
             ConsumerLag lag = new ConsumerLag(admin, applicationId);
-            await().atMost(Duration.ofHours(12)).pollInterval(Duration.ofSeconds(1)).until(lag::caughtUpThreeTimesInARow);
+            DiskPeak broker = new DiskPeak(brokerDataDirectory());
+            DiskPeak state = new DiskPeak(work.resolve("state"));
+            await().atMost(Duration.ofHours(12)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                broker.sample();
+                state.sample();
+                return lag.caughtUpThreeTimesInARow();
+            });
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = scorerCpuSeconds(streams) - cpuBefore;
             System.out.printf("benchmark replay %s from %s, %d days: %,d lines sent in %.1f s, counted after %.1f s: %,.0f events/s;"
-                            + " scorer threads used %.1f CPU-s: %,.0f events per CPU-second; load average %.2f%n",
+                            + " scorer threads used %.1f CPU-s: %,.0f events per CPU-second; load average %.2f;"
+                            + " broker data %s (peak %s), scorer state %s (peak %s)%n",
                     area, from, days, lines, sent, seconds, lines / seconds, cpu, lines / cpu,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    DiskPeak.text(broker.now()), DiskPeak.text(broker.peak), DiskPeak.text(state.now()), DiskPeak.text(state.peak));
+        }
+    }
+
+    /** The shared test broker's data directory ({@code mma-kafka-*} under {@code java.io.tmpdir}, i.e. {@code target/}). */
+    private static Path brokerDataDirectory() throws IOException {
+        try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("mma-kafka-"))
+                    .max(java.util.Comparator.comparingLong(dir -> dir.toFile().lastModified())).orElseThrow();
+        }
+    }
+
+    /** Bytes on disk under a directory, sampled every second while the replay runs. */
+    private static final class DiskPeak {
+        private final Path directory;
+        private long peak;
+
+        DiskPeak(Path directory) {
+            this.directory = directory;
+        }
+
+        void sample() {
+            peak = Math.max(peak, now());
+        }
+
+        /** {@code du -sk}: blocks in use, not file lengths (the broker's index files are preallocated sparse files). */
+        long now() {
+            try {
+                Process du = new ProcessBuilder("du", "-sk", directory.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(du.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                du.waitFor();
+                return out.isEmpty() ? 0 : Long.parseLong(out.split("\\s+")[0]) * 1024;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+
+        static String text(long bytes) {
+            return String.format("%.2f GB", bytes / 1e9);
         }
     }
 
