@@ -10,6 +10,7 @@ import cn.hunan.mma.benchmark.capacity.CapacityPublisher;
 import cn.hunan.mma.benchmark.capacity.DepartmentCapacity;
 import cn.hunan.mma.benchmark.capacity.FreshnessProber;
 import cn.hunan.mma.benchmark.load.LoadResult;
+import cn.hunan.mma.benchmark.load.Outcome;
 import cn.hunan.mma.benchmark.load.PlannedQuery;
 import cn.hunan.mma.benchmark.report.BenchmarkReport;
 import cn.hunan.mma.benchmark.stack.LoadGeneratorProcess;
@@ -198,7 +199,13 @@ final class NavigationBenchmark implements Callable<Integer> {
         boolean peakReset = ProcessMemory.resetPeak(servicePid);
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
         prober.start();
+        Duration serviceCpuAtStart = cpuTime(servicePid);
+        long windowStarted = System.nanoTime();
+        String loadAtStart = loadAverage();
         LoadResult result = load.awaitResult(warmup.plus(duration).plusMillis(timeoutMillis).plusMinutes(2));
+        double windowSeconds = (System.nanoTime() - windowStarted) / 1e9;
+        double serviceCpuSeconds = cpuTime(servicePid).minus(serviceCpuAtStart).toNanos() / 1e9;
+        String loadAtEnd = loadAverage();
         FreshnessProber.Result freshness = prober.stop();
         long maxRss = sampler.stop();
         CapacityPublisher.Tally tally = publisher.stopBackground();
@@ -208,7 +215,17 @@ final class NavigationBenchmark implements Callable<Integer> {
         BenchmarkReport report = new BenchmarkReport(result, freshness, tally, eventRate, maxRss, ProcessMemory.of(servicePid),
                 lifetimeHwm, peakReset);
         System.out.println(report.text());
+        // CPU per answer depends far less on what else runs than latency does: the figure to compare
+        // code versions by on a shared machine.
+        long answered = result.count(Outcome.OK);
+        say("service CPU over the measured window: %.1f s in %.1f s (%.2f cores), %s per 2xx answer; load average %s at the start, %s at the end",
+                serviceCpuSeconds, windowSeconds, serviceCpuSeconds / windowSeconds,
+                answered == 0 ? "n/a" : String.format("%.0f µs", serviceCpuSeconds * 1e6 / answered), loadAtStart, loadAtEnd);
         say("command: deploy/benchmark navigation %s", String.join(" ", commandLine(areaCode, requestRate, eventRate, duration, warmup)));
+    }
+
+    private static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys, double requestRate) {

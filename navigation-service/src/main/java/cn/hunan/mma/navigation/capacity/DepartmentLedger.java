@@ -24,6 +24,12 @@ final class DepartmentLedger {
     private final RecentEventIds recentEventIds;
     private final Map<SessionKey, SessionSlots> sessions = new HashMap<>();
     private BedCounts beds;
+    // The last range summed and its sum: recommendations ask every department for the same range
+    // (today to the slot horizon) hundreds of times between two of its capacity events, so the sum
+    // is kept until an event changes the sessions (or the day, and with it the range, moves on).
+    private LocalDate summedFrom;
+    private LocalDate summedTo;
+    private SessionSlots sum;
 
     DepartmentLedger(DepartmentKey department, int recentEventIds) {
         this.department = department;
@@ -42,6 +48,7 @@ final class DepartmentLedger {
         if (event.correctsEventId() != null) {
             return ApplyOutcome.CORRECTION_IGNORED;
         }
+        forgetSum();
         if (event instanceof SlotsPublished published) {
             SessionKey key = SessionKey.of(department, published.session());
             SessionSlots slots = sessions.getOrDefault(key, SessionSlots.NONE);
@@ -67,7 +74,18 @@ final class DepartmentLedger {
 
     /** The sessions from {@code from} to {@code to} inclusive, summed; empty if none is known. */
     synchronized Optional<SessionSlots> sessionsBetween(LocalDate from, LocalDate to) {
-        // A plain loop: this runs for every department a recommendation considers.
+        if (summedFrom != null && summedFrom.equals(from) && summedTo.equals(to)) {
+            return Optional.ofNullable(sum);
+        }
+        SessionSlots summed = sumBetween(from, to);
+        summedFrom = from;
+        summedTo = to;
+        sum = summed;
+        return Optional.ofNullable(summed);
+    }
+
+    private SessionSlots sumBetween(LocalDate from, LocalDate to) {
+        // A plain loop: this runs for every department a recommendation considers whose sessions changed.
         SessionSlots sum = null;
         for (Map.Entry<SessionKey, SessionSlots> session : sessions.entrySet()) {
             LocalDate date = session.getKey().date();
@@ -75,7 +93,13 @@ final class DepartmentLedger {
                 sum = sum == null ? session.getValue() : sum.plus(session.getValue());
             }
         }
-        return Optional.ofNullable(sum);
+        return sum;
+    }
+
+    private void forgetSum() {
+        summedFrom = null;
+        summedTo = null;
+        sum = null;
     }
 
     synchronized Optional<BedCounts> beds() {
@@ -83,6 +107,7 @@ final class DepartmentLedger {
     }
 
     synchronized void forgetSessionsBefore(LocalDate date) {
+        forgetSum();
         sessions.keySet().removeIf(key -> key.date().isBefore(date));
     }
 

@@ -22,8 +22,25 @@ public record Offering(
         GeoPoint coordinates,
         PeerGroup peerGroup) {
 
-    /** Departments spread load among peers: same city, same level, same department. */
+    /**
+     * Departments spread load among peers: same city, same level, same department.
+     *
+     * <p>Equality and hash spelt out on the fields' text: a request looks every prospect's group up
+     * in a hash map, and the record's generated methods (and {@code DepartmentId}'s behind them)
+     * showed in the benchmark's profile as method-handle frames, 7 % of the service's samples.
+     */
     public record PeerGroup(String cityDigits, Level level, DepartmentId department) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PeerGroup group && level == group.level && cityDigits.equals(group.cityDigits)
+                    && department.value().equals(group.department.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return (cityDigits.hashCode() * 31 + level.ordinal()) * 31 + department.value().hashCode();
+        }
     }
 
     // The city is named by its digits rather than a DivisionCode: building a code validates it again.

@@ -191,6 +191,26 @@ class CapacityViewTest {
     }
 
     @Test
+    void a_range_asked_again_after_an_event_shows_the_event_and_another_range_its_own_sum() {
+        view.apply(publishedOn(MONDAY, 10, 2, NINE_AM));
+        view.apply(publishedOn(MONDAY.plusDays(1), 20, 5, NINE_AM));
+        DepartmentAvailability before = view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY.plusDays(1)).orElseThrow();
+
+        // The ledger keeps the last sum for the range; a booking (Monday morning) and a later
+        // session must still show, and a different range must not be answered from the kept sum.
+        view.apply(booked(PUBLIC, 3));
+        view.apply(publishedOn(MONDAY.plusDays(1), 6, 1, NINE_AM));
+
+        assertThat(before.publicSlots()).isEqualTo(new SlotAvailability(30, 0));
+        assertThat(view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY.plusDays(1)).orElseThrow().publicSlots())
+                .isEqualTo(new SlotAvailability(36, 3));
+        assertThat(view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY).orElseThrow().publicSlots())
+                .isEqualTo(new SlotAvailability(10, 3));
+        assertThat(view.slots(COUNTY_CARDIOLOGY, MONDAY, MONDAY.plusDays(1)).orElseThrow().referralSlots())
+                .isEqualTo(new SlotAvailability(8, 0));
+    }
+
+    @Test
     void the_same_department_code_in_another_institution_is_another_department() {
         view.apply(published(16, 4));
 

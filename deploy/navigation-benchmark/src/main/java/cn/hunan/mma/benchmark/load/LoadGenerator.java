@@ -4,9 +4,8 @@ import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Sends the planned queries round-robin on an {@link OpenLoopSchedule}: one thread hands each
- * request to the asynchronous HTTP client at its due time and never waits for answers, so a slow
- * server cannot slow the offered load. Each answer is charged from its due time.
+ * Sends the planned queries round-robin on an {@link OpenLoopSchedule}: one thread writes each
+ * request on a free keep-alive connection at its due time and never waits for answers (they are
+ * read by {@link HttpConnections}' selector thread), so a slow server cannot slow the offered load.
+ * Each answer is charged from its due time.
  *
  * <p>At most {@code connections} requests are in flight (HTTP/1.1: one per connection), as a
  * browser fleet behind a proxy or wrk's fixed connections would: without a cap, an overloaded
@@ -30,15 +30,15 @@ import java.util.function.Consumer;
  * A request that waits for a connection keeps its due time, so the wait is charged to it; one that
  * cannot get a connection before its timeout is counted as {@link Outcome#QUEUED_TOO_LONG}.
  */
-public final class LoadGenerator {
+public final class LoadGenerator implements AutoCloseable {
 
     /** Parking for less than this overshoots more than it saves: send a little early instead. */
     private static final long MIN_PARK_NANOS = 50_000;
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-    private final HttpClient client;
-    private final List<HttpRequest> requests;
+    private final HttpConnections client;
+    private final List<byte[]> requests;
     private final Duration timeout;
     private final Consumer<String> progress;
     private final Semaphore connections;
@@ -50,16 +50,16 @@ public final class LoadGenerator {
     private final LongAdder completed = new LongAdder();
     private final LongAdder bodyBytes = new LongAdder();
 
-    public LoadGenerator(HttpClient client, URI baseUrl, List<PlannedQuery> queries, Duration timeout, int connections,
-                         Consumer<String> progress) {
+    public LoadGenerator(URI baseUrl, List<PlannedQuery> queries, Duration timeout, int connections,
+                         Consumer<String> progress) throws IOException {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no queries to send");
         }
-        this.client = client;
+        this.client = new HttpConnections(baseUrl, connections);
         this.timeout = timeout;
         this.progress = progress;
         this.connections = new Semaphore(connections);
-        this.requests = queries.stream().map(query -> request(baseUrl, query)).toList();
+        this.requests = queries.stream().map(client::encode).toList();
     }
 
     public LoadResult run(OpenLoopSchedule schedule) throws InterruptedException {
@@ -90,22 +90,22 @@ public final class LoadGenerator {
                 answered == 0 ? 0 : bodyBytes.sum() / answered, TimeUnit.NANOSECONDS.toMicros(maxLag), LoadResult.encode(total));
     }
 
-    private void send(HttpRequest request, long due, boolean measure) throws InterruptedException {
+    private void send(byte[] request, long due, boolean measure) throws InterruptedException {
         if (!connections.tryAcquire(due + timeout.toNanos() - System.nanoTime(), TimeUnit.NANOSECONDS)) {
             record(measure, due, Outcome.QUEUED_TOO_LONG, -1);
             completed.increment();
             return;
         }
         outstanding.incrementAndGet();
-        client.sendAsync(request, ByteCount.HANDLER).whenComplete((response, failure) -> {
-            connections.release();
-            if (failure == null) {
-                record(measure, due, Outcome.ofStatus(response.statusCode()), response.body());
-            } else {
-                record(measure, due, Outcome.ofFailure(failure), -1);
-            }
+        // A permit means a connection is idle: each goes back to the idle queue before its permit is released.
+        HttpConnections.Connection connection = client.idle();
+        // As before with java.net.http: the response's timeout runs from the send (the wait for a
+        // connection had its own), so runs stay comparable.
+        client.send(connection, request, System.nanoTime() + timeout.toNanos(), (status, bytes, failure) -> {
+            record(measure, due, failure == null ? Outcome.ofStatus(status) : failure, bytes);
             completed.increment();
             outstanding.decrementAndGet();
+            connections.release(); // last: the next request may take the connection at once
         });
     }
 
@@ -140,12 +140,8 @@ public final class LoadGenerator {
         }
     }
 
-    private HttpRequest request(URI baseUrl, PlannedQuery query) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(query.pathAndQuery()))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET();
-        query.bearerToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
-        return builder.build();
+    @Override
+    public void close() throws InterruptedException {
+        client.close();
     }
 }

@@ -2,10 +2,10 @@ package cn.hunan.mma.benchmark.load;
 
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import cn.hunan.mma.benchmark.stack.LoadGeneratorProcess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LoadGeneratorTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<LoadGenerator> generators = new ArrayList<>();
+
+    @AfterEach
+    void close_the_connections() throws InterruptedException {
+        for (LoadGenerator generator : generators) {
+            generator.close();
+        }
+    }
+
+    private LoadGenerator opened(LoadGenerator generator) {
+        generators.add(generator);
+        return generator;
+    }
 
     @Test
     void counts_every_measured_request_by_outcome_and_leaves_out_the_warm_up() throws Exception {
         try (TinyServer server = new TinyServer()) {
             List<PlannedQuery> queries = List.of(query("/ok"), query("/fail"), query("/limited"), query("/empty"));
-            LoadGenerator generator = new LoadGenerator(CLIENT, server.baseUrl(), queries, Duration.ofSeconds(2), 16, line -> { });
+            LoadGenerator generator = opened(new LoadGenerator(server.baseUrl(), queries, Duration.ofSeconds(2), 16, line -> { }));
 
             // 100/s: 20 warm-up requests, then 80 measured — request i asks queries[i % 4], so 20 of each kind.
             LoadResult result = generator.run(OpenLoopSchedule.of(System.nanoTime(), 100, 0.2, 0.8));
@@ -40,8 +52,8 @@ class LoadGeneratorTest {
     @Test
     void a_request_the_server_never_answers_is_a_timeout_charged_at_its_timeout() throws Exception {
         try (TinyServer server = new TinyServer()) {
-            LoadGenerator generator = new LoadGenerator(CLIENT, server.baseUrl(), List.of(query("/hang")),
-                    Duration.ofMillis(300), 16, line -> { });
+            LoadGenerator generator = opened(new LoadGenerator(server.baseUrl(), List.of(query("/hang")),
+                    Duration.ofMillis(300), 16, line -> { }));
 
             LoadResult result = generator.run(OpenLoopSchedule.of(System.nanoTime(), 20, 0, 0.25));
 
@@ -54,8 +66,8 @@ class LoadGeneratorTest {
     @Test
     void never_has_more_requests_in_flight_than_connections_and_counts_those_that_waited_too_long() throws Exception {
         try (TinyServer server = new TinyServer()) {
-            LoadGenerator generator = new LoadGenerator(CLIENT, server.baseUrl(), List.of(query("/hang")),
-                    Duration.ofMillis(300), 1, line -> { });
+            LoadGenerator generator = opened(new LoadGenerator(server.baseUrl(), List.of(query("/hang")),
+                    Duration.ofMillis(300), 1, line -> { }));
 
             // Five requests 50 ms apart on one connection to a server that never answers: the first
             // holds the connection until its 300 ms timeout, so at most two are ever sent and the
@@ -73,7 +85,7 @@ class LoadGeneratorTest {
     void sends_the_referring_doctors_token_with_referral_queries_only() throws Exception {
         try (TinyServer server = new TinyServer()) {
             List<PlannedQuery> queries = List.of(query("/ok"), new PlannedQuery("/ok", Optional.of("doctor-token")));
-            LoadGenerator generator = new LoadGenerator(CLIENT, server.baseUrl(), queries, Duration.ofSeconds(2), 16, line -> { });
+            LoadGenerator generator = opened(new LoadGenerator(server.baseUrl(), queries, Duration.ofSeconds(2), 16, line -> { }));
 
             generator.run(OpenLoopSchedule.of(System.nanoTime(), 100, 0, 0.1));
 

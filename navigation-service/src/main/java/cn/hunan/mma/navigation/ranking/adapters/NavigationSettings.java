@@ -31,6 +31,15 @@ public interface NavigationSettings {
 
     PublicRateLimit publicRateLimit();
 
+    /**
+     * Whether the two recommendation endpoints are served by a plain Vert.x route on the event loop
+     * ({@code RecommendationRoutes}) rather than by Quarkus REST ({@code RecommendationResource}):
+     * same contract, a fraction of the per-request cost. Off gives the REST resource back, for
+     * comparison in the benchmark.
+     */
+    @WithDefault("true")
+    boolean fastRoute();
+
     CapacityReadiness capacityReadiness();
 
     /** Readiness waits for the live capacity view's rebuild from Kafka. */

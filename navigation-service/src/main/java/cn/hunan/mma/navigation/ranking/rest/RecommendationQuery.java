@@ -37,6 +37,20 @@ public class RecommendationQuery {
     @QueryParam("limit")
     String limit;
 
+    /** The query read from the request's parameters by name, for a layer without {@code @BeanParam} (Vert.x). */
+    static RecommendationQuery from(java.util.function.UnaryOperator<String> parameter) {
+        RecommendationQuery query = new RecommendationQuery();
+        query.diagnosis = parameter.apply("diagnosis");
+        query.department = parameter.apply("department");
+        query.division = parameter.apply("division");
+        query.latitude = parameter.apply("lat");
+        query.longitude = parameter.apply("lng");
+        query.urgency = parameter.apply("urgency");
+        query.currentInstitution = parameter.apply("currentInstitution");
+        query.limit = parameter.apply("limit");
+        return query;
+    }
+
     /** The most candidates an answer may be asked to hold: an answer is a short list to choose from. */
     static final int MAX_LIMIT = 50;
 

@@ -92,6 +92,11 @@ class RegistryMatrixHolderTest {
             public CapacityReadiness capacityReadiness() {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public boolean fastRoute() {
+                return true;
+            }
         };
     }
 }

@@ -172,6 +172,30 @@ class RecommendationApiTest {
     }
 
     @Test
+    @Order(9)
+    void referral_call_with_a_token_that_fails_verification_is_unauthorized() {
+        // The doctor's token with its signature cut off: not verifiable.
+        String tampered = doctorAtCountyKey.substring(0, doctorAtCountyKey.lastIndexOf('.') + 1) + "AAAA";
+        given().auth().oauth2(tampered)
+                .queryParam("department", department).queryParam("division", "430321")
+                .when().get(REFERRAL)
+                .then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    @Order(10)
+    void referral_call_by_a_role_that_does_not_refer_is_forbidden() {
+        String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("auditor-1", "auditor").inProvince("430000"));
+        given().auth().oauth2(auditor)
+                .queryParam("department", department).queryParam("division", "430321")
+                .when().get(REFERRAL)
+                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("status", equalTo(403));
+    }
+
+    @Test
     @Order(100)
     void public_calls_beyond_the_burst_are_told_when_to_retry() {
         List<Response> responses = new ArrayList<>();

@@ -1,0 +1,186 @@
+package cn.hunan.mma.navigation.ranking.rest;
+
+import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.navigation.ranking.CallerKind;
+import cn.hunan.mma.navigation.ranking.adapters.NavigationSettings;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.security.InvalidScopeClaimException;
+import cn.hunan.mma.platform.security.Role;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.BadRequestException;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * The two recommendation endpoints as plain Vert.x routes on the event loop, in front of
+ * {@link RecommendationResource} (same paths, registered before Quarkus REST's handler), unless
+ * {@code mma.navigation.fast-route=false}.
+ *
+ * <p>Why: in the navigation benchmark (2,000 requests/s on two cores) the recommender and its JSON
+ * are a fraction of a request's CPU; the rest was the HTTP stack around them — the REST
+ * request context, {@code @BeanParam} injection, the interceptor and security chain, context
+ * propagation, CDI request-context activation. A route reads the parameters, asks
+ * {@link RecommendationAnswers} and writes the bytes, nothing more.
+ *
+ * <p>Same contract as the resource, which the API tests check through whichever layer is on:
+ * problem+json for every refusal (the platform mappers' titles and fields), the public endpoint's
+ * rate limit with {@code Retry-After}, and for referrals a verified bearer token holding one of the
+ * resource's roles — the identity comes from Quarkus's own HTTP authentication (the deferred
+ * identity of {@code quarkus.http.auth.proactive=false}), so tokens are verified, cached and
+ * augmented exactly as for every other endpoint.
+ */
+@Singleton
+public class RecommendationRoutes {
+
+    static final String PUBLIC = "/api/v1/navigation/recommendations";
+    static final String REFERRAL = "/api/v1/navigation/referral-recommendations";
+    private static final List<String> REFERRAL_ROLES = List.of(Role.INSTITUTION_USER_NAME,
+            Role.ALLIANCE_OPERATOR_NAME, Role.CITY_OPERATOR_NAME, Role.PROVINCE_ADMIN_NAME);
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
+    private static final Logger LOG = Logger.getLogger(RecommendationRoutes.class);
+
+    private final RecommendationAnswers answers;
+    private final ObjectMapper json;
+    private final boolean enabled;
+
+    public RecommendationRoutes(RecommendationAnswers answers, ObjectMapper json, NavigationSettings settings) {
+        this.answers = answers;
+        this.json = json;
+        this.enabled = settings.fastRoute();
+    }
+
+    void register(@Observes Router router) {
+        if (!enabled) {
+            return;
+        }
+        // Before Quarkus REST (ROUTE_ORDER_DEFAULT and later), after the body, CORS and authentication handlers.
+        router.get(PUBLIC).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forPatients);
+        router.get(REFERRAL).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forReferringDoctors);
+    }
+
+    void forPatients(RoutingContext context) {
+        try {
+            var limited = answers.rateLimited(context.request().remoteAddress().hostAddress());
+            if (limited.isPresent()) {
+                write(context, limited.get());
+                return;
+            }
+            recommend(context, CallerKind.PUBLIC);
+        } catch (RuntimeException e) {
+            fail(context, e);
+        }
+    }
+
+    void forReferringDoctors(RoutingContext context) {
+        // Without a token there is nothing to verify: refused at once, as the resource's security check would.
+        if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            writeUnauthorized(context, "a bearer token is required");
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(
+                identity -> {
+                    try {
+                        if (identity == null || identity.isAnonymous()) {
+                            writeUnauthorized(context, "a bearer token is required");
+                        } else if (!mayRefer(identity)) {
+                            write(context, Problem.of(403, "Forbidden", "the caller's roles do not allow this operation"), 0);
+                        } else {
+                            recommend(context, CallerKind.REFERRING_DOCTOR);
+                        }
+                    } catch (RuntimeException e) {
+                        fail(context, e);
+                    }
+                },
+                failure -> {
+                    if (failure instanceof InvalidScopeClaimException invalidScope) {
+                        writeUnauthorized(context, invalidScope.getMessage());
+                    } else if (failure instanceof AuthenticationFailedException) {
+                        writeUnauthorized(context, "the bearer token is invalid or expired");
+                    } else {
+                        fail(context, failure);
+                    }
+                });
+    }
+
+    private static boolean mayRefer(SecurityIdentity identity) {
+        for (String role : REFERRAL_ROLES) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void recommend(RoutingContext context, CallerKind caller) {
+        MultiMap parameters = context.queryParams();
+        RecommendationQuery query = RecommendationQuery.from(parameters::get);
+        RecommendationAnswers.Answer answer;
+        try {
+            answer = answers.answer(query.toRequest(caller), query.limit());
+        } catch (ContractViolation e) {
+            // As the platform's ContractViolation mapper words it.
+            String field = e.field() == null ? "$" : e.field();
+            answer = new RecommendationAnswers.Answer(null, Problem.of(400, "Invalid request", e.getMessage())
+                    .withErrors(List.of(new Problem.FieldError(field, e.reason().name()))), 0);
+        } catch (BadRequestException e) {
+            // As the platform's WebApplicationException mapper words one without a body.
+            answer = new RecommendationAnswers.Answer(null, Problem.of(400, "Bad Request", e.getMessage()), 0);
+        }
+        write(context, answer);
+    }
+
+    private void write(RoutingContext context, RecommendationAnswers.Answer answer) {
+        if (answer.problem() == null) {
+            context.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(answer.json()));
+        } else {
+            write(context, answer.problem(), answer.retryAfterSeconds());
+        }
+    }
+
+    private void writeUnauthorized(RoutingContext context, String detail) {
+        context.response().putHeader("WWW-Authenticate", "Bearer");
+        write(context, Problem.of(401, "Unauthorized", detail), 0);
+    }
+
+    private void write(RoutingContext context, Problem problem, long retryAfterSeconds) {
+        HttpServerResponse response = context.response();
+        if (response.ended()) {
+            return;
+        }
+        if (retryAfterSeconds > 0) {
+            response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        try {
+            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+                    .end(Buffer.buffer(json.writeValueAsBytes(problem)));
+        } catch (JsonProcessingException e) {
+            fail(context, e);
+        }
+    }
+
+    /** A fault of ours: logged, and only a generic 500 problem for the caller (as the platform's mapper does). */
+    private void fail(RoutingContext context, Throwable e) {
+        LOG.error("Unhandled error", e);
+        HttpServerResponse response = context.response();
+        if (!response.ended()) {
+            response.setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+                    .end("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
+                            + "\"detail\":\"an unexpected error occurred; it has been logged\"}");
+        }
+    }
+}
