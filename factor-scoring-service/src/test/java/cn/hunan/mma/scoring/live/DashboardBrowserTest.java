@@ -1,0 +1,170 @@
+package cn.hunan.mma.scoring.live;
+
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.simulator.SimulatorCommand;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard end to end: the application (real broker, real scorer) fed by the simulator with
+ * one day of 永定区 (张家界, 430802) in March 2025, the page loaded in headless Chromium by a 张家界
+ * city operator. The charts must hold what the API says; then the simulator sends a day of April and
+ * the page — which only reloads when the live stream tells it to — must show April's composite in the
+ * trend. The screenshot is kept as {@code target/dashboard-screenshot.png}.
+ *
+ * <p>张家界 and not 湘潭: {@code RankingsApiTest} (same application, same broker) ranks 湘潭's entities
+ * by hand-worked numbers, and an area's export also holds its neighbours and the province's specialty
+ * alliances (which cover every city) — so this workload has no specialty alliances and lies far from 湘潭.
+ */
+@Tag("own-broker")
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(RealJwtTestResource.class)
+class DashboardBrowserTest {
+
+    private static final String AREA = "430802";
+    private static final String ZHANGJIAJIE_OPERATOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("zjj-operator", "city-operator").inCity("430800").validFor(Duration.ofHours(2)));
+    private static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
+
+    /** What the page shows, read from the ECharts instances. */
+    private static final String CHARTS = """
+            (() => {
+              const option = (id) => {
+                const chart = echarts.getInstanceByDom(document.getElementById(id));
+                return (chart && chart.getOption()) || {};   // no option before the first draw
+              };
+              const ranking = option('ranking'), radar = option('radar'), trend = option('trend'), surplus = option('surplus');
+              const first = (o) => (o.series && o.series[0] && o.series[0].data) || [];
+              return {
+                heading: document.querySelector('h1').textContent,
+                alliance: document.getElementById('alliance').value,
+                institution: document.getElementById('institution').value,
+                rankingValues: first(ranking),
+                radarValues: (first(radar)[0] || {}).value || [],
+                radarAxes: ((radar.radar && radar.radar[0] && radar.radar[0].indicator) || []).map(i => i.name),
+                trend: first(trend),
+                surplusTitle: (surplus.title && surplus.title[0] && surplus.title[0].text) || '',
+                surplusSeries: (surplus.series || []).length,
+                live: window.dashboard.liveEvents,
+                status: document.getElementById('status').textContent
+              };
+            })()""";
+
+    @TestHTTPResource("/dashboard/")
+    URL dashboard;
+
+    @BeforeAll
+    static void simulate_march() {
+        simulate("matrix", "--area", AREA, "--specialty-alliances", "0", "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
+        simulate("events", "--area", AREA, "--specialty-alliances", "0", "--from", "2025-03-10", "--days", "1", "--no-progress",
+                "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
+    }
+
+    @Test
+    void the_charts_hold_the_apis_data_and_follow_the_live_stream() throws Exception {
+        // Wait until the scorer has counted something for 张家界; it goes on counting the day for a while.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> ranking().getInt("total") > 0);
+
+        try (HeadlessChromium browser = HeadlessChromium.start(Path.of("target", "chromium.log"))) {
+            browser.navigate(dashboard + "?period=2025-03");
+            browser.evaluate("sessionStorage.setItem('mma.dashboard.token', '" + ZHANGJIAJIE_OPERATOR + "')");
+            browser.navigate(dashboard + "?period=2025-03");
+
+            // The page reloads only when the stream brings a score; the API reads the stores directly.
+            // Once the day is counted and its scores published, both must say the same.
+            JsonNode[] last = new JsonNode[1];
+            String[] top = new String[1];
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode shown = browser.evaluate(CHARTS);
+                JsonPath ranking = ranking();
+                List<Float> bestLast = new java.util.ArrayList<>(ranking.getList("entries.value", Float.class));
+                java.util.Collections.reverse(bestLast);   // ECharts draws the category axis bottom-up
+                List<Float> bars = new java.util.ArrayList<>();
+                shown.path("rankingValues").forEach(value -> bars.add(value.floatValue()));
+                assertThat(bars).isNotEmpty().containsExactlyElementsOf(bestLast);
+                String topAlliance = ranking.getString("entries[0].id");
+                assertThat(shown.path("alliance").asText()).isEqualTo(topAlliance);
+                assertThat(shown.path("status").asText()).startsWith("实时推送已连接");
+
+                // The radar is the selected member's March factors, the trend the alliance's months.
+                assertThat(shown.path("radarValues").size()).isEqualTo(9);
+                String institution = shown.path("institution").asText();
+                JsonPath factors = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).get("/api/v1/scores/institution/" + institution + "/2025-03").jsonPath();
+                assertThat(shown.path("radarValues").get(1).decimalValue()).isEqualByComparingTo(factors.getString("factors.OUTPATIENT"));
+                assertThat(shown.path("trend").size()).isEqualTo(12);
+                JsonPath history = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
+                        .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
+                assertThat(shown.path("trend").get(2).decimalValue()).isEqualByComparingTo(history.getString("composite[2]"));
+                last[0] = shown;
+                top[0] = topAlliance;
+            });
+            JsonNode shown = last[0];
+            String topAlliance = top[0];
+            assertThat(shown.path("heading").asText()).contains("因素法考核运营看板");
+            assertThat(shown.path("radarAxes").toString()).isEqualTo("[\"预防\",\"门诊\",\"住院\",\"转诊\",\"质效\",\"能力\",\"医保\",\"行风\",\"保障\"]");
+            assertThat(shown.path("trend").get(2).doubleValue()).isGreaterThan(0);
+            // No April events yet. An empty month is not 0: count indicators that are LOWER_IS_BETTER (verified
+            // violations, …) score 100 on a zero count. The page shows what the API says for it.
+            double aprilBefore = shown.path("trend").get(3).doubleValue();
+            JsonPath emptyApril = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
+                    .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
+            assertThat(aprilBefore).isEqualTo(emptyApril.getDouble("composite[3]"));
+
+            int surplusStatus = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).get("/api/v1/surplus/" + topAlliance + "/2025-03").statusCode();
+            if (surplusStatus == 200) {
+                assertThat(shown.path("surplusSeries").asInt()).isEqualTo(3);
+            } else {
+                assertThat(shown.path("surplusTitle").asText()).isEqualTo("暂无数据");
+            }
+
+            // A day of April arrives; the scorer publishes April's scores, the stream carries them, the page reloads.
+            simulate("events", "--area", AREA, "--specialty-alliances", "0", "--from", "2025-04-02", "--days", "1", "--no-progress",
+                    "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
+            int liveBefore = browser.evaluate("window.dashboard.liveEvents").asInt();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode updated = browser.evaluate(CHARTS);
+                assertThat(updated.path("trend").get(3).doubleValue()).isNotEqualTo(aprilBefore);
+                JsonPath after = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
+                        .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
+                assertThat(updated.path("trend").get(3).doubleValue()).isEqualTo(after.getDouble("composite[3]"));
+                assertThat(updated.path("live").asInt()).isGreaterThan(liveBefore);
+            });
+
+            browser.screenshot(SCREENSHOT);
+        }
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+    }
+
+    private static JsonPath ranking() {
+        var response = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("by", "composite").queryParam("size", 20)
+                .get("/api/v1/rankings/alliance/2025-03");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.jsonPath();
+    }
+
+    private static void simulate(String... args) {
+        int exit = new CommandLine(new SimulatorCommand()).execute(args);
+        assertThat(exit).as("simulate " + String.join(" ", args)).isZero();
+    }
+}

@@ -1,0 +1,60 @@
+package cn.hunan.mma.scoring.live;
+
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.Role;
+import cn.hunan.mma.platform.security.Scope;
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each update reaches only the clients whose scope covers it; a slow client does not hold up the others. */
+class LiveHubTest {
+
+    private static final LiveSettings SETTINGS = new LiveSettings() {
+        public int clientBuffer() { return 2; }
+        public Duration heartbeat() { return Duration.ofSeconds(15); }
+        public Duration stallTimeout() { return Duration.ofSeconds(60); }
+        public String surplusTopic() { return "mma.scoring.surplus-projections"; }
+        public int maxSurplusBytes() { return 1024; }
+    };
+
+    private static Caller city(String code) {
+        return new Caller(code, Set.of(Role.CITY_OPERATOR), Scope.fromClaims(Optional.empty(), Optional.of(code), Optional.empty(), Optional.empty()));
+    }
+
+    private static LiveUpdate county(String code, String key) {
+        return new LiveUpdate(LiveUpdate.SCORE, key, Jurisdiction.ofDivision(DivisionCode.of(code)), "{}");
+    }
+
+    @Test
+    void updates_go_only_to_callers_whose_scope_covers_them_and_a_stuck_client_does_not_block_the_others() {
+        LiveHub hub = new LiveHub(SETTINGS);
+        LiveClientTest.SlowSink xiangtan = new LiveClientTest.SlowSink();
+        LiveClientTest.SlowSink changsha = new LiveClientTest.SlowSink();
+        hub.register(new LiveClient(city("430300"), xiangtan, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+        hub.register(new LiveClient(city("430100"), changsha, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+
+        hub.publish(county("430321", "湘潭县-1"));
+        hub.publish(county("430102", "芙蓉区-1"));
+        assertThat(xiangtan.sentIds()).containsExactly("score:湘潭县-1");
+        assertThat(changsha.sentIds()).containsExactly("score:芙蓉区-1");
+
+        // 长沙's reader never completes a write; 湘潭's does: 湘潭 keeps getting every event.
+        for (int n = 2; n <= 6; n++) {
+            hub.publish(county("430321", "湘潭县-" + n));
+            hub.publish(county("430102", "芙蓉区-" + n));
+            xiangtan.completeWrite(n - 2);
+        }
+        assertThat(xiangtan.sentIds()).containsExactly("score:湘潭县-1", "score:湘潭县-2", "score:湘潭县-3",
+                "score:湘潭县-4", "score:湘潭县-5", "score:湘潭县-6");
+        assertThat(changsha.sentIds()).containsExactly("score:芙蓉区-1");
+    }
+}
