@@ -56,7 +56,7 @@ class ScorerCrashTest {
         try (CommittedTotals committed = new CommittedTotals(bootstrap, applicationId)) {
             CompletableFuture<Void> replay = CompletableFuture.runAsync(() -> OracleWorkload.simulate("replay",
                     workload.events().toString(), "--bootstrap-servers", bootstrap, "--rate", REPLAY_RATE, "--no-progress"));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                     .until(() -> committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits") >= provinceVisits / 10);
             scorer.destroyForcibly().waitFor();
             long atKill = committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits");
@@ -65,7 +65,7 @@ class ScorerCrashTest {
             replay.join();
 
             scorer = start(bootstrap, applicationId, state, work.resolve("scorer-2.log"));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(OracleComparison.differences(workload.oracle(), committed.refresh().reader()::totals)).isEmpty());
         }
     }
