@@ -137,6 +137,21 @@ public final class EventFields {
         return knowsType(eventType) && BY_TYPE.get(eventType).amounts().containsKey(field);
     }
 
+    /**
+     * The getter of a text field for one event type, resolved once when a rule set is compiled rather than looked
+     * up by name for every event; null when the type does not have the field.
+     */
+    public static Function<ContractRecord, String> textGetter(String eventType, String field) {
+        TypeFields fields = BY_TYPE.get(eventType);
+        return fields == null ? null : fields.texts().get(field);
+    }
+
+    /** The getter of a numeric field for one event type (as {@link #textGetter}); null when the type does not have it. */
+    public static ToLongFunction<ContractRecord> amountGetter(String eventType, String field) {
+        TypeFields fields = BY_TYPE.get(eventType);
+        return fields == null ? null : fields.amounts().get(field);
+    }
+
     /** A text field of the record, empty when the record's type does not have it. */
     public static Optional<String> text(ContractRecord record, String field) {
         TypeFields fields = BY_TYPE.get(EventTypes.nameOf(record));

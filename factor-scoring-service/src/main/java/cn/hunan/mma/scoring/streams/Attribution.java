@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * What one counted record adds to which scopes (the oracle's attribution rules): by TREATMENT the
@@ -30,33 +32,85 @@ import java.util.function.Predicate;
  */
 final class Attribution {
 
+    /** Which amount vector a scope takes from one basis: none, the "treated inside" one or the "treated outside" one. */
+    private static final byte NONE = 0;
+    private static final byte INSIDE = 1;
+    private static final byte OUTSIDE = 2;
+
     private final List<MeasureDefinition> measures;
-    /** Event type → positions of the measures counting it: most measures concern one or two types. */
-    private final Map<String, int[]> measuresByType = new HashMap<>();
-    /** Per measure: its conditions on the record (all but {@code treatedInScope}). */
-    private final Condition[][] recordConditions;
-    /** Per measure: whether it counts in a scope where the place of treatment lies inside / outside the scope. */
-    private final boolean[] countsInScope;
-    private final boolean[] countsOutOfScope;
+    /**
+     * Event type → the measures counting it, compiled: most measures concern one or two types, and their field
+     * getters are resolved here once instead of being looked up by name for every event and condition.
+     */
+    private final Map<String, CountingMeasure[]> measuresByType = new HashMap<>();
+
+    /**
+     * One measure as it counts one event type.
+     *
+     * @param conditions  its conditions on the record (all but {@code treatedInScope})
+     * @param getters     per condition, the record's field (null: the treating institution's level)
+     * @param amount      the summed field, or null when the measure counts events
+     * @param inScope     whether it counts in a scope where the place of treatment lies inside the scope
+     * @param outOfScope  … outside the scope
+     */
+    private record CountingMeasure(int index, boolean residence, Condition[] conditions,
+                                   List<Function<ContractRecord, String>> getters, ToLongFunction<ContractRecord> amount,
+                                   boolean inScope, boolean outOfScope) {
+
+        boolean accepts(ContractRecord record, InstitutionSnapshot institution) {
+            for (int i = 0; i < conditions.length; i++) {
+                Function<ContractRecord, String> getter = getters.get(i);
+                String value = getter == null ? institution.level().name() : getter.apply(record);
+                if (!conditions[i].acceptsValue(value)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        long amountOf(ContractRecord record) {
+            return amount == null ? 1 : amount.applyAsLong(record);
+        }
+    }
 
     Attribution(List<MeasureDefinition> measures) {
         this.measures = measures;
-        int size = measures.size();
-        recordConditions = new Condition[size][];
-        countsInScope = new boolean[size];
-        countsOutOfScope = new boolean[size];
-        Map<String, List<Integer>> byType = new HashMap<>();
-        for (int index = 0; index < size; index++) {
+        Map<String, List<CountingMeasure>> byType = new HashMap<>();
+        for (int index = 0; index < measures.size(); index++) {
             MeasureDefinition measure = measures.get(index);
             for (String type : measure.eventTypes()) {
-                byType.computeIfAbsent(type, key -> new ArrayList<>()).add(index);
+                byType.computeIfAbsent(type, key -> new ArrayList<>()).add(compile(index, measure, type));
             }
-            recordConditions[index] = measure.where().stream()
-                    .filter(condition -> !EventFields.TREATED_IN_SCOPE.equals(condition.field())).toArray(Condition[]::new);
-            countsInScope[index] = meetsScopeConditions(measure, true);
-            countsOutOfScope[index] = meetsScopeConditions(measure, false);
         }
-        byType.forEach((type, indexes) -> measuresByType.put(type, indexes.stream().mapToInt(Integer::intValue).toArray()));
+        byType.forEach((type, compiled) -> measuresByType.put(type, compiled.toArray(CountingMeasure[]::new)));
+    }
+
+    private static CountingMeasure compile(int index, MeasureDefinition measure, String type) {
+        Condition[] conditions = measure.where().stream()
+                .filter(condition -> !EventFields.TREATED_IN_SCOPE.equals(condition.field())).toArray(Condition[]::new);
+        List<Function<ContractRecord, String>> getters = new ArrayList<>(conditions.length);
+        for (Condition condition : conditions) {
+            getters.add(EventFields.INSTITUTION_LEVEL.equals(condition.field()) ? null : textGetter(type, condition.field()));
+        }
+        ToLongFunction<ContractRecord> amount = measure.counts() ? null : amountGetter(measure, type);
+        return new CountingMeasure(index, measure.basis() == Basis.RESIDENCE, conditions, getters, amount,
+                meetsScopeConditions(measure, true), meetsScopeConditions(measure, false));
+    }
+
+    /** A field the type does not have never holds an accepted value (the validator rejects such rule sets anyway). */
+    private static Function<ContractRecord, String> textGetter(String type, String field) {
+        Function<ContractRecord, String> getter = EventFields.textGetter(type, field);
+        return getter == null ? record -> null : getter;
+    }
+
+    private static ToLongFunction<ContractRecord> amountGetter(MeasureDefinition measure, String type) {
+        ToLongFunction<ContractRecord> getter = EventFields.amountGetter(type, measure.sumOf());
+        if (getter != null) {
+            return getter;
+        }
+        return record -> {
+            throw new IllegalStateException("measure " + measure.id() + " sums " + measure.sumOf() + ", which " + type + " does not have");
+        };
     }
 
     /** The counting measures, by the position {@link Contribution} refers to them with. */
@@ -66,7 +120,7 @@ final class Attribution {
 
     /** What the record adds, or null when it counts nowhere (no measure, or an institution missing from the matrix). */
     Contribution contribution(ContractRecord record, MatrixView matrix) {
-        int[] candidates = measuresByType.get(EventTypes.nameOf(record));
+        CountingMeasure[] candidates = measuresByType.get(EventTypes.nameOf(record));
         InstitutionId institutionId = candidates == null ? null : treatingInstitution(record);
         if (institutionId == null) {
             return null;
@@ -75,79 +129,103 @@ final class Attribution {
         if (institution == null) {
             return null;
         }
-        Scopes treatment = null;
-        Scopes residence = null;
-        long[][] treatmentAmounts = null;
-        long[][] residenceAmounts = null;
-        for (int index : candidates) {
-            MeasureDefinition measure = measures.get(index);
-            if (!meetsRecordConditions(recordConditions[index], record, institution)) {
+        // Every scope of one basis gets one of two vectors (place of treatment inside or outside the scope), so
+        // the amounts are added up once per basis and side, not once per scope: [basis × 2 + side − 1], null = untouched.
+        long[][] vectors = new long[4][];
+        boolean byTreatment = false;
+        boolean byResidence = false;
+        for (CountingMeasure measure : candidates) {
+            if (!measure.accepts(record, institution)) {
                 continue;
             }
-            long amount = measure.counts() ? 1 : EventFields.amount(record, measure.sumOf());
+            long amount = measure.amountOf(record);
             if (amount == 0) {
                 continue;
             }
-            Scopes scopes;
-            long[][] amounts;
-            if (measure.basis() == Basis.TREATMENT) {
-                if (treatment == null) {
-                    treatment = treatmentScopes(institution, matrix);
-                    treatmentAmounts = new long[treatment.keys().length][];
-                }
-                scopes = treatment;
-                amounts = treatmentAmounts;
-            } else {
-                if (residence == null) {
-                    residence = residenceScopes(((CareEvent) record).residenceDivision(), institution, matrix);
-                    residenceAmounts = new long[residence.keys().length][];
-                }
-                scopes = residence;
-                amounts = residenceAmounts;
+            int basis = measure.residence() ? 2 : 0;
+            byTreatment |= !measure.residence();
+            byResidence |= measure.residence();
+            if (measure.inScope()) {
+                add(vectors, basis + INSIDE - 1, measure.index(), amount);
             }
-            for (int scope = 0; scope < amounts.length; scope++) {
-                if (scopes.treatedInScope()[scope] ? countsInScope[index] : countsOutOfScope[index]) {
-                    if (amounts[scope] == null) {
-                        amounts[scope] = new long[measures.size()];
-                    }
-                    amounts[scope][index] += amount;
-                }
+            if (measure.outOfScope()) {
+                add(vectors, basis + OUTSIDE - 1, measure.index(), amount);
             }
         }
-        Map<String, long[]> byScope = new LinkedHashMap<>();
-        merge(byScope, treatment, treatmentAmounts);
-        merge(byScope, residence, residenceAmounts);
-        if (byScope.isEmpty()) {
+        if (!byTreatment && !byResidence) {
             return null;
         }
-        List<Contribution.ScopeAmounts> scopes = new ArrayList<>(byScope.size());
-        byScope.forEach((scope, dense) -> scopes.add(sparse(scope, dense)));
+        Scopes treatment = byTreatment ? treatmentScopes(institution, matrix) : null;
+        Scopes residence = byResidence
+                ? residenceScopes(((CareEvent) record).residenceDivision(), institution, matrix) : null;
+        List<Contribution.ScopeAmounts> scopes = merge(treatment, residence, vectors);
+        if (scopes.isEmpty()) {
+            return null;
+        }
         return new Contribution(record.eventId().value(), record.occurredAt().toEpochMilli(),
                 Period.containing(record.occurredAt(), Period.Kind.MONTH).toString(), scopes);
     }
 
-    /** Treatment and residence scopes may share a key (the county of a patient treated near home): one entry each. */
-    private static void merge(Map<String, long[]> byScope, Scopes scopes, long[][] amounts) {
-        if (scopes == null) {
-            return;
+    private void add(long[][] vectors, int vector, int measure, long amount) {
+        if (vectors[vector] == null) {
+            vectors[vector] = new long[measures.size()];
         }
-        for (int scope = 0; scope < amounts.length; scope++) {
-            if (amounts[scope] == null) {
-                continue;
-            }
-            long[] dense = byScope.get(scopes.keys()[scope]);
-            if (dense == null) {
-                byScope.put(scopes.keys()[scope], amounts[scope]);
-            } else {
-                for (int i = 0; i < dense.length; i++) {
-                    dense[i] += amounts[scope][i];
-                }
-            }
-        }
+        vectors[vector][measure] += amount;
     }
 
-    /** The scope keys of one basis, with "is the place of treatment inside this scope" for each. */
-    record Scopes(String[] keys, boolean[] treatedInScope) {
+    /**
+     * The scopes that receive something, treatment scopes first, in the order of the scope lists; a scope of both
+     * bases (the county of a patient treated near home) is one entry with the sum. Scopes taking the same vectors
+     * share one sparse copy of them.
+     */
+    private static List<Contribution.ScopeAmounts> merge(Scopes treatment, Scopes residence, long[][] vectors) {
+        int treatmentCount = treatment == null ? 0 : treatment.keys().length;
+        int residenceCount = residence == null ? 0 : residence.keys().length;
+        String[] keys = new String[treatmentCount + residenceCount];
+        byte[] treatmentSide = new byte[keys.length];
+        byte[] residenceSide = new byte[keys.length];
+        int[] entryOfTreatmentScope = new int[treatmentCount];
+        int count = 0;
+        for (int scope = 0; scope < treatmentCount; scope++) {
+            byte side = treatment.treatedInScope()[scope] ? INSIDE : OUTSIDE;
+            entryOfTreatmentScope[scope] = -1;
+            if (vectors[side - 1] != null) {
+                entryOfTreatmentScope[scope] = count;
+                keys[count] = treatment.keys()[scope];
+                treatmentSide[count++] = side;
+            }
+        }
+        for (int scope = 0; scope < residenceCount; scope++) {
+            byte side = residence.treatedInScope()[scope] ? INSIDE : OUTSIDE;
+            if (vectors[2 + side - 1] == null) {
+                continue;
+            }
+            Integer same = treatment == null ? null : treatment.positions().get(residence.keys()[scope]);
+            int entry = same == null ? -1 : entryOfTreatmentScope[same];
+            if (entry < 0) {
+                entry = count++;
+                keys[entry] = residence.keys()[scope];
+            }
+            residenceSide[entry] = side;
+        }
+        Contribution.ScopeAmounts[] shared = new Contribution.ScopeAmounts[9];
+        List<Contribution.ScopeAmounts> scopes = new ArrayList<>(count);
+        for (int entry = 0; entry < count; entry++) {
+            int combination = treatmentSide[entry] * 3 + residenceSide[entry];
+            if (shared[combination] == null) {
+                shared[combination] = sparse(null, treatmentSide[entry] == NONE ? null : vectors[treatmentSide[entry] - 1],
+                        residenceSide[entry] == NONE ? null : vectors[2 + residenceSide[entry] - 1]);
+            }
+            scopes.add(new Contribution.ScopeAmounts(keys[entry], shared[combination].measures(), shared[combination].amounts()));
+        }
+        return scopes;
+    }
+
+    /**
+     * The scope keys of one basis, with "is the place of treatment inside this scope" for each, and each key's
+     * position (to find a residence scope among the treatment scopes without building a map per event).
+     */
+    record Scopes(String[] keys, boolean[] treatedInScope, Map<String, Integer> positions) {
     }
 
     private static Scopes treatmentScopes(InstitutionSnapshot institution, MatrixView matrix) {
@@ -157,6 +235,7 @@ final class Attribution {
     }
 
     private static Scopes residenceScopes(DivisionCode residence, InstitutionSnapshot institution, MatrixView matrix) {
+        // Keyed by the place's division, not the institution: (residence × institution) pairs would be far more entries.
         return matrix.remembered(List.of(residence, institution.divisionCode()), () ->
                 scopesOf(residenceScopeMap(residence, matrix), institution.divisionCode()));
     }
@@ -164,13 +243,23 @@ final class Attribution {
     private static Scopes scopesOf(Map<String, Predicate<DivisionCode>> scopes, DivisionCode place) {
         String[] keys = scopes.keySet().toArray(String[]::new);
         boolean[] inside = new boolean[keys.length];
+        Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
             inside[i] = scopes.get(keys[i]).test(place);
+            positions.put(keys[i], i);
         }
-        return new Scopes(keys, inside);
+        return new Scopes(keys, inside, positions);
     }
 
-    private static Contribution.ScopeAmounts sparse(String scope, long[] dense) {
+    /** The non-zero amounts of one or two dense vectors added up. */
+    private static Contribution.ScopeAmounts sparse(String scope, long[] first, long[] second) {
+        long[] dense = first == null ? second : first;
+        if (first != null && second != null) {
+            dense = first.clone();
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] += second[i];
+            }
+        }
         int size = 0;
         for (long amount : dense) {
             size += amount == 0 ? 0 : 1;
@@ -193,19 +282,6 @@ final class Attribution {
         }
         // Referrals count for the sender; later lifecycle events carry no measures of their own.
         return record instanceof ReferralRequested request ? request.sender().institutionId() : null;
-    }
-
-    private static boolean meetsRecordConditions(Condition[] conditions, ContractRecord record, InstitutionSnapshot institution) {
-        for (Condition condition : conditions) {
-            String field = condition.field();
-            String value = EventFields.INSTITUTION_LEVEL.equals(field)
-                    ? institution.level().name()
-                    : EventFields.text(record, field).orElse(null);
-            if (!condition.acceptsValue(value)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean meetsScopeConditions(MeasureDefinition measure, boolean treatedInScope) {

@@ -30,7 +30,12 @@ final class BinaryValues {
     }
 
     static byte[] write(byte format, Writing writing) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        return write(format, 256, writing);
+    }
+
+    /** @param expectedSize a guess of the written size, so that the buffer rarely has to grow */
+    static byte[] write(byte format, int expectedSize, Writing writing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(expectedSize);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(format);
             writing.to(out);

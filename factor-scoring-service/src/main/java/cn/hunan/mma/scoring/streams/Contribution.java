@@ -1,12 +1,16 @@
 package cn.hunan.mma.scoring.streams;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one counted record adds to the totals, worked out once where the record is decoded: the
@@ -43,7 +47,8 @@ record Contribution(String eventId, long occurredAtMillis, String month, List<Sc
     }
 
     byte[] toBytes() {
-        return BinaryValues.write(FORMAT, out -> {
+        // ~10 bytes per scope (alliance ids are text): sized up front, as growing the buffer showed in profiles.
+        return BinaryValues.write(FORMAT, 64 + 12 * scopes.size(), out -> {
             writeEventId(out, eventId);
             out.writeLong(occurredAtMillis);
             BinaryValues.writeVarLong(out, monthNumber(month));
@@ -132,7 +137,36 @@ record Contribution(String eventId, long occurredAtMillis, String month, List<Sc
         return in.readByte() == UUID_ID ? new UUID(in.readLong(), in.readLong()).toString() : in.readUTF();
     }
 
+    /**
+     * A scope key as written, remembered: an event has tens of scopes (a large hospital is in a dozen alliances or
+     * more) from a few thousand keys, and writing each key afresh was the largest part of writing a contribution.
+     * Bounded so that keys from a changed matrix cannot grow it without end (past the bound, keys are just written).
+     */
+    private static final int ENCODED_SCOPES_BOUND = 200_000;
+    private static final Map<String, byte[]> ENCODED_SCOPES = new ConcurrentHashMap<>();
+
     private static void writeScope(DataOutputStream out, String scope) throws IOException {
+        byte[] encoded = ENCODED_SCOPES.get(scope);
+        if (encoded == null) {
+            encoded = encodeScope(scope);
+            if (ENCODED_SCOPES.size() < ENCODED_SCOPES_BOUND) {
+                ENCODED_SCOPES.put(scope, encoded);
+            }
+        }
+        out.write(encoded);
+    }
+
+    private static byte[] encodeScope(String scope) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeScopeKey(out, scope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeScopeKey(DataOutputStream out, String scope) throws IOException {
         for (int kind = 0; kind < KINDS.length; kind++) {
             if (scope.startsWith(KINDS[kind])) {
                 String id = scope.substring(KINDS[kind].length());
@@ -150,13 +184,29 @@ record Contribution(String eventId, long occurredAtMillis, String month, List<Sc
         out.writeUTF(scope);
     }
 
+    /**
+     * Scope keys as read back, per kind and id: the ledger reads a contribution for every counted event, and
+     * building tens of "KIND:id" strings for each was a visible part of it. Bounded like {@link #ENCODED_SCOPES}.
+     */
+    private static final List<Map<Object, String>> DECODED_SCOPES = List.of(new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+
     private static String readScope(DataInputStream in) throws IOException {
         int kind = in.readUnsignedByte();
         if (kind == OTHER_KIND) {
             return in.readUTF();
         }
-        String prefix = KINDS[kind & ~NUMERIC];
-        return (kind & NUMERIC) != 0 ? prefix + BinaryValues.readVarLong(in) : prefix + in.readUTF();
+        int index = kind & ~NUMERIC;
+        Object id = (kind & NUMERIC) != 0 ? (Object) BinaryValues.readVarLong(in) : in.readUTF();
+        Map<Object, String> known = DECODED_SCOPES.get(index);
+        String scope = known.get(id);
+        if (scope == null) {
+            scope = KINDS[index] + id;
+            if (known.size() < ENCODED_SCOPES_BOUND) {
+                known.put(id, scope);
+            }
+        }
+        return scope;
     }
 
     /** Digits only, no leading zero, short enough for a long: it reads back as the same text. */

@@ -58,4 +58,20 @@ class ContributionTest {
         // (kind 1, code 3, vector 1) = 82 bytes; the former layout took 308.
         assertThat(visit.toBytes()).hasSize(82);
     }
+
+    @Test
+    void remembered_scope_keys_read_back_the_same_text_for_numeric_and_text_ids_alike() {
+        // "COUNTY:430321" is written as a number, "COUNTY:0430321" (leading zero) and "ALLIANCE:430321" as text:
+        // the remembered keys must keep them apart and give the same strings on every read.
+        List<String> keys = List.of("COUNTY:430321", "COUNTY:0430321", "ALLIANCE:430321", "CITY:430300", "CUSTOM:x");
+        List<Contribution.ScopeAmounts> scopes = keys.stream()
+                .map(key -> new Contribution.ScopeAmounts(key, new int[]{0}, new long[]{1})).toList();
+        byte[] bytes = new Contribution("5c0be000-0000-8000-8000-000000000002", 0, "2025-03", scopes).toBytes();
+
+        for (int read = 0; read < 3; read++) {
+            assertThat(Contribution.fromBytes(bytes).scopes()).extracting(Contribution.ScopeAmounts::scope)
+                    .containsExactlyElementsOf(keys);
+        }
+        assertThat(new Contribution("5c0be000-0000-8000-8000-000000000002", 0, "2025-03", scopes).toBytes()).isEqualTo(bytes);
+    }
 }
