@@ -12,6 +12,7 @@ const FACTORS = [
   ['QUALITY_EFFICIENCY', '质效'], ['CAPABILITY', '能力'], ['INSURANCE', '医保'], ['CONDUCT', '行风'], ['SUPPORT', '保障'],
 ];
 const NO_DATA = '暂无数据';
+const MEMBERS_SHOWN = 15;
 
 const $ = (id) => document.getElementById(id);
 const charts = {
@@ -20,11 +21,13 @@ const charts = {
   trend: echarts.init($('trend')),
   surplus: echarts.init($('surplus')),
 };
-const state = { liveEvents: 0, burnDown: [], stream: null, refreshTimer: null, loading: null };
+const state = { liveEvents: 0, burnDown: [], burnDownOf: null, surplus: null, stream: null, refreshTimer: null, loading: null };
 window.dashboard = state;
 
 function token() { return sessionStorage.getItem(TOKEN_KEY) ?? ''; }
 function period() { return $('period').value; }
+// Budgets are approved per year: the surplus API and the surplus events speak of years ("2025").
+function budgetYear() { return period().slice(0, 4); }
 function status(text) { $('status').textContent = text; }
 
 async function api(path) {
@@ -91,6 +94,8 @@ async function loadTrend() {
   const year = period().slice(0, 4);
   const months = alliance ? await api(`/api/v1/scores/alliance/${encodeURIComponent(alliance)}/history?year=${year}`) : null;
   if (!months?.length) return empty(charts.trend);
+  // A month nothing was counted in has no point (null, a gap): its "score" would be the empty month's —
+  // LOWER_IS_BETTER counts score 100 on a zero count, so an empty month scores ~30 and looks like data.
   charts.trend.setOption({
     title: { show: false },
     grid: { left: 50, right: 20, top: 30, bottom: 30 },
@@ -98,8 +103,15 @@ async function loadTrend() {
     legend: { data: ['综合得分'] },
     xAxis: { type: 'category', data: months.map((m) => `${Number(m.period.slice(5))}月`) },
     yAxis: { type: 'value', min: 0, max: 100 },
-    series: [{ name: '综合得分', type: 'line', smooth: true, data: months.map((m) => Number(m.composite)) }],
+    series: [{ name: '综合得分', type: 'line', smooth: true, data: months.map((m) => (counted(m) ? Number(m.composite) : null)), connectNulls: false }],
   }, true);
+}
+
+// The history API has no "empty" flag; its indicators carry their numerators and denominators, and a
+// month with no events has every numerator 0 and no positive denominator.
+function counted(month) {
+  const indicators = month.indicators ?? [];
+  return indicators.some((i) => Number(i.numerator) !== 0 || (i.denominator !== null && i.denominator !== undefined && Number(i.denominator) !== 0));
 }
 
 // --- 预算与结余 --------------------------------------------------------------------------------
@@ -119,27 +131,41 @@ function surplusFigures(projection) {
     budget: fen(projection.budgetFen),
     spent: fen(projection.spendToDateFen),
     surplus: surplus === null ? null : surplus - (overspend ?? 0),
+    // A city group has hundreds of members: the bars show the largest shares, the tooltip each one's amount.
     shares: (projection.members ?? []).map((m) => ({ name: m.institutionId, value: fen(m.projectedFen) }))
-      .filter((m) => m.value !== null),
+      .filter((m) => m.value !== null).sort((a, b) => b.value - a.value).slice(0, MEMBERS_SHOWN),
   };
 }
 
-function renderSurplus(figures) {
+function yuan(value) {
+  return value === null ? '—' : value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function renderSurplus(figures, projection) {
+  state.surplus = figures ? {
+    budgetFen: Number(projection.budgetFen), spendToDateFen: Number(projection.spendToDateFen),
+    surplusFen: Number(projection.surplusFen), overspendFen: Number(projection.overspendFen),
+  } : null;
   if (!figures) return empty(charts.surplus);
+  const outcome = figures.surplus !== null && figures.surplus < 0 ? `预计超支 ${yuan(-figures.surplus)} 元` : `预计结余 ${yuan(figures.surplus)} 元`;
   const wan = (v) => (v === null ? null : Math.round(v / 100) / 100); // 万元, two decimals
   state.burnDown.push([new Date(), wan(figures.budget !== null && figures.spent !== null ? figures.budget - figures.spent : null), wan(figures.surplus)]);
   state.burnDown = state.burnDown.slice(-200);
   charts.surplus.setOption({
-    title: { show: false },
+    // The figures in words, exact to the fen: the lines are in 万元 and rounded.
+    title: { text: `预算 ${yuan(figures.budget)} 元 · 已支出 ${yuan(figures.spent)} 元 · ${outcome}`, left: 'center', top: 0,
+      textStyle: { fontSize: 13, fontWeight: 'normal', color: '#333' } },
     tooltip: { trigger: 'axis' },
-    legend: { data: ['剩余预算（万元）', '预计结余（万元）', '成员预计分配（万元）'] },
-    grid: [{ left: 60, right: '45%', top: 40, bottom: 30 }, { left: '62%', right: 20, top: 40, bottom: 30 }],
-    xAxis: [{ type: 'time', gridIndex: 0 }, { type: 'category', gridIndex: 1, data: figures.shares.map((s) => s.name), axisLabel: { rotate: 30 } }],
-    yAxis: [{ type: 'value', gridIndex: 0, name: '万元' }, { type: 'value', gridIndex: 1 }],
+    legend: { top: 20, data: ['剩余预算（万元）', '预计结余（万元）', `成员预计分配（前${MEMBERS_SHOWN}，万元）`] },
+    grid: [{ left: 60, right: '45%', top: 60, bottom: 30 }, { left: '62%', right: 20, top: 60, bottom: 60 }],
+    xAxis: [{ type: 'time', gridIndex: 0, splitNumber: 3, axisLabel: { hideOverlap: true } },
+      { type: 'category', gridIndex: 1, data: figures.shares.map((s) => s.name), axisLabel: { rotate: 40, fontSize: 9 } }],
+    // scale: the spend of a few days is a sliver of a yearly package; from 0 the lines would look flat.
+    yAxis: [{ type: 'value', gridIndex: 0, name: '万元', scale: true }, { type: 'value', gridIndex: 1 }],
     series: [
       { name: '剩余预算（万元）', type: 'line', step: 'end', xAxisIndex: 0, yAxisIndex: 0, data: state.burnDown.map(([t, r]) => [t, r]) },
       { name: '预计结余（万元）', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: state.burnDown.map(([t, , s]) => [t, s]) },
-      { name: '成员预计分配（万元）', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: figures.shares.map((s) => wan(s.value)) },
+      { name: `成员预计分配（前${MEMBERS_SHOWN}，万元）`, type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: figures.shares.map((s) => wan(s.value)) },
     ],
   }, true);
 }
@@ -149,13 +175,15 @@ async function loadSurplus() {
   let projection = null;
   if (alliance) {
     try {
-      projection = await api(`/api/v1/surplus/${encodeURIComponent(alliance)}/${period()}`);
+      projection = await api(`/api/v1/surplus/${encodeURIComponent(alliance)}/${budgetYear()}`);
     } catch (e) {
       projection = null; // not deployed yet, or no budget for the period: 暂无数据
     }
   }
-  state.burnDown = [];
-  renderSurplus(surplusFigures(projection));
+  // The burn-down is what this page has seen of the alliance-year: kept across reloads, restarted on a switch.
+  const shown = `${alliance}|${budgetYear()}`;
+  if (state.burnDownOf !== shown) { state.burnDown = []; state.burnDownOf = shown; }
+  renderSurplus(surplusFigures(projection), projection);
 }
 
 // --- loading and live updates ---------------------------------------------------------------
@@ -203,8 +231,8 @@ function onLiveEvent(name, data) {
   $('live-count').textContent = String(state.liveEvents);
   if (name === 'score' && payload.period?.slice(0, 4) === period().slice(0, 4)) {
     scheduleRefresh();
-  } else if (name === 'surplus' && payload.allianceId === $('alliance').value && payload.period === period()) {
-    renderSurplus(surplusFigures(payload.projection));
+  } else if (name === 'surplus' && payload.allianceId === $('alliance').value && payload.period === budgetYear()) {
+    renderSurplus(surplusFigures(payload.projection), payload.projection);
   }
 }
 

@@ -1,5 +1,13 @@
 package cn.hunan.mma.scoring.live;
 
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
+import cn.hunan.mma.events.topic.BudgetKey;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.TokenClaims;
@@ -13,13 +21,22 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine;
 
+import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +60,10 @@ import static org.awaitility.Awaitility.await;
 class DashboardBrowserTest {
 
     private static final String AREA = "430802";
+    /** The simulator's one city medical group of 永定区 (a district: no county community), the only alliance shown. */
+    private static final String CITY_GROUP = "CG-" + AREA + "-1";
+    /** Its approved package for 2025: ¥100,000,000.00, far above what two simulated days can spend. */
+    private static final long PACKAGE_FEN = 10_000_000_000L;
     private static final String ZHANGJIAJIE_OPERATOR = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("zjj-operator", "city-operator").inCity("430800").validFor(Duration.ofHours(2)));
     private static final Path SCREENSHOT = Path.of("target", "dashboard-screenshot.png");
@@ -66,6 +87,9 @@ class DashboardBrowserTest {
                 trend: first(trend),
                 surplusTitle: (surplus.title && surplus.title[0] && surplus.title[0].text) || '',
                 surplusSeries: (surplus.series || []).length,
+                burnDown: ((surplus.series || [])[0] || {}).data || [],
+                surplus: window.dashboard.surplus,
+                language: navigator.language,
                 live: window.dashboard.liveEvents,
                 status: document.getElementById('status').textContent
               };
@@ -77,6 +101,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void simulate_march() {
         simulate("matrix", "--area", AREA, "--specialty-alliances", "0", "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
+        approve_the_city_groups_budget();
         simulate("events", "--area", AREA, "--specialty-alliances", "0", "--from", "2025-03-10", "--days", "1", "--no-progress",
                 "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
     }
@@ -124,36 +149,99 @@ class DashboardBrowserTest {
             assertThat(shown.path("heading").asText()).contains("因素法考核运营看板");
             assertThat(shown.path("radarAxes").toString()).isEqualTo("[\"预防\",\"门诊\",\"住院\",\"转诊\",\"质效\",\"能力\",\"医保\",\"行风\",\"保障\"]");
             assertThat(shown.path("trend").get(2).doubleValue()).isGreaterThan(0);
-            // No April events yet. An empty month is not 0: count indicators that are LOWER_IS_BETTER (verified
-            // violations, …) score 100 on a zero count. The page shows what the API says for it.
-            double aprilBefore = shown.path("trend").get(3).doubleValue();
+            assertThat(topAlliance).isEqualTo(CITY_GROUP);
+            assertThat(shown.path("language").asText()).isEqualTo("zh-CN");
+            // No April events yet. The API still scores the empty month (LOWER_IS_BETTER counts score 100 on a zero
+            // count, so it is not 0), but every indicator there has numerator 0 and no denominator: the page draws
+            // no point for it (null), and none for January either.
             JsonPath emptyApril = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
                     .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
-            assertThat(aprilBefore).isEqualTo(emptyApril.getDouble("composite[3]"));
+            assertThat(emptyApril.getList("[3].indicators.numerator", Long.class)).isNotEmpty().containsOnly(0L);
+            assertThat(emptyApril.getDouble("composite[3]")).isPositive();
+            assertThat(shown.path("trend").get(3).isNull()).as("April before its events: " + shown.path("trend")).isTrue();
+            assertThat(shown.path("trend").get(0).isNull()).as("January: " + shown.path("trend")).isTrue();
 
-            int surplusStatus = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).get("/api/v1/surplus/" + topAlliance + "/2025-03").statusCode();
-            if (surplusStatus == 200) {
-                assertThat(shown.path("surplusSeries").asInt()).isEqualTo(3);
-            } else {
-                assertThat(shown.path("surplusTitle").asText()).isEqualTo("暂无数据");
-            }
-
+            // The budget panel: the projection of CG-430802-1's 2025 (recomputed every mma.surplus.interval).
+            JsonNode[] march = new JsonNode[1];
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode panel = browser.evaluate(CHARTS);
+                JsonPath projection = surplus();
+                assertThat(projection.getLong("budgetFen")).isEqualTo(PACKAGE_FEN);
+                long spend = projection.getLong("spendToDateFen");
+                assertThat(spend).isPositive().isLessThan(PACKAGE_FEN);
+                // Far below the package: a surplus of P − A, no overspend.
+                assertThat(projection.getString("outcome")).isEqualTo("SURPLUS");
+                assertThat(projection.getLong("surplusFen")).isEqualTo(PACKAGE_FEN - spend);
+                assertShows(panel, projection);
+                march[0] = panel;
+            });
+            long marchSpend = march[0].path("surplus").path("spendToDateFen").asLong();
+            assertThat(march[0].path("surplusSeries").asInt()).isEqualTo(3);
+            assertThat(march[0].path("burnDown").size()).isPositive();
             // A day of April arrives; the scorer publishes April's scores, the stream carries them, the page reloads.
             simulate("events", "--area", AREA, "--specialty-alliances", "0", "--from", "2025-04-02", "--days", "1", "--no-progress",
                     "--bootstrap-servers", RealKafkaTestResource.bootstrapServers());
             int liveBefore = browser.evaluate("window.dashboard.liveEvents").asInt();
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 JsonNode updated = browser.evaluate(CHARTS);
-                assertThat(updated.path("trend").get(3).doubleValue()).isNotEqualTo(aprilBefore);
+                assertThat(updated.path("trend").get(3).isNumber()).as("April after its day: " + updated.path("trend")).isTrue();
                 JsonPath after = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
                         .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
                 assertThat(updated.path("trend").get(3).doubleValue()).isEqualTo(after.getDouble("composite[3]"));
                 assertThat(updated.path("live").asInt()).isGreaterThan(liveBefore);
             });
+            // April's spend joins the 2025 budget year: the panel follows (from the live stream or a reload) and
+            // still says what the API says.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode panel = browser.evaluate(CHARTS);
+                JsonPath projection = surplus();
+                assertThat(projection.getLong("spendToDateFen")).isGreaterThan(marchSpend);
+                assertThat(projection.getLong("surplusFen")).isEqualTo(PACKAGE_FEN - projection.getLong("spendToDateFen"));
+                assertShows(panel, projection);
+                // The burn-down now has a later, lower remaining budget than its first point.
+                JsonNode points = panel.path("burnDown");
+                assertThat(points.get(points.size() - 1).get(1).doubleValue()).isLessThan(points.get(0).get(1).doubleValue());
+            });
 
             browser.screenshot(SCREENSHOT);
         }
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+    }
+
+    /** The panel's figures equal the projection's, in fen, and its heading spells them in yuan. */
+    private static void assertShows(JsonNode panel, JsonPath projection) {
+        JsonNode shown = panel.path("surplus");
+        assertThat(shown.isObject()).as("budget panel has a projection: " + panel.path("surplusTitle")).isTrue();
+        assertThat(shown.path("budgetFen").asLong()).isEqualTo(projection.getLong("budgetFen"));
+        assertThat(shown.path("spendToDateFen").asLong()).isEqualTo(projection.getLong("spendToDateFen"));
+        assertThat(shown.path("surplusFen").asLong()).isEqualTo(projection.getLong("surplusFen"));
+        assertThat(panel.path("surplusTitle").asText())
+                .startsWith("预算 100,000,000.00 元 · 已支出 " + yuan(projection.getLong("spendToDateFen")) + " 元 · 预计结余 ");
+    }
+
+    /** 123456789 fen as "1,234,567.89", the way zh-CN groups digits. */
+    private static String yuan(long fen) {
+        return String.format(java.util.Locale.ROOT, "%,d.%02d", fen / 100, fen % 100);
+    }
+
+    private static JsonPath surplus() {
+        var response = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).get("/api/v1/surplus/" + CITY_GROUP + "/2025");
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response.jsonPath();
+    }
+
+    private static void approve_the_city_groups_budget() {
+        AllianceBudgetApproved budget = new AllianceBudgetApproved(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-05T00:00:00Z"),
+                AllianceId.of(CITY_GROUP), 2025, Money.ofYuan("100000000.00"), BigDecimal.ZERO, Money.ZERO, Money.ZERO,
+                SignedMoney.ZERO, Money.ofYuan("100000000.00"), "zjj-2025.1", "insurance-bureau");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.BUDGETS.name(), BudgetKey.of(budget).toString().getBytes(StandardCharsets.UTF_8),
+                    ContractCodec.standard().encode(budget))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the budget", e);
+        }
     }
 
     private static JsonPath ranking() {

@@ -51,15 +51,20 @@ final class HeadlessChromium implements AutoCloseable {
 
     static HeadlessChromium start(Path log) throws IOException, InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: apt-get install -y chromium fonts-noto-cjk (see .ci/run)");
+            throw new IllegalStateException(BINARY + " is missing: apt-get install -y chromium chromium-l10n fonts-noto-cjk (see .ci/run; chromium-l10n for the zh-CN month picker)");
         }
         Path profile = Files.createTempDirectory("dashboard-chromium-");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        // zh-CN everywhere: the UI language (on Linux Chromium takes it from LANGUAGE/LANG, --lang alone is not
+        // enough — the month picker said "March 2025"), navigator.language and the Accept-Language header.
+        ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=1400,1000",
-                "--lang=zh-CN", "about:blank")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--lang=zh-CN", "--accept-lang=zh-CN,zh", "about:blank")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("LANGUAGE", "zh_CN:zh");
+        builder.environment().put("LANG", "zh_CN.UTF-8");
+        Process process = builder.start();
         // Chromium writes the port it chose into the profile once DevTools listens.
         Path portFile = profile.resolve("DevToolsActivePort");
         try {
@@ -103,6 +108,9 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }).get(30, TimeUnit.SECONDS);
         self[0] = new HeadlessChromium(process, profile, socket);
+        self[0].call("Emulation.setLocaleOverride", Map.of("locale", "zh-CN"));
+        self[0].call("Network.enable", Map.of());
+        self[0].call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "zh-CN,zh;q=0.9")));
         return self[0];
     }
 
