@@ -40,14 +40,9 @@ public class ScoreQueries {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new ScoreLookup.NotReady(streams.state().name());
         }
-        if (applicationServer.isPresent()) {
-            KeyQueryMetadata owner = streams.queryMetadataForKey(ScoringTopology.TOTALS_STORE, scope, Serdes.String().serializer());
-            if (owner != KeyQueryMetadata.NOT_AVAILABLE) {
-                String host = owner.activeHost().host() + ":" + owner.activeHost().port();
-                if (!host.equals(applicationServer.get())) {
-                    return new ScoreLookup.OtherInstance(host);
-                }
-            }
+        Optional<String> elsewhere = ownerElsewhere(scope);
+        if (elsewhere.isPresent()) {
+            return new ScoreLookup.OtherInstance(elsewhere.get());
         }
         try {
             return new ScoreLookup.Local(local());
@@ -79,11 +74,24 @@ public class ScoreQueries {
 
     /** Whether this instance holds the scope's totals (always, without {@code application.server}: a single instance). */
     public boolean ownsLocally(String scope) {
+        return ownerElsewhere(scope).isEmpty();
+    }
+
+    /**
+     * The {@code application.server} ({@code host:port}) of the other instance whose totals hold {@code scope}; empty
+     * when this instance holds it, when there is no {@code application.server} (one instance answers everything), or
+     * when Kafka Streams does not know yet (answered locally).
+     */
+    public Optional<String> ownerElsewhere(String scope) {
         if (applicationServer.isEmpty()) {
-            return true;
+            return Optional.empty();
         }
         KeyQueryMetadata owner = streams.queryMetadataForKey(ScoringTopology.TOTALS_STORE, scope, Serdes.String().serializer());
-        return owner == KeyQueryMetadata.NOT_AVAILABLE || applicationServer.get().equals(owner.activeHost().host() + ":" + owner.activeHost().port());
+        if (owner == KeyQueryMetadata.NOT_AVAILABLE) {
+            return Optional.empty();
+        }
+        String host = owner.activeHost().host() + ":" + owner.activeHost().port();
+        return host.equals(applicationServer.get()) ? Optional.empty() : Optional.of(host);
     }
 
     /** The {@code application.server} of every other instance holding part of the totals. */

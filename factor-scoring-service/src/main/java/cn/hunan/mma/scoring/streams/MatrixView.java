@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * The hospital matrix as the topology sees it: the global stores of the compacted institution and
  * alliance topics (every instance holds all of them; Kafka Streams loads global stores completely
  * before processing starts, so events never meet an empty matrix after a restart). Lookups are
- * remembered per stream task until the matrix changes ({@link MatrixUpdater} counts the changes):
+ * remembered per stream task until the matrix changes ({@link GlobalStoreUpdater} counts the changes):
  * every counted event asks for its institution and alliances, the matrix changes rarely.
  */
 final class MatrixView {

@@ -1,17 +1,11 @@
 package cn.hunan.mma.scoring.streams;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,20 +22,7 @@ public final class RuleSetTopic {
     }
 
     public static void ensureExists(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            NewTopic topic = new NewTopic(ScoringTopology.RULE_SETS_TOPIC, 1, (short) -1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + ScoringTopology.RULE_SETS_TOPIC, e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted creating " + ScoringTopology.RULE_SETS_TOPIC, e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the broker did not create " + ScoringTopology.RULE_SETS_TOPIC + " in 30 s", e);
-        }
+        CompactedTopics.ensureExists(bootstrapServers, ScoringTopology.RULE_SETS_TOPIC, 1);
     }
 
     /** Publishes a version and waits for the broker's acknowledgement. */

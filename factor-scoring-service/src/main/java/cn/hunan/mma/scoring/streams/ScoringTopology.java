@@ -118,11 +118,11 @@ public final class ScoringTopology {
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RULE_SETS_STORE));
     }
 
-    /** A global in-memory store of a compacted matrix topic, kept by a {@link MatrixUpdater} that counts the changes. */
+    /** A global in-memory store of a compacted matrix topic, kept by a {@link GlobalStoreUpdater} that counts the changes. */
     private <V extends ContractRecord> void matrixStore(StreamsBuilder builder, String store, Topic<?, V> topic, ContractCodec codec) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), topic.valueSerde(codec))
                         .withLoggingDisabled(),
                 topic.name(), Consumed.with(Serdes.String(), topic.valueSerde(codec)),
-                () -> new MatrixUpdater<V>(store, matrixChanges));
+                () -> new GlobalStoreUpdater<V>(store, matrixChanges));
     }
 }

@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.surplus;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.scoring.streams.GlobalStoreUpdater;
 import cn.hunan.mma.scoring.streams.ScopeDelta;
 import cn.hunan.mma.scoring.streams.ScoringTopology;
 import org.apache.kafka.common.serialization.Serde;

@@ -17,15 +17,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import cn.hunan.mma.scoring.streams.ScoringTopology;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The live projected outcome of an alliance's budget year: the JSON last published on {@value SurplusProjection#TOPIC},
@@ -63,11 +61,10 @@ public class SurplusResource {
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("alliance " + alliance.value() + " is not in the matrix"));
         AccessPolicy.requireSee(caller.get(), jurisdiction, "alliance " + alliance.value());
         String scope = SurplusProjector.ALLIANCE_PREFIX + alliance.value();
-        if (!queries.ownsLocally(scope)) {
+        Optional<String> owner = queries.ownerElsewhere(scope);
+        if (owner.isPresent()) {
             // The projection lives with the alliance's totals: send the caller to the instance holding them.
-            KeyQueryMetadata owner = streams.queryMetadataForKey(ScoringTopology.TOTALS_STORE, scope, Serdes.String().serializer());
-            return Response.temporaryRedirect(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port()
-                    + "/api/v1/surplus/" + alliance.value() + "/" + year)).build();
+            return Response.temporaryRedirect(URI.create("http://" + owner.get() + "/api/v1/surplus/" + alliance.value() + "/" + year)).build();
         }
         String json;
         try {

@@ -8,17 +8,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a global matrix store (institutions or alliances) up to date and counts the changes, so the
- * stream threads' {@link MatrixView}s know when their decoded lookups are stale: counting an event
- * then costs a map lookup rather than a decoding scan of the store.
+ * Keeps a global store equal to its compacted topic (a tombstone deletes). It must do nothing else that the
+ * store's readers rely on: on restore Kafka Streams writes the topic into the store without calling it.
+ * For the matrix stores it also counts the changes, so the stream threads' {@link MatrixView}s know when their
+ * decoded lookups are stale: counting an event then costs a map lookup rather than a decoding scan of the store.
  */
-final class MatrixUpdater<V> implements Processor<String, V, Void, Void> {
+public final class GlobalStoreUpdater<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
     private final AtomicLong changes;
     private KeyValueStore<String, V> store;
 
-    MatrixUpdater(String storeName, AtomicLong changes) {
+    /** An updater that only mirrors the topic. */
+    public GlobalStoreUpdater(String storeName) {
+        this(storeName, new AtomicLong());
+    }
+
+    /** An updater that also counts every change in {@code changes}. */
+    GlobalStoreUpdater(String storeName, AtomicLong changes) {
         this.storeName = storeName;
         this.changes = changes;
     }
@@ -30,6 +37,9 @@ final class MatrixUpdater<V> implements Processor<String, V, Void, Void> {
 
     @Override
     public void process(Record<String, V> record) {
+        if (record.key() == null) {
+            return;
+        }
         if (record.value() == null) {
             store.delete(record.key());
         } else {
