@@ -9,9 +9,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "mma.scoring")
 public interface ScoringConfig {
 
-    /** How long after its end a month still accepts late events and corrections (stream time). */
+    /**
+     * How long after its end a month still accepts late events and corrections, in event time: a month
+     * closes when every input partition has seen records dated past its end + grace.
+     */
     @WithDefault("P15D")
     Duration grace();
+
+    /**
+     * How long an input partition may stay silent before months close without waiting for it (wall
+     * clock); when it speaks again, its records of months closed meanwhile are late.
+     */
+    @WithDefault("PT5M")
+    Duration sourceIdleAfter();
 
     /** How often changed scores are published to the scores topic. */
     @WithDefault("PT10S")

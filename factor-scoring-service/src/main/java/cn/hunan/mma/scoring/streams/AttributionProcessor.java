@@ -24,6 +24,9 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
     private final AtomicLong matrixChanges;
     private ProcessorContext<String, LedgerMessage> context;
     private MatrixView matrix;
+    /** This task's input partition and the latest occurredAt it has seen: the ledger's watermark is built from them. */
+    private int source;
+    private long progress = Long.MIN_VALUE;
 
     AttributionProcessor(Attribution attribution, AtomicLong matrixChanges) {
         this.attribution = attribution;
@@ -35,6 +38,7 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         this.context = context;
         this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
                 context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
+        this.source = context.taskId().partition();
     }
 
     @Override
@@ -43,16 +47,17 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         String eventId = record.eventId().value();
         Contribution contribution = attribution.contribution(record, matrix);
         long occurredAt = record.occurredAt().toEpochMilli();
+        progress = Math.max(progress, occurredAt);
         int month = contribution == null
                 ? Contribution.monthNumber(Period.containing(record.occurredAt(), Period.Kind.MONTH).toString())
                 : Contribution.monthNumber(contribution.month());
         LedgerMessage arrival = new LedgerMessage.Arrival(!(record instanceof ReferralEvent), occurredAt, month,
-                contribution == null ? NOTHING : contribution.toBytes());
+                contribution == null ? NOTHING : contribution.toBytes(), source, progress);
         context.forward(new Record<>(eventId, arrival, decoded.timestamp()));
         if (record instanceof HospitalReport report && report.correctsEventId() != null
                 && !report.correctsEventId().equals(record.eventId())) {
             context.forward(new Record<String, LedgerMessage>(report.correctsEventId().value(),
-                    new LedgerMessage.Superseded(occurredAt), decoded.timestamp()));
+                    new LedgerMessage.Superseded(occurredAt, source, progress), decoded.timestamp()));
         }
     }
 }

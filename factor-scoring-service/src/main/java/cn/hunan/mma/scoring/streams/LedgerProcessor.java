@@ -1,6 +1,7 @@
 package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.value.Period;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,25 +28,22 @@ import java.util.List;
  * exactly-once processing keeps the ledger, the pending sums and the forwarded changes in step
  * across crashes.
  *
- * <p><b>Bounded by closed months.</b> Entries are filed under a month ({@link LedgerKeys}): an
- * arrival under the month it happened in, "named before arrival" under the ledger's current month.
- * The ledger's clock is the latest {@code occurredAt} this task has seen (persisted). Once the clock
- * passes a month's end + grace + {@link #RETENTION_MARGIN}, the totals no longer accept changes for
- * that month, so its entries are deleted as one key range and the ledger holds one to two months of
- * ids instead of all of them. An arrival of a retired month is dropped here and logged: it is late
- * (the totals would drop it as well), and a duplicate of it must not count again now that its first
- * arrival's entry is gone. Lookups try every live month, newest first.
+ * <p><b>Closing months, and bounded by them.</b> The ledger is where a month closes: once the
+ * {@link UpstreamWatermark} — the progress of the slowest upstream task, persisted — passes a month's
+ * end + grace, an arrival of that month is late, dropped here and logged, and the month's entries are
+ * deleted as one key range, so the ledger holds one to two months of ids instead of all of them. A
+ * duplicate of a retired month's record is dropped the same way, so it cannot count again now that
+ * its first arrival's entry is gone; a correction naming such a record finds nothing to take out, and
+ * the closed month keeps it. Entries are filed under a month ({@link LedgerKeys}): an arrival under
+ * the month it happened in, "named before arrival" under the ledger's current month (the month of the
+ * latest time it has seen). Lookups try every live month, newest first.
  */
 final class LedgerProcessor implements Processor<String, LedgerMessage, String, ScopeDelta> {
 
     /** How often pending sums go on to the totals: bounds the added latency, far below the commit interval's. */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
-    /**
-     * How much longer than the totals the ledger keeps a month: each totals task closes months by its own
-     * stream time, which may trail this task's a little; within this margin a late correction still finds
-     * what it must take back out wherever the month is still open.
-     */
-    static final Duration RETENTION_MARGIN = Duration.ofDays(1);
+    /** How long an upstream task may stay silent before the watermark stops waiting for it. */
+    static final Duration SOURCE_IDLE_AFTER = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(LedgerProcessor.class);
     /** Counted; the contribution follows so the record can be taken back out. */
@@ -58,16 +56,19 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     private static final byte NAMED_BEFORE_ARRIVAL = 'P';
     private static final String CLOCK = "clock";
     private static final String FIRST_LIVE_MONTH = "first-live-month";
+    private static final String SOURCE_PREFIX = "source-";
     /** The clock is persisted when it has moved this much: a restart then retires at most this much later. */
     private static final long CLOCK_PERSIST_STEP_MILLIS = 60_000;
     private static final int DELETE_BATCH = 10_000;
 
     private final List<String> measureIds;
     private final Duration grace;
+    private final UpstreamWatermark upstream;
     private ProcessorContext<String, ScopeDelta> context;
     private KeyValueStore<Bytes, byte[]> ledger;
     private KeyValueStore<String, Long> clockStore;
     private PendingDeltas pending;
+    /** The latest time this task has seen, or the watermark if that is later: its month is the current month. */
     private long clock = Long.MIN_VALUE;
     private long persistedClock = Long.MIN_VALUE;
     /** The clock's month and when it ends; entries of months before {@link #firstLiveMonth} are gone. */
@@ -80,11 +81,13 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
 
     /**
      * @param measureIds the counting measures' ids, by the positions {@link Contribution}s use
-     * @param grace      how long the totals accept changes of a month after its end
+     * @param grace      how long a month accepts late events and corrections after its end
+     * @param idleAfter  how long an upstream task may stay silent before the watermark stops waiting for it
      */
-    LedgerProcessor(List<String> measureIds, Duration grace) {
+    LedgerProcessor(List<String> measureIds, Duration grace, Duration idleAfter) {
         this.measureIds = measureIds;
         this.grace = grace;
+        this.upstream = new UpstreamWatermark(idleAfter);
     }
 
     @Override
@@ -101,12 +104,25 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
             nextRetirement = closesAt(firstLiveMonth);
             moveMonth();
         }
+        restoreUpstream();
         context.schedule(FORWARD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
+    }
+
+    private void restoreUpstream() {
+        long now = context.currentSystemTimeMs();
+        try (KeyValueIterator<String, Long> entries = clockStore.prefixScan(SOURCE_PREFIX, new StringSerializer())) {
+            entries.forEachRemaining(entry -> upstream.restore(Integer.parseInt(entry.key.substring(SOURCE_PREFIX.length())), entry.value, now));
+        }
     }
 
     @Override
     public void process(Record<String, LedgerMessage> message) {
-        advanceClock(message.value().occurredAtMillis());
+        LedgerMessage value = message.value();
+        if (upstream.heard(value.source(), value.sourceProgress(), context.currentSystemTimeMs())) {
+            advanceClock(upstream.value());
+            retireIfDue();
+        }
+        advanceClock(value.occurredAtMillis());
         String eventId = message.key();
         if (message.value() instanceof LedgerMessage.Arrival arrival) {
             if (arrival.month() < firstLiveMonth) {
@@ -174,9 +190,6 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         if (clock >= currentMonthEnds) {
             moveMonth();
         }
-        if (clock >= nextRetirement) {
-            retireClosedMonths();
-        }
         if (clock - persistedClock >= CLOCK_PERSIST_STEP_MILLIS) {
             clockStore.put(CLOCK, clock);
             persistedClock = clock;
@@ -189,10 +202,17 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         currentMonthEnds = month.end().toEpochMilli();
     }
 
-    /** Deletes every entry of the months whose totals are closed (by this task's clock, with the margin). */
+    private void retireIfDue() {
+        if (upstream.value() >= nextRetirement) {
+            retireClosedMonths();
+        }
+    }
+
+    /** Deletes every entry of the months the watermark has closed. */
     private void retireClosedMonths() {
-        int firstLive = currentMonth;
-        while (closesAt(firstLive - 1) > clock) {
+        long watermark = upstream.value();
+        int firstLive = currentMonth; // the clock is never behind the watermark
+        while (closesAt(firstLive - 1) > watermark) {
             firstLive--;
         }
         if (firstLive > firstLiveMonth) {
@@ -233,9 +253,9 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         }
     }
 
-    /** When the month number's entries may go: its end + grace + margin, as epoch millis. */
+    /** When the month number closes: its end + grace, as epoch millis. */
     private long closesAt(int month) {
-        return Period.month(month / 12, month % 12 + 1).end().plus(grace).plus(RETENTION_MARGIN).toEpochMilli();
+        return Period.month(month / 12, month % 12 + 1).end().plus(grace).toEpochMilli();
     }
 
     private void count(byte[] contribution, int sign) {
@@ -252,6 +272,11 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     }
 
     private void forwardPending(long now) {
+        if (upstream.leaveOutIdle(now)) {
+            advanceClock(upstream.value());
+            retireIfDue();
+        }
+        upstream.drainUnsaved((source, progress) -> clockStore.put(SOURCE_PREFIX + source, progress));
         pending.forwardAll(delta -> context.forward(new Record<>(delta.scope(), delta, now)));
         if (droppedLate > 0) {
             LOG.warnf("dropped %d late events of months whose ledger entries are retired (closed months), e.g. %s", droppedLate, firstDroppedLate);

@@ -41,7 +41,6 @@ public final class ScoringTopology {
     /** Per ledger task: sums counted but not yet forwarded to the totals ({@link PendingDeltas}). */
     public static final String PENDING_STORE = "ledger-pending-deltas";
     public static final String TOTALS_STORE = "scope-month-totals";
-    public static final String STREAM_TIME_STORE = "totals-stream-time";
     public static final String INSTITUTIONS_STORE = "matrix-institutions";
     public static final String ALLIANCES_STORE = "matrix-alliances";
     public static final String RULE_SETS_STORE = "rule-sets";
@@ -93,8 +92,6 @@ public final class ScoringTopology {
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
                 Serdes.String(), new MonthTotalsSerde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
 
         Attribution attribution = new Attribution(countingRules.measures());
         List<String> measureIds = countingRules.measures().stream().map(measure -> measure.id()).toList();
@@ -102,9 +99,9 @@ public final class ScoringTopology {
                 .process(() -> new AttributionProcessor(attribution, matrixChanges))
                 // Deduplication and corrections need every record of one id on one task, whatever topic it came from.
                 .repartition(Repartitioned.with(Serdes.String(), new LedgerMessageSerde()).withName("ledger"))
-                .process(() -> new LedgerProcessor(measureIds, settings.grace()), LEDGER_STORE, LEDGER_CLOCK_STORE, PENDING_STORE)
+                .process(() -> new LedgerProcessor(measureIds, settings.grace(), settings.sourceIdleAfter()), LEDGER_STORE, LEDGER_CLOCK_STORE, PENDING_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
-                .process(() -> new TotalsProcessor(settings.grace()), TOTALS_STORE, STREAM_TIME_STORE);
+                .process(TotalsProcessor::new, TOTALS_STORE);
         cn.hunan.mma.scoring.surplus.SurplusProjection.attach(builder, totals, codec); // issue 8 §1: live surplus projection (surplus helper)
         totals.process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
                 .to(Topics.FACTOR_SCORES.name(), Produced.with(Topics.FACTOR_SCORES.keySerde(), Topics.FACTOR_SCORES.valueSerde(codec)));

@@ -35,7 +35,7 @@ public class TopologyProducer {
         // The global rule-set table needs its topic before the streams start.
         RuleSetTopic.ensureExists(bootstrapServers);
         ScoringSettings settings = new ScoringSettings(ContractCodec.standard(), config.grace(), config.emitInterval(),
-                seed, Clock.systemUTC());
+                seed, Clock.systemUTC(), config.sourceIdleAfter());
         return new ScoringTopology(seed, settings).build();
     }
 }

@@ -173,20 +173,20 @@ class ScoringTopologyTest {
         assertThat(world.totals("CITY:430300", "2025-03").of("discharges")).isEqualTo(1);
     }
 
-    // Ledger bounds. GRACE is 10 days: the totals close March at 1 April 00:00 CST (31 March 16:00 UTC) + 10 days
-    // = 10 April 16:00 UTC; the ledger retires March's entries one day (RETENTION_MARGIN) later, 11 April 16:00 UTC.
+    // Ledger bounds. GRACE is 10 days: the ledger closes March at 1 April 00:00 CST (31 March 16:00 UTC) + 10 days
+    // = 10 April 16:00 UTC, and deletes its entries then. (One input partition here, so the watermark is its time.)
 
     @Test
     void a_closed_month_leaves_the_ledger_and_a_duplicate_arriving_after_it_is_not_counted() {
         OutpatientVisitRecorded march = visit(COUNTY_HOSPITAL, MARCH_10);
         world.send(Topics.OUTPATIENT_VISITS, march);
-        // 11 April 10:00 UTC: March is closed for the totals, but the ledger still holds it (within the margin).
-        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-11T10:00:00Z")));
+        // 10 April 10:00 UTC: March is still open, the ledger holds it.
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-10T10:00:00Z")));
         assertThat(world.ledgerEntries("2025-03")).isEqualTo(1);
         assertThat(world.ledgerEntries("2025-04")).isEqualTo(1);
 
-        // 12 April 02:00 UTC: past 11 April 16:00 UTC, March's entries are deleted.
-        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-12T02:00:00Z")));
+        // 10 April 17:00 UTC: past 10 April 16:00 UTC, March is closed and its entries are deleted.
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("2025-04-10T17:00:00Z")));
         assertThat(world.ledgerEntries("2025-03")).isZero();
         assertThat(world.ledgerEntries("2025-04")).isEqualTo(2);
 

@@ -6,6 +6,8 @@ import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.simulator.io.MatrixFiles;
+import cn.hunan.mma.simulator.oracle.Oracle;
+import cn.hunan.mma.simulator.oracle.OracleReport;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -103,8 +105,8 @@ class ThroughputBenchmark {
         workload.publishMatrix(bootstrap);
         RuleSet seed = RuleSetJson.seed();
         RuleSetTopic.ensureExists(bootstrap);
-        // -Dbenchmark.grace=P400D keeps every month open: a replay runs hours of event time per second and its input
-        // partitions progress unevenly, so with the service's 15 days a month can close before its last records arrive.
+        // The service's grace by default: months close by the slowest input partition's progress, so an uneven replay
+        // no longer closes a month before its last records arrive (-Dbenchmark.grace=P400D keeps every month open).
         Duration grace = Duration.parse(System.getProperty("benchmark.grace", "P15D"));
         System.out.println("benchmark replay grace " + grace);
         try (KafkaStreams streams = new KafkaStreams(new ScoringTopology(seed, new ScoringSettings(ContractCodec.standard(),
@@ -162,8 +164,8 @@ class ThroughputBenchmark {
         RuleSet seed = RuleSetJson.seed();
         RuleSetTopic.ensureExists(bootstrap);
         String applicationId = "scoring-replay-" + UUID.randomUUID();
-        // -Dbenchmark.grace=P400D keeps every month open: a replay runs hours of event time per second and its input
-        // partitions progress unevenly, so with the service's 15 days a month can close before its last records arrive.
+        // The service's grace by default: months close by the slowest input partition's progress, so an uneven replay
+        // no longer closes a month before its last records arrive (-Dbenchmark.grace=P400D keeps every month open).
         Duration grace = Duration.parse(System.getProperty("benchmark.grace", "P15D"));
         System.out.println("benchmark replay grace " + grace);
         try (KafkaStreams streams = new KafkaStreams(new ScoringTopology(seed, new ScoringSettings(ContractCodec.standard(),
@@ -193,7 +195,24 @@ class ThroughputBenchmark {
                     area, from, days, lines, sent, seconds, lines / seconds, cpu, lines / cpu,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     DiskPeak.text(broker.now()), DiskPeak.text(broker.peak), DiskPeak.text(state.now()), DiskPeak.text(state.peak));
+            if (Boolean.getBoolean("benchmark.oracle")) {
+                compareWithTheOracle(streams, events, matrix);
+            }
         }
+    }
+
+    /** -Dbenchmark.oracle=true: after the replay, the simulator's oracle over the same file, figure by figure. */
+    private static void compareWithTheOracle(KafkaStreams streams, Path events, Path matrix) throws IOException {
+        long computing = System.nanoTime();
+        OracleReport oracle = new Oracle(Clock.systemUTC()).run(events, matrix);
+        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
+                QueryableStoreTypes.<String, MonthTotals>keyValueStore())));
+        List<String> differences = OracleComparison.differences(oracle, totals::totals);
+        System.out.printf("benchmark replay oracle: %,d lines, %,d counted, %,d duplicates, %,d corrections, %d scopes,"
+                        + " computed and compared in %.0f s: %d differences%n",
+                oracle.delivery().lines(), oracle.delivery().countedTotal(), oracle.delivery().duplicatesIgnored(),
+                oracle.delivery().corrections(), oracle.scopes().size(), (System.nanoTime() - computing) / 1e9, differences.size());
+        assertThat(differences).as("the replay's totals against the oracle").isEmpty();
     }
 
     /** The shared test broker's data directory ({@code mma-kafka-*} under {@code java.io.tmpdir}, i.e. {@code target/}). */
