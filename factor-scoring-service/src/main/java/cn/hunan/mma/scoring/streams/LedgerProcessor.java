@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.streams;
 import cn.hunan.mma.events.value.Period;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The event ledger, keyed by event id (the oracle's rule): a record counts if and only if it is the
@@ -40,7 +42,11 @@ import java.util.List;
  */
 final class LedgerProcessor implements Processor<String, LedgerMessage, String, ScopeDelta> {
 
-    /** How often pending sums go on to the totals: bounds the added latency, far below the commit interval's. */
+    /**
+     * How often pending sums go on to the totals, at most: bounds the added latency, far below the service's
+     * one-second commit interval. A shorter commit interval shortens it to match (see {@link #forwardInterval}):
+     * under exactly-once nothing forwarded is visible downstream before a commit anyway.
+     */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
     /** How long an upstream task may stay silent before the watermark stops waiting for it. */
     static final Duration SOURCE_IDLE_AFTER = Duration.ofMinutes(5);
@@ -105,7 +111,17 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
             moveMonth();
         }
         restoreUpstream();
-        context.schedule(FORWARD_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
+        context.schedule(forwardInterval(context.appConfigs()), PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
+    }
+
+    /** {@link #FORWARD_INTERVAL}, or the commit interval when that is set and shorter. */
+    static Duration forwardInterval(Map<String, Object> streamsConfig) {
+        Object commit = streamsConfig.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        if (commit == null) {
+            return FORWARD_INTERVAL;
+        }
+        Duration commitInterval = Duration.ofMillis(Long.parseLong(commit.toString().trim()));
+        return !commitInterval.isNegative() && !commitInterval.isZero() && commitInterval.compareTo(FORWARD_INTERVAL) < 0 ? commitInterval : FORWARD_INTERVAL;
     }
 
     private void restoreUpstream() {

@@ -109,6 +109,13 @@ class LedgerWatermarkTest {
         assertThat(entries(MARCH)).hasSize(3).contains(LedgerKeys.of(MARCH, onTime));
     }
 
+    @Test
+    void the_forward_interval_follows_a_commit_interval_shorter_than_200_ms() {
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of())).isEqualTo(Duration.ofMillis(200));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", "1000"))).isEqualTo(Duration.ofMillis(200));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 25L))).isEqualTo(Duration.ofMillis(25));
+    }
+
     private void bothStartAt(String at) {
         arrive(0, at);
         arrive(1, at);
