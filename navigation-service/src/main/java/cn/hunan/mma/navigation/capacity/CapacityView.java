@@ -8,6 +8,7 @@ import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.capacity.SlotsReleased;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +69,26 @@ public final class CapacityView {
                         SlotAvailability.of(slots.publicSlots()),
                         SlotAvailability.of(slots.referralSlots()),
                         freshness(slots)));
+    }
+
+    /**
+     * {@link #slots} into a reused holder, without allocating: false when the department has no
+     * sessions in the range. Staleness is judged at {@code now}, which a caller reading many
+     * departments for one answer takes once ({@link #now()}).
+     */
+    public boolean readSlots(DepartmentKey department, LocalDate from, LocalDate to, Instant now, SlotReading into) {
+        DepartmentLedger ledger = departments.get(department);
+        SessionSlots slots = ledger == null ? null : ledger.summedBetween(from, to);
+        if (slots == null) {
+            return false;
+        }
+        into.set(slots, now, policy);
+        return true;
+    }
+
+    /** The view's clock now: the moment figures are judged stale against. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Optional<BedAvailability> beds(DepartmentKey department) {

@@ -74,14 +74,19 @@ final class DepartmentLedger {
 
     /** The sessions from {@code from} to {@code to} inclusive, summed; empty if none is known. */
     synchronized Optional<SessionSlots> sessionsBetween(LocalDate from, LocalDate to) {
+        return Optional.ofNullable(summedBetween(from, to));
+    }
+
+    /** {@link #sessionsBetween} without the {@code Optional}: null if none is known (the recommender's hot path). */
+    synchronized SessionSlots summedBetween(LocalDate from, LocalDate to) {
         if (summedFrom != null && summedFrom.equals(from) && summedTo.equals(to)) {
-            return Optional.ofNullable(sum);
+            return sum;
         }
         SessionSlots summed = sumBetween(from, to);
         summedFrom = from;
         summedTo = to;
         sum = summed;
-        return Optional.ofNullable(summed);
+        return summed;
     }
 
     private SessionSlots sumBetween(LocalDate from, LocalDate to) {

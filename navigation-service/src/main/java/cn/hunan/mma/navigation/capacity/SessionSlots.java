@@ -21,6 +21,6 @@ record SessionSlots(SlotCounts publicSlots, SlotCounts referralSlots) {
     }
 
     Instant updatedAt() {
-        return publicSlots.plus(referralSlots).updatedAt();
+        return SlotCounts.later(publicSlots.updatedAt(), referralSlots.updatedAt());
     }
 }

@@ -17,11 +17,19 @@ public record SlotAvailability(int published, int booked) {
      * for the booking it undoes.
      */
     public int available() {
+        return available(published, booked);
+    }
+
+    static int available(int published, int booked) {
         return Math.max(0, published - Math.max(0, booked));
     }
 
     /** Booked ÷ published, 0 when nothing is published: the load that horizontal spreading compares. */
     public double loadRatio() {
+        return loadRatio(published, booked);
+    }
+
+    static double loadRatio(int published, int booked) {
         if (published <= 0) {
             return 0;
         }

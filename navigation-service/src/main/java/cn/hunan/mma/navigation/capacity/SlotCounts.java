@@ -30,8 +30,15 @@ record SlotCounts(int published, int booked, Instant updatedAt) {
     }
 
     SlotCounts plus(SlotCounts other) {
-        Instant later = updatedAt == null ? other.updatedAt : other.latest(updatedAt);
-        return new SlotCounts(published + other.published, booked + other.booked, later);
+        return new SlotCounts(published + other.published, booked + other.booked, later(updatedAt, other.updatedAt));
+    }
+
+    /** The later of two update times, either of which may be null (nothing applied yet). */
+    static Instant later(Instant one, Instant other) {
+        if (one == null) {
+            return other;
+        }
+        return other == null || one.isAfter(other) ? one : other;
     }
 
     private Instant latest(Instant at) {

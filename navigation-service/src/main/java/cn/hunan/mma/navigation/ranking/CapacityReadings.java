@@ -3,7 +3,9 @@ package cn.hunan.mma.navigation.ranking;
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.DepartmentAvailability;
 import cn.hunan.mma.navigation.capacity.DepartmentKey;
+import cn.hunan.mma.navigation.capacity.SlotReading;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -13,8 +15,34 @@ public interface CapacityReadings {
 
     Optional<DepartmentAvailability> of(DepartmentKey department);
 
-    /** Reads the live view over the sessions from {@code from} to {@code to}, both inclusive. */
+    /**
+     * The department's figures into a reused holder; false when it has none. The recommender reads
+     * through this, once per department near the patient; the live view answers it without
+     * allocating, other sources through {@link #of}.
+     */
+    default boolean read(DepartmentKey department, SlotReading into) {
+        Optional<DepartmentAvailability> figures = of(department);
+        figures.ifPresent(into::set);
+        return figures.isPresent();
+    }
+
+    /**
+     * Reads the live view over the sessions from {@code from} to {@code to}, both inclusive. Made
+     * for one answer: staleness is judged at the moment this is called, the same for every
+     * department the answer considers.
+     */
     static CapacityReadings over(CapacityView view, LocalDate from, LocalDate to) {
-        return department -> view.slots(department, from, to);
+        Instant now = view.now();
+        return new CapacityReadings() {
+            @Override
+            public Optional<DepartmentAvailability> of(DepartmentKey department) {
+                return view.slots(department, from, to);
+            }
+
+            @Override
+            public boolean read(DepartmentKey department, SlotReading into) {
+                return view.readSlots(department, from, to, now, into);
+            }
+        };
     }
 }

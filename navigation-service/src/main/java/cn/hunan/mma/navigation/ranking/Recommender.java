@@ -1,16 +1,13 @@
 package cn.hunan.mma.navigation.ranking;
 
+import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 
 /**
  * Recommends institutions and departments for a diagnosis or a department (优诊导航).
@@ -31,19 +28,11 @@ import java.util.PriorityQueue;
  */
 public final class Recommender {
 
-    /** A prospect with its points: ranked before any reasons are written. */
-    private record Standing(Prospect prospect, double points) {
-    }
-
-    private static final Comparator<Standing> BEST_FIRST = Comparator
-            .comparingDouble(Standing::points).reversed()
-            .thenComparing(s -> s.prospect().institution().institutionId().value())
-            .thenComparing(s -> s.prospect().department().departmentId().value());
-
-    private static final Comparator<Standing> WORST_FIRST = BEST_FIRST.reversed();
-
     /** How many candidates an answer holds unless the caller asks for another number. */
     public static final int DEFAULT_LIMIT = 10;
+
+    // One table per thread, reused request after request (see Prospects).
+    private static final ThreadLocal<Prospects> PROSPECTS = ThreadLocal.withInitial(Prospects::new);
 
     private final MatrixView matrix;
     private final CapacityReadings capacity;
@@ -65,82 +54,88 @@ public final class Recommender {
 
     /** @param limit the most candidates to answer with, at least 1 */
     public Recommendation recommend(RecommendationRequest request, int limit) {
+        CandidateList ranking = new CandidateList();
+        Optional<Recommendation.Rejected> rejected = recommend(request, limit, ranking);
+        return rejected.isPresent() ? rejected.get() : new Recommendation.Ranked(ranking.candidates());
+    }
+
+    /**
+     * Writes the ranking, best first, to the writer — or, without writing anything, answers why the
+     * request cannot be ranked.
+     *
+     * @param limit the most candidates to answer with, at least 1
+     */
+    public Optional<Recommendation.Rejected> recommend(RecommendationRequest request, int limit, RankingWriter writer) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         if (request == null) {
-            return new Recommendation.Rejected(RejectionReason.MISSING_FIELD, "$", "a request is required");
+            return Optional.of(new Recommendation.Rejected(RejectionReason.MISSING_FIELD, "$", "a request is required"));
         }
         Resolution resolution = resolver.resolve(request);
         if (resolution instanceof Resolution.Refused refused) {
-            return refused.rejection();
+            return Optional.of(refused.rejection());
         }
         Resolution.Accepted need = (Resolution.Accepted) resolution;
-        List<Prospect> prospects = prospectsNear(need, limit);
-        LoadPeers peers = new LoadPeers(prospects);
-        List<Standing> best = best(prospects, need, peers, limit);
-        List<Candidate> candidates = new ArrayList<>(best.size());
-        for (Standing standing : best) {
-            candidates.add(scorer.score(standing.prospect(), need, peers));
-        }
-        return new Recommendation.Ranked(candidates);
-    }
-
-    /**
-     * The {@code limit} best standings, best first: a bounded heap whose head is the worst kept, so
-     * a county's hundreds of prospects are not all sorted to answer ten.
-     */
-    private List<Standing> best(List<Prospect> prospects, Resolution.Accepted need, LoadPeers peers, int limit) {
-        PriorityQueue<Standing> kept = new PriorityQueue<>(Math.min(limit, prospects.size()) + 1, WORST_FIRST);
-        for (Prospect prospect : prospects) {
-            kept.add(new Standing(prospect, scorer.points(prospect, need, peers)));
-            if (kept.size() > limit) {
-                kept.poll();
+        Prospects prospects = PROSPECTS.get();
+        try {
+            findNear(need, limit, prospects);
+            prospects.groupPeers();
+            for (int i = 0; i < prospects.size(); i++) {
+                prospects.setPoints(i, scorer.points(prospects, i, need));
             }
+            int answered = prospects.shortlist(limit);
+            for (int rank = 0; rank < answered; rank++) {
+                scorer.explain(prospects, prospects.shortlisted(rank), need, writer);
+            }
+            return Optional.empty();
+        } finally {
+            prospects.clear();
         }
-        List<Standing> best = new ArrayList<>(kept);
-        best.sort(BEST_FIRST);
-        return best;
     }
 
     /**
      * The prospects of the narrowest area around the patient that has at least {@code enough}, or
      * of the province. Departments below the target level are never even looked at.
      */
-    private List<Prospect> prospectsNear(Resolution.Accepted need, int enough) {
+    private void findNear(Resolution.Accepted need, int enough, Prospects prospects) {
         List<DivisionCode> areas = need.near().map(SearchAreas::around).orElse(List.of(SearchAreas.HUNAN));
-        List<Prospect> found = List.of();
         for (DivisionCode area : areas) {
-            found = prospects(need, area);
-            if (found.size() >= enough) {
-                return found;
+            prospects.clear();
+            findIn(need, area, prospects);
+            if (prospects.size() >= enough) {
+                return;
             }
         }
-        return found;
     }
 
     // Plain loops: this runs for every department near the patient on every request.
-    private List<Prospect> prospects(Resolution.Accepted need, DivisionCode area) {
-        List<Prospect> found = new ArrayList<>();
+    private void findIn(Resolution.Accepted need, DivisionCode area, Prospects prospects) {
+        SlotChannel channel = need.caller() == CallerKind.REFERRING_DOCTOR ? SlotChannel.REFERRAL : SlotChannel.PUBLIC;
+        GeoPoint origin = need.origin().orElse(null);
         for (DepartmentId department : need.departments()) {
-            for (Offering offering : matrix.offeringsIn(department, area, need.target().level())) {
+            List<Offering> offerings = matrix.offeringsIn(department, area, need.target().level());
+            for (int o = 0; o < offerings.size(); o++) {
+                Offering offering = offerings.get(o);
                 InstitutionSnapshot institution = offering.institution();
                 if (institution.active() && !need.target().excludes(institution.level())
                         && !institution.institutionId().equals(need.exclude())) {
-                    found.add(new Prospect(offering, capacity.of(offering.key()), distance(need.origin(), offering)));
+                    boolean hasFigures = capacity.read(offering.key(), prospects.reading());
+                    prospects.add(offering, hasFigures, channel, kilometres(origin, offering));
                 }
             }
         }
-        return found;
     }
 
-    private OptionalDouble distance(Optional<GeoPoint> origin, Offering offering) {
-        if (origin.isEmpty()) {
-            return OptionalDouble.empty();
+    /** From the patient to the department's institution (or its division's seat); NaN when either is unknown. */
+    private double kilometres(GeoPoint origin, Offering offering) {
+        if (origin == null) {
+            return Double.NaN;
         }
-        Optional<GeoPoint> place = offering.coordinates() != null
-                ? Optional.of(offering.coordinates())
-                : seats.nearestKnownSeat(offering.institution().divisionCode());
-        return place.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(origin.get().kilometresTo(place.get()));
+        if (offering.coordinates() != null) {
+            return origin.kilometresTo(offering.coordinates());
+        }
+        Optional<GeoPoint> seat = seats.nearestKnownSeat(offering.institution().divisionCode());
+        return seat.isEmpty() ? Double.NaN : origin.kilometresTo(seat.get());
     }
 }

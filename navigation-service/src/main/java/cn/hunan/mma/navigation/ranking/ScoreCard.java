@@ -1,49 +1,45 @@
 package cn.hunan.mma.navigation.ranking;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
 /**
- * Adds up a candidate's points and, when explaining, keeps for each term the reason a person can
- * read. Reasons are supplied lazily: every prospect near the patient is scored to find the best,
- * but only those answered are explained, and formatting text is the costly part of scoring.
+ * Adds up a candidate's points and, when explaining, has the reason for each term written (to a
+ * {@link RankingWriter}). Every prospect near the patient is scored to find the best, but only
+ * those answered are explained: the scorer writes a reason only when {@link #explaining()}, since
+ * formatting text is the costly part of scoring. Cards are reused, prospect after prospect.
  */
 final class ScoreCard {
 
-    private final boolean explaining;
     private double points;
-    private final List<String> reasons;
+    private RankingWriter writer;
 
-    private ScoreCard(boolean explaining) {
-        this.explaining = explaining;
-        this.reasons = explaining ? new ArrayList<>(6) : List.of();
-    }
-
-    /** A card that keeps the reasons. */
-    static ScoreCard explaining() {
-        return new ScoreCard(true);
-    }
-
-    /** A card that only adds up points. */
-    static ScoreCard pointsOnly() {
-        return new ScoreCard(false);
-    }
-
-    ScoreCard add(double termPoints, Supplier<String> reason) {
-        points += termPoints;
-        if (explaining) {
-            reasons.add(reason.get());
-        }
+    /** Starts the card over for a prospect whose reasons are not wanted. */
+    ScoreCard forPointsOnly() {
+        points = 0;
+        writer = null;
         return this;
+    }
+
+    /** Starts the card over for a prospect explained to the writer. */
+    ScoreCard explainingTo(RankingWriter reasons) {
+        points = 0;
+        writer = reasons;
+        return this;
+    }
+
+    void add(double termPoints) {
+        points += termPoints;
+    }
+
+    boolean explaining() {
+        return writer != null;
+    }
+
+    /** Starts writing the reason of a term; only while {@link #explaining()}. */
+    RankingWriter reason() {
+        return writer.reason();
     }
 
     /** Rounded to hundredths, so equal standings compare equal despite floating-point sums. */
     double points() {
         return Math.round(points * 100) / 100.0;
-    }
-
-    List<String> reasons() {
-        return List.copyOf(reasons);
     }
 }

@@ -2,15 +2,20 @@ package cn.hunan.mma.navigation.ranking;
 
 import cn.hunan.mma.events.capacity.ClinicSession;
 import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.CapacityViewPolicy;
 import cn.hunan.mma.navigation.capacity.DepartmentKey;
+import cn.hunan.mma.navigation.capacity.DepartmentAvailability;
 import cn.hunan.mma.navigation.capacity.SlotAvailability;
+import cn.hunan.mma.navigation.capacity.SlotReading;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,8 +43,58 @@ class CapacityReadingsTest {
         assertThat(thisWeek.of(firstNeurology).orElseThrow().referralSlots()).isEqualTo(new SlotAvailability(3, 0));
     }
 
+    @Test
+    void the_recommenders_reading_says_what_the_availability_says() {
+        // 12 public of which 5 booked, 3 reserved of which 2 booked; 7 public and 1 reserved open.
+        publish(MONDAY, 12, 3);
+        book(MONDAY, SlotChannel.PUBLIC, 5, NOW);
+        book(MONDAY, SlotChannel.REFERRAL, 2, NOW);
+        CapacityReadings thisWeek = CapacityReadings.over(view, MONDAY, MONDAY.plusDays(6));
+        SlotReading reading = new SlotReading();
+
+        assertThat(thisWeek.read(firstNeurology, reading)).isTrue();
+
+        assertThat(reading.available(SlotChannel.PUBLIC)).isEqualTo(7);
+        assertThat(reading.available(SlotChannel.REFERRAL)).isEqualTo(1);
+        assertThat(reading.loadRatio()).isEqualTo(7 / 15.0);
+        assertThat(reading.stale()).isFalse();
+        DepartmentAvailability shown = thisWeek.of(firstNeurology).orElseThrow();
+        assertThat(reading.loadRatio()).isEqualTo(shown.loadRatio());
+        assertThat(reading.available(SlotChannel.PUBLIC)).isEqualTo(shown.publicSlots().available());
+    }
+
+    @Test
+    void stale_figures_read_as_stale_with_their_age_and_a_department_without_any_reads_as_none() {
+        view.apply(new SlotsPublished(EventId.random(), NOW.minus(Duration.ofMinutes(42)), CITY_FIRST,
+                new ClinicSession(NEUROLOGY, MONDAY, SessionPeriod.AM, true), 4, 0, null));
+        CapacityReadings thisWeek = CapacityReadings.over(view, MONDAY, MONDAY.plusDays(6));
+        SlotReading reading = new SlotReading();
+
+        assertThat(thisWeek.read(firstNeurology, reading)).isTrue();
+        assertThat(reading.stale()).isTrue();
+        assertThat(reading.ageMinutes()).isEqualTo(42);
+        assertThat(thisWeek.read(new DepartmentKey(CITY_FIRST, XiangtanMatrix.CARDIOLOGY), reading)).isFalse();
+    }
+
+    @Test
+    void readings_that_answer_only_availabilities_are_read_through_them() {
+        LiveSlots hand = LiveSlots.none().slots(CITY_FIRST, NEUROLOGY, 10, 4, 2, 2);
+        SlotReading reading = new SlotReading();
+
+        assertThat(hand.read(firstNeurology, reading)).isTrue();
+        assertThat(reading.available(SlotChannel.PUBLIC)).isEqualTo(6);
+        assertThat(reading.available(SlotChannel.REFERRAL)).isZero();
+        assertThat(reading.loadRatio()).isEqualTo(0.5);
+        assertThat(hand.read(new DepartmentKey(CITY_FIRST, XiangtanMatrix.CARDIOLOGY), reading)).isFalse();
+    }
+
     private void publish(LocalDate date, int publicCount, int reservedCount) {
         view.apply(new SlotsPublished(EventId.random(), NOW, CITY_FIRST,
                 new ClinicSession(NEUROLOGY, date, SessionPeriod.AM, true), publicCount, reservedCount, null));
+    }
+
+    private void book(LocalDate date, SlotChannel channel, int count, Instant at) {
+        view.apply(new SlotsBooked(EventId.random(), at, CITY_FIRST,
+                new ClinicSession(NEUROLOGY, date, SessionPeriod.AM, true), channel, count, null));
     }
 }

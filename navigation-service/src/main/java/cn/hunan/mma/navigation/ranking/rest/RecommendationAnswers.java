@@ -73,11 +73,21 @@ public class RecommendationAnswers {
         RegistryMatrixView view = loaded.get();
         LocalDate today = LocalDate.now(CHINA);
         CapacityReadings slots = CapacityReadings.over(capacity, today, today.plusDays(slotHorizonDays - 1L));
-        Recommendation recommendation = new Recommender(view, slots, view, RankingPolicy.DEFAULTS).recommend(request, limit);
-        if (recommendation instanceof Recommendation.Rejected rejected) {
-            return Answer.refusal(Problem.of(400, "Bad Request", rejected.message())
-                    .withErrors(List.of(new Problem.FieldError(rejected.field(), rejected.reason().name()))), 0);
+        return rank(view, slots, request, limit);
+    }
+
+    /**
+     * The ranking over one registry snapshot and the live slots: what both endpoints answer once the
+     * snapshot is there. Static so the recommendation-path harness measures exactly this.
+     */
+    static Answer rank(RegistryMatrixView view, CapacityReadings slots, RecommendationRequest request, int limit) {
+        RankingJson json = RankingJson.start();
+        Optional<Recommendation.Rejected> rejected = new Recommender(view, slots, view, RankingPolicy.DEFAULTS)
+                .recommend(request, limit, json);
+        if (rejected.isPresent()) {
+            return Answer.refusal(Problem.of(400, "Bad Request", rejected.get().message())
+                    .withErrors(List.of(new Problem.FieldError(rejected.get().field(), rejected.get().reason().name()))), 0);
         }
-        return Answer.ranking(RankingJson.of(((Recommendation.Ranked) recommendation).candidates()));
+        return Answer.ranking(json.finish());
     }
 }

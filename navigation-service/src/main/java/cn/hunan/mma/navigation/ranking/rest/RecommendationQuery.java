@@ -37,17 +37,46 @@ public class RecommendationQuery {
     @QueryParam("limit")
     String limit;
 
-    /** The query read from the request's parameters by name, for a layer without {@code @BeanParam} (Vert.x). */
-    static RecommendationQuery from(java.util.function.UnaryOperator<String> parameter) {
+    private static final String[] NAMES =
+            {"diagnosis", "department", "division", "lat", "lng", "urgency", "currentInstitution", "limit"};
+
+    /**
+     * The query read off a request target ({@code /path?query}) as Vert.x's query parameters read it
+     * ({@link QueryString}), without building them as a map first: the route's parsing allocated
+     * a map, entries and lists for every request.
+     */
+    static RecommendationQuery fromUri(String uri) {
+        String[] values = new String[NAMES.length];
+        QueryString.readUri(uri, new QueryString.Parameters() {
+            @Override
+            public int wanted(String text, int from, int to) {
+                for (int slot = 0; slot < NAMES.length; slot++) {
+                    if (QueryString.isName(NAMES[slot], text, from, to)) {
+                        return slot;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public boolean has(int slot) {
+                return values[slot] != null;
+            }
+
+            @Override
+            public void accept(int slot, String value) {
+                values[slot] = value;
+            }
+        });
         RecommendationQuery query = new RecommendationQuery();
-        query.diagnosis = parameter.apply("diagnosis");
-        query.department = parameter.apply("department");
-        query.division = parameter.apply("division");
-        query.latitude = parameter.apply("lat");
-        query.longitude = parameter.apply("lng");
-        query.urgency = parameter.apply("urgency");
-        query.currentInstitution = parameter.apply("currentInstitution");
-        query.limit = parameter.apply("limit");
+        query.diagnosis = values[0];
+        query.department = values[1];
+        query.division = values[2];
+        query.latitude = values[3];
+        query.longitude = values[4];
+        query.urgency = values[5];
+        query.currentInstitution = values[6];
+        query.limit = values[7];
         return query;
     }
 

@@ -54,4 +54,25 @@ class RankingJsonTest {
         assertThat(node.get("institutionName").asText()).isEqualTo(AWKWARD_TEXT.institutionName());
         assertThat(node.get("score").asDouble()).isEqualTo(-12.0);
     }
+
+    @Test
+    void reasons_written_in_parts_read_as_the_same_text_with_numbers_as_java_writes_them() {
+        long[] numbers = {0, 7, 10, 99, 100, 4_321, -1, -45, Long.MAX_VALUE, Long.MIN_VALUE};
+        RankingJson parts = RankingJson.start();
+        parts.startCandidate(InstitutionId.of("430321H0002"), "湘潭县人民医院", Level.COUNTY, DepartmentId.of("neurology"),
+                "神经内科", SpecialtyTag.KEY, 318.4, 12);
+        List<String> wholeReasons = new java.util.ArrayList<>();
+        for (long number : numbers) {
+            parts.reason().text("had ").number(number).text(" → \"slots\"").endReason();
+            wholeReasons.add("had " + number + " → \"slots\"");
+        }
+        parts.endCandidate();
+        byte[] written = parts.finish();
+
+        byte[] whole = RankingJson.of(List.of(new Candidate(InstitutionId.of("430321H0002"), "湘潭县人民医院",
+                Level.COUNTY, DepartmentId.of("neurology"), "神经内科", SpecialtyTag.KEY, 318.4, wholeReasons,
+                OptionalInt.of(12))));
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(whole, StandardCharsets.UTF_8))
+                .contains("\"had -9223372036854775808 → \\\"slots\\\"\"", "\"had 4321 → ");
+    }
 }

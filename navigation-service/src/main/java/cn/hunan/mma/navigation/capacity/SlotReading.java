@@ -1,0 +1,63 @@
+package cn.hunan.mma.navigation.capacity;
+
+import cn.hunan.mma.events.capacity.SlotChannel;
+
+import java.time.Instant;
+
+/**
+ * A department's slots over a date range, read into a holder the caller reuses: what
+ * {@link DepartmentAvailability} says, as plain numbers. The recommender reads the figures of every
+ * department near the patient on every request; building the records, {@code Optional}s and
+ * durations for each was a large share of what a recommendation allocated.
+ */
+public final class SlotReading {
+
+    private int publicPublished;
+    private int publicBooked;
+    private int referralPublished;
+    private int referralBooked;
+    private boolean stale;
+    private long ageMinutes;
+
+    /** Open slots in one channel, as {@link SlotAvailability#available()}. */
+    public int available(SlotChannel channel) {
+        return channel == SlotChannel.PUBLIC
+                ? SlotAvailability.available(publicPublished, publicBooked)
+                : SlotAvailability.available(referralPublished, referralBooked);
+    }
+
+    /** The load over both channels, as {@link DepartmentAvailability#loadRatio()}. */
+    public double loadRatio() {
+        return SlotAvailability.loadRatio(publicPublished + referralPublished, publicBooked + referralBooked);
+    }
+
+    /** Past the view's threshold: show, but do not promise. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** Whole minutes since the latest update, as {@code freshness().age().toMinutes()}. */
+    public long ageMinutes() {
+        return ageMinutes;
+    }
+
+    /** Takes the figures of an availability already built (readings that only answer records). */
+    public void set(DepartmentAvailability figures) {
+        publicPublished = figures.publicSlots().published();
+        publicBooked = figures.publicSlots().booked();
+        referralPublished = figures.referralSlots().published();
+        referralBooked = figures.referralSlots().booked();
+        stale = figures.freshness().stale();
+        ageMinutes = figures.freshness().age().toMinutes();
+    }
+
+    void set(SessionSlots slots, Instant now, CapacityViewPolicy policy) {
+        publicPublished = slots.publicSlots().published();
+        publicBooked = slots.publicSlots().booked();
+        referralPublished = slots.referralSlots().published();
+        referralBooked = slots.referralSlots().booked();
+        Instant updatedAt = slots.updatedAt();
+        stale = Freshness.isStale(updatedAt, now, policy.staleAfter());
+        ageMinutes = Freshness.ageMinutes(updatedAt, now);
+    }
+}
