@@ -139,8 +139,6 @@ public class ScoreQueries {
     }
 
     private ScoreReading local() {
-        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
-                QueryableStoreTypes.<String, cn.hunan.mma.scoring.streams.MonthTotals>keyValueStore())));
-        return new ScoreReading(totals, ruleSets());
+        return new ScoreReading(TotalsReader.of(streams), ruleSets());
     }
 }

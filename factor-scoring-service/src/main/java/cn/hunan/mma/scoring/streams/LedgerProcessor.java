@@ -135,8 +135,7 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     public void process(Record<String, LedgerMessage> message) {
         LedgerMessage value = message.value();
         if (upstream.heard(value.source(), value.sourceProgress(), context.currentSystemTimeMs())) {
-            advanceClock(upstream.value());
-            retireIfDue();
+            watermarkMoved();
         }
         advanceClock(value.occurredAtMillis());
         String eventId = message.key();
@@ -218,7 +217,9 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         currentMonthEnds = month.end().toEpochMilli();
     }
 
-    private void retireIfDue() {
+    /** The current month follows the watermark too, and the months it has closed leave the ledger. */
+    private void watermarkMoved() {
+        advanceClock(upstream.value());
         if (upstream.value() >= nextRetirement) {
             retireClosedMonths();
         }
@@ -289,8 +290,7 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
 
     private void forwardPending(long now) {
         if (upstream.leaveOutIdle(now)) {
-            advanceClock(upstream.value());
-            retireIfDue();
+            watermarkMoved();
         }
         upstream.drainUnsaved((source, progress) -> clockStore.put(SOURCE_PREFIX + source, progress));
         pending.forwardAll(delta -> context.forward(new Record<>(delta.scope(), delta, now)));

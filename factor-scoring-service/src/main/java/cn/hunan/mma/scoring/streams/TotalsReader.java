@@ -2,6 +2,9 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.domain.Totals;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
@@ -21,6 +24,12 @@ public final class TotalsReader {
 
     private TotalsReader(Function<String, MonthTotals> store) {
         this.store = store;
+    }
+
+    /** The totals of this instance's tasks of a running application (interactive queries). */
+    public static TotalsReader of(KafkaStreams streams) {
+        return new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
+                QueryableStoreTypes.<String, MonthTotals>keyValueStore())));
     }
 
     /** @param store the month totals by {@link TotalsKeys} key, null where none (e.g. read from the changelog) */

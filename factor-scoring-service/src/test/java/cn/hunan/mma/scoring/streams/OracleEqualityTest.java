@@ -8,8 +8,6 @@ import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.simulator.oracle.OracleReport;
 import cn.hunan.mma.simulator.oracle.Scope;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +71,7 @@ class OracleEqualityTest {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return List.of("streams " + streams.state());
         }
-        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
-                QueryableStoreTypes.<String, MonthTotals>keyValueStore())));
+        TotalsReader totals = TotalsReader.of(streams);
         return OracleComparison.differences(oracle, totals::totals);
     }
 }

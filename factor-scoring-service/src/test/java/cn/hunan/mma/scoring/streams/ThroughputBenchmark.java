@@ -11,10 +11,8 @@ import cn.hunan.mma.simulator.oracle.OracleReport;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,8 +203,7 @@ class ThroughputBenchmark {
     private static void compareWithTheOracle(KafkaStreams streams, Path events, Path matrix) throws IOException {
         long computing = System.nanoTime();
         OracleReport oracle = new Oracle(Clock.systemUTC()).run(events, matrix);
-        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
-                QueryableStoreTypes.<String, MonthTotals>keyValueStore())));
+        TotalsReader totals = TotalsReader.of(streams);
         List<String> differences = OracleComparison.differences(oracle, totals::totals);
         System.out.printf("benchmark replay oracle: %,d lines, %,d counted, %,d duplicates, %,d corrections, %d scopes,"
                         + " computed and compared in %.0f s: %d differences%n",
@@ -368,8 +365,7 @@ class ThroughputBenchmark {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return List.of("streams " + streams.state());
         }
-        TotalsReader totals = new TotalsReader(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.TOTALS_STORE,
-                QueryableStoreTypes.<String, MonthTotals>keyValueStore())));
+        TotalsReader totals = TotalsReader.of(streams);
         // The province first: comparing every scope twice a second would take CPU from the scorer being measured.
         List<String> province = OracleComparison.differences(workload.oracle(), totals::totals,
                 scope -> scope.kind() == cn.hunan.mma.events.scoring.ScoredEntityKind.PROVINCE);

@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.capacity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How old a figure is when it is read.
@@ -13,38 +14,21 @@ import java.time.Instant;
 public record Freshness(Instant updatedAt, Duration age, boolean stale) {
 
     static Freshness of(Instant updatedAt, Instant now, Duration staleAfter) {
-        Duration age = ageOf(updatedAt, now);
-        return new Freshness(updatedAt, age, age.compareTo(staleAfter) > 0);
+        return new Freshness(updatedAt, ageOf(updatedAt, now), isStale(updatedAt, now, staleAfter));
     }
 
     /**
-     * Whether a figure is stale, as {@link #of} decides it, without building the age: the
-     * recommender asks this for every department near the patient on every request.
+     * Whether the age is past {@code staleAfter} (positive: {@link CapacityViewPolicy}), without
+     * building the age: the recommender asks this for every department near the patient on every request.
      */
     static boolean isStale(Instant updatedAt, Instant now, Duration staleAfter) {
-        long seconds = now.getEpochSecond() - updatedAt.getEpochSecond();
-        int nanos = now.getNano() - updatedAt.getNano();
-        if (nanos < 0) {
-            seconds--;
-            nanos += NANOS_PER_SECOND;
-        }
-        if (seconds < 0) { // the hospital's clock ran ahead: age zero
-            seconds = 0;
-            nanos = 0;
-        }
-        return seconds > staleAfter.getSeconds() || seconds == staleAfter.getSeconds() && nanos > staleAfter.getNano();
+        return updatedAt.plus(staleAfter).isBefore(now);
     }
 
     /** Whole minutes of the age, as {@code of(...).age().toMinutes()}. */
     static long ageMinutes(Instant updatedAt, Instant now) {
-        long seconds = now.getEpochSecond() - updatedAt.getEpochSecond();
-        if (now.getNano() < updatedAt.getNano()) {
-            seconds--;
-        }
-        return Math.max(0, seconds) / 60;
+        return Math.max(0, updatedAt.until(now, ChronoUnit.MINUTES));
     }
-
-    private static final int NANOS_PER_SECOND = 1_000_000_000;
 
     private static Duration ageOf(Instant updatedAt, Instant now) {
         Duration age = Duration.between(updatedAt, now);

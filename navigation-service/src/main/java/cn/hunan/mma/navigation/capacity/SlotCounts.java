@@ -14,19 +14,19 @@ record SlotCounts(int published, int booked, Instant updatedAt) {
     static final SlotCounts NONE = new SlotCounts(0, 0, null);
 
     SlotCounts publish(int count, Instant at) {
-        return new SlotCounts(published + count, booked, latest(at));
+        return new SlotCounts(published + count, booked, later(updatedAt, at));
     }
 
     SlotCounts book(int count, Instant at) {
-        return new SlotCounts(published, booked + count, latest(at));
+        return new SlotCounts(published, booked + count, later(updatedAt, at));
     }
 
     SlotCounts release(int count, Instant at) {
-        return new SlotCounts(published, booked - count, latest(at));
+        return new SlotCounts(published, booked - count, later(updatedAt, at));
     }
 
     SlotCounts cancel(int count, Instant at) {
-        return new SlotCounts(published - count, booked, latest(at));
+        return new SlotCounts(published - count, booked, later(updatedAt, at));
     }
 
     SlotCounts plus(SlotCounts other) {
@@ -39,9 +39,5 @@ record SlotCounts(int published, int booked, Instant updatedAt) {
             return other;
         }
         return other == null || one.isAfter(other) ? one : other;
-    }
-
-    private Instant latest(Instant at) {
-        return updatedAt == null || at.isAfter(updatedAt) ? at : updatedAt;
     }
 }
