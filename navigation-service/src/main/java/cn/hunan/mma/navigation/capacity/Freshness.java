@@ -13,16 +13,27 @@ import java.time.temporal.ChronoUnit;
  */
 public record Freshness(Instant updatedAt, Duration age, boolean stale) {
 
+    private static final int NANOS_PER_SECOND = 1_000_000_000;
+
     static Freshness of(Instant updatedAt, Instant now, Duration staleAfter) {
         return new Freshness(updatedAt, ageOf(updatedAt, now), isStale(updatedAt, now, staleAfter));
     }
 
     /**
-     * Whether the age is past {@code staleAfter} (positive: {@link CapacityViewPolicy}), without
-     * building the age: the recommender asks this for every department near the patient on every request.
+     * Whether the age is past {@code staleAfter} (positive: {@link CapacityViewPolicy}), i.e.
+     * {@code updatedAt + staleAfter < now}, to the nanosecond. Added up by hand in seconds and nanos
+     * because the recommender asks this for every department near the patient on every request, and
+     * the {@code Instant} that {@code updatedAt.plus(staleAfter)} builds was a twentieth of what an
+     * answer allocated (C2 did not remove it).
      */
     static boolean isStale(Instant updatedAt, Instant now, Duration staleAfter) {
-        return updatedAt.plus(staleAfter).isBefore(now);
+        long seconds = updatedAt.getEpochSecond() + staleAfter.getSeconds();
+        int nanos = updatedAt.getNano() + staleAfter.getNano();
+        if (nanos >= NANOS_PER_SECOND) {
+            seconds++;
+            nanos -= NANOS_PER_SECOND;
+        }
+        return seconds < now.getEpochSecond() || seconds == now.getEpochSecond() && nanos < now.getNano();
     }
 
     /** Whole minutes of the age, as {@code of(...).age().toMinutes()}. */

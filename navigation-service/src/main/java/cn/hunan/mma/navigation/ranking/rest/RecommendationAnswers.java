@@ -10,6 +10,8 @@ import cn.hunan.mma.navigation.ranking.adapters.NavigationSettings;
 import cn.hunan.mma.navigation.ranking.adapters.RegistryMatrixHolder;
 import cn.hunan.mma.navigation.ranking.adapters.RegistryMatrixView;
 import cn.hunan.mma.platform.rest.Problem;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -29,11 +31,24 @@ public class RecommendationAnswers {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** The answer: either JSON bytes or a problem, with Retry-After seconds when there is one (else 0). */
-    public record Answer(byte[] json, Problem problem, long retryAfterSeconds) {
+    /**
+     * The answer: either the ranking's JSON or a problem, with Retry-After seconds when there is one
+     * (else 0). The JSON is in a pooled direct buffer that belongs to whoever takes the answer, who
+     * releases it exactly once: by writing it ({@link RecommendationRoutes}) or through {@link #takeBytes()}.
+     */
+    public record Answer(ByteBuf json, Problem problem, long retryAfterSeconds) {
 
-        static Answer ranking(byte[] json) {
+        static Answer ranking(ByteBuf json) {
             return new Answer(json, null, 0);
+        }
+
+        /** The JSON as an array of its own, the buffer released: for a caller that needs an array. */
+        byte[] takeBytes() {
+            try {
+                return ByteBufUtil.getBytes(json);
+            } finally {
+                json.release();
+            }
         }
 
         static Answer refusal(Problem problem, long retryAfterSeconds) {
@@ -88,6 +103,6 @@ public class RecommendationAnswers {
             return Answer.refusal(Problem.of(400, "Bad Request", rejected.get().message())
                     .withErrors(List.of(new Problem.FieldError(rejected.get().field(), rejected.get().reason().name()))), 0);
         }
-        return Answer.ranking(json.finish());
+        return Answer.ranking(json.finishPooled());
     }
 }

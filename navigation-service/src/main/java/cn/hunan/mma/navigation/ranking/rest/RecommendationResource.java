@@ -79,7 +79,7 @@ public class RecommendationResource {
         if (answer.problem() != null) {
             refuse(answer);
         }
-        return answer.json();
+        return answer.takeBytes();
     }
 
     private static void refuse(RecommendationAnswers.Answer refusal) {

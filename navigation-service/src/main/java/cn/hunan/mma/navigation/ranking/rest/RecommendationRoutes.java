@@ -8,11 +8,12 @@ import cn.hunan.mma.platform.security.InvalidScopeClaimException;
 import cn.hunan.mma.platform.security.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,8 +28,8 @@ import java.util.List;
 
 /**
  * The two recommendation endpoints as plain Vert.x routes on the event loop, in front of
- * {@link RecommendationResource} (same paths, registered before Quarkus REST's handler), unless
- * {@code mma.navigation.fast-route=false}.
+ * {@link RecommendationResource} (same paths, registered before Quarkus REST's handler; the public
+ * one before authentication too, as it needs no identity), unless {@code mma.navigation.fast-route=false}.
  *
  * <p>Why: in the navigation benchmark (2,000 requests/s on two cores) the recommender and its JSON
  * are a fraction of a request's CPU; the rest was the HTTP stack around them — the REST
@@ -68,8 +69,12 @@ public class RecommendationRoutes {
         if (!enabled) {
             return;
         }
-        // Before Quarkus REST (ROUTE_ORDER_DEFAULT and later), after the body, CORS and authentication handlers.
-        router.get(PUBLIC).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forPatients);
+        // The public endpoint needs no identity, so it goes before authentication (after the body and CORS
+        // handlers): Quarkus's authentication handler builds a deferred identity for every request, and the
+        // REST layer's observability handler behind it builds a request mapper for every request to find the
+        // path template — together about a third of what a public answer allocated (the navigation benchmark).
+        router.get(PUBLIC).order(-SecurityHandlerPriorities.AUTHENTICATION - 1).handler(this::forPatients);
+        // Referrals need the verified token: after authentication, before Quarkus REST (ROUTE_ORDER_DEFAULT).
         router.get(REFERRAL).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forReferringDoctors);
     }
 
@@ -153,11 +158,24 @@ public class RecommendationRoutes {
 
     private void write(RoutingContext context, RecommendationAnswers.Answer answer) {
         if (answer.problem() == null) {
-            // Wrapped, not copied: Buffer.buffer(byte[]) would copy the answer (about 4 KB) into a second heap buffer.
-            context.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                    .end(Buffer.buffer(Unpooled.wrappedBuffer(answer.json())));
+            writeRanking(context.response(), answer.json());
         } else {
             write(context, answer.problem(), answer.retryAfterSeconds());
+        }
+    }
+
+    /**
+     * A 200 with the ranking, releasing its pooled buffer exactly once: Vert.x writes a buffer that is
+     * not its own without releasing it, so it goes back to the pool here once written, or once the
+     * write has failed (a connection closed meanwhile).
+     */
+    static void writeRanking(HttpServerResponse response, ByteBuf json) {
+        try {
+            response.setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .end(Buffer.buffer(json)).onComplete(written -> json.release());
+        } catch (RuntimeException e) {
+            json.release(); // the response had ended already: nothing was written
+            throw e;
         }
     }
 

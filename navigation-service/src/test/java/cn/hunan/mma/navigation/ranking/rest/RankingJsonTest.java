@@ -75,4 +75,23 @@ class RankingJsonTest {
         assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(whole, StandardCharsets.UTF_8))
                 .contains("\"had -9223372036854775808 → \\\"slots\\\"\"", "\"had 4321 → ");
     }
+
+    @Test
+    void the_pooled_answer_holds_the_same_bytes_and_taking_them_releases_it() {
+        Candidate candidate = new Candidate(InstitutionId.of("430321H0002"), "湘潭县人民医院", Level.COUNTY,
+                DepartmentId.of("neurology"), "神经内科", SpecialtyTag.KEY, 318.4, List.of("有号源 12 个"), OptionalInt.of(12));
+        byte[] asArray = RankingJson.of(List.of(candidate));
+
+        RankingJson writer = RankingJson.start();
+        writer.startCandidate(candidate.institutionId(), candidate.institutionName(), candidate.level(),
+                candidate.departmentId(), candidate.departmentName(), candidate.tag(), candidate.score(), 12);
+        writer.reason().text("有号源 ").number(12).text(" 个").endReason();
+        writer.endCandidate();
+        RecommendationAnswers.Answer answer = RecommendationAnswers.Answer.ranking(writer.finishPooled());
+        io.netty.buffer.ByteBuf pooled = answer.json();
+
+        assertThat(pooled.isDirect()).isTrue();
+        assertThat(answer.takeBytes()).isEqualTo(asArray);
+        assertThat(pooled.refCnt()).as("released by takeBytes").isZero();
+    }
 }
