@@ -53,22 +53,15 @@ public final class CapacityView {
     }
 
     public Optional<SessionAvailability> session(SessionKey key) {
-        return ledger(key.department())
-                .flatMap(ledger -> ledger.session(key))
-                .map(slots -> new SessionAvailability(key,
-                        SlotAvailability.of(slots.publicSlots()),
-                        SlotAvailability.of(slots.referralSlots()),
-                        freshness(slots)));
+        return ledger(key.department()).flatMap(ledger -> ledger.session(key, slots -> new SessionAvailability(key,
+                slots.publicSlots().availability(), slots.referralSlots().availability(), freshness(slots))));
     }
 
     /** The department's slots over the sessions from {@code from} to {@code to}, both inclusive. */
     public Optional<DepartmentAvailability> slots(DepartmentKey department, LocalDate from, LocalDate to) {
-        return ledger(department)
-                .flatMap(ledger -> ledger.sessionsBetween(from, to))
-                .map(slots -> new DepartmentAvailability(department, from, to,
-                        SlotAvailability.of(slots.publicSlots()),
-                        SlotAvailability.of(slots.referralSlots()),
-                        freshness(slots)));
+        return ledger(department).flatMap(ledger -> ledger.sessionsBetween(from, to,
+                slots -> new DepartmentAvailability(department, from, to,
+                        slots.publicSlots().availability(), slots.referralSlots().availability(), freshness(slots))));
     }
 
     /**
@@ -78,12 +71,7 @@ public final class CapacityView {
      */
     public boolean readSlots(DepartmentKey department, LocalDate from, LocalDate to, Instant now, SlotReading into) {
         DepartmentLedger ledger = departments.get(department);
-        SessionSlots slots = ledger == null ? null : ledger.summedBetween(from, to);
-        if (slots == null) {
-            return false;
-        }
-        into.set(slots, now, policy);
-        return true;
+        return ledger != null && ledger.readBetween(from, to, now, policy, into);
     }
 
     /** The view's clock now: the moment figures are judged stale against. */
@@ -107,7 +95,7 @@ public final class CapacityView {
         return Optional.ofNullable(departments.get(department));
     }
 
-    private Freshness freshness(SessionSlots slots) {
+    private Freshness freshness(LiveSession slots) {
         return Freshness.of(slots.updatedAt(), clock.instant(), policy.staleAfter());
     }
 

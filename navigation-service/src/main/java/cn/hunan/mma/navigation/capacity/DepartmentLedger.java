@@ -2,16 +2,18 @@ package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.ClinicSession;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.capacity.SlotsReleased;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * One department's live figures and the event ids it has recently applied. Every method holds the
@@ -22,14 +24,17 @@ final class DepartmentLedger {
 
     private final DepartmentKey department;
     private final RecentEventIds recentEventIds;
-    private final Map<SessionKey, SessionSlots> sessions = new HashMap<>();
+    private final Map<SessionKey, LiveSession> sessions = new HashMap<>();
     private BedCounts beds;
     // The last range summed and its sum: recommendations ask every department for the same range
     // (today to the slot horizon) hundreds of times between two of its capacity events, so the sum
     // is kept until an event changes the sessions (or the day, and with it the range, moves on).
-    private LocalDate summedFrom;
-    private LocalDate summedTo;
-    private SessionSlots sum;
+    // Held as primitives and one holder summed into in place, like the sessions (LiveSession says why).
+    private final LiveSession sum = new LiveSession();
+    private boolean summed;
+    private boolean sumEmpty;
+    private long summedFromDay;
+    private long summedToDay;
 
     DepartmentLedger(DepartmentKey department, int recentEventIds) {
         this.department = department;
@@ -48,63 +53,70 @@ final class DepartmentLedger {
         if (event.correctsEventId() != null) {
             return ApplyOutcome.CORRECTION_IGNORED;
         }
-        forgetSum();
+        summed = false;
         if (event instanceof SlotsPublished published) {
-            SessionKey key = SessionKey.of(department, published.session());
-            SessionSlots slots = sessions.getOrDefault(key, SessionSlots.NONE);
-            sessions.put(key, new SessionSlots(
-                    slots.publicSlots().publish(published.publicCount(), published.occurredAt()),
-                    slots.referralSlots().publish(published.reservedForReferralCount(), published.occurredAt())));
+            LiveSession session = session(published.session());
+            session.publicSlots().publish(published.publicCount(), published.occurredAt());
+            session.referralSlots().publish(published.reservedForReferralCount(), published.occurredAt());
         } else if (event instanceof SlotsBooked booked) {
-            change(SessionKey.of(department, booked.session()),
-                    slots -> slots.change(booked.channel(), c -> c.book(booked.count(), booked.occurredAt())));
+            session(booked.session()).channel(booked.channel()).book(booked.count(), booked.occurredAt());
         } else if (event instanceof SlotsReleased released) {
-            change(SessionKey.of(department, released.session()),
-                    slots -> slots.change(released.channel(), c -> c.release(released.count(), released.occurredAt())));
+            session(released.session()).channel(released.channel()).release(released.count(), released.occurredAt());
         } else if (event instanceof SlotsCancelled cancelled) {
-            change(SessionKey.of(department, cancelled.session()),
-                    slots -> slots.change(cancelled.channel(), c -> c.cancel(cancelled.count(), cancelled.occurredAt())));
+            session(cancelled.session()).channel(cancelled.channel()).cancel(cancelled.count(), cancelled.occurredAt());
         }
         return ApplyOutcome.APPLIED;
     }
 
-    synchronized Optional<SessionSlots> session(SessionKey key) {
-        return Optional.ofNullable(sessions.get(key));
+    /** The session's figures as {@code view} makes them, under this ledger's lock; empty if the session is unknown. */
+    synchronized <T> Optional<T> session(SessionKey key, Function<LiveSession, T> view) {
+        LiveSession session = sessions.get(key);
+        return session == null ? Optional.empty() : Optional.of(view.apply(session));
     }
 
-    /** The sessions from {@code from} to {@code to} inclusive, summed; empty if none is known. */
-    synchronized Optional<SessionSlots> sessionsBetween(LocalDate from, LocalDate to) {
-        return Optional.ofNullable(summedBetween(from, to));
+    /**
+     * The sessions from {@code from} to {@code to} inclusive, summed, as {@code view} makes them
+     * under this ledger's lock; empty if none is known.
+     */
+    synchronized <T> Optional<T> sessionsBetween(LocalDate from, LocalDate to, Function<LiveSession, T> view) {
+        return sumBetween(from, to) ? Optional.of(view.apply(sum)) : Optional.empty();
     }
 
-    /** {@link #sessionsBetween} without the {@code Optional}: null if none is known (the recommender's hot path). */
-    synchronized SessionSlots summedBetween(LocalDate from, LocalDate to) {
-        if (summedFrom != null && summedFrom.equals(from) && summedTo.equals(to)) {
-            return sum;
+    /**
+     * {@link #sessionsBetween} into a reused holder, without allocating: false if no session is
+     * known in the range (the recommender's hot path).
+     */
+    synchronized boolean readBetween(LocalDate from, LocalDate to, Instant now, CapacityViewPolicy policy,
+                                     SlotReading into) {
+        if (!sumBetween(from, to)) {
+            return false;
         }
-        SessionSlots summed = sumBetween(from, to);
-        summedFrom = from;
-        summedTo = to;
-        sum = summed;
-        return summed;
+        into.set(sum, now, policy);
+        return true;
     }
 
-    private SessionSlots sumBetween(LocalDate from, LocalDate to) {
+    /** Brings {@link #sum} to the range; false if no session is known in it. */
+    private boolean sumBetween(LocalDate from, LocalDate to) {
+        long fromDay = from.toEpochDay();
+        long toDay = to.toEpochDay();
+        if (summed && summedFromDay == fromDay && summedToDay == toDay) {
+            return !sumEmpty;
+        }
+        sum.clear();
+        boolean any = false;
         // A plain loop: this runs for every department a recommendation considers whose sessions changed.
-        SessionSlots sum = null;
-        for (Map.Entry<SessionKey, SessionSlots> session : sessions.entrySet()) {
-            LocalDate date = session.getKey().date();
-            if (!date.isBefore(from) && !date.isAfter(to)) {
-                sum = sum == null ? session.getValue() : sum.plus(session.getValue());
+        for (Map.Entry<SessionKey, LiveSession> session : sessions.entrySet()) {
+            long day = session.getKey().date().toEpochDay();
+            if (day >= fromDay && day <= toDay) {
+                sum.add(session.getValue());
+                any = true;
             }
         }
-        return sum;
-    }
-
-    private void forgetSum() {
-        summedFrom = null;
-        summedTo = null;
-        sum = null;
+        summed = true;
+        sumEmpty = !any;
+        summedFromDay = fromDay;
+        summedToDay = toDay;
+        return any;
     }
 
     synchronized Optional<BedCounts> beds() {
@@ -112,12 +124,12 @@ final class DepartmentLedger {
     }
 
     synchronized void forgetSessionsBefore(LocalDate date) {
-        forgetSum();
+        summed = false;
         sessions.keySet().removeIf(key -> key.date().isBefore(date));
     }
 
-    private void change(SessionKey key, UnaryOperator<SessionSlots> change) {
-        sessions.put(key, change.apply(sessions.getOrDefault(key, SessionSlots.NONE)));
+    private LiveSession session(ClinicSession session) {
+        return sessions.computeIfAbsent(SessionKey.of(department, session), key -> new LiveSession());
     }
 
     // Bed reports are states, not deltas: the latest fact wins, and a correction is simply a

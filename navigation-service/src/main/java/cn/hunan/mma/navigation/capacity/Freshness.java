@@ -2,7 +2,6 @@ package cn.hunan.mma.navigation.capacity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * How old a figure is when it is read.
@@ -21,14 +20,20 @@ public record Freshness(Instant updatedAt, Duration age, boolean stale) {
 
     /**
      * Whether the age is past {@code staleAfter} (positive: {@link CapacityViewPolicy}), i.e.
-     * {@code updatedAt + staleAfter < now}, to the nanosecond. Added up by hand in seconds and nanos
-     * because the recommender asks this for every department near the patient on every request, and
-     * the {@code Instant} that {@code updatedAt.plus(staleAfter)} builds was a twentieth of what an
-     * answer allocated (C2 did not remove it).
+     * {@code updatedAt + staleAfter < now}, to the nanosecond.
      */
     static boolean isStale(Instant updatedAt, Instant now, Duration staleAfter) {
-        long seconds = updatedAt.getEpochSecond() + staleAfter.getSeconds();
-        int nanos = updatedAt.getNano() + staleAfter.getNano();
+        return isStale(updatedAt.getEpochSecond(), updatedAt.getNano(), now, staleAfter);
+    }
+
+    /**
+     * {@link #isStale(Instant, Instant, Duration)} for an update time held as epoch second and nano,
+     * added up by hand: the recommender asks this for every department near the patient on every
+     * request, and building Instants for it was a twentieth of what an answer allocated.
+     */
+    static boolean isStale(long updatedSecond, int updatedNano, Instant now, Duration staleAfter) {
+        long seconds = updatedSecond + staleAfter.getSeconds();
+        int nanos = updatedNano + staleAfter.getNano();
         if (nanos >= NANOS_PER_SECOND) {
             seconds++;
             nanos -= NANOS_PER_SECOND;
@@ -38,7 +43,20 @@ public record Freshness(Instant updatedAt, Duration age, boolean stale) {
 
     /** Whole minutes of the age, as {@code of(...).age().toMinutes()}. */
     static long ageMinutes(Instant updatedAt, Instant now) {
-        return Math.max(0, updatedAt.until(now, ChronoUnit.MINUTES));
+        return ageMinutes(updatedAt.getEpochSecond(), updatedAt.getNano(), now);
+    }
+
+    /** {@link #ageMinutes(Instant, Instant)} for an update time held as epoch second and nano. */
+    static long ageMinutes(long updatedSecond, int updatedNano, Instant now) {
+        // Whole seconds from the update to now, truncated towards zero as Instant.until does.
+        long seconds = now.getEpochSecond() - updatedSecond;
+        int nanos = now.getNano() - updatedNano;
+        if (seconds > 0 && nanos < 0) {
+            seconds--;
+        } else if (seconds < 0 && nanos > 0) {
+            seconds++;
+        }
+        return Math.max(0, seconds / 60);
     }
 
     private static Duration ageOf(Instant updatedAt, Instant now) {

@@ -8,10 +8,6 @@ package cn.hunan.mma.navigation.capacity;
  */
 public record SlotAvailability(int published, int booked) {
 
-    static SlotAvailability of(SlotCounts counts) {
-        return new SlotAvailability(counts.published(), counts.booked());
-    }
-
     /**
      * Slots still bookable: never negative, and never more than published while a release waits
      * for the booking it undoes.

@@ -51,13 +51,15 @@ public final class SlotReading {
         ageMinutes = figures.freshness().age().toMinutes();
     }
 
-    void set(SessionSlots slots, Instant now, CapacityViewPolicy policy) {
+    /** Takes a department's summed sessions, under its ledger's lock; staleness judged at {@code now}. */
+    void set(LiveSession slots, Instant now, CapacityViewPolicy policy) {
         publicPublished = slots.publicSlots().published();
         publicBooked = slots.publicSlots().booked();
         referralPublished = slots.referralSlots().published();
         referralBooked = slots.referralSlots().booked();
-        Instant updatedAt = slots.updatedAt();
-        stale = Freshness.isStale(updatedAt, now, policy.staleAfter());
-        ageMinutes = Freshness.ageMinutes(updatedAt, now);
+        ChannelSlots latest = slots.latest();
+        // A sum always has an update behind it; were it ever empty, it would be as stale as can be.
+        stale = latest == null || Freshness.isStale(latest.updatedSecond(), latest.updatedNano(), now, policy.staleAfter());
+        ageMinutes = latest == null ? 0 : Freshness.ageMinutes(latest.updatedSecond(), latest.updatedNano(), now);
     }
 }

@@ -37,4 +37,34 @@ class RecentEventIdsTest {
 
         assertThat(recent.remember(EventId.of("0c25afb2-246f-40c3-a162-9c82c19d3c90"))).isFalse();
     }
+
+    /**
+     * A long random run with repeats, against the window as a plain model (an insertion-ordered set
+     * trimmed to the window): the same answer for every id, through growth from the first room (8)
+     * up to a window that is not a power of two, and many times round the ring.
+     */
+    @Test
+    void answers_as_a_window_of_the_last_ids_through_growth_and_wrapping() {
+        int window = 20;
+        RecentEventIds recent = new RecentEventIds(window);
+        java.util.LinkedHashSet<EventId> model = new java.util.LinkedHashSet<>();
+        java.util.List<EventId> seen = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(42);
+        int duplicates = 0;
+        for (int i = 0; i < 5_000; i++) {
+            EventId id = seen.isEmpty() || random.nextInt(3) > 0
+                    ? EventId.random()
+                    : seen.get(seen.size() - 1 - random.nextInt(Math.min(seen.size(), 2 * window)));
+            seen.add(id);
+            boolean expected = model.add(id);
+            if (expected && model.size() > window) {
+                model.remove(model.iterator().next());
+            }
+            if (!expected) {
+                duplicates++;
+            }
+            assertThat(recent.remember(id)).as("id %d", i).isEqualTo(expected);
+        }
+        assertThat(duplicates).as("the run exercises both answers").isBetween(500, 1_500);
+    }
 }
