@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * One step of a referral's timeline: the event it published and who caused it. Read here; written
- * by {@link TransitionRows} with the transition's outbox rows in one statement. Never updated.
+ * by {@link ReferralRows} with the transition's outbox rows in one statement. Never updated.
  */
 @Entity
 @Table(name = "referral_event")

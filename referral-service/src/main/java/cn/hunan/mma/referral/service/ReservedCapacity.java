@@ -14,8 +14,11 @@ import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.domain.Refusal;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -24,41 +27,44 @@ import java.util.Set;
 /**
  * Holds and releases reserved referral capacity inside the caller's transaction. A hold is one
  * conditional update (free capacity left, else nothing), so concurrent schedules on the last slot
- * cannot both win; every slot change is announced on the capacity topic (channel REFERRAL) through
- * the outbox so navigation shows it: the caller writes the returned announcement with the
- * transition's own outbox rows, in the same statement.
+ * cannot both win; it commits or rolls back with the referral's own write. Every slot change is
+ * announced on the capacity topic (channel REFERRAL) through the outbox so navigation shows it: the
+ * caller writes the returned announcement with the transition's own outbox rows, in the same statement.
  */
 @ApplicationScoped
 public class ReservedCapacity {
+
+    private static final String HOLD_BED = "update reserved_bed_pool set held = held + 1"
+            + " where institution_id = $1 and department_id = $2 and held < reserved";
+    private static final String HOLD_SLOT = "update reserved_slot_pool set held = held + 1"
+            + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4"
+            + " and held < reserved - released_to_public returning expert";
+    private static final String RELEASE_BED = "update reserved_bed_pool set held = held - 1"
+            + " where institution_id = $1 and department_id = $2 and held > 0";
+    private static final String RELEASE_SLOT = "update reserved_slot_pool set held = held - 1"
+            + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4 and held > 0"
+            + " returning expert";
 
     /**
      * @return the slot's announcement for the outbox (none for a bed)
      * @throws ReferralRefusedException (409) when the department has no reserved capacity left there
      */
-    public Uni<Optional<OutboxEvent>> hold(Mutiny.Session session, ReferralEntity referral, ReservationKind kind, LocalDate date,
-                          SessionPeriod period) {
+    public Uni<Optional<OutboxEvent>> hold(SqlClient client, ReferralEntity referral, ReservationKind kind, LocalDate date,
+                                           SessionPeriod period) {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
         if (kind == ReservationKind.BED) {
-            return session.createNativeQuery("update reserved_bed_pool set held = held + 1"
-                            + " where institution_id = :institution and department_id = :department and held < reserved")
-                    .setParameter("institution", institution).setParameter("department", department)
-                    .executeUpdate()
-                    .invoke(updated -> requireHeld(updated > 0, "reserved beds of " + institution + "/" + department))
+            return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department))
+                    .invoke(updated -> requireHeld(updated.rowCount() > 0, "reserved beds of " + institution + "/" + department))
                     .replaceWith(Optional.empty());
         }
-        return session.createNativeQuery("update reserved_slot_pool set held = held + 1"
-                                + " where institution_id = :institution and department_id = :department"
-                                + " and session_date = :date and period = :period and held < reserved - released_to_public"
-                                + " returning expert", Boolean.class)
-                .setParameter("institution", institution).setParameter("department", department)
-                .setParameter("date", date).setParameter("period", period.name())
-                .getResultList()
-                .map(expert -> {
-                    requireHeld(!expert.isEmpty(), "reserved slots of " + institution + "/" + department + " on "
+        return client.preparedQuery(HOLD_SLOT).execute(Tuple.of(institution, department, date, period.name()))
+                .map(held -> {
+                    Optional<Boolean> expert = expert(held);
+                    requireHeld(expert.isPresent(), "reserved slots of " + institution + "/" + department + " on "
                             + date + " " + period);
                     referral.holdsSlotIn(date, period.name());
-                    ClinicSession clinic = new ClinicSession(referral.receiver().departmentId(), date, period, expert.get(0));
+                    ClinicSession clinic = new ClinicSession(referral.receiver().departmentId(), date, period, expert.get());
                     return Optional.of(ContractOutboxEvents.of(Topics.CAPACITY,
                             new SlotsBooked(EventId.random(), ReferralService.now(), InstitutionId.of(institution),
                                     clinic, SlotChannel.REFERRAL, 1, null)));
@@ -70,28 +76,26 @@ public class ReservedCapacity {
      *
      * @return the slot's announcement for the outbox (none for a bed or when nothing was held)
      */
-    public Uni<Optional<OutboxEvent>> release(Mutiny.Session session, ReferralEntity referral) {
+    public Uni<Optional<OutboxEvent>> release(SqlClient client, ReferralEntity referral) {
         if (referral.reservationKind() == null) {
             return Uni.createFrom().item(Optional.empty());
         }
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
         if (ReservationKind.valueOf(referral.reservationKind()) == ReservationKind.BED) {
-            return session.createNativeQuery("update reserved_bed_pool set held = held - 1"
-                            + " where institution_id = :institution and department_id = :department and held > 0")
-                    .setParameter("institution", institution).setParameter("department", department)
-                    .executeUpdate().replaceWith(Optional.empty());
+            return client.preparedQuery(RELEASE_BED).execute(Tuple.of(institution, department)).replaceWith(Optional.empty());
         }
         LocalDate date = referral.reservedSessionDate();
         SessionPeriod period = SessionPeriod.valueOf(referral.reservedSessionPeriod());
-        return session.createNativeQuery("update reserved_slot_pool set held = held - 1"
-                                + " where institution_id = :institution and department_id = :department"
-                                + " and session_date = :date and period = :period and held > 0 returning expert", Boolean.class)
-                .setParameter("institution", institution).setParameter("department", department)
-                .setParameter("date", date).setParameter("period", period.name())
-                .getResultList()
-                .map(expert -> expert.isEmpty() ? Optional.empty() : Optional.of(announceRelease(referral,
-                        new ClinicSession(referral.receiver().departmentId(), date, period, expert.get(0)))));
+        return client.preparedQuery(RELEASE_SLOT).execute(Tuple.of(institution, department, date, period.name()))
+                .map(released -> expert(released).map(expert -> announceRelease(referral,
+                        new ClinicSession(referral.receiver().departmentId(), date, period, expert))));
+    }
+
+    // The one pool row a hold or release changed (its session's expert flag), or none.
+    private static Optional<Boolean> expert(RowSet<Row> changed) {
+        var rows = changed.iterator();
+        return rows.hasNext() ? Optional.of(rows.next().getBoolean("expert")) : Optional.empty();
     }
 
     private static OutboxEvent announceRelease(ReferralEntity referral, ClinicSession clinic) {

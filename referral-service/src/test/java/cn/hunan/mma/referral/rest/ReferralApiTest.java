@@ -7,12 +7,17 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.messaging.MatrixView;
+import cn.hunan.mma.referral.persistence.ReferralEntity;
+import cn.hunan.mma.referral.persistence.ReferralRows;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -51,6 +57,9 @@ class ReferralApiTest {
 
     @Inject
     MatrixView matrixView;
+
+    @Inject
+    Pool pool;
 
     private final String township = TestMatrix.userAt(MATRIX.township);
     private final String county = TestMatrix.userAt(MATRIX.county);
@@ -196,6 +205,31 @@ class ReferralApiTest {
         assertThat(statuses).containsOnlyOnce(200);
         assertThat(statuses).filteredOn(status -> status != 200).singleElement().isIn(409, 412);
         given().auth().oauth2(county).get("/api/v1/referrals/" + id).then().body("version", equalTo(1));
+        // The loser wrote nothing: the request and the winner's step are the whole timeline.
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id + "/timeline").then().body("type", hasSize(2));
+    }
+
+    @Test
+    void a_transition_written_on_a_version_that_moved_on_writes_nothing() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        ReferralEntity atVersion0 = ReferralRows.find(pool, id).await().atMost(Duration.ofSeconds(10));
+        act(county, id, "accept", 0, Map.of()).statusCode(200);
+        OutboxEvent late = new OutboxEvent("mma.test.never-written", id, UUID.randomUUID(), "ReferralRejected",
+                Instant.now(), "{}");
+
+        boolean written = ReferralRows.transition(pool, atVersion0, 0, late, "late-actor", List.of(late))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(written).isFalse();
+        assertThat(atVersion0.version()).isZero();
+        assertThat(count("select count(*) from outbox where id = $1", late.eventId())).isZero();
+        assertThat(count("select count(*) from referral_event where referral_id = $1", id)).isEqualTo(2);
+        assertThat(count("select version from referral where id = $1", id)).isEqualTo(1);
+    }
+
+    private long count(String sql, Object parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     @Test
