@@ -7,6 +7,7 @@ import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +35,10 @@ import java.util.UUID;
  * Settles discharges in batches, once per discharge event id. A batch costs a handful of
  * statements whatever its size: the facts it depends on are read with array parameters, the
  * settlements are decided in memory ({@link DischargeBatch}), and the rows, the superseded stays
- * and the {@link CaseSettled} outbox rows are written with multi-row statements in one
- * transaction. A discharge that cannot be settled is returned as refused, to be dead-lettered,
- * without holding up the rest of its batch.
+ * and the {@link CaseSettled} events are written with multi-row statements in one transaction;
+ * the events go into batch outbox rows ({@link OutboxBatch}, up to 1,000 events per row), which the
+ * relay expands into one Kafka record per event. A discharge that cannot be settled is returned as
+ * refused, to be dead-lettered, without holding up the rest of its batch.
  */
 @ApplicationScoped
 public class CaseSettlementService {
@@ -45,6 +47,14 @@ public class CaseSettlementService {
     private static final String LEVELS = "SELECT id, level FROM institution WHERE id = ANY($1::text[])";
     private static final String STAYS = "SELECT discharge_event_id, episode_id, deductible_fen FROM case_settlement "
             + "WHERE NOT superseded AND (episode_id = ANY($1::text[]) OR discharge_event_id = ANY($2::uuid[]))";
+    // Batches may settle concurrently (mp.messaging.incoming.inpatient.concurrency > 1, or a second
+    // instance during a rebalance), and an episode's stays are keyed by their institutions, so they can
+    // sit on different partitions. A batch therefore locks its episodes before reading their stays, and
+    // holds the locks until it commits: a later stay then sees what an earlier one paid. Locks are taken
+    // in one order (sorted keys), so two batches never wait for each other in a cycle.
+    private static final int EPISODE_LOCK_CLASS = 0x45504953;
+    static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
+            + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
     private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
             + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded";
     private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[])";
@@ -123,7 +133,9 @@ public class CaseSettlementService {
         UUID[] corrected = discharges.stream().filter(discharge -> discharge.correctsEventId() != null)
                 .map(discharge -> discharge.correctsEventId().asUuid()).toArray(UUID[]::new);
         Facts facts = new Facts();
-        return connection.preparedQuery(SETTLED).execute(Tuple.of(ids))
+        Uni<Void> locked = episodes.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(LOCK_EPISODES).execute(Tuple.of((Object) episodes)).replaceWithVoid();
+        return locked.chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
                 .invoke(rows -> rows.forEach(row -> facts.settled.add(row.getUUID(0))))
                 .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))
                 .invoke(rows -> rows.forEach(row -> facts.levels.put(row.getString(0), Level.valueOf(row.getString(1)))))
@@ -173,8 +185,9 @@ public class CaseSettlementService {
                     List<OutboxEvent> events = outcome.settled().stream()
                             .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
                             .map(settled -> ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settled.event())).toList();
+                    // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return events.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.preparedQuery(OUTBOX).execute(outbox(events)).replaceWithVoid();
+                            : connection.preparedQuery(OUTBOX).execute(outbox(OutboxBatch.rows(events))).replaceWithVoid();
                 });
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,14 +66,20 @@ public class ParameterService {
     /**
      * Every version of the areas the given divisions lie in, read with one query, as a lookup of
      * the version in force for any of those divisions on any date: a batch of discharges needs many
-     * (division, date) pairs, which one query each would make the batch's cost.
+     * (division, date) pairs, which one query each would make the batch's cost. The lookup
+     * remembers its answers and is meant for one batch at a time (not thread-safe).
      */
     public Uni<BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>>> lookup(Collection<DivisionCode> divisions) {
         List<String> areas = divisions.stream().flatMap(division -> areasOf(division).stream()).distinct().toList();
         return sessions.withSession(session -> session.createSelectionQuery(
                         "from AreaParametersEntity where area in :areas", AreaParametersEntity.class)
                 .setParameter("areas", areas).getResultList())
-                .map(rows -> (division, date) -> choose(rows, division, date));
+                .map(rows -> {
+                    // A batch asks for the same few (division, date) pairs thousands of times.
+                    Map<String, Optional<ParameterVersion>> chosen = new HashMap<>();
+                    return (division, date) -> chosen.computeIfAbsent(division.value() + '@' + date,
+                            pair -> choose(rows, division, date));
+                });
     }
 
     /** The most specific area's latest version effective on the date. */

@@ -45,12 +45,12 @@ final class OutboxCleaner implements AutoCloseable {
     }
 
     /** Schedules the rows of acknowledged events for deletion; returns at once. */
-    void deleteAcknowledged(Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
+    void deleteAcknowledged(Collection<String> rowIds) {
+        if (rowIds.isEmpty()) {
             return;
         }
         synchronized (this) {
-            eventIds.forEach(id -> pending.add(UUID.fromString(id)));
+            rowIds.forEach(id -> pending.add(UUID.fromString(id)));
             notifyAll();
         }
     }

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  * on its own thread, never before this point), and only then marks the batch processed. A
  * crash anywhere before the mark replays the batch from the write-ahead log: events are delivered
  * at least once, possibly twice, never lost. Within a batch records are sent in commit order
- * through an idempotent producer, so each partition keeps that order.
+ * through an idempotent producer, so each partition keeps that order. A batch row
+ * ({@link OutboxBatch}) is sent as its events, one record each, in the order they were written.
  */
 final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
@@ -48,18 +51,20 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChang
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<Send> sends = new ArrayList<>(batch.size());
+        // Row ids, not event ids: a batch row (OutboxBatch) carries many events and is deleted once.
+        Set<String> acknowledgedRows = new LinkedHashSet<>();
         for (RecordChangeEvent<SourceRecord> change : batch) {
             SourceRecord routed = change.record();
             if (routed != null && !CapturedEvent.isHeartbeat(routed)) {
-                sends.add(send(CapturedEvent.from(routed)));
+                CapturedEvent row = CapturedEvent.from(routed);
+                OutboxBatch.expand(row).orElse(List.of(row)).forEach(event -> sends.add(send(event)));
+                acknowledgedRows.add(row.eventId());
             }
         }
-        List<String> acknowledgedIds = new ArrayList<>(sends.size());
         for (Send send : sends) {
             statistics.acknowledged(send.event(), awaitAcknowledgement(send));
-            acknowledgedIds.add(send.event().eventId());
         }
-        cleaner.deleteAcknowledged(acknowledgedIds);
+        cleaner.deleteAcknowledged(acknowledgedRows);
         for (RecordChangeEvent<SourceRecord> change : batch) {
             committer.markProcessed(change);
         }

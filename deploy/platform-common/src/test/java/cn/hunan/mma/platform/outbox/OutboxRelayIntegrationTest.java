@@ -88,6 +88,38 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void a_batch_row_goes_to_kafka_as_one_record_per_event_and_is_deleted_once() throws Exception {
+        Fixture fixture = new Fixture("batchrow");
+        OutboxRelay relay = fixture.startRelay();
+        List<OutboxEvent> batched = List.of(fixture.events.next("R-11", "ReferralRequested"),
+                fixture.events.next("R-12", "ReferralRequested"), fixture.events.next("R-11", "ReferralAccepted"));
+        OutboxEvent single = fixture.events.next("R-12", "ReferralAccepted");
+
+        fixture.database.commit(OutboxBatch.rows(batched));
+        fixture.database.commit(List.of(single));
+
+        List<OutboxEvent> committed = new ArrayList<>(batched);
+        committed.add(single);
+        try (TopicReader reader = fixture.reader()) {
+            List<ConsumerRecord<String, String>> received = reader.receivedAtLeast(committed.size(), ARRIVAL);
+
+            assertThat(received).hasSize(committed.size());
+            assertThat(receivedIdsByKey(received)).isEqualTo(committedIdsByKey(committed));
+            for (int i = 0; i < committed.size(); i++) {
+                OutboxEvent sent = committed.get(i);
+                ConsumerRecord<String, String> record = received.stream()
+                        .filter(candidate -> text(candidate, "id").equals(sent.eventId().toString())).findFirst().orElseThrow();
+                assertThat(record.key()).isEqualTo(sent.key());
+                assertThat(record.value()).isEqualTo(sent.payload());
+                assertThat(CloudEventHeaders.read(record.headers())).isEqualTo(new CloudEventHeaders.Result.Present(
+                        new CloudEventAttributes(sent.eventId().toString(), sent.type(), SOURCE, sent.occurredAt())));
+            }
+        }
+        assertThat(relay.metrics().eventsRelayed()).isEqualTo(committed.size());
+        await("outbox table empty").atMost(Duration.ofSeconds(10)).until(() -> fixture.database.outboxRows() == 0);
+    }
+
+    @Test
     void a_rolled_back_transaction_publishes_nothing() throws Exception {
         Fixture fixture = new Fixture("rollback");
         fixture.startRelay();

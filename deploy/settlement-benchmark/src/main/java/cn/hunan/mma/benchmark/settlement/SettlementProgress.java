@@ -4,15 +4,25 @@ import cn.hunan.mma.events.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,9 +41,11 @@ final class SettlementProgress implements AutoCloseable {
 
     private final Connection database;
     private final Admin admin;
+    private final String bootstrapServers;
 
     SettlementProgress(String jdbcUrl, String user, String password, String bootstrapServers) throws SQLException {
         this.database = DriverManager.getConnection(jdbcUrl, user, password);
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "settlement-benchmark-progress"));
     }
@@ -60,6 +72,57 @@ final class SettlementProgress implements AutoCloseable {
         try (Statement query = database.createStatement(); ResultSet row = query.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    /** Seconds of the {@code settled_at} stamps: the first batch's settling time to the last one's. */
+    double settledSpanSeconds() throws SQLException {
+        try (Statement query = database.createStatement(); ResultSet row = query.executeQuery(
+                "SELECT extract(epoch FROM max(settled_at) - min(settled_at)) FROM case_settlement")) {
+            row.next();
+            return row.getDouble(1);
+        }
+    }
+
+    /** The first batch's settling time. */
+    Instant firstSettledAt() throws SQLException {
+        try (Statement query = database.createStatement();
+             ResultSet row = query.executeQuery("SELECT min(settled_at) FROM case_settlement")) {
+            row.next();
+            return row.getTimestamp(1).toInstant();
+        }
+    }
+
+    /**
+     * When the relay sent the last record to a topic: the latest record timestamp of the partitions'
+     * last records. The relay sets none, so it is the producer's send time (CreateTime) — exact where
+     * the once-a-second sampling (and PostgreSQL's lazily flushed row statistics) is not.
+     */
+    Instant lastRecordAt(String topic, int partitions) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "settlement-benchmark-last-record"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> all = new ArrayList<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                all.add(new TopicPartition(topic, partition));
+            }
+            consumer.assign(all);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+            long wanted = ends.values().stream().filter(end -> end > 0).count();
+            ends.forEach((partition, end) -> consumer.seek(partition, Math.max(0, end - 1)));
+            long latest = 0;
+            Set<TopicPartition> seen = new HashSet<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen.size() < wanted && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() == ends.get(new TopicPartition(record.topic(), record.partition())) - 1) {
+                        seen.add(new TopicPartition(record.topic(), record.partition()));
+                        latest = Math.max(latest, record.timestamp());
+                    }
+                }
+            }
+            return Instant.ofEpochMilli(latest);
         }
     }
 

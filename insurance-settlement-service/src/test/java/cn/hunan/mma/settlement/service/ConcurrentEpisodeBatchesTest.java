@@ -1,0 +1,112 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.testing.GoldenFixtures;
+import cn.hunan.mma.events.value.EpisodeId;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two batches settling stays of one referral episode at the same time (consumer concurrency, or an
+ * episode whose stays sit on different partitions): the later batch waits for the earlier one's
+ * commit, then owes only what the earlier stay has not paid. Without the episode lock it would read
+ * no earlier stay and charge the deductible a second time.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class ConcurrentEpisodeBatchesTest {
+
+    private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
+    private static final InstitutionSnapshot INSTITUTION = GoldenFixtures.record(InstitutionSnapshot.class);
+    private static final String FIRST_STAY = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, "
+            + "method, group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
+            + "residence_division, discharge_date, superseded, settled_at) "
+            + "VALUES ($1, $2, $7, 'DRG', 'BR25', $3, 702900, 702900, 60000, 642900, 'NONE', '430000/2000-01-01', $4, $5, FALSE, $6)";
+
+    @Inject
+    CaseSettlementService settlements;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void a_batch_waits_for_a_concurrent_batch_of_the_same_episode_and_pays_no_second_deductible() {
+        EpisodeId episode = EpisodeId.of("EP-LOCK-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged second = discharge(episode);
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+
+        // The other batch: it holds the episode (as CaseSettlementService does) and has written the
+        // first stay, which paid the county deductible of ¥600, but has not committed yet.
+        SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction transaction = other.begin().await().atMost(Duration.ofSeconds(10));
+        other.preparedQuery(CaseSettlementService.LOCK_EPISODES).execute(Tuple.of((Object) new String[] {episode.value()}))
+                .await().atMost(Duration.ofSeconds(10));
+        other.preparedQuery(FIRST_STAY).execute(Tuple.tuple(List.of(UUID.randomUUID(), GOLDEN.institutionId().value(),
+                        episode.value(), GOLDEN.residenceDivision().value(), GOLDEN.dischargeDate(), OffsetDateTime.now(),
+                        GOLDEN.dischargeDate().getYear())))
+                .await().atMost(Duration.ofSeconds(10));
+
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(second)));
+
+        await("the batch waits while the other batch holds the episode").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
+        transaction.commit().await().atMost(Duration.ofSeconds(10));
+        other.close().await().atMost(Duration.ofSeconds(10));
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        Row row = pool.preparedQuery("SELECT deductible_fen, fund_payable_fen FROM case_settlement WHERE discharge_event_id = $1")
+                .execute(Tuple.of(second.eventId().asUuid())).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        // BR25 0.781 × ¥10,000 × county 0.9 = ¥7,029.00; the first stay paid the ¥600 deductible, so none is due again.
+        assertThat(row.getLong(0)).isZero();
+        assertThat(row.getLong(1)).isEqualTo(702_900L);
+    }
+
+    /** Runs a Hibernate Reactive / Vert.x pipeline on a fresh safe duplicated context, as a consumer would. */
+    private <T> CompletableFuture<T> onContext(Supplier<Uni<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.get().subscribe().with(result::complete, result::completeExceptionally));
+        return result;
+    }
+
+    private static InpatientDischarged discharge(EpisodeId episode) {
+        return new InpatientDischarged(EventId.random(), GOLDEN.occurredAt(), GOLDEN.institutionId(), GOLDEN.departmentId(),
+                GOLDEN.patient(), GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(), GOLDEN.principalDiagnosis(),
+                GOLDEN.procedures(), GOLDEN.drgGroup(), GOLDEN.charges(), GOLDEN.dischargeMode(), GOLDEN.admissionDate(),
+                GOLDEN.dischargeDate(), GOLDEN.lengthOfStayDays(), episode, null);
+    }
+}
