@@ -21,7 +21,7 @@ record ServiceSpec(String name, int port, Optional<String> database, boolean kaf
      * Navigation keeps its RSS under 512 MB at 2,000 recommendations/s with these (measured by
      * {@code deploy/benchmark navigation}): about 250 MB of the process lies outside the heap.
      */
-    private static final List<String> NAVIGATION_JVM = List.of("-Xmx192m", "-Xmn48m", "-Xss512k",
+    private static final List<String> NAVIGATION_JVM = List.of("-Xmx208m", "-Xmn64m", "-Xss512k",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
             "-XX:+UseSerialGC");
 

@@ -98,7 +98,7 @@ final class NavigationBenchmark implements Callable<Integer> {
     @Option(names = "--duration", description = "Measured seconds. Default: 60 (5 with --smoke).")
     Integer durationSeconds;
 
-    @Option(names = "--warmup", description = "Warm-up seconds before measuring. Default: 15 (2 with --smoke).")
+    @Option(names = "--warmup", description = "Warm-up seconds before measuring. Default: 60 (2 with --smoke).")
     Integer warmupSeconds;
 
     @Option(names = "--timeout-ms", defaultValue = "2000", description = "Request timeout (counted as an error). Default: ${DEFAULT-VALUE}")
@@ -115,7 +115,7 @@ final class NavigationBenchmark implements Callable<Integer> {
     Path serviceJar;
 
     /** The options navigation-service's README documents it runs with (RSS ≤ 512 MB). */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx192m -Xmn48m -Xss512k -XX:MaxMetaspaceSize=128m"
+    static final String SERVICE_JVM_OPTIONS = "-Xmx208m -Xmn64m -Xss512k -XX:MaxMetaspaceSize=128m"
             + " -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC";
 
     @Option(names = "--service-jvm-options", defaultValue = SERVICE_JVM_OPTIONS,
@@ -143,7 +143,9 @@ final class NavigationBenchmark implements Callable<Integer> {
         double requestRate = rate != null ? rate : smoke ? 100 : 2000;
         double eventRate = capacityRate != null ? capacityRate : smoke ? 50 : 1000;
         Duration duration = Duration.ofSeconds(durationSeconds != null ? durationSeconds : smoke ? 5 : 60);
-        Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 15);
+        // A minute: the service then has collected the province import's garbage (one full collection)
+        // and compiled its paths; with 15 s both fell into the first measured seconds (README, 2026-11-24).
+        Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 60);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         say("generating the matrix of %s (seed %d)", areaCode, seed);
@@ -193,12 +195,13 @@ final class NavigationBenchmark implements Callable<Integer> {
         LoadGeneratorProcess load = resources.remember(LoadGeneratorProcess.start(service.baseUrl(), queriesFile,
                 work.resolve("load-result.json"), requestRate, warmup, duration, Duration.ofMillis(timeoutMillis), connections,
                 List.of(loadJvmOptions.trim().split("\\s+"))));
+        prober.start();
         TimeUnit.MILLISECONDS.sleep(warmup.toMillis() + 200);
 
         long lifetimeHwm = ProcessMemory.of(servicePid).map(ProcessMemory::peakRssKib).orElse(0L);
         boolean peakReset = ProcessMemory.resetPeak(servicePid);
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
-        prober.start();
+        prober.measureFromNow();
         Duration serviceCpuAtStart = cpuTime(servicePid);
         long windowStarted = System.nanoTime();
         String loadAtStart = loadAverage();

@@ -36,6 +36,8 @@ public final class FreshnessProber implements AutoCloseable {
     private final Duration giveUpAfter;
     private final Histogram lagMicros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
     private volatile boolean running;
+    // System.nanoTime() from which probes count; none until measureFromNow (they only warm the path).
+    private volatile long measuredFrom = Long.MAX_VALUE;
     private Thread thread;
     private long invisible;
     private long pollErrors;
@@ -52,11 +54,21 @@ public final class FreshnessProber implements AutoCloseable {
         this.giveUpAfter = giveUpAfter;
     }
 
+    /**
+     * Starts probing, counting nothing yet: started with the warm-up, the probes' own path through
+     * the service (the capacity API, its security and JSON) is compiled before the measured window,
+     * as the recommendations' is. Without it the first measured seconds paid for that JIT work.
+     */
     public synchronized void start() {
         running = true;
         thread = new Thread(this::probeUntilStopped, "freshness-prober");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Counts the probes sent from now on (and only those). */
+    public void measureFromNow() {
+        measuredFrom = System.nanoTime();
     }
 
     /** Stops after the probe in flight and returns the lags measured. */
@@ -92,29 +104,36 @@ public final class FreshnessProber implements AutoCloseable {
         HttpRequest poll = HttpRequest.newBuilder(baseUrl.resolve(path(probe)))
                 .header("Authorization", "Bearer " + bearerToken).timeout(Duration.ofSeconds(2)).GET().build();
         long sentAt = System.nanoTime();
+        boolean counted = sentAt - measuredFrom >= 0;
         publisher.send(probe.report(Clock.systemUTC().instant()));
         long deadline = sentAt + giveUpAfter.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (visible(probe, poll)) {
-                lagMicros.recordValue((System.nanoTime() - sentAt) / 1000);
+            if (visible(probe, poll, counted)) {
+                if (counted) {
+                    lagMicros.recordValue((System.nanoTime() - sentAt) / 1000);
+                }
                 return;
             }
             TimeUnit.NANOSECONDS.sleep(pollInterval.toNanos());
         }
-        invisible++;
+        if (counted) {
+            invisible++;
+        }
     }
 
-    private boolean visible(BedProbe probe, HttpRequest poll) throws InterruptedException {
+    private boolean visible(BedProbe probe, HttpRequest poll, boolean counted) throws InterruptedException {
         try {
             HttpResponse<String> answer = http.send(poll, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 return probe.visibleIn(JSON.readTree(answer.body()));
             }
-            if (answer.statusCode() != 404) {
+            if (answer.statusCode() != 404 && counted) {
                 pollErrors++;
             }
         } catch (IOException e) {
-            pollErrors++;
+            if (counted) {
+                pollErrors++;
+            }
         }
         return false;
     }
