@@ -34,6 +34,8 @@ public final class MatrixRules {
 
     public static final String PARTNER_NOT_TERTIARY = "PARTNER_NOT_TERTIARY";
     public static final String OUTSIDE_ALLIANCE_CITY = "OUTSIDE_ALLIANCE_CITY";
+    /** A specialty stated for an institution that has been retired. */
+    public static final String INSTITUTION_RETIRED = "INSTITUTION_RETIRED";
 
     private static final DivisionCode HUNAN = DivisionCode.of("430000");
 

@@ -69,6 +69,22 @@ public class GuidanceCatalogueEntryEntity implements RegistryRow<GuidanceCatalog
         return icd10Prefix;
     }
 
+    public String icd10Prefix() {
+        return icd10Prefix;
+    }
+
+    public Level lowestInpatientLevel() {
+        return lowestInpatientLevel;
+    }
+
+    public boolean primaryLevelDisease() {
+        return primaryLevelDisease;
+    }
+
+    public String catalogueVersion() {
+        return catalogueVersion;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof GuidanceCatalogueEntryEntity that && Objects.equals(icd10Prefix, that.icd10Prefix);

@@ -4,6 +4,7 @@ import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.service.RegistryConflictException;
 import cn.hunan.mma.navigation.registry.service.RegistryRuleException;
 import cn.hunan.mma.navigation.registry.service.StaleVersionException;
+import cn.hunan.mma.navigation.registry.service.VersionRequiredException;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import jakarta.ws.rs.core.Response;
@@ -29,5 +30,10 @@ public class RegistryEditProblems {
     @ServerExceptionMapper
     public Response stale(StaleVersionException e) {
         return ProblemResponses.of(Problem.of(412, "Precondition Failed", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response versionRequired(VersionRequiredException e) {
+        return ProblemResponses.of(Problem.of(428, "Precondition Required", e.getMessage()));
     }
 }

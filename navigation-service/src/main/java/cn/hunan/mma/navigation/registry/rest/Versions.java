@@ -6,6 +6,7 @@ import cn.hunan.mma.platform.rest.ProblemResponses;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +34,15 @@ final class Versions {
             throw new WebApplicationException(ProblemResponses.of(Problem.of(428, "Precondition Required",
                     "send If-Match with the ETag of the version you edited")));
         }
+        return parsed(ifMatch);
+    }
+
+    /** The version an edit was made on, absent for a put that creates (see {@link #required} for tags). */
+    static Optional<UUID> optional(String ifMatch) {
+        return ifMatch == null || ifMatch.isBlank() ? Optional.empty() : Optional.of(parsed(ifMatch));
+    }
+
+    private static UUID parsed(String ifMatch) {
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);

@@ -1,7 +1,9 @@
 package cn.hunan.mma.navigation.registry.service;
 
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
+import cn.hunan.mma.navigation.registry.persistence.GuidanceCatalogueEntryEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.navigation.registry.persistence.SpecialtyEntity;
 import cn.hunan.mma.platform.security.Scope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,16 @@ public class RegistryQueries {
 
     public Uni<Optional<AllianceEntity>> alliance(String id) {
         return sessions.withSession(session -> session.find(AllianceEntity.class, id)).map(Optional::ofNullable);
+    }
+
+    public Uni<Optional<SpecialtyEntity>> specialty(String institutionId, String departmentId) {
+        return sessions.withSession(session -> session.find(SpecialtyEntity.class,
+                new SpecialtyEntity.Key(institutionId, departmentId))).map(Optional::ofNullable);
+    }
+
+    public Uni<Optional<GuidanceCatalogueEntryEntity>> catalogueEntry(String icd10Prefix) {
+        return sessions.withSession(session -> session.find(GuidanceCatalogueEntryEntity.class, icd10Prefix))
+                .map(Optional::ofNullable);
     }
 
     /**
