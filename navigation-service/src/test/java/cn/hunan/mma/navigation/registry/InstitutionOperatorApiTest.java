@@ -135,6 +135,19 @@ class InstitutionOperatorApiTest {
     }
 
     @Test
+    void a_value_the_body_cannot_hold_is_a_problem_naming_the_field_not_a_bare_json_error() {
+        // Jackson refuses an unknown enum name and a text in a number field before any rule runs; the
+        // platform's problem mapper must answer, not the REST layer's built-in JSON error.
+        register(provinceAdmin, body(id, "GOLD", "430321")).statusCode(400).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Malformed request body"))
+                .body("errors[0].field", equalTo("level")).body("errors[0].reason", equalTo("expected Level"));
+        Map<String, Object> textLatitude = body(id, "COUNTY", "430321");
+        textLatitude.put("latitude", "north");
+        register(provinceAdmin, textLatitude).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("latitude"));
+    }
+
+    @Test
     void registering_a_taken_id_is_409_and_editing_a_missing_one_404() {
         register(provinceAdmin, body(id, "COUNTY", "430321")).statusCode(201);
         register(provinceAdmin, body(id, "COUNTY", "430321")).statusCode(409).contentType(PROBLEM_JSON);

@@ -72,6 +72,17 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(400, "Malformed request body", "the body is not valid JSON"));
     }
 
+    /**
+     * A value the body's type cannot hold: an unknown enum name, text in a number field. Quarkus REST
+     * ships a mapper for exactly this type, which beats {@link #unreadableJson}'s broader one and
+     * answers plain JSON; this one is as specific and the application's own, so the caller gets the
+     * same problem (field path, what was expected) as for any other unreadable body.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     /** A value that breaks the contract (bad ICD-10 code, negative money, …): the reason and the field. */
     @ServerExceptionMapper
     public Response contractViolation(ContractViolation e) {
