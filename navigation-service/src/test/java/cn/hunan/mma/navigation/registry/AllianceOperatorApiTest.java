@@ -1,6 +1,12 @@
 package cn.hunan.mma.navigation.registry;
 
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.envelope.CloudEventHeaders;
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
@@ -11,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +26,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,6 +52,8 @@ class AllianceOperatorApiTest {
 
     private final String provinceAdmin = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000"));
+    private final String xiangtanOperator = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300"));
     private final String zhangjiajieOperator = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("zjj-operator", "city-operator").inCity("430800"));
     private final String suffix = uniqueSuffix();
@@ -96,6 +107,106 @@ class AllianceOperatorApiTest {
     @Test
     void a_city_operator_cannot_form_an_alliance_in_another_city() {
         form(zhangjiajieOperator, alliance(List.of(lead, township), List.of())).statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void dissolving_publishes_the_alliance_reduced_to_its_lead_and_members_leave_it() {
+        String version = form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201)
+                .extract().header("ETag");
+
+        String dissolved = dissolve(provinceAdmin, version).statusCode(200).body("dissolved", equalTo(true))
+                .body("memberIds", equalTo(List.of(lead))).body("coveredDivisions", empty())
+                .body("collaboratingTertiaryIds", empty()).extract().header("ETag");
+
+        AllianceSnapshot published = awaitAllianceRecord(dissolved);
+        assertThat(published.allianceId().value()).isEqualTo(allianceId);
+        assertThat(published.name()).isEqualTo("湘潭县医共体");
+        assertThat(published.kind()).isEqualTo(AllianceKind.COUNTY_COMMUNITY);
+        assertThat(published.leadInstitutionId().value()).isEqualTo(lead);
+        assertThat(published.memberIds()).extracting(InstitutionId::value).containsExactly(lead);
+        assertThat(published.coveredDivisions()).isEmpty();
+        assertThat(published.collaboratingTertiaryIds()).isEmpty();
+        // Both members, the lead included, are republished without the alliance.
+        registered(township).body("allianceIds", empty());
+        String leadVersion = registered(lead).body("allianceIds", empty()).extract().header("ETag");
+
+        alliance().body("dissolved", equalTo(true)).body("memberIds", equalTo(List.of(lead)))
+                .body("coveredDivisions", empty()).header("ETag", equalTo(dissolved));
+        // As for retiring a retired institution: 200 with the current state, nothing new published.
+        dissolve(provinceAdmin, dissolved).statusCode(200).body("dissolved", equalTo(true)).header("ETag", equalTo(dissolved));
+        // The dissolved alliance no longer holds its former lead back from retirement.
+        given().auth().oauth2(provinceAdmin).header("If-Match", leadVersion)
+                .when().delete("/api/v1/registry/institutions/" + lead).then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void a_stale_version_is_412_and_publishes_nothing() {
+        String formed = form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201)
+                .extract().header("ETag");
+        String revised = given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", formed)
+                .body(alliance(List.of(lead, township), List.of())).when().put(ALLIANCES + "/" + allianceId)
+                .then().statusCode(200).extract().header("ETag");
+
+        dissolve(provinceAdmin, formed).statusCode(412).contentType(PROBLEM_JSON);
+        alliance().body("dissolved", equalTo(false)).header("ETag", equalTo(revised));
+
+        // Nothing was published in between: the key's records are exactly form, revision, dissolution.
+        String dissolved = dissolve(provinceAdmin, revised).statusCode(200).extract().header("ETag");
+        awaitAllianceRecord(dissolved);
+        assertThat(eventIdsOnTheTopic()).containsExactly(unquoted(formed), unquoted(revised), unquoted(dissolved));
+    }
+
+    @Test
+    void a_city_operator_of_another_city_cannot_dissolve_and_nothing_is_published() {
+        String formed = form(provinceAdmin, alliance(List.of(lead, township), List.of())).statusCode(201)
+                .extract().header("ETag");
+
+        dissolve(zhangjiajieOperator, formed).statusCode(403).contentType(PROBLEM_JSON);
+        registered(township).body("allianceIds", hasItem(allianceId));
+
+        // The version is still the formed one (nothing was written), and the key holds no other record.
+        String dissolved = dissolve(xiangtanOperator, formed).statusCode(200).extract().header("ETag");
+        awaitAllianceRecord(dissolved);
+        assertThat(eventIdsOnTheTopic()).containsExactly(unquoted(formed), unquoted(dissolved));
+    }
+
+    @Test
+    void dissolving_needs_a_version_and_a_known_alliance() {
+        given().auth().oauth2(provinceAdmin).when().delete(ALLIANCES + "/" + allianceId)
+                .then().statusCode(428).contentType(PROBLEM_JSON);
+        dissolve(provinceAdmin, "\"" + UUID.randomUUID() + "\"").statusCode(404).contentType(PROBLEM_JSON);
+        // The dissolution's shape is reserved, so a consumer can tell it from a live alliance.
+        Map<String, Object> leadAlone = alliance(List.of(lead), List.of());
+        leadAlone.put("coveredDivisions", List.of());
+        form(provinceAdmin, leadAlone).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].reason", equalTo("RESERVED_FOR_DISSOLUTION"));
+    }
+
+    private ValidatableResponse dissolve(String token, String version) {
+        return given().auth().oauth2(token).header("If-Match", version).when().delete(ALLIANCES + "/" + allianceId).then();
+    }
+
+    private ValidatableResponse alliance() {
+        return given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(200);
+    }
+
+    /** Waits for the record the outbox relay publishes for that version, and decodes it. */
+    private AllianceSnapshot awaitAllianceRecord(String etag) {
+        TopicRecords.awaitRecord(Topics.ALLIANCES.name(), record -> allianceId.equals(record.key())
+                && CloudEventHeaders.eventId(record.headers()).filter(unquoted(etag)::equals).isPresent());
+        ConsumerRecord<String, byte[]> last = TopicRecords.all(Topics.ALLIANCES.name()).stream()
+                .filter(record -> allianceId.equals(record.key())).reduce((first, second) -> second).orElseThrow();
+        assertThat(CloudEventHeaders.eventId(last.headers())).contains(unquoted(etag));
+        return ContractCodec.standard().decode(last.value(), AllianceSnapshot.class).orElseThrow();
+    }
+
+    private List<String> eventIdsOnTheTopic() {
+        return TopicRecords.all(Topics.ALLIANCES.name()).stream().filter(record -> allianceId.equals(record.key()))
+                .map(record -> CloudEventHeaders.eventId(record.headers()).orElseThrow()).toList();
+    }
+
+    private static String unquoted(String etag) {
+        return etag.replace("\"", "");
     }
 
     private ValidatableResponse form(String token, Map<String, Object> body) {

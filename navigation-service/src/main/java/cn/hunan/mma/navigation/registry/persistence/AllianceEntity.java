@@ -1,5 +1,6 @@
 package cn.hunan.mma.navigation.registry.persistence;
 
+import cn.hunan.mma.navigation.registry.domain.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.DivisionCode;
@@ -131,6 +132,11 @@ public class AllianceEntity implements RegistryRow<AllianceSnapshot> {
 
     public List<String> collaboratingTertiaryIds() {
         return List.copyOf(collaboratingTertiaryIds);
+    }
+
+    /** Whether the alliance has been dissolved (see {@link AllianceDissolution} for the representation). */
+    public boolean dissolved() {
+        return AllianceDissolution.isDissolved(leadInstitutionId, memberIds, coveredDivisions, collaboratingTertiaryIds);
     }
 
     @Override

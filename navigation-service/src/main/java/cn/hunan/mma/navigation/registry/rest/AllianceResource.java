@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,7 +30,7 @@ import java.net.URI;
 
 /**
  * Alliances of the registry, as far as the caller's scope reaches; province admins and city
- * operators (alliances within their city) form and revise them, with ETag / If-Match versions.
+ * operators (alliances within their city) form, revise and dissolve them, with ETag / If-Match versions.
  */
 @Path("/api/v1/registry/alliances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,6 +78,17 @@ public class AllianceResource {
         }
         return editing.revise(request.toSnapshot(id), Versions.required(ifMatch), caller.get())
                 .map(row -> withVersion(Response.ok(), row));
+    }
+
+    /**
+     * Dissolves the alliance (its members, the lead included, leave it); it stays readable, shown
+     * {@code dissolved}. Dissolving a dissolved alliance changes nothing and answers its current state.
+     */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
+    public Uni<Response> dissolve(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return editing.dissolve(id, Versions.required(ifMatch), caller.get()).map(row -> withVersion(Response.ok(), row));
     }
 
     private static AllianceRequest requireBody(AllianceRequest request) {

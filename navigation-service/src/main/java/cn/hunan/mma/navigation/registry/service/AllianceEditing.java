@@ -8,6 +8,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.registry.domain.AllianceDissolution;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
@@ -99,6 +100,38 @@ public class AllianceEditing {
                 }));
     }
 
+    /**
+     * Dissolves the alliance (published as {@link AllianceDissolution} describes) and republishes
+     * every member, the lead included, without it; an already dissolved alliance publishes nothing.
+     * Scope and version are checked as for a revision.
+     */
+    public Uni<AllianceEntity> dissolve(String id, UUID expectedVersion, Caller caller) {
+        return transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
+                    }
+                    List<InstitutionId> before = row.memberIds().stream().map(InstitutionId::of).toList();
+                    return requireCurrent(session, row, expectedVersion, caller).chain(() -> {
+                        if (row.dissolved()) {
+                            return Uni.createFrom().item(row);
+                        }
+                        AllianceSnapshot snapshot = AllianceDissolution.of(current(row), EventId.random(), clock.instant());
+                        row.apply(snapshot);
+                        return session.persist(outbox(snapshot))
+                                .chain(() -> syncMembers(session, id, before, List.of()))
+                                .replaceWith(row);
+                    });
+                }));
+    }
+
+    private static AllianceSnapshot current(AllianceEntity row) {
+        return new AllianceSnapshot(EventId.of(row.lastEventId()), row.published().occurredAt(), AllianceId.of(row.id()),
+                row.name(), row.kind(), InstitutionId.of(row.leadInstitutionId()),
+                row.memberIds().stream().map(InstitutionId::of).toList(), row.coveredDivisions(),
+                row.collaboratingTertiaryIds().stream().map(InstitutionId::of).toList());
+    }
+
     private Uni<Void> requireCurrent(Mutiny.Session session, AllianceEntity row, UUID expectedVersion, Caller caller) {
         List<InstitutionId> touched = new ArrayList<>(row.memberIds().stream().map(InstitutionId::of).toList());
         return placements(session, touched).map(found -> {
@@ -117,7 +150,8 @@ public class AllianceEditing {
         referenced.add(snapshot.leadInstitutionId());
         referenced.addAll(snapshot.collaboratingTertiaryIds());
         return placements(session, referenced).map(found -> {
-            MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id))).ifPresent(violation -> {
+            MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id)))
+                    .or(() -> AllianceDissolution.reservedShapeProblem(snapshot)).ifPresent(violation -> {
                 throw new RegistryRuleException(violation);
             });
             List<DivisionCode> divisions = new ArrayList<>(snapshot.coveredDivisions());

@@ -8,6 +8,7 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.registry.domain.InstitutionDraft;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
@@ -79,7 +80,8 @@ public class InstitutionEditing {
 
     /**
      * Retires the institution: it is kept (for history, as the contract says) and published with
-     * {@code active = false}. Refused while an alliance still names it: the alliance must drop it first.
+     * {@code active = false}. Refused while a live alliance still names it: the alliance must drop it first
+     * (or be dissolved).
      */
     public Uni<InstitutionEntity> retire(String id, UUID expectedVersion, Caller caller) {
         return transaction(session -> current(session, id, expectedVersion, caller)
@@ -138,10 +140,12 @@ public class InstitutionEditing {
     }
 
     private static Uni<List<String>> alliancesNaming(Mutiny.Session session, String institutionId) {
-        return session.createSelectionQuery("select a.id from AllianceEntity a where a.leadInstitutionId = :id"
-                        + " or :id member of a.memberIds order by a.id", String.class)
+        // A dissolved alliance still names its lead (the contract needs one) but holds no one.
+        return session.createSelectionQuery("from AllianceEntity a where a.leadInstitutionId = :id"
+                        + " or :id member of a.memberIds order by a.id", AllianceEntity.class)
                 .setParameter("id", institutionId)
-                .getResultList();
+                .getResultList()
+                .map(alliances -> alliances.stream().filter(alliance -> !alliance.dissolved()).map(AllianceEntity::id).toList());
     }
 
     /**
