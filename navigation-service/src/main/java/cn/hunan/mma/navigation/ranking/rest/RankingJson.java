@@ -20,7 +20,7 @@ import java.util.List;
  * 2,000 requests/s, and the shape is small and fixed. The recommender writes into it directly
  * ({@link RankingWriter}), reasons part by part, so no candidate or reason string is built on the
  * way. Each thread (an event loop) reuses one writer and its growing buffer, so an answer costs
- * one allocation of its own size.
+ * no heap allocation of its own: it is copied once, into a pooled direct buffer.
  */
 final class RankingJson implements RankingWriter {
 
@@ -35,17 +35,12 @@ final class RankingJson implements RankingWriter {
     private RankingJson() {
     }
 
-    /** This thread's writer, started on an empty ranking; {@link #finish()} gives the bytes. */
+    /** This thread's writer, started on an empty ranking; {@link #finishPooled()} gives the bytes. */
     static RankingJson start() {
         RankingJson writer = SCRATCH.get();
         writer.json.reset().ascii('[');
         writer.candidates = 0;
         return writer;
-    }
-
-    /** The ranking written so far, closed, as a new array of its own size. */
-    byte[] finish() {
-        return json.ascii(']').toByteArray();
     }
 
     /**
@@ -60,7 +55,7 @@ final class RankingJson implements RankingWriter {
         return json.copyTo(VertxByteBufAllocator.POOLED_ALLOCATOR.directBuffer(json.size, json.size));
     }
 
-    /** A ranking already built as values. */
+    /** A ranking already built as values, as an array of its own. */
     static byte[] of(List<Candidate> candidates) {
         RankingJson writer = start();
         for (Candidate candidate : candidates) {
@@ -72,7 +67,7 @@ final class RankingJson implements RankingWriter {
             }
             writer.endCandidate();
         }
-        return writer.finish();
+        return RecommendationAnswers.Answer.ranking(writer.finishPooled()).takeBytes();
     }
 
     @Override
@@ -141,10 +136,6 @@ final class RankingJson implements RankingWriter {
         Utf8 reset() {
             size = 0;
             return this;
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
         }
 
         ByteBuf copyTo(ByteBuf buffer) {

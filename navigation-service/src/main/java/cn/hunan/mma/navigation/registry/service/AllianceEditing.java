@@ -19,9 +19,7 @@ import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import io.smallrye.mutiny.Uni;
-import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -36,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Operators' changes to alliances, checked by {@link MatrixRules#allianceProblem} and the caller's
@@ -49,20 +46,18 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AllianceEditing {
 
-    private final Mutiny.SessionFactory sessions;
-    private final Event<RegistryChanged> changed;
+    private final RegistryWrites writes;
     private final Clock clock = Clock.systemUTC();
 
-    public AllianceEditing(Mutiny.SessionFactory sessions, Event<RegistryChanged> changed) {
-        this.sessions = sessions;
-        this.changed = changed;
+    public AllianceEditing(RegistryWrites writes) {
+        this.writes = writes;
     }
 
     /** Forms a new alliance; 409 when the id is taken. The snapshot's event id and time are replaced. */
     public Uni<AllianceEntity> form(AllianceSnapshot draft, Caller caller) {
         String id = draft.allianceId().value();
         AllianceSnapshot snapshot = restamped(draft, clock.instant());
-        return transaction(session -> session.find(AllianceEntity.class, id).chain(existing -> {
+        return writes.transaction(session -> session.find(AllianceEntity.class, id).chain(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().failure(new RegistryConflictException("alliance " + id + " already exists"));
                     }
@@ -80,7 +75,7 @@ public class AllianceEditing {
     public Uni<AllianceEntity> revise(AllianceSnapshot draft, UUID expectedVersion, Caller caller) {
         String id = draft.allianceId().value();
         AllianceSnapshot snapshot = restamped(draft, clock.instant());
-        return transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
+        return writes.transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
@@ -106,7 +101,7 @@ public class AllianceEditing {
      * Scope and version are checked as for a revision.
      */
     public Uni<AllianceEntity> dissolve(String id, UUID expectedVersion, Caller caller) {
-        return transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
+        return writes.transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
@@ -215,14 +210,5 @@ public class AllianceEditing {
 
     private static OutboxEventEntity outbox(AllianceSnapshot snapshot) {
         return OutboxEventEntity.of(ContractOutboxEvents.of(Topics.ALLIANCES, snapshot));
-    }
-
-    /**
-     * Runs the work in one transaction; once it has committed, snapshot holders learn the registry
-     * changed, and the edit answers when they have taken it in (recommendations show it at once).
-     */
-    private <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
-        return sessions.withTransaction(work)
-                .call(() -> Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged())));
     }
 }

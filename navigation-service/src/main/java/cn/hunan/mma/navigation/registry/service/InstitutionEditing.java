@@ -16,9 +16,7 @@ import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import io.smallrye.mutiny.Uni;
-import cn.hunan.mma.navigation.registry.domain.RegistryChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -28,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Operators' changes to institutions. Each change is checked against {@link MatrixRules} (the
@@ -41,13 +38,11 @@ import java.util.function.Function;
 @ApplicationScoped
 public class InstitutionEditing {
 
-    private final Mutiny.SessionFactory sessions;
-    private final Event<RegistryChanged> changed;
+    private final RegistryWrites writes;
     private final Clock clock = Clock.systemUTC();
 
-    public InstitutionEditing(Mutiny.SessionFactory sessions, Event<RegistryChanged> changed) {
-        this.sessions = sessions;
-        this.changed = changed;
+    public InstitutionEditing(RegistryWrites writes) {
+        this.writes = writes;
     }
 
     /** Registers a new institution (with no alliances yet); 409 when the id is taken. */
@@ -55,7 +50,7 @@ public class InstitutionEditing {
         InstitutionSnapshot snapshot = draft.snapshot(List.of(), true, EventId.random(), clock.instant());
         check(snapshot, caller);
         String id = draft.institutionId().value();
-        return transaction(session -> session.find(InstitutionEntity.class, id)
+        return writes.transaction(session -> session.find(InstitutionEntity.class, id)
                         .chain(existing -> {
                             if (existing != null) {
                                 return Uni.createFrom().failure(new RegistryConflictException("institution " + id + " is already registered"));
@@ -71,7 +66,7 @@ public class InstitutionEditing {
     /** Replaces what the operator states about the institution; an unchanged statement publishes nothing. */
     public Uni<InstitutionEntity> revise(InstitutionDraft draft, UUID expectedVersion, Caller caller) {
         String id = draft.institutionId().value();
-        return transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
+        return writes.transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
             InstitutionSnapshot snapshot = draft.snapshot(ids(row), row.active(), EventId.random(), clock.instant());
             check(snapshot, caller);
             return row.holds(snapshot) ? Uni.createFrom().item(row) : publish(session, row, snapshot);
@@ -84,7 +79,7 @@ public class InstitutionEditing {
      * (or be dissolved).
      */
     public Uni<InstitutionEntity> retire(String id, UUID expectedVersion, Caller caller) {
-        return transaction(session -> current(session, id, expectedVersion, caller)
+        return writes.transaction(session -> current(session, id, expectedVersion, caller)
                 .chain(row -> alliancesNaming(session, id).chain(alliances -> {
                     if (!alliances.isEmpty()) {
                         return Uni.createFrom().failure(new RegistryConflictException("institution " + id
@@ -146,14 +141,5 @@ public class InstitutionEditing {
                 .setParameter("id", institutionId)
                 .getResultList()
                 .map(alliances -> alliances.stream().filter(alliance -> !alliance.dissolved()).map(AllianceEntity::id).toList());
-    }
-
-    /**
-     * Runs the work in one transaction; once it has committed, snapshot holders learn the registry
-     * changed, and the edit answers when they have taken it in (recommendations show it at once).
-     */
-    private <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
-        return sessions.withTransaction(work)
-                .call(() -> Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged())));
     }
 }

@@ -81,13 +81,24 @@ public class RegistryWrites {
 
     /**
      * Runs the work in one transaction; once it has committed, snapshot holders learn the registry
-     * changed (recommendations show the edit at once). Two creations of one row racing past the
-     * lookup: the primary key decides, the loser gets 409.
+     * changed, and the edit answers when they have taken it in (recommendations show it at once).
+     * Every operator edit of the registry goes through here.
+     */
+    public <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
+        return announced(sessions.withTransaction(work));
+    }
+
+    /**
+     * {@link #transaction(Function)} for a put that may create its row: two creations of one row
+     * racing past the lookup, the primary key decides and the loser gets 409.
      */
     public <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work, String what) {
-        return sessions.withTransaction(work)
+        return announced(sessions.withTransaction(work)
                 .onFailure(ConstraintViolationException.class)
-                .transform(e -> new RegistryConflictException(what + " was created concurrently; read it and retry"))
-                .call(() -> Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged())));
+                .transform(e -> new RegistryConflictException(what + " was created concurrently; read it and retry")));
+    }
+
+    private <T> Uni<T> announced(Uni<T> committed) {
+        return committed.call(() -> Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged())));
     }
 }

@@ -67,7 +67,7 @@ class RankingJsonTest {
             wholeReasons.add("had " + number + " → \"slots\"");
         }
         parts.endCandidate();
-        byte[] written = parts.finish();
+        byte[] written = RecommendationAnswers.Answer.ranking(parts.finishPooled()).takeBytes();
 
         byte[] whole = RankingJson.of(List.of(new Candidate(InstitutionId.of("430321H0002"), "湘潭县人民医院",
                 Level.COUNTY, DepartmentId.of("neurology"), "神经内科", SpecialtyTag.KEY, 318.4, wholeReasons,
