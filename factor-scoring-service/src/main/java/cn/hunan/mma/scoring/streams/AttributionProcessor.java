@@ -8,13 +8,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns an accepted record into ledger messages keyed by event id: the record's arrival with its
  * {@link Contribution} (attributed here, on the task that decoded it, so nothing downstream decodes
  * the record again), and — for a correction — word to the id it names (a record naming itself
- * names nothing).
+ * names nothing). The ledger runs on the same task, so the messages are handed over in memory.
+ *
+ * <p>Each message names the input topic it came from and how far that topic's partition has got
+ * in event time: one task reads the same partition of all seven input topics, a replay can consume
+ * them at different speeds, and the ledger closes a month by the slowest of them
+ * ({@link UpstreamWatermark}).
  */
 final class AttributionProcessor implements Processor<byte[], Decoding, String, LedgerMessage> {
 
@@ -24,9 +30,8 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
     private final AtomicLong matrixChanges;
     private ProcessorContext<String, LedgerMessage> context;
     private MatrixView matrix;
-    /** This task's input partition and the latest occurredAt it has seen: the ledger's watermark is built from them. */
-    private int source;
-    private long progress = Long.MIN_VALUE;
+    /** Per input topic (its index in {@link ScoringTopology#INPUTS}), the latest occurredAt this task has read from it. */
+    private final long[] progress = new long[ScoringTopology.INPUTS.size()];
 
     AttributionProcessor(Attribution attribution, AtomicLong matrixChanges) {
         this.attribution = attribution;
@@ -38,7 +43,7 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         this.context = context;
         this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
                 context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
-        this.source = context.taskId().partition();
+        Arrays.fill(progress, Long.MIN_VALUE);
     }
 
     @Override
@@ -47,17 +52,18 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         String eventId = record.eventId().value();
         Contribution contribution = attribution.contribution(record, matrix);
         long occurredAt = record.occurredAt().toEpochMilli();
-        progress = Math.max(progress, occurredAt);
+        int source = decoded.value().input();
+        progress[source] = Math.max(progress[source], occurredAt);
         int month = contribution == null
                 ? Contribution.monthNumber(Period.containing(record.occurredAt(), Period.Kind.MONTH).toString())
                 : Contribution.monthNumber(contribution.month());
         LedgerMessage arrival = new LedgerMessage.Arrival(!(record instanceof ReferralEvent), occurredAt, month,
-                contribution == null ? NOTHING : contribution.toBytes(), source, progress);
+                contribution == null ? NOTHING : contribution.toBytes(), source, progress[source]);
         context.forward(new Record<>(eventId, arrival, decoded.timestamp()));
         if (record instanceof HospitalReport report && report.correctsEventId() != null
                 && !report.correctsEventId().equals(record.eventId())) {
             context.forward(new Record<String, LedgerMessage>(report.correctsEventId().value(),
-                    new LedgerMessage.Superseded(occurredAt, source, progress), decoded.timestamp()));
+                    new LedgerMessage.Superseded(occurredAt, source, progress[source]), decoded.timestamp()));
         }
     }
 }

@@ -1,19 +1,19 @@
 package cn.hunan.mma.scoring.streams;
 
 /**
- * What the event ledger (keyed by event id) receives: a record arriving under its own id, or the
- * news that an accepted record names this id in {@code correctsEventId}. Both carry when their record
- * happened, which input partition's task sent them and how far that task had got ({@link UpstreamWatermark}:
- * the ledger closes months by the slowest task's progress).
+ * What the event ledger (keyed by event id) receives from the attribution on the same task: a record
+ * arriving under its own id, or the news that an accepted record names this id in {@code correctsEventId}.
+ * Both carry when their record happened, which input topic it came from and how far the task had got in
+ * that topic ({@link UpstreamWatermark}: the ledger closes months by the slowest input's progress).
  */
 sealed interface LedgerMessage {
 
     long occurredAtMillis();
 
-    /** The sending task's input partition. */
+    /** The input topic the record came from, by its index in {@link ScoringTopology#INPUTS}. */
     int source();
 
-    /** The latest {@code occurredAt} the sending task had seen. */
+    /** The latest {@code occurredAt} the task had read from that input topic. */
     long sourceProgress();
 
     /**

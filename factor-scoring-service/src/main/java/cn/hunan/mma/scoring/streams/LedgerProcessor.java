@@ -31,7 +31,7 @@ import java.util.Map;
  * across crashes.
  *
  * <p><b>Closing months, and bounded by them.</b> The ledger is where a month closes: once the
- * {@link UpstreamWatermark} — the progress of the slowest upstream task, persisted — passes a month's
+ * {@link UpstreamWatermark} — the progress of the slowest of the task's input topics, persisted — passes a month's
  * end + grace, an arrival of that month is late, dropped here and logged, and the month's entries are
  * deleted as one key range, so the ledger holds one to two months of ids instead of all of them. A
  * duplicate of a retired month's record is dropped the same way, so it cannot count again now that
@@ -48,7 +48,7 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
      * under exactly-once nothing forwarded is visible downstream before a commit anyway.
      */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
-    /** How long an upstream task may stay silent before the watermark stops waiting for it. */
+    /** How long an input may stay silent before the watermark stops waiting for it. */
     static final Duration SOURCE_IDLE_AFTER = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(LedgerProcessor.class);
@@ -88,7 +88,7 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
     /**
      * @param measureIds the counting measures' ids, by the positions {@link Contribution}s use
      * @param grace      how long a month accepts late events and corrections after its end
-     * @param idleAfter  how long an upstream task may stay silent before the watermark stops waiting for it
+     * @param idleAfter  how long an input may stay silent before the watermark stops waiting for it
      */
     LedgerProcessor(List<String> measureIds, Duration grace, Duration idleAfter) {
         this.measureIds = measureIds;

@@ -5,16 +5,16 @@ import java.util.Arrays;
 import java.util.function.ObjLongConsumer;
 
 /**
- * How far every upstream task has got: the latest {@code occurredAt} each attribution task (one per
- * input partition) has seen, and the minimum of those — the point in event time behind which no
- * upstream task will send anything but genuinely late records. The ledger closes months by this
- * watermark, not by the latest time it has seen itself: one ledger partition holds records from every
- * input partition, and in a replay, where the input partitions are consumed at different speeds, a
- * clock taken from the fastest of them would call the slower ones' on-time records late.
+ * How far every input has got: the latest {@code occurredAt} read from each of a task's input
+ * partitions (one per input topic), and the minimum of those — the point in event time behind which
+ * no input will bring anything but genuinely late records. The ledger closes months by this
+ * watermark, not by the latest time it has seen itself: one task reads a partition of every input
+ * topic, and in a replay, where those are consumed at different speeds, a clock taken from the
+ * fastest of them would call the slower ones' on-time records late.
  *
- * <p>A task silent for longer than {@code idleAfter} (wall clock) is left out of the minimum until it
- * speaks again, so a quiet or finished input partition does not hold every month open for ever. The
- * watermark never moves back.
+ * <p>An input silent for longer than {@code idleAfter} (wall clock) is left out of the minimum until
+ * it speaks again, so a quiet or finished input (conduct incidents are rare) does not hold every
+ * month open for ever. The watermark never moves back.
  */
 final class UpstreamWatermark {
 

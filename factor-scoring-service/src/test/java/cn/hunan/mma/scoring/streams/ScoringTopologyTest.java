@@ -157,6 +157,26 @@ class ScoringTopologyTest {
         assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
     }
 
+    /**
+     * The ledger runs on the task that read the record, so it sees a duplicate only if the duplicate sits in
+     * the same partition as its original: a record under a key other than its institution is refused.
+     */
+    @Test
+    void a_record_keyed_by_another_institution_goes_to_the_dead_letter_topic_and_counts_nowhere() {
+        OutpatientVisitRecorded visit = visit(COUNTY_HOSPITAL, MARCH_10);
+        world.sendKeyed(Topics.OUTPATIENT_VISITS, "430321H0002", visit);
+        world.send(Topics.OUTPATIENT_VISITS, visit);
+
+        TestRecord<byte[], byte[]> dead = world.deadLetters(Topics.OUTPATIENT_VISITS).readRecord();
+        DeadLetterHeaders headers = DeadLetterHeaders.readFrom(dead.headers()).orElseThrow();
+        assertThat(headers.reason()).isEqualTo(Reason.INVALID_VALUE);
+        assertThat(headers.path()).isEqualTo("key");
+        assertThat(headers.message()).contains("430321H0002").contains("430321H0001");
+        // Only the correctly keyed copy counted.
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.deadLetters(Topics.OUTPATIENT_VISITS).isEmpty()).isTrue();
+    }
+
     @Test
     void events_of_institutions_missing_from_the_matrix_count_nowhere() {
         world.send(Topics.OUTPATIENT_VISITS, visit(cn.hunan.mma.events.value.InstitutionId.of("430321H0099"), MARCH_10));

@@ -141,6 +141,11 @@ final class ScoringWorld implements AutoCloseable {
         sendRaw(topic.name(), key.getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(record));
     }
 
+    /** The record as a producer would send it, but under another key. */
+    void sendKeyed(Topic<?, ?> topic, String key, ContractRecord record) {
+        sendRaw(topic.name(), key.getBytes(java.nio.charset.StandardCharsets.UTF_8), codec.encode(record));
+    }
+
     /** Sends one record and lets the ledger forward what it counted, so the totals show it at once. */
     void sendRaw(String topic, byte[] key, byte[] value) {
         driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()).pipeInput(key, value);

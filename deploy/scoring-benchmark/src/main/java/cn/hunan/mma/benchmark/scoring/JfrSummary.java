@@ -26,7 +26,7 @@ final class JfrSummary {
         CATEGORIES.put("RocksDB (JNI and its Java side)", List.of("org.rocksdb."));
         CATEGORIES.put("parsing: contract JSON decode (Jackson, ContractCodec)", List.of("com.fasterxml.jackson.", "cn.hunan.mma.events.codec."));
         CATEGORIES.put("serdes: the scorer's binary values", List.of("cn.hunan.mma.scoring.streams.BinaryValues", "cn.hunan.mma.scoring.streams.Contribution",
-                "cn.hunan.mma.scoring.streams.LedgerMessageSerde", "cn.hunan.mma.scoring.streams.ScopeDeltaSerde",
+                "cn.hunan.mma.scoring.streams.ScopeDeltaSerde",
                 "cn.hunan.mma.scoring.streams.MonthTotalsSerde", "org.apache.kafka.common.serialization."));
         CATEGORIES.put("attribution (scopes and measures)", List.of("cn.hunan.mma.scoring.streams.Attribution", "cn.hunan.mma.scoring.streams.MatrixView",
                 "cn.hunan.mma.scoring.domain."));
