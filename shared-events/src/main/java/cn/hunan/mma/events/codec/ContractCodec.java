@@ -30,7 +30,8 @@ public final class ContractCodec {
     private static final ContractCodec STANDARD =
             new ContractCodec(Clock.systemUTC(), DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_FUTURE_TOLERANCE);
 
-    private final ObjectMapper mapper = ContractJson.newObjectMapper();
+    // The one Jackson setup, plus direct calls for the string-backed value types (decode only).
+    private final ObjectMapper mapper = ContractJson.newObjectMapper().registerModule(StringValueReaders.module());
     private final ClassValue<ObjectReader> readers = new ClassValue<>() {
         @Override
         protected ObjectReader computeValue(Class<?> type) {
@@ -94,7 +95,7 @@ public final class ContractCodec {
                     "payload of " + payload.length + " bytes exceeds the limit of " + maxPayloadBytes);
         }
         V record;
-        try (JsonParser parser = mapper.createParser(payload)) {
+        try (JsonParser parser = duplicateCheckingParser(payload)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Rejections.of(Reason.WRONG_TYPE, "$", "the payload must be a JSON object");
             }
@@ -116,6 +117,16 @@ public final class ContractCodec {
                     "occurredAt is more than " + futureTolerance + " ahead of the platform clock");
         }
         return new DecodeResult.Decoded<>(record);
+    }
+
+    /**
+     * The mapper's parser with Jackson's duplicate-key detection swapped for a cheaper one that
+     * refuses the same payloads (see {@link DuplicateKeyCheckingParser}).
+     */
+    private JsonParser duplicateCheckingParser(byte[] payload) throws IOException {
+        JsonParser parser = mapper.createParser(payload);
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return new DuplicateKeyCheckingParser(parser, payload);
     }
 
     public int maxPayloadBytes() {

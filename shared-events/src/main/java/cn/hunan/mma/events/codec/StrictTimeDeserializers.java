@@ -27,7 +27,11 @@ final class StrictTimeDeserializers {
                 .addDeserializer(LocalDate.class, new LocalDateText());
     }
 
-    /** RFC 3339 with any offset ("2025-03-14T08:30:00+08:00"), normalised to UTC. */
+    /**
+     * RFC 3339 with any offset ("2025-03-14T08:30:00+08:00"), normalised to UTC. The common
+     * spelling is read from the parser's buffer without a String ({@link IsoTimeText}); the
+     * formatter still decides everything else.
+     */
     private static final class InstantText extends StdScalarDeserializer<Instant> {
         InstantText() {
             super(Instant.class);
@@ -38,6 +42,10 @@ final class StrictTimeDeserializers {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
+            Instant fast = IsoTimeText.instantOrNull(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (fast != null) {
+                return fast;
+            }
             try {
                 return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(parser.getText(), Instant::from);
             } catch (DateTimeParseException e) {
@@ -47,7 +55,7 @@ final class StrictTimeDeserializers {
         }
     }
 
-    /** A calendar date, "2025-03-14". */
+    /** A calendar date, "2025-03-14"; the plain form via {@link IsoTimeText}, the rest via the formatter. */
     private static final class LocalDateText extends StdScalarDeserializer<LocalDate> {
         LocalDateText() {
             super(LocalDate.class);
@@ -57,6 +65,10 @@ final class StrictTimeDeserializers {
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            LocalDate fast = IsoTimeText.dateOrNull(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (fast != null) {
+                return fast;
             }
             try {
                 return LocalDate.parse(parser.getText());

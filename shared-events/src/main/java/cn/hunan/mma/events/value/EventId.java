@@ -14,16 +14,22 @@ public record EventId(@JsonValue String value) {
 
     public static final String PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
     private static final int[] HYPHENS = {8, 13, 18, 23};
+    private static final int NOT_A_UUID = -1;
+    private static final int LOWER_CASE = 0;
+    private static final int NEEDS_LOWER_CASE = 1;
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public EventId {
         if (value == null) {
             throw ContractViolation.missing("event id");
         }
-        if (!isCanonicalUuid(value)) {
+        int form = canonicalUuidForm(value);
+        if (form == NOT_A_UUID) {
             throw new ContractViolation(Reason.MALFORMED_ID, null, "event id must be a UUID in 8-4-4-4-12 hex form");
         }
-        value = value.toLowerCase(Locale.ROOT);
+        if (form == NEEDS_LOWER_CASE) {
+            value = value.toLowerCase(Locale.ROOT);
+        }
     }
 
     public static EventId of(String value) {
@@ -47,23 +53,31 @@ public record EventId(@JsonValue String value) {
         return value;
     }
 
-    // UUID.fromString accepts non-canonical forms such as "1-2-3-4-5"; ids must compare as text.
-    private static boolean isCanonicalUuid(String text) {
+    /**
+     * UUID.fromString accepts non-canonical forms such as "1-2-3-4-5"; ids must compare as text.
+     * Also says whether lower-casing would change anything, so the usual (lower-case) id is kept
+     * as it is. A hex digit is whatever Character.digit(c, 16) accepts, as it always was.
+     */
+    private static int canonicalUuidForm(String text) {
         if (text.length() != 36) {
-            return false;
+            return NOT_A_UUID;
         }
+        int form = LOWER_CASE;
         int nextHyphen = 0;
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
             if (nextHyphen < HYPHENS.length && i == HYPHENS[nextHyphen]) {
                 if (c != '-') {
-                    return false;
+                    return NOT_A_UUID;
                 }
                 nextHyphen++;
-            } else if (Character.digit(c, 16) < 0) {
-                return false;
+            } else if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                if (Character.digit(c, 16) < 0) {
+                    return NOT_A_UUID;
+                }
+                form = NEEDS_LOWER_CASE;
             }
         }
-        return true;
+        return form;
     }
 }
