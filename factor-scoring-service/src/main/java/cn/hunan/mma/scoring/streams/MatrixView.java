@@ -1,5 +1,6 @@
 package cn.hunan.mma.scoring.streams;
 
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.value.DivisionCode;
@@ -98,7 +99,8 @@ final class MatrixView {
             try (KeyValueIterator<String, AllianceSnapshot> iterator = alliances.all()) {
                 while (iterator.hasNext()) {
                     KeyValue<String, AllianceSnapshot> next = iterator.next();
-                    if (next.value != null) {
+                    // A dissolved alliance stays on its compacted topic (history names it) but no longer counts anything.
+                    if (next.value != null && AllianceDissolution.isLive(next.value)) {
                         all.add(next.value);
                     }
                 }

@@ -130,6 +130,20 @@ class ScoringTopologyTest {
         assertThat(world.sample("ALLIANCE:CC-430321", "2025-03")).hasSize(3);
     }
 
+    /** A dissolved alliance is published as its lead alone covering nothing: the lead's later events count for no alliance. */
+    @Test
+    void after_its_dissolution_an_alliance_counts_nothing_more_though_its_lead_remains_named() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+        world.dissolveCommunity(MARCH_10.plusSeconds(3_600));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10.plusSeconds(7_200)));
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10.plusSeconds(7_200)));
+
+        // Only the visit before the dissolution; the county and the hospital count all of theirs.
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(2);
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isEqualTo(3);
+    }
+
     @Test
     void a_period_boundary_follows_china_standard_time() {
         // 2025-06-30T23:30+08:00 is still June; 2025-07-01T00:30+08:00 is July.

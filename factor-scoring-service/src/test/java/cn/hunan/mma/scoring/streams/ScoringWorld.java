@@ -8,6 +8,7 @@ import cn.hunan.mma.events.care.VisitKind;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
@@ -68,6 +69,7 @@ final class ScoringWorld implements AutoCloseable {
     private final ContractCodec codec = ContractCodec.withClock(NOW);
     private final TopologyTestDriver driver;
     private final RuleSet seed;
+    private final AllianceSnapshot community;
 
     ScoringWorld() {
         this(RuleSetJson.seed());
@@ -92,6 +94,13 @@ final class ScoringWorld implements AutoCloseable {
                 List.of(CITY_HOSPITAL, PROVINCIAL_HOSPITAL));
         driver.createInputTopic(Topics.ALLIANCES.name(), new StringSerializer(), new ByteArraySerializer())
                 .pipeInput(COUNTY_COMMUNITY.value(), codec.encode(community));
+        this.community = community;
+    }
+
+    /** Publishes the county community dissolved, as navigation-service does. */
+    void dissolveCommunity(Instant at) {
+        driver.createInputTopic(Topics.ALLIANCES.name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(COUNTY_COMMUNITY.value(), codec.encode(AllianceDissolution.of(community, newId(), at)));
     }
 
     private void matrix(InstitutionSnapshot... institutions) {

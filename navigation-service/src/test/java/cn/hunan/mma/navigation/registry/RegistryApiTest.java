@@ -2,7 +2,9 @@ package cn.hunan.mma.navigation.registry;
 
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.infra.RealJwtTestResource;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +93,27 @@ class RegistryApiTest {
         getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + "-GHOST").statusCode(404).contentType(PROBLEM_JSON);
         // The first of the duplicated lines won.
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200).body("divisionCode", equalTo("430321"));
+    }
+
+    /** Consumers read an alliance of its lead alone, covering nothing, as dissolved: a file may not state one. */
+    @Test
+    void an_alliance_row_in_the_shape_that_publishes_a_dissolution_is_rejected() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        AllianceSnapshot leadAlone = AllianceDissolution.of(
+                alliance("CC-" + suffix + "-ALONE", lead.institutionId().value()), EventId.random(), Instant.parse("2025-01-01T00:00:00Z"));
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(lead)
+                .alliances(leadAlone, alliance("CC-" + suffix, lead.institutionId().value()))
+                .write();
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(2)).body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("alliances.jsonl"))
+                .body("rejectedRows[0].line", equalTo(1))
+                .body("rejectedRows[0].reason", equalTo("RESERVED_FOR_DISSOLUTION"))
+                .body("rejectedRows[0].detail", containsString("coveredDivisions"));
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + "-ALONE").statusCode(404).contentType(PROBLEM_JSON);
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix).statusCode(200);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.hunan.mma.navigation.registry.persistence;
 
-import cn.hunan.mma.navigation.registry.domain.AllianceDissolution;
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.DivisionCode;

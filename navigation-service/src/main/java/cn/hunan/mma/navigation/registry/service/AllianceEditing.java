@@ -1,5 +1,6 @@
 package cn.hunan.mma.navigation.registry.service;
 
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.topic.Topics;
@@ -8,9 +9,9 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
-import cn.hunan.mma.navigation.registry.domain.AllianceDissolution;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
@@ -146,7 +147,7 @@ public class AllianceEditing {
         referenced.addAll(snapshot.collaboratingTertiaryIds());
         return placements(session, referenced).map(found -> {
             MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id)))
-                    .or(() -> AllianceDissolution.reservedShapeProblem(snapshot)).ifPresent(violation -> {
+                    .or(() -> ReservedAllianceShape.problem(snapshot)).ifPresent(violation -> {
                 throw new RegistryRuleException(violation);
             });
             List<DivisionCode> divisions = new ArrayList<>(snapshot.coveredDivisions());

@@ -9,6 +9,8 @@ import cn.hunan.mma.navigation.registry.domain.ImportReport;
 import cn.hunan.mma.navigation.registry.domain.ImportTally;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -137,7 +140,12 @@ public class RegistryImporter {
         List<NumberedSnapshot<AllianceSnapshot>> accepted = new ArrayList<>();
         for (NumberedSnapshot<AllianceSnapshot> row : rows) {
             Set<InstitutionId> unknown = MatrixRules.unknownInstitutions(row.snapshot(), known::contains);
-            if (unknown.isEmpty()) {
+            Optional<RuleViolation> reserved = ReservedAllianceShape.problem(row.snapshot());
+            if (reserved.isPresent()) {
+                // A file cannot dissolve an alliance: consumers would read this row as a dissolution.
+                tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
+                        reserved.get().reason(), "$." + reserved.get().field() + ": " + reserved.get().detail()));
+            } else if (unknown.isEmpty()) {
                 accepted.add(row);
             } else {
                 tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
