@@ -44,10 +44,11 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
 
     /**
      * How often pending sums go on to the totals, at most: bounds the added latency, far below the service's
-     * one-second commit interval. A shorter commit interval shortens it to match (see {@link #forwardInterval}):
-     * under exactly-once nothing forwarded is visible downstream before a commit anyway.
+     * one-second commit interval. A short commit interval shortens it (see {@link #forwardInterval}).
      */
     static final Duration FORWARD_INTERVAL = Duration.ofMillis(200);
+    /** The shortest forward interval: below it a punctuation per poll loop costs more than it saves. */
+    static final Duration SHORTEST_FORWARD_INTERVAL = Duration.ofMillis(5);
     /** How long an input may stay silent before the watermark stops waiting for it. */
     static final Duration SOURCE_IDLE_AFTER = Duration.ofMinutes(5);
 
@@ -114,14 +115,25 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
         context.schedule(forwardInterval(context.appConfigs()), PunctuationType.WALL_CLOCK_TIME, this::forwardPending);
     }
 
-    /** {@link #FORWARD_INTERVAL}, or the commit interval when that is set and shorter. */
+    /**
+     * {@link #FORWARD_INTERVAL}, or a quarter of the commit interval when that is shorter (never below
+     * {@link #SHORTEST_FORWARD_INTERVAL}). Under exactly-once nothing forwarded is visible downstream before
+     * the next commit, and the punctuation and the commit keep their own clocks: forwarding once per commit
+     * interval would add up to a whole interval before the commit that publishes it; forwarding four times
+     * per interval leaves the commit as the wait. Latency-tuned deployments (short commits) get that; the
+     * service's one-second commit keeps 200 ms, whose batches are what pre-aggregation saves.
+     */
     static Duration forwardInterval(Map<String, Object> streamsConfig) {
         Object commit = streamsConfig.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         if (commit == null) {
             return FORWARD_INTERVAL;
         }
-        Duration commitInterval = Duration.ofMillis(Long.parseLong(commit.toString().trim()));
-        return !commitInterval.isNegative() && !commitInterval.isZero() && commitInterval.compareTo(FORWARD_INTERVAL) < 0 ? commitInterval : FORWARD_INTERVAL;
+        long commitMillis = Long.parseLong(commit.toString().trim());
+        if (commitMillis <= 0) {
+            return FORWARD_INTERVAL;
+        }
+        Duration quarter = Duration.ofMillis(Math.max(SHORTEST_FORWARD_INTERVAL.toMillis(), commitMillis / 4));
+        return quarter.compareTo(FORWARD_INTERVAL) < 0 ? quarter : FORWARD_INTERVAL;
     }
 
     private void restoreUpstream() {

@@ -110,10 +110,15 @@ class LedgerWatermarkTest {
     }
 
     @Test
-    void the_forward_interval_follows_a_commit_interval_shorter_than_200_ms() {
+    void the_forward_interval_is_a_quarter_of_a_short_commit_interval() {
         assertThat(LedgerProcessor.forwardInterval(java.util.Map.of())).isEqualTo(Duration.ofMillis(200));
         assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", "1000"))).isEqualTo(Duration.ofMillis(200));
-        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 25L))).isEqualTo(Duration.ofMillis(25));
+        // A quarter of a short commit interval, 5 ms at the least.
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", "800"))).isEqualTo(Duration.ofMillis(200));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 100L))).isEqualTo(Duration.ofMillis(25));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 50))).isEqualTo(Duration.ofMillis(12));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 10L))).isEqualTo(Duration.ofMillis(5));
+        assertThat(LedgerProcessor.forwardInterval(java.util.Map.of("commit.interval.ms", 0L))).isEqualTo(Duration.ofMillis(200));
     }
 
     private void bothStartAt(String at) {
