@@ -1,4 +1,4 @@
-package cn.hunan.mma.benchmark.load;
+package cn.hunan.mma.benchmark.support;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,31 +9,39 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A fixed set of HTTP/1.1 keep-alive connections driven by one selector thread, one request per
- * connection at a time (no pipelining) — what wrk does, in the generator's own JVM.
+ * connection at a time (no pipelining) — what wrk does, in the load generator's own JVM.
  *
  * <p>Why not {@code java.net.http.HttpClient}: at 2,000 requests/s it took about a third of a core
  * (its per-request futures, flow subscribers, header maps and executor hops), on a 2-vCPU machine
  * where every cycle the harness spends is taken from the service it measures. Here a request is
- * bytes prepared once ({@link #encode}), written by the caller's thread straight into the socket,
- * and its answer is parsed in place by the selector thread: status line, {@code Content-Length} or
- * chunked body, counted and dropped.
+ * bytes prepared by the caller ({@link #encode}), written by the caller's thread straight into the
+ * socket, and its answer is parsed in place by the selector thread ({@link HttpResponseParser}):
+ * status, headers, and the body counted — or kept, when the caller needs it (e.g. an id in a
+ * creation's answer).
  *
- * <p>Threads: {@link #send} is called by one thread (the schedule's) and only with a connection
- * taken from {@link #idle()} — the caller bounds requests in flight by the number of connections.
- * Everything else — reading, completing, timing out, closing — happens on the selector thread, and
- * a connection goes back to the idle queue before its request's completion is reported.
+ * <p>Threads: {@link #send} may be called by any thread, but only with a connection it took from
+ * {@link #idle()} — the caller bounds requests in flight by the number of connections. Completions
+ * run on the selector thread, so a completion may send the next request of a flow at once (with a
+ * connection from {@link #idle()}); it must not block. Everything else — reading, timing out,
+ * closing — happens on the selector thread too, and a connection goes back to the idle queue before
+ * its request's completion is reported.
  */
-final class HttpConnections implements AutoCloseable {
+public final class HttpConnections implements AutoCloseable {
 
-    /** How a request ended: an HTTP status with its body length, or a failure outcome ({@link Outcome}). */
-    interface Completion {
-        void completed(int status, long bodyBytes, String failure);
+    /** The failure of a request that had no complete answer by its deadline. */
+    public static final String TIMEOUT = "timeout";
+    public static final String CONNECTION_REFUSED = "connection refused";
+
+    /** How a request ended: an answer (failure null), or no answer (response null) and a failure kind. */
+    public interface Completion {
+        void completed(HttpResponseParser response, String failure);
     }
 
     private static final long TIMEOUT_SCAN_MILLIS = 5;
@@ -46,12 +54,16 @@ final class HttpConnections implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
-    HttpConnections(URI baseUrl, int connections) throws IOException {
+    /**
+     * @param keepBodies whether answers' bodies are kept for the completion ({@link HttpResponseParser#body()});
+     *                   otherwise they are only counted
+     */
+    public HttpConnections(URI baseUrl, int connections, boolean keepBodies) throws IOException {
         this.address = new InetSocketAddress(baseUrl.getHost(), baseUrl.getPort());
         this.hostHeader = baseUrl.getHost() + ":" + baseUrl.getPort();
         this.selector = Selector.open();
         for (int i = 0; i < connections; i++) {
-            Connection connection = new Connection();
+            Connection connection = new Connection(keepBodies);
             all.add(connection);
             idle.add(connection);
         }
@@ -60,18 +72,39 @@ final class HttpConnections implements AutoCloseable {
         loop.start();
     }
 
-    /** The request's bytes, built once per planned query. */
-    byte[] encode(PlannedQuery query) {
-        StringBuilder head = new StringBuilder(256)
-                .append("GET ").append(query.pathAndQuery()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(hostHeader).append("\r\n")
-                .append("Accept: application/json\r\n");
-        query.bearerToken().ifPresent(token -> head.append("Authorization: Bearer ").append(token).append("\r\n"));
-        return head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    /**
+     * A request's bytes: the request line, {@code Host}, the given headers (name, value, name,
+     * value, …; a null value leaves its header out), and with a body its {@code Content-Length}.
+     * Header values are ASCII (tokens, ETags, media types); the body is UTF-8.
+     */
+    public byte[] encode(String method, String pathAndQuery, String body, String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs");
+        }
+        byte[] content = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(256 + (content == null ? 0 : 32))
+                .append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+        }
+        if (content != null) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (content == null) {
+            return headBytes;
+        }
+        byte[] request = new byte[headBytes.length + content.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(content, 0, request, headBytes.length, content.length);
+        return request;
     }
 
     /** A connection with no request in flight, or null if all are busy. */
-    Connection idle() {
+    public Connection idle() {
         return idle.poll();
     }
 
@@ -79,7 +112,7 @@ final class HttpConnections implements AutoCloseable {
      * Writes the request on the connection (reconnecting it first if it was closed) and completes it
      * on the selector thread by {@code deadlineNanos} at the latest.
      */
-    void send(Connection connection, byte[] request, long deadlineNanos, Completion completion) {
+    public void send(Connection connection, byte[] request, long deadlineNanos, Completion completion) {
         try {
             connection.ensureOpen();
             connection.parser.reset();
@@ -87,14 +120,15 @@ final class HttpConnections implements AutoCloseable {
             connection.completion = completion; // volatile: publishes the fields above to the selector thread
             ByteBuffer out = ByteBuffer.wrap(request);
             while (out.hasRemaining()) {
-                // A few hundred bytes into an idle keep-alive socket: the kernel buffer takes them at once.
+                // A request of a few hundred bytes to a couple of KiB into an idle keep-alive socket:
+                // the kernel buffer takes it at once.
                 connection.channel.write(out);
             }
         } catch (IOException e) {
             connection.completion = null;
             connection.close();
             idle.add(connection);
-            completion.completed(-1, -1, e instanceof ConnectException ? "connection refused" : "I/O: " + e.getClass().getSimpleName());
+            completion.completed(null, e instanceof ConnectException ? CONNECTION_REFUSED : "I/O: " + e.getClass().getSimpleName());
         }
     }
 
@@ -122,16 +156,15 @@ final class HttpConnections implements AutoCloseable {
             in.clear();
             int read = connection.channel.read(in);
             if (read < 0) {
-                finish(connection, completion, -1, -1, "I/O: connection closed by the server", true);
+                finish(connection, completion, null, "I/O: connection closed by the server", true);
                 return;
             }
             in.flip();
             if (completion != null && connection.parser.feed(in)) {
-                ResponseParser parser = connection.parser;
-                finish(connection, completion, parser.status(), parser.bodyBytes(), null, parser.closeAfter());
+                finish(connection, completion, connection.parser, null, connection.parser.closeAfter());
             }
         } catch (IOException | IllegalStateException e) {
-            finish(connection, completion, -1, -1, "I/O: " + e.getClass().getSimpleName(), true);
+            finish(connection, completion, null, "I/O: " + e.getClass().getSimpleName(), true);
         }
     }
 
@@ -139,12 +172,17 @@ final class HttpConnections implements AutoCloseable {
         for (Connection connection : all) {
             Completion completion = connection.completion;
             if (completion != null && now - connection.deadlineNanos > 0) {
-                finish(connection, completion, -1, -1, Outcome.TIMEOUT, true);
+                finish(connection, completion, null, TIMEOUT, true);
             }
         }
     }
 
-    private void finish(Connection connection, Completion completion, int status, long bytes, String failure, boolean close) {
+    /**
+     * The parser is handed to the completion as the response: it is reset only by the connection's
+     * next {@link #send}, and the connection is only reused by whoever takes it from the idle queue —
+     * the completion itself, at the earliest, after reading what it needs.
+     */
+    private void finish(Connection connection, Completion completion, HttpResponseParser response, String failure, boolean close) {
         connection.completion = null;
         if (close) {
             connection.close();
@@ -153,7 +191,7 @@ final class HttpConnections implements AutoCloseable {
             return; // an idle connection the server closed: already in the idle queue, reopened on its next use
         }
         idle.add(connection);
-        completion.completed(status, bytes, failure);
+        completion.completed(response, failure);
     }
 
     @Override
@@ -170,11 +208,15 @@ final class HttpConnections implements AutoCloseable {
     }
 
     /** One keep-alive connection; opened lazily and again after a timeout or a server close. */
-    final class Connection {
+    public final class Connection {
         private SocketChannel channel;
-        private final ResponseParser parser = new ResponseParser();
+        private final HttpResponseParser parser;
         private long deadlineNanos;
         private volatile Completion completion;
+
+        private Connection(boolean keepBodies) {
+            this.parser = new HttpResponseParser(keepBodies);
+        }
 
         private void ensureOpen() throws IOException {
             if (channel != null && channel.isOpen()) {

@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.load;
 
+import cn.hunan.mma.benchmark.support.HttpConnections;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -55,11 +56,17 @@ public final class LoadGenerator implements AutoCloseable {
         if (queries.isEmpty()) {
             throw new IllegalArgumentException("no queries to send");
         }
-        this.client = new HttpConnections(baseUrl, connections);
+        this.client = new HttpConnections(baseUrl, connections, false);
         this.timeout = timeout;
         this.progress = progress;
         this.connections = new Semaphore(connections);
-        this.requests = queries.stream().map(client::encode).toList();
+        this.requests = queries.stream().map(this::encode).toList();
+    }
+
+    /** The request's bytes, built once per planned query. */
+    private byte[] encode(PlannedQuery query) {
+        return client.encode("GET", query.pathAndQuery(), null, "Accept", "application/json",
+                "Authorization", query.bearerToken().map(token -> "Bearer " + token).orElse(null));
     }
 
     public LoadResult run(OpenLoopSchedule schedule) throws InterruptedException {
@@ -101,8 +108,9 @@ public final class LoadGenerator implements AutoCloseable {
         HttpConnections.Connection connection = client.idle();
         // As before with java.net.http: the response's timeout runs from the send (the wait for a
         // connection had its own), so runs stay comparable.
-        client.send(connection, request, System.nanoTime() + timeout.toNanos(), (status, bytes, failure) -> {
-            record(measure, due, failure == null ? Outcome.ofStatus(status) : failure, bytes);
+        client.send(connection, request, System.nanoTime() + timeout.toNanos(), (response, failure) -> {
+            record(measure, due, failure == null ? Outcome.ofStatus(response.status()) : failure,
+                    failure == null ? response.bodyBytes() : -1);
             completed.increment();
             outstanding.decrementAndGet();
             connections.release(); // last: the next request may take the connection at once

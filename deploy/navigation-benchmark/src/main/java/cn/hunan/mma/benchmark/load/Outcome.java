@@ -13,7 +13,7 @@ public final class Outcome {
 
     public static final String OK = "2xx";
     public static final String RATE_LIMITED = "HTTP 429";
-    public static final String TIMEOUT = "timeout";
+    public static final String TIMEOUT = cn.hunan.mma.benchmark.support.HttpConnections.TIMEOUT;
     /** Waited in the generator for a free connection until its timeout, and was never sent. */
     public static final String QUEUED_TOO_LONG = "timeout (no free connection)";
 

@@ -10,9 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * At most {@code limit} calls in flight; the rest wait in arrival order, without blocking a thread.
- * The JDK client opens a connection for every call that finds none idle, so this also bounds the
- * connections, as a browser or a gateway would: a slow service is not hit by a storm of new
- * connections. Time spent waiting here counts in the call's latency (open loop); a call that waits
+ * With one keep-alive connection per call in flight this is also the number of connections, as a
+ * browser fleet or a gateway would hold: a slow service is not hit by a storm of new connections. Time spent waiting here counts in the call's latency (open loop); a call that waits
  * longer than the call timeout is never sent and fails with {@link NoFreeConnection}.
  */
 final class InFlightLimit {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * A process's CPU time (user + system) from {@code /proc/<pid>/stat}. On a shared, busy box
- * latencies mostly measure the neighbours; CPU time per referral flow is the service's own cost.
+ * A process's CPU time from {@code /proc/<pid>/stat}. On a shared, busy box latencies mostly
+ * measure the neighbours; CPU time per call is each process's own cost.
  */
 final class ProcessCpu {
 
@@ -17,9 +17,32 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
+    /** The process's own CPU (user + system, all its threads). */
     static OptionalLong millis(long pid) {
         try {
-            return OptionalLong.of(parseMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
+            return OptionalLong.of(parseMillis(stat(pid)));
+        } catch (IOException | RuntimeException gone) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The CPU of the process and all its live descendants, plus whatever children they have already
+     * reaped: PostgreSQL's work is done by the postmaster's backend processes, and a JVM started
+     * through a wrapper is the wrapper's child. A live process's time is in no one's reaped-children
+     * figure yet, so nothing counts twice.
+     */
+    static OptionalLong treeMillis(long rootPid) {
+        try {
+            long total = parseTreeMillis(stat(rootPid));
+            for (ProcessHandle descendant : ProcessHandle.of(rootPid).map(p -> p.descendants().toList()).orElseThrow()) {
+                try {
+                    total += parseTreeMillis(stat(descendant.pid()));
+                } catch (IOException | RuntimeException exitedMeanwhile) {
+                    // its time is now in its parent's reaped-children figure, or lost with a short-lived process
+                }
+            }
+            return OptionalLong.of(total);
         } catch (IOException | RuntimeException gone) {
             return OptionalLong.empty();
         }
@@ -27,8 +50,26 @@ final class ProcessCpu {
 
     /** Fields 14 and 15 (utime, stime) counted after the command name, which may itself hold spaces. */
     static long parseMillis(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        String[] fields = fieldsAfterName(stat);
+        return ticksToMillis(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    }
+
+    /** Fields 14 to 17: utime, stime and the reaped children's cutime, cstime. */
+    static long parseTreeMillis(String stat) {
+        String[] fields = fieldsAfterName(stat);
+        return ticksToMillis(Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]));
+    }
+
+    private static String stat(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    }
+
+    private static long ticksToMillis(long ticks) {
         return ticks * 1000 / TICKS_PER_SECOND;
     }
 }

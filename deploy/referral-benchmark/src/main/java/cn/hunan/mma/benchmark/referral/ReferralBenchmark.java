@@ -186,14 +186,14 @@ public final class ReferralBenchmark implements Callable<Integer> {
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
         say("create → accept → schedule at %,.0f referrals/s: %d s warm-up, %d s measured", referralRate,
                 warmup.toSeconds(), duration.toSeconds());
-        long[] cpuAtMeasuredStart = {-1};
-        new ReferralDriver(http, service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
-                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30),
-                        () -> cpuAtMeasuredStart[0] = ProcessCpu.millis(servicePid).orElse(-1));
-        String loadAfter = loadAverage();
-        long cpuAfter = ProcessCpu.millis(servicePid).orElse(-1);
+        CpuSplit cpu = new CpuSplit().trackProcess(CpuSplit.SERVICE, servicePid)
+                .trackProcess(CpuSplit.HARNESS, ProcessHandle.current().pid())
+                .trackTree(CpuSplit.POSTGRES, postmasterPid(postgres)).trackTree(CpuSplit.KAFKA, kafka.brokerPid());
+        new ReferralDriver(service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
+                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> cpu.start(System.nanoTime()));
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
-        long serviceCpuMillis = cpuAtMeasuredStart[0] < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuAtMeasuredStart[0];
+        CpuSplit.Window cpuWindow = cpu.end(System.nanoTime());
+        String loadAfter = loadAverage();
         boolean allSeen = ledger.awaitAll(expected, Duration.ofSeconds(60));
         long maxRssKib = sampler.stop();
         if (!service.isAlive()) {
@@ -203,10 +203,18 @@ public final class ReferralBenchmark implements Callable<Integer> {
             say("some expected events were still missing from %s after 60 s", cn.hunan.mma.events.topic.Topics.REFERRALS.name());
         }
         ReferralReport report = new ReferralReport(schedule, recorder, expected, ledger.check(expected), ledger.relayLagMicros(),
-                ledger.consumedLagMicros(), ledger.withoutHeaders(), maxRssKib, serviceCpuMillis, loadBefore, loadAfter);
+                ledger.consumedLagMicros(), ledger.withoutHeaders(), maxRssKib, cpuWindow, loadBefore, loadAfter);
         System.out.println(report.text());
         say("command: deploy/benchmark referral --area %s --seed %d --rate %.0f --duration %d --warmup %d", area, seed,
                 referralRate, duration.toSeconds(), warmup.toSeconds());
     }
 
+    /** The postmaster's pid: the first line of {@code postmaster.pid} in the data directory; -1 if unreadable. */
+    private static long postmasterPid(LocalPostgres postgres) {
+        try {
+            return Long.parseLong(Files.readAllLines(postgres.dataDir().resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /** The figures of a run and the §7 target table. */
 record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEvents expected, DeliveryCheck delivery,
                       Histogram relayLagMicros, Histogram consumedLagMicros, long recordsWithoutHeaders, long maxRssKib,
-                      long serviceCpuMillis, String loadBefore, String loadAfter) {
+                      CpuSplit.Window cpu, String loadBefore, String loadAfter) {
 
     static final double API_P99_MILLIS = 50;
     static final double RELAY_P99_MILLIS = 1000;
@@ -46,11 +46,13 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
         if (recordsWithoutHeaders > 0) {
             out.append(String.format("records without CloudEvents headers: %,d%n", recordsWithoutHeaders));
         }
+        long serviceCpuMillis = cpu.cpuMillis().getOrDefault(CpuSplit.SERVICE, -1L);
         if (serviceCpuMillis >= 0 && calls.answered() > 0) {
             out.append(String.format("service CPU in the measured window: %.1f s, %.2f ms per answered call (%,d answered;"
                             + " × 3 for a whole create → accept → schedule flow)%n",
                     serviceCpuMillis / 1000.0, (double) serviceCpuMillis / calls.answered(), calls.answered()));
         }
+        out.append(cpuSplit());
         out.append(String.format("service max RSS during the run: %.0f MiB%n%n", maxRssKib / 1024.0));
         out.append(SummaryTable.text(targets()));
         return out.toString();
@@ -62,6 +64,20 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
                 TargetLine.atMost("outbox → Kafka p99", RELAY_P99_MILLIS, LatencySummary.ofMicros(relayLagMicros).p99Millis(), "ms"),
                 TargetLine.atMost("events lost", 0, delivery.lost(), "events"),
                 TargetLine.atMost("events doubled or unexpected", 0, delivery.doubled() + delivery.unexpected(), "events"));
+    }
+
+    /** Each tracked process's CPU in the measured window: seconds, cores, share of the total, per answered call. */
+    String cpuSplit() {
+        StringBuilder out = new StringBuilder(String.format("CPU in the measured window (%.1f s wall; from /proc: the service"
+                + " and this JVM as processes, PostgreSQL and Kafka as process trees):%n", cpu.wallSeconds()));
+        long total = cpu.total();
+        cpu.cpuMillis().forEach((name, millis) -> out.append(millis < 0
+                ? String.format("  %-40s unreadable%n", name)
+                : String.format("  %-40s %7.1f s  %5.2f cores  %5.1f %%  %6.3f ms per answered call%n", name, millis / 1000.0,
+                        cpu.cores(name), total == 0 ? 0 : 100.0 * millis / total,
+                        calls.answered() == 0 ? 0 : (double) millis / calls.answered())));
+        out.append(String.format("  %-40s %7.1f s  %5.2f cores%n", "all four", total / 1000.0, total / 1000.0 / cpu.wallSeconds()));
+        return out.toString();
     }
 
     private static String line(String label, long count, LatencySummary summary) {

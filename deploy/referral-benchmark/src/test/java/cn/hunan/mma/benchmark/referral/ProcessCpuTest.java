@@ -2,6 +2,8 @@ package cn.hunan.mma.benchmark.referral;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessCpuTest {
@@ -14,7 +16,33 @@ class ProcessCpuTest {
     }
 
     @Test
+    void a_tree_counts_the_reaped_children_as_well() {
+        // utime 1234 + stime 66 + cutime 500 + cstime 200 ticks = 2,000 ticks = 20 s
+        String stat = "77 (postgres: a b) S 1 77 77 0 -1 4194560 5000 0 0 0 1234 66 500 200 20 0 40 0 100 0 0";
+
+        assertThat(ProcessCpu.parseTreeMillis(stat)).isEqualTo(20_000);
+    }
+
+    @Test
     void this_jvm_has_spent_some_cpu() {
         assertThat(ProcessCpu.millis(ProcessHandle.current().pid())).isPresent();
+    }
+
+    @Test
+    void a_busy_child_process_counts_in_its_parents_tree_not_in_the_parent_alone() throws Exception {
+        // A shell whose child burns CPU for about a second: the parent itself stays near zero.
+        Process shell = new ProcessBuilder("sh", "-c", "timeout 1.5 sh -c 'while :; do :; done'; sleep 30").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long tree = 0;
+            while (tree < 500 && System.nanoTime() - deadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(50);
+                tree = ProcessCpu.treeMillis(shell.pid()).orElse(0);
+            }
+            assertThat(tree).isGreaterThanOrEqualTo(500);
+            assertThat(ProcessCpu.millis(shell.pid()).orElseThrow()).isLessThan(200);
+        } finally {
+            shell.destroyForcibly();
+        }
     }
 }

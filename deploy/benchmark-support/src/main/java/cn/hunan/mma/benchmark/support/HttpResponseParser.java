@@ -1,15 +1,21 @@
-package cn.hunan.mma.benchmark.load;
+package cn.hunan.mma.benchmark.support;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads one HTTP/1.1 response from the bytes as they arrive, keeping only what the generator
- * reports: the status, the body's length and whether the server closes the connection after it.
- * The body is counted, never stored. Bodies are framed by {@code Content-Length} or by chunked
- * transfer coding (trailers are skipped); a response with neither would end at the connection's
- * close, which a keep-alive server never does, so it is refused as malformed.
+ * Reads one HTTP/1.1 response from the bytes as they arrive: the status, the headers, the body's
+ * length and whether the server closes the connection after it. The body is counted, and stored
+ * only when asked for ({@code keepBody}: a load generator that only reports statuses keeps none).
+ * Bodies are framed by {@code Content-Length} or by chunked transfer coding (trailers are skipped);
+ * a response with neither would end at the connection's close, which a keep-alive server never
+ * does, so it is refused as malformed.
  */
-final class ResponseParser {
+public final class HttpResponseParser {
 
     private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILERS, DONE }
 
@@ -24,12 +30,17 @@ final class ResponseParser {
     private long remaining;
     private long bodyBytes;
     private boolean firstLine;
+    private final boolean keepBody;
+    private final List<String> headers = new ArrayList<>(); // name, value, name, value, …
+    private byte[] body = new byte[0];
 
-    ResponseParser() {
+    public HttpResponseParser(boolean keepBody) {
+        this.keepBody = keepBody;
         reset();
     }
 
-    void reset() {
+    public void reset() {
+        headers.clear();
         state = State.HEAD;
         line.setLength(0);
         status = -1;
@@ -42,7 +53,7 @@ final class ResponseParser {
     }
 
     /** Consumes the buffer; true once the whole response has been read. */
-    boolean feed(ByteBuffer in) {
+    public boolean feed(ByteBuffer in) {
         while (in.hasRemaining() && state != State.DONE) {
             switch (state) {
                 case HEAD, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> {
@@ -53,6 +64,9 @@ final class ResponseParser {
                 }
                 case BODY, CHUNK_DATA -> {
                     int take = (int) Math.min(remaining, in.remaining());
+                    if (keepBody) {
+                        keep(in, take);
+                    }
                     in.position(in.position() + take);
                     remaining -= take;
                     bodyBytes += take;
@@ -66,16 +80,47 @@ final class ResponseParser {
         return state == State.DONE;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    long bodyBytes() {
+    public long bodyBytes() {
         return bodyBytes;
     }
 
-    boolean closeAfter() {
+    public boolean closeAfter() {
         return closeAfter;
+    }
+
+    /** The first header of that name (case-insensitive), trimmed. */
+    public Optional<String> header(String name) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equalsIgnoreCase(name)) {
+                return Optional.of(headers.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The body's bytes, chunked framing removed; only when the parser keeps bodies. */
+    public byte[] body() {
+        if (!keepBody) {
+            throw new IllegalStateException("this parser counts bodies without keeping them");
+        }
+        return Arrays.copyOf(body, (int) bodyBytes);
+    }
+
+    public String bodyText() {
+        return new String(body(), StandardCharsets.UTF_8);
+    }
+
+    /** Appends {@code take} bytes from the buffer's position (not moved) after the body kept so far. */
+    private void keep(ByteBuffer in, int take) {
+        int from = (int) bodyBytes;
+        if (from + take > body.length) {
+            body = Arrays.copyOf(body, Math.max(from + take, Math.max(256, body.length * 2)));
+        }
+        in.get(in.position(), body, from, take);
     }
 
     private String readLine(ByteBuffer in) {
@@ -131,7 +176,7 @@ final class ResponseParser {
             return;
         }
         if (!text.isEmpty()) {
-            header(text);
+            headerLine(text);
             return;
         }
         // End of the head.
@@ -147,13 +192,15 @@ final class ResponseParser {
         }
     }
 
-    private void header(String text) {
+    private void headerLine(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             return;
         }
         String name = text.substring(0, colon).trim();
         String value = text.substring(colon + 1).trim();
+        headers.add(name);
+        headers.add(value);
         if (name.equalsIgnoreCase("content-length")) {
             contentLength = Long.parseLong(value);
         } else if (name.equalsIgnoreCase("transfer-encoding")) {
