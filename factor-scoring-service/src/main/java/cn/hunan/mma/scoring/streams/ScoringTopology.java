@@ -91,8 +91,10 @@ public final class ScoringTopology {
 
         // Caching collapses the many writes of one key between commits (a province's month changes with
         // every event) into one changelog record per commit; exactly-once still flushes it with each commit.
+        // Not for the ledger: each event id is written once, so its cache collapsed nothing and cost a sorted
+        // map of every id of the commit (13–21 % less CPU per event without it, README "Side-by-side benchmark").
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
+                Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         // Small (a few hundred scope-months per task at most) and emptied every forward interval: in memory, logged.

@@ -28,8 +28,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ScorerCrashTest {
 
-    /** Spreads the records over a few seconds, so the kill lands while the scorer is part-way through them. */
-    private static final String REPLAY_RATE = "8000";
+    /**
+     * Spreads the records over several one-second commits, so the kill lands while the scorer is part-way
+     * through them (at 8,000/s the whole file could land in one commit once the scorer got faster).
+     */
+    private static final String REPLAY_RATE = "2000";
 
     @TempDir
     Path work;
