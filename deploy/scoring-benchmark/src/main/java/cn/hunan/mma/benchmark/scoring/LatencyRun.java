@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,11 +55,15 @@ final class LatencyRun {
             throws Exception {
         Map<String, Long> dueById = new ConcurrentHashMap<>();
         Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        // The worst latency per second of due time: a p99 far above the p50 is a stall or a backlog, and when it
+        // happened (start-up, steadily, once) says which.
+        ConcurrentSkipListMap<Long, Long> worstBySecond = new ConcurrentSkipListMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong lastSample = new AtomicLong();
         AtomicLong outputRecords = new AtomicLong();
         AtomicLong lastOutput = new AtomicLong();
-        Thread probe = new Thread(() -> probe(bootstrap, outputTopic, dueById, micros, running, lastSample, outputRecords, lastOutput),
+        Thread probe = new Thread(() -> probe(bootstrap, outputTopic, dueById, micros, worstBySecond, running, lastSample,
+                outputRecords, lastOutput),
                 "latency-probe");
         probe.start();
         Map<String, Object> config = KafkaSettings.producer(bootstrap, "scoring-benchmark-latency");
@@ -78,6 +83,7 @@ final class LatencyRun {
         }
         running.set(false);
         probe.join();
+        printWorstBySecond(worstBySecond);
         synchronized (micros) {
             return new Result(measuredSent, micros.getTotalCount(), LatencySummary.ofMicros(micros));
         }
@@ -127,7 +133,18 @@ final class LatencyRun {
         return measuredSent;
     }
 
-    private static void probe(String bootstrap, String topic, Map<String, Long> dueById, Histogram micros, AtomicBoolean running,
+    private static void printWorstBySecond(ConcurrentSkipListMap<Long, Long> worstBySecond) {
+        if (worstBySecond.isEmpty()) {
+            return;
+        }
+        long first = worstBySecond.firstKey();
+        StringBuilder line = new StringBuilder("[benchmark] worst latency (ms) per second of the measured window:");
+        worstBySecond.forEach((second, worst) -> line.append(' ').append(second - first).append(':').append(worst / 1_000));
+        System.out.println(line);
+    }
+
+    private static void probe(String bootstrap, String topic, Map<String, Long> dueById, Histogram micros,
+                              ConcurrentSkipListMap<Long, Long> worstBySecond, AtomicBoolean running,
                               AtomicLong lastSample, AtomicLong outputRecords, AtomicLong lastOutput) {
         var deserializer = new MonthTotalsSerde().deserializer();
         Set<String> seen = new HashSet<>();
@@ -152,9 +169,11 @@ final class LatencyRun {
                     for (String eventId : lineage) {
                         Long due = dueById.get(eventId);
                         if (due != null && seen.add(eventId)) {
+                            long latencyMicros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(received - due));
                             synchronized (micros) {
-                                micros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(received - due)));
+                                micros.recordValue(latencyMicros);
                             }
+                            worstBySecond.merge(TimeUnit.NANOSECONDS.toSeconds(due), latencyMicros, Math::max);
                             lastSample.set(received);
                         }
                     }
