@@ -121,6 +121,12 @@ class InstitutionOperatorApiTest {
     }
 
     @Test
+    void a_malformed_division_code_is_400_naming_the_field() {
+        register(provinceAdmin, body(id, "COUNTY", "43-321")).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("divisionCode")).body("errors[0].reason", equalTo("MALFORMED_DIVISION_CODE"));
+    }
+
+    @Test
     void broken_rules_are_400_naming_the_field_and_the_rule() {
         register(provinceAdmin, body(id, "COUNTY", "430300")).statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("divisionCode")).body("errors[0].reason", equalTo("DIVISION_TOO_COARSE"));

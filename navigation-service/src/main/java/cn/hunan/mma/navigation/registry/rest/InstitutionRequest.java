@@ -16,6 +16,7 @@ public record InstitutionRequest(String institutionId, String name, Level level,
                                  String divisionCode, BigDecimal latitude, BigDecimal longitude) {
 
     InstitutionDraft toDraft(String id) {
-        return new InstitutionDraft(InstitutionId.of(id), name, level, kind, DivisionCode.of(divisionCode), latitude, longitude);
+        return new InstitutionDraft(RequestValues.parsed("institutionId", id, InstitutionId::of), name, level, kind,
+                RequestValues.parsed("divisionCode", divisionCode, DivisionCode::of), latitude, longitude);
     }
 }
