@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,10 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ScorerCrashTest {
 
-    /**
-     * Spreads the records over several one-second commits, so the kill lands while the scorer is part-way
-     * through them (at 8,000/s the whole file could land in one commit once the scorer got faster).
-     */
+    /** Spreads the first half over several one-second commits, so the kill lands while the scorer works through it. */
     private static final String REPLAY_RATE = "2000";
 
     @TempDir
@@ -55,22 +57,51 @@ class ScorerCrashTest {
         Scope province = Scope.province("430000");
         long provinceVisits = workload.oracle().count(province, Period.ofYear(2025), "visits");
 
+        // The file in two halves: the second is sent only while the scorer is down, so the kill always leaves work
+        // undone, however fast or slow the scorer is on the machine (a whole file replayed at once could be committed
+        // before the test looked).
+        List<Path> halves = halves(workload.events());
         scorer = start(bootstrap, applicationId, state, work.resolve("scorer-1.log"));
         try (CommittedTotals committed = new CommittedTotals(bootstrap, applicationId)) {
-            CompletableFuture<Void> replay = CompletableFuture.runAsync(() -> OracleWorkload.simulate("replay",
-                    workload.events().toString(), "--bootstrap-servers", bootstrap, "--rate", REPLAY_RATE, "--no-progress"));
+            CompletableFuture<Void> firstHalf = CompletableFuture.runAsync(() -> replay(halves.get(0), bootstrap, REPLAY_RATE));
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
                     .until(() -> committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits") >= provinceVisits / 10);
             scorer.destroyForcibly().waitFor();
             long atKill = committed.refresh().reader().totals("PROVINCE:430000", Period.ofYear(2025)).of("visits");
             System.out.printf("crash test: killed the scorer with %,d of %,d province visits committed%n", atKill, provinceVisits);
-            assertThat(atKill).as("killed mid-replay").isBetween(1L, provinceVisits - 1);
-            replay.join();
+            assertThat(atKill).as("killed with the second half unsent").isBetween(1L, provinceVisits - 1);
+            firstHalf.join();
+            replay(halves.get(1), bootstrap, "20000");
 
             scorer = start(bootstrap, applicationId, state, work.resolve("scorer-2.log"));
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(OracleComparison.differences(workload.oracle(), committed.refresh().reader()::totals)).isEmpty());
         }
+    }
+
+    private static void replay(Path events, String bootstrap, String rate) {
+        OracleWorkload.simulate("replay", events.toString(), "--bootstrap-servers", bootstrap, "--rate", rate, "--no-progress");
+    }
+
+    /** The event file's lines in two files of (nearly) equal length, in their order. */
+    private List<Path> halves(Path events) throws IOException {
+        List<String> lines;
+        try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(events)), StandardCharsets.UTF_8))) {
+            lines = in.lines().toList();
+        }
+        int middle = lines.size() / 2;
+        return List.of(write(work.resolve("first-half.jsonl.gz"), lines.subList(0, middle)),
+                write(work.resolve("second-half.jsonl.gz"), lines.subList(middle, lines.size())));
+    }
+
+    private static Path write(Path file, List<String> lines) throws IOException {
+        try (var out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        return file;
     }
 
     private static Process start(String bootstrap, String applicationId, Path state, Path log) throws IOException {
