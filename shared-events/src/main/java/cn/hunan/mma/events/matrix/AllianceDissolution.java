@@ -32,17 +32,22 @@ public final class AllianceDissolution {
     /** Whether a make-up, given as ids, is the dissolution shape. */
     public static boolean isDissolved(String leadId, List<String> memberIds, List<?> coveredDivisions,
                                       List<String> collaboratingTertiaryIds) {
-        return memberIds.equals(List.of(leadId)) && coveredDivisions.isEmpty() && collaboratingTertiaryIds.isEmpty();
+        return shape(leadId, memberIds, coveredDivisions, collaboratingTertiaryIds);
     }
 
     /** Whether the snapshot states a dissolved alliance. */
     public static boolean isDissolved(AllianceSnapshot alliance) {
-        return alliance.memberIds().equals(List.of(alliance.leadInstitutionId()))
-                && alliance.coveredDivisions().isEmpty() && alliance.collaboratingTertiaryIds().isEmpty();
+        return shape(alliance.leadInstitutionId(), alliance.memberIds(), alliance.coveredDivisions(),
+                alliance.collaboratingTertiaryIds());
     }
 
     /** Whether the snapshot states an alliance that exists now. */
     public static boolean isLive(AllianceSnapshot alliance) {
         return !isDissolved(alliance);
+    }
+
+    /** The one rule, for ids as records or as text: the lead alone, covering nothing, with no tertiary partner. */
+    private static <I> boolean shape(I lead, List<I> members, List<?> coveredDivisions, List<?> tertiaryPartners) {
+        return members.equals(List.of(lead)) && coveredDivisions.isEmpty() && tertiaryPartners.isEmpty();
     }
 }

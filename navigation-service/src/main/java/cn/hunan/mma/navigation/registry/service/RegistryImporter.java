@@ -139,13 +139,15 @@ public class RegistryImporter {
             List<NumberedSnapshot<AllianceSnapshot>> rows, Set<InstitutionId> known, ImportTally tally) {
         List<NumberedSnapshot<AllianceSnapshot>> accepted = new ArrayList<>();
         for (NumberedSnapshot<AllianceSnapshot> row : rows) {
-            Set<InstitutionId> unknown = MatrixRules.unknownInstitutions(row.snapshot(), known::contains);
             Optional<RuleViolation> reserved = ReservedAllianceShape.problem(row.snapshot());
             if (reserved.isPresent()) {
                 // A file cannot dissolve an alliance: consumers would read this row as a dissolution.
                 tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
                         reserved.get().reason(), "$." + reserved.get().field() + ": " + reserved.get().detail()));
-            } else if (unknown.isEmpty()) {
+                continue;
+            }
+            Set<InstitutionId> unknown = MatrixRules.unknownInstitutions(row.snapshot(), known::contains);
+            if (unknown.isEmpty()) {
                 accepted.add(row);
             } else {
                 tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
