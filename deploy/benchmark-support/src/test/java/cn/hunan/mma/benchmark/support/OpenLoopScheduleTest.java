@@ -38,7 +38,23 @@ class OpenLoopScheduleTest {
     }
 
     @Test
+    void a_slower_warm_up_hands_over_to_the_measured_rate_at_its_end() {
+        // 10 s of warm-up at 100/s (1,000 requests, 10 ms apart), then 2 s at 500/s (1,000 requests, 2 ms apart).
+        OpenLoopSchedule schedule = OpenLoopSchedule.of(0, 100, 10, 500, 2);
+
+        assertThat(schedule.warmupRequests()).isEqualTo(1_000);
+        assertThat(schedule.totalRequests()).isEqualTo(2_000);
+        assertThat(schedule.dueNanos(999)).isEqualTo(9_990_000_000L);
+        assertThat(schedule.measuredStartNanos()).isEqualTo(10_000_000_000L);
+        assertThat(schedule.dueNanos(1_000)).isEqualTo(10_000_000_000L);
+        assertThat(schedule.dueNanos(1_001)).isEqualTo(10_002_000_000L);
+        assertThat(schedule.dueNanos(1_999)).isEqualTo(11_998_000_000L);
+        assertThat(schedule.measuredSeconds()).isEqualTo(2.0);
+    }
+
+    @Test
     void refuses_a_rate_of_zero() {
         assertThatThrownBy(() -> OpenLoopSchedule.of(0, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OpenLoopSchedule.of(0, 0, 1, 100, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The request's {@link Caller}, built from the verified bearer token. Request-scoped (proxied), so
- * singleton resources can inject it safely.
+ * The request's {@link Caller}, read from the verified bearer token (once per token text:
+ * {@link KnownCallers}). Request-scoped (proxied), so singleton resources can inject it safely.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -22,16 +22,18 @@ public class CurrentCaller {
     public static final String INSTITUTION_CLAIM = "institution";
 
     private final JsonWebToken token;
+    private final KnownCallers known;
     private Caller caller;
 
     @Inject
-    public CurrentCaller(JsonWebToken token) {
+    public CurrentCaller(JsonWebToken token, KnownCallers known) {
         this.token = token;
+        this.known = known;
     }
 
     public Caller get() {
         if (caller == null) {
-            caller = fromToken(token);
+            caller = known.of(token, CurrentCaller::fromToken);
         }
         return caller;
     }

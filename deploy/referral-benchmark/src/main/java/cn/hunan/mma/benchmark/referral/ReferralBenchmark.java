@@ -83,8 +83,13 @@ public final class ReferralBenchmark implements Callable<Integer> {
     @Option(names = "--duration", description = "Measured seconds. Default: 60 (5 with --smoke).")
     Integer durationSeconds;
 
-    @Option(names = "--warmup", description = "Warm-up seconds before measuring. Default: 15 (2 with --smoke).")
+    @Option(names = "--warmup", description = "Warm-up seconds before measuring. Default: 60 (2 with --smoke).")
     Integer warmupSeconds;
+
+    @Option(names = "--warmup-rate", description = "Referrals per second during the warm-up. Default: a fifth of --rate."
+            + " The cold service cannot keep up with the full rate while its JIT compiles; a full-rate warm-up leaves a"
+            + " backlog that the measured window would still be draining.")
+    Double warmupRate;
 
     @Option(names = "--timeout-ms", defaultValue = "5000", description = "Request timeout (counted as an error). Default: ${DEFAULT-VALUE}")
     long timeoutMillis;
@@ -122,14 +127,15 @@ public final class ReferralBenchmark implements Callable<Integer> {
         KafkaSettings.quietClientLogs();
         double referralRate = rate != null ? rate : smoke ? 20 : 500;
         Duration duration = Duration.ofSeconds(durationSeconds != null ? durationSeconds : smoke ? 5 : 60);
-        Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 15);
+        Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 60);
+        double warmupReferralRate = warmupRate != null ? warmupRate : referralRate / 5;
         String loadBefore = loadAverage();
 
         say("generating the matrix of %s (seed %d)", area, seed);
         HospitalMatrix province = MatrixGenerator.generate(MatrixOptions.defaults(seed));
         AreaMatrix matrix = AreaMatrix.of(province, Area.parse(area));
         ReferralRoutes routes = ReferralRoutes.of(matrix);
-        long referrals = Math.round(referralRate * (warmup.toSeconds() + duration.toSeconds()));
+        long referrals = Math.round(warmupReferralRate * warmup.toSeconds() + referralRate * duration.toSeconds());
         int reservedPerPool = routes.reservedPerPool(referrals);
         // Three days ahead: far outside the release lead time, so no reserved slot goes public mid-run.
         LocalDate sessionDate = LocalDate.now(CHINA).plusDays(3);
@@ -179,13 +185,13 @@ public final class ReferralBenchmark implements Callable<Integer> {
         ReferralEventLedger ledger = resources.remember(new ReferralEventLedger(kafka.bootstrapServers()));
         CallRecorder recorder = new CallRecorder();
         ExpectedEvents expected = new ExpectedEvents();
-        OpenLoopSchedule schedule = OpenLoopSchedule.of(System.nanoTime() + Duration.ofMillis(500).toNanos(), referralRate,
-                warmup.toSeconds(), duration.toSeconds());
-        ledger.measureLagFrom(Instant.now().plusNanos(schedule.dueNanos(schedule.warmupRequests()) - System.nanoTime()));
+        OpenLoopSchedule schedule = OpenLoopSchedule.of(System.nanoTime() + Duration.ofMillis(500).toNanos(),
+                warmupReferralRate, warmup.toSeconds(), referralRate, duration.toSeconds());
+        ledger.measureLagFrom(Instant.now().plusNanos(schedule.measuredStartNanos() - System.nanoTime()));
         long servicePid = service.javaPid();
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
-        say("create → accept → schedule at %,.0f referrals/s: %d s warm-up, %d s measured", referralRate,
-                warmup.toSeconds(), duration.toSeconds());
+        say("create → accept → schedule: %d s warm-up at %,.0f referrals/s, then %d s measured at %,.0f referrals/s",
+                warmup.toSeconds(), warmupReferralRate, duration.toSeconds(), referralRate);
         CpuSplit cpu = new CpuSplit().trackProcess(CpuSplit.SERVICE, servicePid)
                 .trackProcess(CpuSplit.HARNESS, ProcessHandle.current().pid())
                 .trackTree(CpuSplit.POSTGRES, postmasterPid(postgres)).trackTree(CpuSplit.KAFKA, kafka.brokerPid());
@@ -205,8 +211,8 @@ public final class ReferralBenchmark implements Callable<Integer> {
         ReferralReport report = new ReferralReport(schedule, recorder, expected, ledger.check(expected), ledger.relayLagMicros(),
                 ledger.consumedLagMicros(), ledger.withoutHeaders(), maxRssKib, cpuWindow, loadBefore, loadAfter);
         System.out.println(report.text());
-        say("command: deploy/benchmark referral --area %s --seed %d --rate %.0f --duration %d --warmup %d", area, seed,
-                referralRate, duration.toSeconds(), warmup.toSeconds());
+        say("command: deploy/benchmark referral --area %s --seed %d --rate %.0f --duration %d --warmup %d --warmup-rate %.0f",
+                area, seed, referralRate, duration.toSeconds(), warmup.toSeconds(), warmupReferralRate);
     }
 
     /** The postmaster's pid: the first line of {@code postmaster.pid} in the data directory; -1 if unreadable. */

@@ -19,9 +19,9 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nreferral flows: %,d measured at %,.0f/s over %.0f s (%,d warm-up); load average %s before, %s after%n",
-                schedule.measuredRequests(), schedule.perSecond(), schedule.measuredSeconds(), schedule.warmupRequests(),
-                loadBefore, loadAfter));
+        out.append(String.format("%nreferral flows: %,d measured at %,.0f/s over %.0f s (%,d warm-up at %,.0f/s); load average %s"
+                        + " before, %s after%n", schedule.measuredRequests(), schedule.perSecond(), schedule.measuredSeconds(),
+                schedule.warmupRequests(), schedule.warmupPerSecond(), loadBefore, loadAfter));
         out.append(String.format("%-10s %9s %9s %9s %9s %9s%n", "API call", "calls", "p50 ms", "p99 ms", "p99.9 ms", "max ms"));
         for (CallType type : CallType.values()) {
             out.append(line(type.label(), calls.calls(type), calls.summary(type)));
