@@ -93,7 +93,12 @@ public final class LocalPostgres implements AutoCloseable {
                 // zonky turns this off; a 2xx means durable here too, and WAL reaches the
                 // decoder sooner (outbox latency ~60 ms instead of ~500 ms).
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // Where the server's time goes, per statement, for operators and the benchmarks
+                // (benchmark-support's PostgresStatements); a view only once a database has run
+                // CREATE EXTENSION pg_stat_statements. Top-level statements: what clients sent.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "top");
     }
 
     /**

@@ -54,6 +54,7 @@ class LocalPostgresTest {
         assertThat(Integer.parseInt(admin.string("SHOW max_replication_slots"))).isGreaterThanOrEqualTo(10);
         assertThat(Integer.parseInt(admin.string("SHOW max_wal_senders"))).isGreaterThanOrEqualTo(10);
         assertThat(Integer.parseInt(admin.string("SHOW max_connections"))).isBetween(150, 300);
+        assertThat(admin.string("SHOW shared_preload_libraries")).isEqualTo("pg_stat_statements");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.hunan.mma.benchmark.referral;
 
 import cn.hunan.mma.benchmark.support.MemorySampler;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
+import cn.hunan.mma.benchmark.support.PostgresStatements;
 import cn.hunan.mma.benchmark.support.Benchmarks;
 import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.ServiceJvm;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +67,7 @@ public final class ReferralBenchmark implements Callable<Integer> {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(3);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int TOP_STATEMENTS = 10;
 
     @Option(names = "--project-root", required = true, description = "The repository root.")
     Path projectRoot;
@@ -195,10 +199,18 @@ public final class ReferralBenchmark implements Callable<Integer> {
         CpuSplit cpu = new CpuSplit().trackProcess(CpuSplit.SERVICE, servicePid)
                 .trackProcess(CpuSplit.HARNESS, ProcessHandle.current().pid())
                 .trackTree(CpuSplit.POSTGRES, postmasterPid(postgres)).trackTree(CpuSplit.KAFKA, kafka.brokerPid());
+        PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("referral"), postgres.username(), postgres.password());
+        CompletableFuture<Void> statementsReset = new CompletableFuture<>();
         new ReferralDriver(service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
-                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> cpu.start(System.nanoTime()));
+                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> {
+                    cpu.start(System.nanoTime());
+                    // Off the sending thread: a JDBC round trip must not delay the first measured sends.
+                    CompletableFuture.runAsync(() -> resetStatements(statements)).whenComplete((done, failure) -> statementsReset.complete(null));
+                });
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
         CpuSplit.Window cpuWindow = cpu.end(System.nanoTime());
+        statementsReset.join();
+        List<PostgresStatements.Figures> topStatements = topStatements(statements);
         String loadAfter = loadAverage();
         boolean allSeen = ledger.awaitAll(expected, Duration.ofSeconds(60));
         long maxRssKib = sampler.stop();
@@ -209,10 +221,28 @@ public final class ReferralBenchmark implements Callable<Integer> {
             say("some expected events were still missing from %s after 60 s", cn.hunan.mma.events.topic.Topics.REFERRALS.name());
         }
         ReferralReport report = new ReferralReport(schedule, recorder, expected, ledger.check(expected), ledger.relayLagMicros(),
-                ledger.consumedLagMicros(), ledger.withoutHeaders(), maxRssKib, cpuWindow, loadBefore, loadAfter);
+                ledger.consumedLagMicros(), ledger.withoutHeaders(), maxRssKib, cpuWindow, topStatements, loadBefore, loadAfter);
         System.out.println(report.text());
         say("command: deploy/benchmark referral --area %s --seed %d --rate %.0f --duration %d --warmup %d --warmup-rate %.0f",
                 area, seed, referralRate, duration.toSeconds(), warmup.toSeconds(), warmupReferralRate);
+    }
+
+    private static void resetStatements(PostgresStatements statements) {
+        try {
+            statements.reset();
+        } catch (SQLException e) {
+            say("pg_stat_statements could not be reset (%s); the statement table will be left out", e.getMessage());
+        }
+    }
+
+    /** The statements with the most executor time in the measured window; none when the view is unreadable. */
+    private static List<PostgresStatements.Figures> topStatements(PostgresStatements statements) {
+        try {
+            return statements.top(TOP_STATEMENTS);
+        } catch (SQLException e) {
+            say("pg_stat_statements could not be read (%s)", e.getMessage());
+            return List.of();
+        }
     }
 
     /** The postmaster's pid: the first line of {@code postmaster.pid} in the data directory; -1 if unreadable. */

@@ -2,6 +2,7 @@ package cn.hunan.mma.benchmark.referral;
 
 import cn.hunan.mma.benchmark.support.LatencySummary;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
+import cn.hunan.mma.benchmark.support.PostgresStatements;
 import cn.hunan.mma.benchmark.support.SummaryTable;
 import cn.hunan.mma.benchmark.support.TargetLine;
 import org.HdrHistogram.Histogram;
@@ -12,7 +13,8 @@ import java.util.Map;
 /** The figures of a run and the §7 target table. */
 record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEvents expected, DeliveryCheck delivery,
                       Histogram relayLagMicros, Histogram consumedLagMicros, long recordsWithoutHeaders, long maxRssKib,
-                      CpuSplit.Window cpu, String loadBefore, String loadAfter) {
+                      CpuSplit.Window cpu, List<PostgresStatements.Figures> statements, String loadBefore,
+                      String loadAfter) {
 
     static final double API_P99_MILLIS = 50;
     static final double RELAY_P99_MILLIS = 1000;
@@ -53,6 +55,7 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
                     serviceCpuMillis / 1000.0, (double) serviceCpuMillis / calls.answered(), calls.answered()));
         }
         out.append(cpuSplit());
+        out.append(statementTable());
         out.append(String.format("service max RSS during the run: %.0f MiB%n%n", maxRssKib / 1024.0));
         out.append(SummaryTable.text(targets()));
         return out.toString();
@@ -78,6 +81,18 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
                         calls.answered() == 0 ? 0 : (double) millis / calls.answered())));
         out.append(String.format("  %-40s %7.1f s  %5.2f cores%n", "all four", total / 1000.0, total / 1000.0 / cpu.wallSeconds()));
         return out.toString();
+    }
+
+    /** PostgreSQL's executor time by statement in the measured window (pg_stat_statements). */
+    String statementTable() {
+        if (statements.isEmpty()) {
+            return "";
+        }
+        double executorMillis = statements.stream().mapToDouble(PostgresStatements.Figures::totalExecMillis).sum();
+        return String.format("PostgreSQL executor time by statement in the measured window (pg_stat_statements; executor only,"
+                        + " not parse, bind or round trips): %.1f s, %.3f ms per answered call%n", executorMillis / 1000,
+                calls.answered() == 0 ? 0 : executorMillis / calls.answered())
+                + PostgresStatements.table(statements, 90);
     }
 
     private static String line(String label, long count, LatencySummary summary) {
