@@ -1,20 +1,37 @@
 package cn.hunan.mma.navigation.capacity;
 
+import java.util.Optional;
+
 /**
- * A department's beds as last reported.
+ * A department's beds as last reported by the hospital, with the referral pool as referral-service
+ * last stated it.
  *
  * @param occupied may exceed {@code total} (extra beds, 加床)
- * @param reserved beds held for referred patients
+ * @param reserved beds the hospital reported as held for referred patients
+ * @param referral the referral pool (empty until referral-service has stated it): its reserve may be
+ *                 larger than the hospital's figure (a city's share), and scheduled referrals hold
+ *                 some of it
  */
 public record BedAvailability(
         DepartmentKey department,
         int total,
         int occupied,
         int reserved,
+        Optional<ReferralPool> referral,
         Freshness freshness) {
 
-    /** Beds free for anyone outside the referral reserve. */
+    /** Beds set aside for referrals, and how many scheduled referrals hold. */
+    public record ReferralPool(int reserved, int held) {
+
+        /** Reserved beds no scheduled referral holds. */
+        public int open() {
+            return Math.max(0, reserved - held);
+        }
+    }
+
+    /** Beds free for anyone outside the referral reserve: the larger of the hospital's and the pool's. */
     public int freeForPublic() {
-        return Math.max(0, total - occupied - reserved);
+        int reserve = Math.max(reserved, referral.map(ReferralPool::reserved).orElse(0));
+        return Math.max(0, total - occupied - reserve);
     }
 }

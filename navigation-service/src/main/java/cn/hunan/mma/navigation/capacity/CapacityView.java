@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
@@ -83,6 +84,7 @@ public final class CapacityView {
         return ledger(department)
                 .flatMap(DepartmentLedger::beds)
                 .map(beds -> new BedAvailability(department, beds.total(), beds.occupied(), beds.reserved(),
+                        Optional.ofNullable(beds.referral()).map(pool -> new BedAvailability.ReferralPool(pool.reserved(), pool.held())),
                         Freshness.of(beds.updatedAt(), clock.instant(), policy.staleAfter())));
     }
 
@@ -112,7 +114,13 @@ public final class CapacityView {
         if (event instanceof SlotsReleased released) {
             return new DepartmentKey(released.institutionId(), released.session().departmentId());
         }
-        SlotsCancelled cancelled = (SlotsCancelled) event;
-        return new DepartmentKey(cancelled.institutionId(), cancelled.session().departmentId());
+        if (event instanceof SlotsCancelled cancelled) {
+            return new DepartmentKey(cancelled.institutionId(), cancelled.session().departmentId());
+        }
+        if (event instanceof ReservedBedsReported pool) {
+            return new DepartmentKey(pool.institutionId(), pool.departmentId());
+        }
+        // A type added to the sealed contract must be placed here before it can be applied.
+        throw new IllegalArgumentException("no department known for " + event.getClass().getSimpleName());
     }
 }

@@ -3,6 +3,7 @@ package cn.hunan.mma.navigation.capacity;
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
 import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
@@ -26,6 +27,7 @@ final class DepartmentLedger {
     private final RecentEventIds recentEventIds;
     private final Map<SessionKey, LiveSession> sessions = new HashMap<>();
     private BedCounts beds;
+    private ReferralBeds referralBeds;
     // The last range summed and its sum: recommendations ask every department for the same range
     // (today to the slot horizon) hundreds of times between two of its capacity events, so the sum
     // is kept until an event changes the sessions (or the day, and with it the range, moves on).
@@ -47,6 +49,12 @@ final class DepartmentLedger {
         }
         if (event instanceof BedStatusReported report) {
             return report(report);
+        }
+        if (event instanceof ReservedBedsReported pool) {
+            // Replaced in arrival order, not by occurredAt: referral-service's outbox publishes the
+            // pool's states in commit order, the order the holds happened in (the contract says why).
+            referralBeds = ReferralBeds.of(pool);
+            return ApplyOutcome.APPLIED;
         }
         // A slot correction would have to undo a delta this ledger may never have seen (or may
         // have forgotten); hospitals restate slots with new publish/cancel events instead.
@@ -119,8 +127,9 @@ final class DepartmentLedger {
         return any;
     }
 
+    /** The hospital's last bed report with the referral pool's last state; empty until the hospital has reported. */
     synchronized Optional<BedCounts> beds() {
-        return Optional.ofNullable(beds);
+        return Optional.ofNullable(beds).map(counts -> counts.withReferral(referralBeds));
     }
 
     synchronized void forgetSessionsBefore(LocalDate date) {

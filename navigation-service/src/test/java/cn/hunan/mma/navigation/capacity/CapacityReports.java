@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
@@ -65,6 +66,11 @@ final class CapacityReports {
     static BedStatusReported bedsCorrecting(BedStatusReported corrected, int total, int occupied, int reserved) {
         return new BedStatusReported(EventId.random(), corrected.occurredAt(), COUNTY_HOSPITAL, CARDIOLOGY,
                 total, occupied, reserved, corrected.eventId());
+    }
+
+    /** referral-service's statement of the department's referral bed pool. */
+    static ReservedBedsReported referralBeds(int reserved, int held, Instant at) {
+        return new ReservedBedsReported(EventId.random(), at, COUNTY_HOSPITAL, CARDIOLOGY, reserved, held, null);
     }
 
     private static ClinicSession session(LocalDate date) {

@@ -27,6 +27,7 @@ import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedCorrecting;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.cancelled;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.published;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.publishedOn;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.referralBeds;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.released;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +133,44 @@ class CapacityViewTest {
         BedAvailability cardiology = view.beds(COUNTY_CARDIOLOGY).orElseThrow();
         assertThat(List.of(cardiology.total(), cardiology.occupied(), cardiology.reserved())).containsExactly(42, 41, 2);
         assertThat(cardiology.freeForPublic()).isZero();
+    }
+
+    @Test
+    void the_referral_pool_shows_what_is_open_to_referrals_and_its_reserve_counts_against_the_public() {
+        // The hospital reserves 2 of 40 beds; the city's share makes the referral pool 8, 3 of them held.
+        view.apply(beds(40, 26, 2, NINE_AM));
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().referral()).isEmpty();
+
+        assertThat(view.apply(referralBeds(8, 3, NINE_AM.plusSeconds(5)))).isEqualTo(ApplyOutcome.APPLIED);
+
+        BedAvailability cardiology = view.beds(COUNTY_CARDIOLOGY).orElseThrow();
+        assertThat(cardiology.referral()).contains(new BedAvailability.ReferralPool(8, 3));
+        assertThat(cardiology.referral().orElseThrow().open()).isEqualTo(5);
+        // 40 − 26 occupied − 8 kept for referrals (the pool's reserve, larger than the hospital's 2)
+        assertThat(cardiology.freeForPublic()).isEqualTo(6);
+    }
+
+    @Test
+    void the_referral_pool_s_last_state_on_the_topic_wins_whatever_its_timestamp() {
+        view.apply(beds(40, 26, 2, NINE_AM));
+        // Two holds committed in this order took their timestamps the other way round.
+        view.apply(referralBeds(8, 1, NINE_AM.plusSeconds(6)));
+        view.apply(referralBeds(8, 2, NINE_AM.plusSeconds(5)));
+
+        assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().referral()).contains(new BedAvailability.ReferralPool(8, 2));
+    }
+
+    @Test
+    void a_newer_hospital_report_keeps_the_referral_pool() {
+        view.apply(beds(40, 26, 2, NINE_AM));
+        view.apply(referralBeds(8, 3, NINE_AM.plusSeconds(5)));
+
+        view.apply(beds(40, 30, 2, NINE_AM.plusSeconds(60)));
+
+        BedAvailability cardiology = view.beds(COUNTY_CARDIOLOGY).orElseThrow();
+        assertThat(cardiology.occupied()).isEqualTo(30);
+        assertThat(cardiology.referral()).contains(new BedAvailability.ReferralPool(8, 3));
+        assertThat(cardiology.freeForPublic()).isEqualTo(2);
     }
 
     @Test

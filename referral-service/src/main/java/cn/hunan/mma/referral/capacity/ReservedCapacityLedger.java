@@ -2,24 +2,33 @@ package cn.hunan.mma.referral.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.referral.config.ReferralSettings;
 import cn.hunan.mma.referral.domain.InstitutionProfile;
 import cn.hunan.mma.referral.domain.ReservedShare;
 import cn.hunan.mma.referral.messaging.MatrixView;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Derives each receiving department's reserved referral slots and beds from the hospitals'
  * capacity reports: a published session adds its reserved share (the hospital's own figure, or the
  * city's share of an expert session's slots when that is more); a bed report sets the ward's
- * reserved beds the same way; slots the hospital withdraws from the referral channel shrink the
+ * reserved beds the same way (and announces the pool's new state, {@code ReservedBedsReported}, through
+ * the outbox: the city's share may exceed what the hospital reported); slots the hospital withdraws from the referral channel shrink the
  * session's pool, but never below what is already held or released to the public (a held slot
  * stays the patient's until the receiver reschedules). Bookings and releases on the topic are not
  * applied: the holds this service makes are its own bookkeeping (and the announcements it
@@ -84,11 +93,15 @@ public class ReservedCapacityLedger {
         int reserved = share.reservedFor(beds.total(), beds.reserved(), true, divisionOf(beds.institutionId()));
         return session.createNativeQuery("insert into reserved_bed_pool (institution_id, department_id, reserved)"
                         + " values (:institution, :department, :reserved)"
-                        + " on conflict (institution_id, department_id) do update set reserved = excluded.reserved")
+                        + " on conflict (institution_id, department_id) do update set reserved = excluded.reserved"
+                        + " returning held", Integer.class)
                 .setParameter("institution", beds.institutionId().value())
                 .setParameter("department", beds.departmentId().value())
                 .setParameter("reserved", reserved)
-                .executeUpdate().replaceWithVoid();
+                .getSingleResult()
+                .chain(held -> session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
+                        new ReservedBedsReported(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                                beds.institutionId(), beds.departmentId(), reserved, held, null)))));
     }
 
     // A hospital may report capacity before the matrix knows it: the default share applies then.

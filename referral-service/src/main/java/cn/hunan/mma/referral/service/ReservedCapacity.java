@@ -1,6 +1,7 @@
 package cn.hunan.mma.referral.service;
 
 import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
@@ -27,26 +28,28 @@ import java.util.Set;
 /**
  * Holds and releases reserved referral capacity inside the caller's transaction. A hold is one
  * conditional update (free capacity left, else nothing), so concurrent schedules on the last slot
- * cannot both win; it commits or rolls back with the referral's own write. Every slot change is
- * announced on the capacity topic (channel REFERRAL) through the outbox so navigation shows it: the
- * caller writes the returned announcement with the transition's own outbox rows, in the same statement.
+ * cannot both win; it commits or rolls back with the referral's own write. Every change is
+ * announced on the capacity topic through the outbox so navigation shows it — a slot as a delta on
+ * the REFERRAL channel, a bed as the pool's new state — and the caller writes the returned
+ * announcement with the transition's own outbox rows, in the same statement.
  */
 @ApplicationScoped
 public class ReservedCapacity {
 
     private static final String HOLD_BED = "update reserved_bed_pool set held = held + 1"
-            + " where institution_id = $1 and department_id = $2 and held < reserved";
+            + " where institution_id = $1 and department_id = $2 and held < reserved returning reserved, held";
     private static final String HOLD_SLOT = "update reserved_slot_pool set held = held + 1"
             + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4"
             + " and held < reserved - released_to_public returning expert";
     private static final String RELEASE_BED = "update reserved_bed_pool set held = held - 1"
-            + " where institution_id = $1 and department_id = $2 and held > 0";
+            + " where institution_id = $1 and department_id = $2 and held > 0 returning reserved, held";
     private static final String RELEASE_SLOT = "update reserved_slot_pool set held = held - 1"
             + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4 and held > 0"
             + " returning expert";
 
     /**
-     * @return the slot's announcement for the outbox (none for a bed)
+     * @return the announcement for the outbox: {@code SlotsBooked} for a slot, the bed pool's new
+     *         state ({@code ReservedBedsReported}) for a bed
      * @throws ReferralRefusedException (409) when the department has no reserved capacity left there
      */
     public Uni<Optional<OutboxEvent>> hold(SqlClient client, ReferralEntity referral, ReservationKind kind, LocalDate date,
@@ -54,9 +57,11 @@ public class ReservedCapacity {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
         if (kind == ReservationKind.BED) {
-            return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department))
-                    .invoke(updated -> requireHeld(updated.rowCount() > 0, "reserved beds of " + institution + "/" + department))
-                    .replaceWith(Optional.empty());
+            return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department)).map(held -> {
+                Optional<OutboxEvent> announcement = bedPool(referral, held);
+                requireHeld(announcement.isPresent(), "reserved beds of " + institution + "/" + department);
+                return announcement;
+            });
         }
         return client.preparedQuery(HOLD_SLOT).execute(Tuple.of(institution, department, date, period.name()))
                 .map(held -> {
@@ -74,7 +79,7 @@ public class ReservedCapacity {
     /**
      * Gives a cancelled or missed referral's slot or bed back to the referral pool.
      *
-     * @return the slot's announcement for the outbox (none for a bed or when nothing was held)
+     * @return the announcement for the outbox (none when nothing was held)
      */
     public Uni<Optional<OutboxEvent>> release(SqlClient client, ReferralEntity referral) {
         if (referral.reservationKind() == null) {
@@ -83,7 +88,8 @@ public class ReservedCapacity {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
         if (ReservationKind.valueOf(referral.reservationKind()) == ReservationKind.BED) {
-            return client.preparedQuery(RELEASE_BED).execute(Tuple.of(institution, department)).replaceWith(Optional.empty());
+            return client.preparedQuery(RELEASE_BED).execute(Tuple.of(institution, department))
+                    .map(released -> bedPool(referral, released));
         }
         LocalDate date = referral.reservedSessionDate();
         SessionPeriod period = SessionPeriod.valueOf(referral.reservedSessionPeriod());
@@ -96,6 +102,18 @@ public class ReservedCapacity {
     private static Optional<Boolean> expert(RowSet<Row> changed) {
         var rows = changed.iterator();
         return rows.hasNext() ? Optional.of(rows.next().getBoolean("expert")) : Optional.empty();
+    }
+
+    // The bed pool row a hold or release changed, as the state navigation shows; none if no row changed.
+    private static Optional<OutboxEvent> bedPool(ReferralEntity referral, RowSet<Row> changed) {
+        var rows = changed.iterator();
+        if (!rows.hasNext()) {
+            return Optional.empty();
+        }
+        Row pool = rows.next();
+        return Optional.of(ContractOutboxEvents.of(Topics.CAPACITY, new ReservedBedsReported(EventId.random(),
+                ReferralService.now(), referral.receiver().institutionId(), referral.receiver().departmentId(),
+                pool.getInteger("reserved"), pool.getInteger("held"), null)));
     }
 
     private static OutboxEvent announceRelease(ReferralEntity referral, ClinicSession clinic) {

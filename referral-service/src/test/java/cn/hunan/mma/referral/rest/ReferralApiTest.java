@@ -354,7 +354,7 @@ class ReferralApiTest {
         return body;
     }
 
-    private static String tomorrow() {
+    static String tomorrow() {
         return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.capacity.CapacityEvent;
 import cn.hunan.mma.events.capacity.ClinicSession;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
@@ -43,6 +44,7 @@ import java.util.concurrent.Executors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -178,11 +180,51 @@ class ReservedCapacityApiTest {
                 .statusCode(200).body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1)));
     }
 
+    @Test
+    void every_change_to_a_ward_s_referral_beds_is_announced_as_the_pool_s_new_state() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            // Among the matrix: CARDIO's 40 beds, none reserved by the hospital, so the city's 20 % holds 8.
+            matrix.publish(producer);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
+                && matrixView.institution(matrix.township).isPresent());
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/CARDIO";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("beds.reserved", equalTo(8)));
+
+        String id = given().auth().oauth2(township).contentType("application/json")
+                .body(ReferralApiTest.body(matrix.township, matrix.county, "CARDIO", "I21.9"))
+                .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+        ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+        ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "BED",
+                "appointmentAt", ReferralApiTest.tomorrow())).statusCode(200);
+        ReferralApiTest.act(township, id, "cancel", 2, Map.of("reason", "patient admitted nearer home")).statusCode(200);
+
+        List<CapacityEvent> states = awaitCapacityEvents(matrix.county.value(), ReservedBedsReported.class, 3);
+        // The bed report's pool, the hold, the release — in the order they happened.
+        assertThat(states).map(ReservedBedsReported.class::cast)
+                .extracting(ReservedBedsReported::departmentId, ReservedBedsReported::reserved, ReservedBedsReported::held)
+                .containsExactly(tuple(DepartmentId.of("CARDIO"), 8, 0), tuple(DepartmentId.of("CARDIO"), 8, 1),
+                        tuple(DepartmentId.of("CARDIO"), 8, 0));
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static List<CapacityEvent> awaitReferralChannelEvents(String institution, int count) {
+        return awaitCapacityEvents(institution, SlotsBooked.class, SlotsReleased.class, count);
+    }
+
+    private static List<CapacityEvent> awaitCapacityEvents(String institution, Class<? extends CapacityEvent> type, int count) {
+        return awaitCapacityEvents(institution, type, type, count);
+    }
+
+    /** The institution's capacity events of either type, from the topic's start, once there are {@code count}. */
+    private static List<CapacityEvent> awaitCapacityEvents(String institution, Class<? extends CapacityEvent> type,
+                                                           Class<? extends CapacityEvent> otherType, int count) {
         List<CapacityEvent> events = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
@@ -195,7 +237,7 @@ class ReservedCapacityApiTest {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if (institution.equals(record.key())) {
                         CapacityEvent event = ContractCodec.standard().decode(record.value(), CapacityEvent.class).orElseThrow();
-                        if (event instanceof SlotsBooked || event instanceof SlotsReleased) {
+                        if (type.isInstance(event) || otherType.isInstance(event)) {
                             events.add(event);
                         }
                     }

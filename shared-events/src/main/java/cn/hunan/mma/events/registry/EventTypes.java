@@ -1,6 +1,7 @@
 package cn.hunan.mma.events.registry;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
@@ -62,6 +63,7 @@ public final class EventTypes {
         register("SlotsReleased", SlotsReleased.class);
         register("SlotsCancelled", SlotsCancelled.class);
         register("BedStatusReported", BedStatusReported.class);
+        register("ReservedBedsReported", ReservedBedsReported.class);
         // care
         register("OutpatientVisitRecorded", OutpatientVisitRecorded.class);
         register("InpatientAdmitted", InpatientAdmitted.class);

@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.capacity.rest;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
@@ -125,6 +126,22 @@ class LiveCapacityApiTest {
                 .body("beds.reserved", equalTo(2))
                 .body("beds.freeForPublic", equalTo(3))
                 .body("beds.freshness.stale", equalTo(false));
+    }
+
+    @Test
+    void the_referral_bed_pool_referral_service_states_shows_beside_the_hospital_s_beds() throws Exception {
+        InstitutionId countyHospital = newCountyHospital();
+        hospital.send(published(countyHospital, 10, 2));
+        hospital.send(beds(countyHospital, 40, 26, 2));
+        // As referral-service announces it: the city's share keeps 8 beds for referrals, 3 of them held.
+        hospital.send(new ReservedBedsReported(EventId.random(), now(), countyHospital, CARDIOLOGY, 8, 3, null));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
+                .body("beds.reserved", equalTo(2))
+                .body("beds.referralReserved", equalTo(8))
+                .body("beds.referralHeld", equalTo(3))
+                .body("beds.openForReferral", equalTo(5))
+                .body("beds.freeForPublic", equalTo(6)));
     }
 
     @Test
