@@ -1,19 +1,27 @@
 package cn.hunan.mma.settlement.persistence;
 
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** An alliance as the matrix topic last stated it: its members and the divisions whose residents it covers. */
+/**
+ * An alliance as the matrix topic last stated it: its members and the divisions whose residents it
+ * covers, and when it was dissolved. A dissolution ({@link AllianceDissolution}: the lead alone,
+ * covering nothing) does not overwrite the make-up: the budgets and closes of the years the alliance
+ * existed are still read, scoped and closed against the members and divisions it had.
+ */
 @Entity
 @Table(name = "alliance")
 public class AllianceEntity {
@@ -34,6 +42,9 @@ public class AllianceEntity {
     @Column(name = "event_id", nullable = false)
     UUID eventId;
 
+    @Column(name = "dissolved_at")
+    Instant dissolvedAt;
+
     protected AllianceEntity() {
     }
 
@@ -45,10 +56,35 @@ public class AllianceEntity {
     }
 
     public void apply(AllianceSnapshot snapshot) {
+        if (AllianceDissolution.isDissolved(snapshot)) {
+            dissolve(snapshot);
+            return;
+        }
+        if (dissolvedAt != null && snapshot.occurredAt().isBefore(dissolvedAt)) {
+            return;   // a make-up stated before the dissolution, delivered late: the alliance stays dissolved
+        }
+        dissolvedAt = null;   // formed again after a dissolution
         kind = snapshot.kind().name();
         memberIds = snapshot.memberIds().stream().map(InstitutionId::value).collect(Collectors.joining(","));
         coveredDivisions = snapshot.coveredDivisions().stream().map(DivisionCode::value).collect(Collectors.joining(","));
         eventId = snapshot.eventId().asUuid();
+    }
+
+    private void dissolve(AllianceSnapshot snapshot) {
+        if (memberIds == null) {
+            // First heard of as dissolved (e.g. a fresh database reading the compacted topic): no make-up to keep.
+            kind = snapshot.kind().name();
+            memberIds = snapshot.memberIds().stream().map(InstitutionId::value).collect(Collectors.joining(","));
+            coveredDivisions = "";
+        }
+        if (dissolvedAt == null) {
+            dissolvedAt = snapshot.occurredAt();   // a repeated dissolution keeps the first date
+        }
+        eventId = snapshot.eventId().asUuid();
+    }
+
+    public AllianceLifetime lifetime() {
+        return new AllianceLifetime(dissolvedAt);
     }
 
     public String id() {

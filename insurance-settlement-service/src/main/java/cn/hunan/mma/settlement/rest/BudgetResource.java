@@ -11,6 +11,7 @@ import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
+import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.StaleBudgetException;
@@ -77,7 +78,7 @@ public class BudgetResource {
         int budgetYear = budgetYear(year);
         int quoted = quotedVersion(ifMatch);
         return visibleAlliance(allianceId, true)
-                .chain(alliance -> budgets.approve(alliance.id(), budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
+                .chain(alliance -> budgets.approve(alliance, budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
                         caller.get().subject()))
                 .map(BudgetResource::tagged);
     }
@@ -127,6 +128,11 @@ public class BudgetResource {
             Set<String> members = Set.copyOf(alliance.memberIds());
             List<Jurisdiction> places = alliance.coveredDivisions().stream()
                     .map(division -> new Jurisdiction(DivisionCode.of(division), Set.of(id), members)).toList();
+            if (places.isEmpty() && alliance.lifetime().dissolved()) {
+                // First heard of as dissolved: no division to scope it by, and no budget can have been drafted here.
+                throw new AllianceDissolvedException("allianceId: " + id + " is dissolved, and the make-up it had before is not "
+                        + "known to this service, so it holds no budget");
+            }
             if (places.isEmpty()) {
                 throw new BadRequestException("allianceId: " + id + " covers no divisions, so it holds no budget");
             }

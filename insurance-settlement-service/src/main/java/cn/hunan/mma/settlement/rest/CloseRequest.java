@@ -15,6 +15,9 @@ import jakarta.ws.rs.BadRequestException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The inputs an insurance officer closes a period with; they are frozen verbatim into the snapshot.
@@ -47,6 +50,13 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
             throw new BadRequestException("members: at least one member is required");
         }
         return members.stream().map(member -> member.institutionId().value()).toList();
+    }
+
+    /** Every institution the close would pay, members and tertiary partners: what the caller's scope must reach. */
+    Set<String> institutionIds() {
+        Stream<String> partners = (tertiaryPartners == null ? List.<TertiaryPartner>of() : tertiaryPartners).stream()
+                .map(partner -> partner.institutionId().value());
+        return Stream.concat(memberIds().stream(), partners).collect(Collectors.toSet());
     }
 
     /**

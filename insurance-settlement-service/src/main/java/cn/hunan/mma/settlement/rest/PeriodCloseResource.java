@@ -17,6 +17,7 @@ import cn.hunan.mma.settlement.rules.distribution.Claimant;
 import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import cn.hunan.mma.settlement.export.SettlementExport;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
+import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
@@ -83,16 +84,30 @@ public class PeriodCloseResource {
         Period closing = closablePeriod(period);
         AllianceId alliance = AllianceId.of(allianceId);
         List<String> memberIds = request.memberIds();
-        return parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE))
+        // Before anything is read: a caller outside the alliance learns nothing about it, not even that it is dissolved.
+        AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
+                "alliance " + allianceId);
+        return closable(alliance, closing)
+                .chain(() -> parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE)))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
                         .chain(stored -> packageTotal(request, alliance, closing)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing)
                                         .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend)))))
-                .chain(snapshot -> {
-                    AccessPolicy.requireChange(caller.get(), jurisdiction(division, snapshot), "alliance " + allianceId);
-                    return closer.close(snapshot, division.value(), caller.get().subject());
-                })
+                .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
                 .map(CloseView::of);
+    }
+
+    /** A dissolved alliance closes only a period it lived through and that had an approved budget (409 otherwise). */
+    private Uni<Void> closable(AllianceId alliance, Period closing) {
+        return budgets.lifetime(alliance.value()).chain(lifetime -> {
+            if (!lifetime.dissolved()) {
+                return Uni.createFrom().voidItem();
+            }
+            return budgets.isApproved(alliance.value(), closing.year()).invoke(approved ->
+                    lifetime.refusesClose(alliance.value(), closing, approved).ifPresent(reason -> {
+                        throw new AllianceDissolvedException(reason);
+                    })).replaceWithVoid();
+        });
     }
 
     /** The request's package total, or for a year-end close the alliance's approved budget of the year. */
@@ -116,9 +131,11 @@ public class PeriodCloseResource {
         }
         return budgets.alliance(alliance.value()).chain(row -> {
             if (row.coveredDivisions().isEmpty()) {
-                throw new BadRequestException("actualSpend: required, since " + alliance.value() + " covers no divisions");
+                throw new BadRequestException("actualSpend: required, since " + alliance.value() + (row.lifetime().dissolved()
+                        ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
             }
-            return spending.actualSpend(row.coveredDivisions(), closing).map(SpendService.Spend::amount);
+            return spending.actualSpend(row.coveredDivisions(), closing, row.lifetime().spendUntil(closing))
+                    .map(SpendService.Spend::amount);
         });
     }
 

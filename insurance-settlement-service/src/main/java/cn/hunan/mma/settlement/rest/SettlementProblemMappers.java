@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.NoParametersInForceException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -13,5 +14,11 @@ public class SettlementProblemMappers {
     @ServerExceptionMapper
     public Response noParameters(NoParametersInForceException e) {
         return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
+    }
+
+    // Budgets and closes both meet an alliance the matrix has dissolved.
+    @ServerExceptionMapper
+    public Response dissolved(AllianceDissolvedException e) {
+        return ProblemResponses.of(Problem.of(409, "Alliance dissolved", e.getMessage()));
     }
 }

@@ -12,6 +12,7 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
 import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
 import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
@@ -72,6 +73,18 @@ public class BudgetService {
         });
     }
 
+    /** Whether, and since when, the alliance is dissolved; an alliance the matrix has not stated counts as live. */
+    public Uni<AllianceLifetime> lifetime(String allianceId) {
+        return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId))
+                .map(row -> row == null ? AllianceLifetime.LIVE : row.lifetime());
+    }
+
+    /** Whether the alliance's budget of the year is approved. */
+    public Uni<Boolean> isApproved(String allianceId, int year) {
+        return sessions.withSession(session -> find(session, allianceId, year))
+                .map(row -> row != null && row.status() == BudgetStatus.APPROVED);
+    }
+
     /** The year's budget, or a 404. */
     public Uni<AllianceBudgetEntity> budget(String allianceId, int year) {
         return sessions.withSession(session -> find(session, allianceId, year)).map(row -> present(row, allianceId, year));
@@ -95,6 +108,7 @@ public class BudgetService {
      */
     public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
                                            String actor) {
+        refuseIfDissolved(alliance, year);
         if (alliance.coveredDivisions().isEmpty()) {
             throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
         }
@@ -158,7 +172,10 @@ public class BudgetService {
      * is a conflict, a changed draft is stale. Two approvals racing past the check meet the
      * optimistic lock on flush.
      */
-    public Uni<AllianceBudgetEntity> approve(String allianceId, int year, int quotedVersion, String role, String actor) {
+    public Uni<AllianceBudgetEntity> approve(AllianceEntity alliance, int year, int quotedVersion, String role, String actor) {
+        // A draft left over from before the dissolution is not approved: the scorer would project a surplus for nobody.
+        refuseIfDissolved(alliance, year);
+        String allianceId = alliance.id();
         return sessions.withTransaction((session, tx) -> find(session, allianceId, year).chain(found -> {
             AllianceBudgetEntity row = present(found, allianceId, year);
             BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion);
@@ -174,6 +191,12 @@ public class BudgetService {
             return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
                     .chain(session::flush).replaceWith(row);
         }));
+    }
+
+    private static void refuseIfDissolved(AllianceEntity alliance, int year) {
+        alliance.lifetime().refusesBudgetChange(alliance.id(), year).ifPresent(reason -> {
+            throw new AllianceDissolvedException(reason);
+        });
     }
 
     /**

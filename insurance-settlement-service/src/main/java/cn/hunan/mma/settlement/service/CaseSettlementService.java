@@ -3,10 +3,8 @@ package cn.hunan.mma.settlement.service;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
-import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
-import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
@@ -184,7 +182,7 @@ public class CaseSettlementService {
                     inserted.forEach(row -> fresh.add(row.getUUID(0)));
                     List<OutboxEvent> events = outcome.settled().stream()
                             .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
-                            .map(settled -> ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settled.event())).toList();
+                            .map(settled -> CaseSettledJson.outboxEvent(settled.event())).toList();
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return events.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(OUTBOX).execute(outbox(OutboxBatch.rows(events))).replaceWithVoid();

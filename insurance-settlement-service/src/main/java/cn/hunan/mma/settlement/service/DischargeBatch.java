@@ -150,6 +150,6 @@ final class DischargeBatch {
 
     /** Derived from the discharge id: a replayed settlement publishes under the same event id. */
     static EventId settledEventId(EventId discharge) {
-        return EventId.of(UUID.nameUUIDFromBytes(("settled:" + discharge.value()).getBytes(StandardCharsets.UTF_8)));
+        return EventId.of(NameBasedUuids.of(("settled:" + discharge.value()).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -74,12 +75,27 @@ public class ParameterService {
         return sessions.withSession(session -> session.createSelectionQuery(
                         "from AreaParametersEntity where area in :areas", AreaParametersEntity.class)
                 .setParameter("areas", areas).getResultList())
-                .map(rows -> {
-                    // A batch asks for the same few (division, date) pairs thousands of times.
-                    Map<String, Optional<ParameterVersion>> chosen = new HashMap<>();
-                    return (division, date) -> chosen.computeIfAbsent(division.value() + '@' + date,
-                            pair -> choose(rows, division, date));
-                });
+                .map(rows -> chooser(rows, this::version));
+    }
+
+    /**
+     * The version in force for (division, date) among {@code rows}, remembering per division the
+     * candidates in order (not thread-safe).
+     */
+    static BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> chooser(List<AreaParametersEntity> rows,
+                                                                                   Function<AreaParametersEntity, ParameterVersion> version) {
+        // A batch asks for thousands of (division, date) pairs, nearly all distinct across a province's
+        // insured areas and half a year of dates: per division the candidate versions are ordered once
+        // (most specific area, then latest effective date), and a date takes the first not after it.
+        Map<DivisionCode, List<Candidate>> candidates = new HashMap<>();
+        return (division, date) -> {
+            for (Candidate candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d, version))) {
+                if (!candidate.effectiveFrom().isAfter(date)) {
+                    return candidate.version();
+                }
+            }
+            return Optional.empty();
+        };
     }
 
     /** The most specific area's latest version effective on the date. */
@@ -87,10 +103,30 @@ public class ParameterService {
         List<String> areas = areasOf(division);
         return rows.stream()
                 .filter(row -> areas.contains(row.area()) && !row.effectiveFrom().isAfter(date))
-                .min(Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
-                        .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder()))
-                .map(row -> new ParameterVersion(row.versionId(),
-                        parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson()))));
+                .min(order(areas))
+                .map(this::version);
+    }
+
+    /** A version that may be in force for a division, with the date it takes effect. */
+    private record Candidate(LocalDate effectiveFrom, Optional<ParameterVersion> version) {
+    }
+
+    /** The versions of the division's areas, most specific area first, within an area the latest first. */
+    private static List<Candidate> ordered(List<AreaParametersEntity> rows, DivisionCode division,
+                                           Function<AreaParametersEntity, ParameterVersion> version) {
+        List<String> areas = areasOf(division);
+        return rows.stream().filter(row -> areas.contains(row.area())).sorted(order(areas))
+                .map(row -> new Candidate(row.effectiveFrom(), Optional.of(version.apply(row)))).toList();
+    }
+
+    private static Comparator<AreaParametersEntity> order(List<String> areas) {
+        return Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
+                .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder());
+    }
+
+    private ParameterVersion version(AreaParametersEntity row) {
+        return new ParameterVersion(row.versionId(),
+                parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson())));
     }
 
     /** The areas a division lies in, most specific first: its county, city and province (6-digit codes). */

@@ -33,11 +33,11 @@ public class SpendService {
         this.pool = pool;
     }
 
-    public Uni<Spend> actualSpend(List<String> coveredDivisions, Period period) {
+    /** Counting the cases discharged from the period's start until the day before {@code until} (its end, or a dissolution). */
+    public Uni<Spend> actualSpend(List<String> coveredDivisions, Period period, LocalDate until) {
         String[] counties = coveredDivisions.stream().map(division -> division.substring(0, 6)).distinct().toArray(String[]::new);
         String[] prefixes = coveredDivisions.stream().map(division -> division + "%").toArray(String[]::new);
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
-        LocalDate until = LocalDate.ofInstant(period.end(), Period.ZONE);
         return pool.preparedQuery(SPEND).execute(Tuple.of(counties, from, until, prefixes))
                 .map(rows -> {
                     var row = rows.iterator().next();

@@ -296,10 +296,14 @@ class BudgetApiTest {
     }
 
     private static void publishAlliance(String alliance) throws Exception {
-        AllianceSnapshot snapshot = new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
+        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
                 "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, InstitutionId.of("430321T0102"),
                 List.of(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
-                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), List.of());
+                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), List.of()));
+    }
+
+    /** On the alliance topic, as the matrix publishes it. */
+    static void publishAlliance(AllianceSnapshot snapshot) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -309,11 +313,11 @@ class BudgetApiTest {
     }
 
     /** A settled case as the case settlement flow stores it; only residence, year, amount and supersession matter here. */
-    private static void storeCase(String residence, String dischargeDate, String fundPayable, boolean superseded) throws Exception {
+    static void storeCase(String residence, String dischargeDate, String fundPayable, boolean superseded) throws Exception {
         storeCase(residence, LocalDate.parse(dischargeDate).getYear(), fundPayable, superseded, dischargeDate);
     }
 
-    private static void storeCase(String residence, int year, String fundPayable, boolean superseded) throws Exception {
+    static void storeCase(String residence, int year, String fundPayable, boolean superseded) throws Exception {
         storeCase(residence, year, fundPayable, superseded, null);
     }
 

@@ -175,8 +175,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
                     work.resolve("logs/insurance-settlement-service.log")));
             long started = System.nanoTime();
             service.awaitReady(http);
+            // CPU from readiness (start-up excluded) to the last CaseSettled published; the cases published
+            // before readiness are left out of the per-case figure with the CPU they took.
+            ServiceCpu cpuAtReady = ServiceCpu.read(service.javaPid());
+            long publishedAtReady = progress.sample().published();
             MemorySampler memory = resources.remember(new MemorySampler(service.javaPid(), Duration.ofMillis(500)));
             Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, Benchmarks::say);
+            ServiceCpu drainCpu = ServiceCpu.read(service.javaPid()).since(cpuAtReady);
             say("load average after settling: %s", loadAverage());
 
             // 4. One period close of every close-knit alliance.
@@ -187,12 +192,13 @@ public final class SettlementBenchmark implements Callable<Integer> {
             if (closes.firstFailure() != null) {
                 say("%d closes failed; the first: %s", closes.failed(), closes.firstFailure());
             }
-            report(count, produceSeconds, drain, closes, rss, progress);
+            report(count, produceSeconds, drain, closes, rss, progress,
+                    () -> reportCpu(drainCpu, cpuAtReady.known(), drain.last().published() - publishedAtReady, publishedAtReady));
         }
     }
 
     private void report(long count, double produceSeconds, Drain drain, PeriodCloses.Result closes, long rssKib,
-                        SettlementProgress progress) throws Exception {
+                        SettlementProgress progress, Runnable cpu) throws Exception {
         long settledRows = progress.count("SELECT count(*) FROM case_settlement");
         long expertReview = progress.count("SELECT count(*) FROM case_settlement WHERE outlier = 'EXPERT_REVIEW'");
         System.out.println();
@@ -221,11 +227,23 @@ public final class SettlementBenchmark implements Callable<Integer> {
                 millis.length == 0 ? 0 : millis[millis.length - 1]);
         System.out.printf("service max RSS               %,d MiB%n", rssKib / 1024);
         System.out.printf("load average                  %s%n", loadAverage());
+        cpu.run();
         System.out.println();
         System.out.print(SummaryTable.text(List.of(
                 atLeast("cases settled/s, through Kafka", TARGET_CASES_PER_SECOND, drain.publishedRate()),
                 TargetLine.atMost("period close of all alliances", TARGET_CLOSE_SECONDS,
                         closes.failed() == 0 ? Math.round(closes.seconds() * 10) / 10.0 : Double.NaN, "s"))));
+    }
+
+    private static void reportCpu(ServiceCpu cpu, boolean known, long cases, long publishedAtReady) {
+        if (!known || cases <= 0) {
+            System.out.println("service CPU                   not measured (no /proc, or nothing published after readiness)");
+            return;
+        }
+        System.out.printf("service CPU while draining    %.2f core-s for %,d cases published after readiness (%,d before) → "
+                + "%.2f core-s per 100,000 cases (%.0f µs per case); by thread:%n", cpu.seconds(), cases, publishedAtReady,
+                cpu.seconds() * 100_000.0 / cases, cpu.seconds() * 1e6 / cases);
+        cpu.lines(10).forEach(line -> System.out.println("    " + line));
     }
 
     /** TargetLine has only "at most"; the unit goes in {@code what} to keep the table's columns. */
