@@ -98,7 +98,13 @@ public final class LocalPostgres implements AutoCloseable {
                 // (benchmark-support's PostgresStatements); a view only once a database has run
                 // CREATE EXTENSION pg_stat_statements. Top-level statements: what clients sent.
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .setServerConfig("pg_stat_statements.track", "top");
+                .setServerConfig("pg_stat_statements.track", "top")
+                // The default 128 MB filled with dirty pages within a minute of the referral benchmark
+                // (the shutdown checkpoint wrote 85 % of it), and evicting them stalled calls;
+                // 512 MB is still a small share of any machine that runs the whole platform.
+                .setServerConfig("shared_buffers", "512MB")
+                // Vacuums that take a while are worth a line when reading a latency spike.
+                .setServerConfig("log_autovacuum_min_duration", "1s");
     }
 
     /**

@@ -2,25 +2,34 @@ package cn.hunan.mma.benchmark.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL's own account of one database's statements over a measured window, from
- * {@code pg_stat_statements} (which {@code LocalPostgres} preloads): calls, executor time, rows,
+ * {@code pg_stat_statements} (which {@code LocalPostgres} preloads), as the difference of two
+ * readings: calls, executor time, rows,
  * WAL and buffer hits per statement. The benchmarks' process CPU split says how much the server
  * cost; this says which statements it went to. Executor time only: parsing, planning (prepared
  * statements are planned once per connection) and the protocol's round trips are not in it.
  */
 public final class PostgresStatements {
 
-    private static final String TOP = "select query, calls, total_exec_time, rows, wal_bytes, shared_blks_hit"
-            + " from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())"
-            + " and query not like '%pg_stat_statements%' order by total_exec_time desc limit ?";
+    // Per statement of this database (queryid; toplevel only, as LocalPostgres tracks), without the
+    // texts for the snapshot: they live in a file the view reads on every call that shows them.
+    private static final String FIGURES = "select queryid, calls, total_exec_time, rows, wal_bytes, shared_blks_hit%s"
+            + " from pg_stat_statements(%s) where dbid = (select oid from pg_database where datname = current_database())"
+            + " and queryid is not null";
+
+    /** The counters at one moment, by query id: what a later {@link #since} subtracts. */
+    public record Snapshot(Map<Long, Figures> byQueryId) {
+    }
 
     private final String jdbcUrl;
     private final String user;
@@ -40,27 +49,57 @@ public final class PostgresStatements {
         this.password = password;
     }
 
-    /** Makes the view available in this database and starts the window: every count back to zero. */
-    public void reset() throws SQLException {
+    /**
+     * Makes the view available in this database. Before the load, not as the window opens: creating
+     * the extension changes the catalog, and every backend then rebuilds its caches and re-plans its
+     * prepared statements — a burst that showed as the window's worst seconds.
+     */
+    public void install() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
-            statement.execute("select pg_stat_statements_reset()");
         }
     }
 
-    /** The statements with the most executor time since {@link #reset()}, most first. */
-    public List<Figures> top(int limit) throws SQLException {
-        List<Figures> top = new ArrayList<>();
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(TOP)) {
-            statement.setInt(1, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    top.add(new Figures(rows.getString(1), rows.getLong(2), rows.getDouble(3), rows.getLong(4),
-                            rows.getLong(5), rows.getLong(6)));
-                }
+    /**
+     * The counters now, to open a window. A read, not {@code pg_stat_statements_reset()}: a reset
+     * empties the table under an exclusive lock, and every backend must then enter its statements
+     * again as they run — work in the window it is meant to measure.
+     */
+    public Snapshot snapshot() throws SQLException {
+        return new Snapshot(read(false));
+    }
+
+    /**
+     * The statements with the most executor time since {@code before}, most first: each one's
+     * counters now minus then (a statement new since then counts from zero). The benchmark's own
+     * reads of the view are left out.
+     */
+    public List<Figures> since(Snapshot before, int limit) throws SQLException {
+        List<Figures> changed = new ArrayList<>();
+        read(true).forEach((queryId, now) -> {
+            Figures then = before.byQueryId().get(queryId);
+            Figures delta = then == null ? now : new Figures(now.query(), now.calls() - then.calls(),
+                    now.totalExecMillis() - then.totalExecMillis(), now.rows() - then.rows(), now.walBytes() - then.walBytes(),
+                    now.sharedBlocksHit() - then.sharedBlocksHit());
+            if (delta.calls() > 0 && !delta.query().contains("pg_stat_statements")) {
+                changed.add(delta);
+            }
+        });
+        changed.sort(Comparator.comparingDouble(Figures::totalExecMillis).reversed());
+        return changed.subList(0, Math.min(limit, changed.size()));
+    }
+
+    private Map<Long, Figures> read(boolean withTexts) throws SQLException {
+        Map<Long, Figures> byQueryId = new HashMap<>();
+        String sql = String.format(FIGURES, withTexts ? ", query" : "", withTexts);
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                byQueryId.put(rows.getLong(1), new Figures(withTexts ? rows.getString(7) : "", rows.getLong(2),
+                        rows.getDouble(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
             }
         }
-        return top;
+        return byQueryId;
     }
 
     /**

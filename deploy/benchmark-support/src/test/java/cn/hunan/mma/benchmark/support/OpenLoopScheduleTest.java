@@ -38,18 +38,29 @@ class OpenLoopScheduleTest {
     }
 
     @Test
-    void a_slower_warm_up_hands_over_to_the_measured_rate_at_its_end() {
-        // 10 s of warm-up at 100/s (1,000 requests, 10 ms apart), then 2 s at 500/s (1,000 requests, 2 ms apart).
+    void the_warm_up_rises_linearly_to_the_measured_rate_and_hands_over_at_its_end() {
+        // 10 s rising from 100/s to 500/s: 3,000 requests (the mean rate, 300/s, for 10 s); n(t) = 100·t + 20·t².
         OpenLoopSchedule schedule = OpenLoopSchedule.of(0, 100, 10, 500, 2);
 
-        assertThat(schedule.warmupRequests()).isEqualTo(1_000);
-        assertThat(schedule.totalRequests()).isEqualTo(2_000);
-        assertThat(schedule.dueNanos(999)).isEqualTo(9_990_000_000L);
+        assertThat(schedule.warmupRequests()).isEqualTo(3_000);
+        assertThat(schedule.totalRequests()).isEqualTo(4_000);
+        assertThat(schedule.dueNanos(120)).isEqualTo(1_000_000_000L);    // 100 + 20 requests in the first second
+        assertThat(schedule.dueNanos(1_000)).isEqualTo(5_000_000_000L);  // 500 + 500 by 5 s
         assertThat(schedule.measuredStartNanos()).isEqualTo(10_000_000_000L);
-        assertThat(schedule.dueNanos(1_000)).isEqualTo(10_000_000_000L);
-        assertThat(schedule.dueNanos(1_001)).isEqualTo(10_002_000_000L);
-        assertThat(schedule.dueNanos(1_999)).isEqualTo(11_998_000_000L);
+        assertThat(schedule.dueNanos(3_000)).isEqualTo(10_000_000_000L);
+        assertThat(schedule.dueNanos(3_001)).isEqualTo(10_002_000_000L);  // then 500/s, 2 ms apart
+        assertThat(schedule.dueNanos(3_999)).isEqualTo(11_998_000_000L);
         assertThat(schedule.measuredSeconds()).isEqualTo(2.0);
+    }
+
+    @Test
+    void a_warm_up_at_the_measured_rate_is_evenly_spaced_like_the_window() {
+        OpenLoopSchedule schedule = OpenLoopSchedule.of(0, 200, 5, 200, 1);
+
+        assertThat(schedule.warmupRequests()).isEqualTo(1_000);
+        assertThat(schedule.dueNanos(1)).isEqualTo(5_000_000L);
+        assertThat(schedule.dueNanos(999)).isEqualTo(4_995_000_000L);
+        assertThat(schedule.dueNanos(1_000)).isEqualTo(5_000_000_000L);
     }
 
     @Test

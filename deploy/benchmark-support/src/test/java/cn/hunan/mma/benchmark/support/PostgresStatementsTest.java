@@ -38,15 +38,22 @@ class PostgresStatementsTest {
     }
 
     @Test
-    void counts_each_statement_run_after_the_reset_and_nothing_from_before() throws Exception {
+    void counts_each_statement_run_after_the_snapshot_and_nothing_from_before() throws Exception {
         PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("statements"), postgres.username(),
                 postgres.password());
         try (Connection connection = connect(); Statement setup = connection.createStatement()) {
             setup.execute("create table referral (id text primary key, status text not null)");
-            setup.execute("insert into referral values ('before-the-window', 'REQUESTED')");
+        }
+        statements.install();
+        try (Connection connection = connect();
+             PreparedStatement insert = connection.prepareStatement("insert into referral values (?, 'REQUESTED')")) {
+            for (int i = 0; i < 3; i++) {
+                insert.setString(1, "before-the-window-" + i);
+                insert.executeUpdate();
+            }
         }
 
-        statements.reset();
+        PostgresStatements.Snapshot before = statements.snapshot();
         try (Connection connection = connect();
              PreparedStatement insert = connection.prepareStatement("insert into referral values (?, 'REQUESTED')")) {
             for (int i = 0; i < 7; i++) {
@@ -54,7 +61,7 @@ class PostgresStatementsTest {
                 insert.executeUpdate();
             }
         }
-        List<PostgresStatements.Figures> top = statements.top(10);
+        List<PostgresStatements.Figures> top = statements.since(before, 10);
 
         PostgresStatements.Figures inserts = top.stream().filter(f -> f.query().startsWith("insert into referral"))
                 .findFirst().orElseThrow();

@@ -1,6 +1,7 @@
 package cn.hunan.mma.benchmark.referral;
 
 import cn.hunan.mma.benchmark.support.LatencySummary;
+import cn.hunan.mma.benchmark.support.WorstPerSecond;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -21,6 +22,7 @@ final class CallRecorder {
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<CallType, LongAdder> calls = new EnumMap<>(CallType.class);
     private final LongAdder answered = new LongAdder();
+    private final WorstPerSecond worstPerSecond = new WorstPerSecond();
 
     CallRecorder() {
         for (CallType type : CallType.values()) {
@@ -29,8 +31,12 @@ final class CallRecorder {
         }
     }
 
-    /** A call that got an answer; {@code measured} is false during the warm-up. */
-    void answered(CallType type, boolean measured, long latencyNanos, int status) {
+    /**
+     * A call that got an answer; {@code measured} is false during the warm-up.
+     *
+     * @param startNanos when the call was due (create) or sent (accept, schedule), on {@link System#nanoTime()}'s scale
+     */
+    void answered(CallType type, boolean measured, long startNanos, long latencyNanos, int status) {
         if (!type.succeeded(status)) {
             failed(type, measured, "HTTP " + status);
         }
@@ -40,6 +46,7 @@ final class CallRecorder {
             long micros = Math.min(MAX_MICROS, Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
             latencies.get(type).recordValue(micros);
             overall.recordValue(micros);
+            worstPerSecond.record(startNanos, micros);
         }
     }
 
@@ -63,6 +70,11 @@ final class CallRecorder {
 
     LatencySummary overall() {
         return LatencySummary.ofMicros(overall);
+    }
+
+    /** The worst answered call of each second of the measured window: a backlog or stalls, and when. */
+    WorstPerSecond worstPerSecond() {
+        return worstPerSecond;
     }
 
     long calls(CallType type) {

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,9 +91,10 @@ public final class ReferralBenchmark implements Callable<Integer> {
     @Option(names = "--warmup", description = "Warm-up seconds before measuring. Default: 60 (2 with --smoke).")
     Integer warmupSeconds;
 
-    @Option(names = "--warmup-rate", description = "Referrals per second during the warm-up. Default: a fifth of --rate."
-            + " The cold service cannot keep up with the full rate while its JIT compiles; a full-rate warm-up leaves a"
-            + " backlog that the measured window would still be draining.")
+    @Option(names = "--warmup-rate", description = "Referrals per second as the warm-up starts; it rises linearly to --rate by"
+            + " the measured window. Default: a fifth of --rate. The cold service cannot keep up with the full rate while its"
+            + " JIT compiles (a full-rate warm-up leaves a backlog for the measured window), and a step up at the window's"
+            + " start makes its first seconds pay for the step.")
     Double warmupRate;
 
     @Option(names = "--timeout-ms", defaultValue = "5000", description = "Request timeout (counted as an error). Default: ${DEFAULT-VALUE}")
@@ -139,7 +141,8 @@ public final class ReferralBenchmark implements Callable<Integer> {
         HospitalMatrix province = MatrixGenerator.generate(MatrixOptions.defaults(seed));
         AreaMatrix matrix = AreaMatrix.of(province, Area.parse(area));
         ReferralRoutes routes = ReferralRoutes.of(matrix);
-        long referrals = Math.round(warmupReferralRate * warmup.toSeconds() + referralRate * duration.toSeconds());
+        long referrals = OpenLoopSchedule.of(0, warmupReferralRate, warmup.toSeconds(), referralRate, duration.toSeconds())
+                .totalRequests();
         int reservedPerPool = routes.reservedPerPool(referrals);
         // Three days ahead: far outside the release lead time, so no reserved slot goes public mid-run.
         LocalDate sessionDate = LocalDate.now(CHINA).plusDays(3);
@@ -186,6 +189,8 @@ public final class ReferralBenchmark implements Callable<Integer> {
         readiness.awaitReservedPools(routes, plan, sessionDate, reservedPerPool);
         say("matrix and reserved pools loaded");
 
+        PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("referral"), postgres.username(), postgres.password());
+        installStatements(statements);
         ReferralEventLedger ledger = resources.remember(new ReferralEventLedger(kafka.bootstrapServers()));
         CallRecorder recorder = new CallRecorder();
         ExpectedEvents expected = new ExpectedEvents();
@@ -194,23 +199,26 @@ public final class ReferralBenchmark implements Callable<Integer> {
         ledger.measureLagFrom(Instant.now().plusNanos(schedule.measuredStartNanos() - System.nanoTime()));
         long servicePid = service.javaPid();
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
-        say("create → accept → schedule: %d s warm-up at %,.0f referrals/s, then %d s measured at %,.0f referrals/s",
+        say("create → accept → schedule: %d s warm-up rising from %,.0f referrals/s, then %d s measured at %,.0f referrals/s",
                 warmup.toSeconds(), warmupReferralRate, duration.toSeconds(), referralRate);
         CpuSplit cpu = new CpuSplit().trackProcess(CpuSplit.SERVICE, servicePid)
                 .trackProcess(CpuSplit.HARNESS, ProcessHandle.current().pid())
                 .trackTree(CpuSplit.POSTGRES, postmasterPid(postgres)).trackTree(CpuSplit.KAFKA, kafka.brokerPid());
-        PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("referral"), postgres.username(), postgres.password());
-        CompletableFuture<Void> statementsReset = new CompletableFuture<>();
+        // The window's first readings (CPU from /proc, PostgreSQL's statement counters) are taken off the
+        // sending thread: a delayed send is charged to the service as latency (open loop).
+        ExecutorService windowStart = Executors.newSingleThreadExecutor();
+        resources.remember(windowStart::shutdownNow);
+        CompletableFuture<Optional<PostgresStatements.Snapshot>> statementsAtStart = new CompletableFuture<>();
         new ReferralDriver(service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
-                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> {
+                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> windowStart.execute(() -> {
                     cpu.start(System.nanoTime());
-                    // Off the sending thread: a JDBC round trip must not delay the first measured sends.
-                    CompletableFuture.runAsync(() -> resetStatements(statements)).whenComplete((done, failure) -> statementsReset.complete(null));
-                });
+                    statementsAtStart.complete(snapshotStatements(statements));
+                }));
+        // Joined first: the window's start readings were taken on the other thread.
+        Optional<PostgresStatements.Snapshot> statementsBefore = statementsAtStart.join();
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
         CpuSplit.Window cpuWindow = cpu.end(System.nanoTime());
-        statementsReset.join();
-        List<PostgresStatements.Figures> topStatements = topStatements(statements);
+        List<PostgresStatements.Figures> topStatements = topStatements(statements, statementsBefore);
         String loadAfter = loadAverage();
         boolean allSeen = ledger.awaitAll(expected, Duration.ofSeconds(60));
         long maxRssKib = sampler.stop();
@@ -227,18 +235,28 @@ public final class ReferralBenchmark implements Callable<Integer> {
                 area, seed, referralRate, duration.toSeconds(), warmup.toSeconds(), warmupReferralRate);
     }
 
-    private static void resetStatements(PostgresStatements statements) {
+    private static void installStatements(PostgresStatements statements) {
         try {
-            statements.reset();
+            statements.install();
         } catch (SQLException e) {
-            say("pg_stat_statements could not be reset (%s); the statement table will be left out", e.getMessage());
+            say("pg_stat_statements is not available (%s); the statement table will be left out", e.getMessage());
+        }
+    }
+
+    private static Optional<PostgresStatements.Snapshot> snapshotStatements(PostgresStatements statements) {
+        try {
+            return Optional.of(statements.snapshot());
+        } catch (SQLException e) {
+            say("pg_stat_statements could not be read (%s); the statement table will be left out", e.getMessage());
+            return Optional.empty();
         }
     }
 
     /** The statements with the most executor time in the measured window; none when the view is unreadable. */
-    private static List<PostgresStatements.Figures> topStatements(PostgresStatements statements) {
+    private static List<PostgresStatements.Figures> topStatements(PostgresStatements statements,
+                                                                  Optional<PostgresStatements.Snapshot> atStart) {
         try {
-            return statements.top(TOP_STATEMENTS);
+            return atStart.isEmpty() ? List.of() : statements.since(atStart.get(), TOP_STATEMENTS);
         } catch (SQLException e) {
             say("pg_stat_statements could not be read (%s)", e.getMessage());
             return List.of();

@@ -103,7 +103,7 @@ final class ReferralDriver {
                 }
                 return Optional.empty();
             }
-            recorder.answered(type, measured, latency, answer.status());
+            recorder.answered(type, measured, startNanos, latency, answer.status());
             if (!type.succeeded(answer.status())) {
                 return Optional.empty();
             }

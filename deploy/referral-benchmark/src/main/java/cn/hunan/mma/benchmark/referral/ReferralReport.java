@@ -21,7 +21,7 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nreferral flows: %,d measured at %,.0f/s over %.0f s (%,d warm-up at %,.0f/s); load average %s"
+        out.append(String.format("%nreferral flows: %,d measured at %,.0f/s over %.0f s (%,d warm-up rising from %,.0f/s); load average %s"
                         + " before, %s after%n", schedule.measuredRequests(), schedule.perSecond(), schedule.measuredSeconds(),
                 schedule.warmupRequests(), schedule.warmupPerSecond(), loadBefore, loadAfter));
         out.append(String.format("%-10s %9s %9s %9s %9s %9s%n", "API call", "calls", "p50 ms", "p99 ms", "p99.9 ms", "max ms"));
@@ -30,6 +30,7 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
         }
         out.append(line("all", calls.calls(), calls.overall()));
         out.append("(create timed from its open-loop due time; accept and schedule from their send, each after the answer before)\n");
+        out.append(calls.worstPerSecond().line("worst call (ms) per second of the measured window")).append('\n');
         out.append(String.format("errors: %,d%n", calls.failureCount()));
         for (Map.Entry<String, Long> failure : calls.failures().entrySet()) {
             out.append(String.format("  %-40s %,d%n", failure.getKey(), failure.getValue()));

@@ -2,6 +2,7 @@ package cn.hunan.mma.benchmark.scoring;
 
 import cn.hunan.mma.benchmark.support.LatencySummary;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
+import cn.hunan.mma.benchmark.support.WorstPerSecond;
 import cn.hunan.mma.scoring.streams.MonthTotals;
 import cn.hunan.mma.scoring.streams.MonthTotalsSerde;
 import cn.hunan.mma.simulator.io.EventFileReader;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +57,7 @@ final class LatencyRun {
         Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         // The worst latency per second of due time: a p99 far above the p50 is a stall or a backlog, and when it
         // happened (start-up, steadily, once) says which.
-        ConcurrentSkipListMap<Long, Long> worstBySecond = new ConcurrentSkipListMap<>();
+        WorstPerSecond worstBySecond = new WorstPerSecond();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong lastSample = new AtomicLong();
         AtomicLong outputRecords = new AtomicLong();
@@ -133,18 +133,15 @@ final class LatencyRun {
         return measuredSent;
     }
 
-    private static void printWorstBySecond(ConcurrentSkipListMap<Long, Long> worstBySecond) {
-        if (worstBySecond.isEmpty()) {
-            return;
+    private static void printWorstBySecond(WorstPerSecond worstBySecond) {
+        String line = worstBySecond.line("[benchmark] worst latency (ms) per second of the measured window");
+        if (!line.isEmpty()) {
+            System.out.println(line);
         }
-        long first = worstBySecond.firstKey();
-        StringBuilder line = new StringBuilder("[benchmark] worst latency (ms) per second of the measured window:");
-        worstBySecond.forEach((second, worst) -> line.append(' ').append(second - first).append(':').append(worst / 1_000));
-        System.out.println(line);
     }
 
     private static void probe(String bootstrap, String topic, Map<String, Long> dueById, Histogram micros,
-                              ConcurrentSkipListMap<Long, Long> worstBySecond, AtomicBoolean running,
+                              WorstPerSecond worstBySecond, AtomicBoolean running,
                               AtomicLong lastSample, AtomicLong outputRecords, AtomicLong lastOutput) {
         var deserializer = new MonthTotalsSerde().deserializer();
         Set<String> seen = new HashSet<>();
@@ -173,7 +170,7 @@ final class LatencyRun {
                             synchronized (micros) {
                                 micros.recordValue(latencyMicros);
                             }
-                            worstBySecond.merge(TimeUnit.NANOSECONDS.toSeconds(due), latencyMicros, Math::max);
+                            worstBySecond.record(due, latencyMicros);
                             lastSample.set(received);
                         }
                     }
