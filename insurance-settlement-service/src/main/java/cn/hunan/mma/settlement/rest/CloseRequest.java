@@ -49,13 +49,23 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
         if (members == null || members.isEmpty()) {
             throw new BadRequestException("members: at least one member is required");
         }
-        return members.stream().map(member -> member.institutionId().value()).toList();
+        return members.stream().map(member -> {
+            if (member == null || member.institutionId() == null) {
+                throw new BadRequestException("members: every member needs an institutionId");
+            }
+            return member.institutionId().value();
+        }).toList();
     }
 
     /** Every institution the close would pay, members and tertiary partners: what the caller's scope must reach. */
     Set<String> institutionIds() {
         Stream<String> partners = (tertiaryPartners == null ? List.<TertiaryPartner>of() : tertiaryPartners).stream()
-                .map(partner -> partner.institutionId().value());
+                .map(partner -> {
+                    if (partner == null || partner.institutionId() == null) {
+                        throw new BadRequestException("tertiaryPartners: every partner needs an institutionId");
+                    }
+                    return partner.institutionId().value();
+                });
         return Stream.concat(memberIds().stream(), partners).collect(Collectors.toSet());
     }
 

@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Closing a period over HTTP against the real PostgreSQL and Kafka: stored, posted, published, exported. */
@@ -123,6 +124,11 @@ class PeriodCloseApiTest {
 
     @Test
     void bad_input_is_a_problem_json_4xx_and_other_scopes_are_refused() throws Exception {
+        ObjectNode nullPartner = (ObjectNode) new ObjectMapper().readTree(closeBody("470000000.00"));
+        nullPartner.putArray("tertiaryPartners").addNull();
+        given().auth().oauth2(officer).contentType("application/json").body(nullPartner.toString())
+                .when().post("/api/v1/settlements/XTX-YGT-01/2024/close")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("tertiaryPartners"));
         given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00").replace("\"470000000.00\"", "\"-1.00\""))
                 .when().post("/api/v1/settlements/XTX-YGT-01/2024/close")
                 .then().statusCode(400).contentType(PROBLEM_JSON);

@@ -29,9 +29,13 @@ public record BedAvailability(
         }
     }
 
-    /** Beds free for anyone outside the referral reserve: the larger of the hospital's and the pool's. */
+    /**
+     * Beds free for anyone outside the referral reserve: the larger of the hospital's reserve and the
+     * pool's — or of what scheduled referrals hold, when a hospital has lowered its reserve below that
+     * (those beds are still promised).
+     */
     public int freeForPublic() {
-        int reserve = Math.max(reserved, referral.map(ReferralPool::reserved).orElse(0));
+        int reserve = Math.max(reserved, referral.map(pool -> Math.max(pool.reserved(), pool.held())).orElse(0));
         return Math.max(0, total - occupied - reserve);
     }
 }

@@ -161,6 +161,17 @@ class CapacityViewTest {
     }
 
     @Test
+    void beds_held_beyond_a_lowered_reserve_are_still_kept_from_the_public() {
+        // The pool was cut to 2 while 5 scheduled referrals hold beds: those 5 stay promised.
+        view.apply(beds(40, 26, 2, NINE_AM));
+        view.apply(referralBeds(2, 5, NINE_AM.plusSeconds(5)));
+
+        BedAvailability cardiology = view.beds(COUNTY_CARDIOLOGY).orElseThrow();
+        assertThat(cardiology.referral().orElseThrow().open()).isZero();
+        assertThat(cardiology.freeForPublic()).isEqualTo(9);   // 40 − 26 − 5
+    }
+
+    @Test
     void a_newer_hospital_report_keeps_the_referral_pool() {
         view.apply(beds(40, 26, 2, NINE_AM));
         view.apply(referralBeds(8, 3, NINE_AM.plusSeconds(5)));

@@ -27,8 +27,9 @@ import java.time.temporal.ChronoUnit;
  * Derives each receiving department's reserved referral slots and beds from the hospitals'
  * capacity reports: a published session adds its reserved share (the hospital's own figure, or the
  * city's share of an expert session's slots when that is more); a bed report sets the ward's
- * reserved beds the same way (and announces the pool's new state, {@code ReservedBedsReported}, through
- * the outbox: the city's share may exceed what the hospital reported); slots the hospital withdraws from the referral channel shrink the
+ * reserved beds the same way unless a later report already did (and announces the pool's new state,
+ * {@code ReservedBedsReported}, through the outbox: the city's share may exceed what the hospital
+ * reported); slots the hospital withdraws from the referral channel shrink the
  * session's pool, but never below what is already held or released to the public (a held slot
  * stays the patient's until the receiver reschedules). Bookings and releases on the topic are not
  * applied: the holds this service makes are its own bookkeeping (and the announcements it
@@ -91,17 +92,22 @@ public class ReservedCapacityLedger {
         }
         BedStatusReported beds = (BedStatusReported) event;
         int reserved = share.reservedFor(beds.total(), beds.reserved(), true, divisionOf(beds.institutionId()));
-        return session.createNativeQuery("insert into reserved_bed_pool (institution_id, department_id, reserved)"
-                        + " values (:institution, :department, :reserved)"
-                        + " on conflict (institution_id, department_id) do update set reserved = excluded.reserved"
+        // A report older than the one that set the pool changes nothing and announces nothing (no row returned).
+        return session.createNativeQuery("insert into reserved_bed_pool (institution_id, department_id, reserved, reported_at)"
+                        + " values (:institution, :department, :reserved, :reportedAt)"
+                        + " on conflict (institution_id, department_id) do update"
+                        + " set reserved = excluded.reserved, reported_at = excluded.reported_at"
+                        + " where reserved_bed_pool.reported_at is null or reserved_bed_pool.reported_at <= excluded.reported_at"
                         + " returning held", Integer.class)
                 .setParameter("institution", beds.institutionId().value())
                 .setParameter("department", beds.departmentId().value())
                 .setParameter("reserved", reserved)
-                .getSingleResult()
-                .chain(held -> session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
-                        new ReservedBedsReported(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                                beds.institutionId(), beds.departmentId(), reserved, held, null)))));
+                .setParameter("reportedAt", beds.occurredAt())
+                .getResultList()
+                .chain(held -> held.isEmpty() ? Uni.createFrom().voidItem()
+                        : session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
+                                new ReservedBedsReported(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                                        beds.institutionId(), beds.departmentId(), reserved, held.get(0), null)))));
     }
 
     // A hospital may report capacity before the matrix knows it: the default share applies then.

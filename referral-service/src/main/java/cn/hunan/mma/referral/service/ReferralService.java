@@ -1,5 +1,6 @@
 package cn.hunan.mma.referral.service;
 
+import cn.hunan.mma.events.referral.ReservationKind;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
@@ -122,11 +123,19 @@ public class ReferralService {
     private static boolean changesCapacity(ReferralCommand command, ReferralEntity referral) {
         return command instanceof ReferralCommand.Schedule || switch (command.action()) {
             case CANCEL, NO_SHOW, REJECT -> referral.reservationKind() != null;
+            case ARRIVE -> holdsBed(referral);
             default -> false;
         };
     }
 
+    private static boolean holdsBed(ReferralEntity referral) {
+        return ReservationKind.BED.name().equals(referral.reservationKind());
+    }
+
     // Scheduling holds reserved capacity; cancellation, no-show and rejection give back whatever is held.
+    // Arrival gives back a held bed: the patient now lies in one of the ward's occupied beds, which the
+    // hospital reports, and a bed pool (unlike a session's slots) serves the next referral. A slot is
+    // used up by the visit and stays held.
     private Uni<Optional<OutboxEvent>> capacityChange(SqlClient client, Step step, ReferralCommand command,
                                                        Optional<SlotChoice> slot) {
         if (command instanceof ReferralCommand.Schedule schedule) {
@@ -135,6 +144,7 @@ public class ReferralService {
         }
         return switch (command.action()) {
             case CANCEL, NO_SHOW, REJECT -> capacity.release(client, step.entity());
+            case ARRIVE -> holdsBed(step.entity()) ? capacity.release(client, step.entity()) : Uni.createFrom().item(Optional.empty());
             default -> Uni.createFrom().item(Optional.empty());
         };
     }

@@ -1,10 +1,11 @@
 package cn.hunan.mma.referral.rest;
 
+import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
 import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
-import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
@@ -194,20 +195,36 @@ class ReservedCapacityApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("beds.reserved", equalTo(8)));
 
+        String cancelled = scheduledBedReferral(township, county);
+        ReferralApiTest.act(township, cancelled, "cancel", 2, Map.of("reason", "patient admitted nearer home")).statusCode(200);
+        String arrived = scheduledBedReferral(township, county);
+        ReferralApiTest.act(county, arrived, "arrive", 2, Map.of()).statusCode(200);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            // A late report (an hour old, 100 beds) changes nothing; the next one (50 beds → 10 for referrals) does.
+            producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now().minusSeconds(3_600), matrix.county,
+                    DepartmentId.of("CARDIO"), 100, 60, 0, null));
+            producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now().plusSeconds(1), matrix.county,
+                    DepartmentId.of("CARDIO"), 50, 30, 0, null));
+        }
+
+        List<CapacityEvent> states = awaitCapacityEvents(matrix.county.value(), ReservedBedsReported.class, 6);
+        // The bed report's pool; a hold and its cancellation; a hold and the patient's arrival (the bed is now one
+        // of the ward's occupied beds); the newer report — in the order they happened, the late report nowhere.
+        assertThat(states).map(ReservedBedsReported.class::cast)
+                .extracting(ReservedBedsReported::reserved, ReservedBedsReported::held)
+                .containsExactly(tuple(8, 0), tuple(8, 1), tuple(8, 0), tuple(8, 1), tuple(8, 0), tuple(10, 0));
+        given().auth().oauth2(county).get(pool).then().statusCode(200).body("beds.reserved", equalTo(10))
+                .body("beds.held", equalTo(0));
+    }
+
+    private String scheduledBedReferral(String township, String county) {
         String id = given().auth().oauth2(township).contentType("application/json")
                 .body(ReferralApiTest.body(matrix.township, matrix.county, "CARDIO", "I21.9"))
                 .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
         ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
         ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "BED",
                 "appointmentAt", ReferralApiTest.tomorrow())).statusCode(200);
-        ReferralApiTest.act(township, id, "cancel", 2, Map.of("reason", "patient admitted nearer home")).statusCode(200);
-
-        List<CapacityEvent> states = awaitCapacityEvents(matrix.county.value(), ReservedBedsReported.class, 3);
-        // The bed report's pool, the hold, the release — in the order they happened.
-        assertThat(states).map(ReservedBedsReported.class::cast)
-                .extracting(ReservedBedsReported::departmentId, ReservedBedsReported::reserved, ReservedBedsReported::held)
-                .containsExactly(tuple(DepartmentId.of("CARDIO"), 8, 0), tuple(DepartmentId.of("CARDIO"), 8, 1),
-                        tuple(DepartmentId.of("CARDIO"), 8, 0));
+        return id;
     }
 
     private static Instant now() {

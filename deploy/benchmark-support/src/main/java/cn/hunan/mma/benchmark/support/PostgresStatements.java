@@ -41,6 +41,11 @@ public final class PostgresStatements {
         public double meanExecMillis() {
             return calls == 0 ? 0 : totalExecMillis / calls;
         }
+
+        Figures plus(Figures other) {
+            return new Figures(query, calls + other.calls, totalExecMillis + other.totalExecMillis, rows + other.rows,
+                    walBytes + other.walBytes, sharedBlocksHit + other.sharedBlocksHit);
+        }
     }
 
     public PostgresStatements(String jdbcUrl, String user, String password) {
@@ -70,11 +75,11 @@ public final class PostgresStatements {
     }
 
     /**
-     * The statements with the most executor time since {@code before}, most first: each one's
-     * counters now minus then (a statement new since then counts from zero). The benchmark's own
-     * reads of the view are left out.
+     * Every statement run since {@code before}, the most executor time first: each one's counters
+     * now minus then (a statement new since then counts from zero). The benchmark's own reads of the
+     * view are left out.
      */
-    public List<Figures> since(Snapshot before, int limit) throws SQLException {
+    public List<Figures> since(Snapshot before) throws SQLException {
         List<Figures> changed = new ArrayList<>();
         read(true).forEach((queryId, now) -> {
             Figures then = before.byQueryId().get(queryId);
@@ -86,7 +91,7 @@ public final class PostgresStatements {
             }
         });
         changed.sort(Comparator.comparingDouble(Figures::totalExecMillis).reversed());
-        return changed.subList(0, Math.min(limit, changed.size()));
+        return changed;
     }
 
     private Map<Long, Figures> read(boolean withTexts) throws SQLException {
@@ -95,8 +100,9 @@ public final class PostgresStatements {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                byQueryId.put(rows.getLong(1), new Figures(withTexts ? rows.getString(7) : "", rows.getLong(2),
-                        rows.getDouble(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)));
+                // One row per role (and top-level flag) that ran the statement: summed per statement.
+                byQueryId.merge(rows.getLong(1), new Figures(withTexts ? rows.getString(7) : "", rows.getLong(2),
+                        rows.getDouble(3), rows.getLong(4), rows.getLong(5), rows.getLong(6)), Figures::plus);
             }
         }
         return byQueryId;

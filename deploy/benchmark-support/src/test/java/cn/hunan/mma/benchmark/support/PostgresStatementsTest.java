@@ -61,7 +61,7 @@ class PostgresStatementsTest {
                 insert.executeUpdate();
             }
         }
-        List<PostgresStatements.Figures> top = statements.since(before, 10);
+        List<PostgresStatements.Figures> top = statements.since(before);
 
         PostgresStatements.Figures inserts = top.stream().filter(f -> f.query().startsWith("insert into referral"))
                 .findFirst().orElseThrow();

@@ -46,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
 import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
@@ -68,7 +69,6 @@ public final class ReferralBenchmark implements Callable<Integer> {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(3);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final int TOP_STATEMENTS = 10;
 
     @Option(names = "--project-root", required = true, description = "The repository root.")
     Path projectRoot;
@@ -134,6 +134,9 @@ public final class ReferralBenchmark implements Callable<Integer> {
         double referralRate = rate != null ? rate : smoke ? 20 : 500;
         Duration duration = Duration.ofSeconds(durationSeconds != null ? durationSeconds : smoke ? 5 : 60);
         Duration warmup = Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : smoke ? 2 : 60);
+        if (Math.round(referralRate * duration.toSeconds()) < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rate × --duration must give at least one measured referral");
+        }
         double warmupReferralRate = warmupRate != null ? warmupRate : referralRate / 5;
         String loadBefore = loadAverage();
 
@@ -210,12 +213,13 @@ public final class ReferralBenchmark implements Callable<Integer> {
         resources.remember(windowStart::shutdownNow);
         CompletableFuture<Optional<PostgresStatements.Snapshot>> statementsAtStart = new CompletableFuture<>();
         new ReferralDriver(service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
-                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> windowStart.execute(() -> {
+                .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> statementsAtStart.completeAsync(() -> {
                     cpu.start(System.nanoTime());
-                    statementsAtStart.complete(snapshotStatements(statements));
-                }));
-        // Joined first: the window's start readings were taken on the other thread.
-        Optional<PostgresStatements.Snapshot> statementsBefore = statementsAtStart.join();
+                    return snapshotStatements(statements);
+                }, windowStart));
+        // Joined first: the window's start readings were taken on the other thread (completeAsync completes the
+        // future exceptionally if they throw, so this cannot wait forever).
+        Optional<PostgresStatements.Snapshot> statementsBefore = statementsAtStart.get(2, TimeUnit.MINUTES);
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
         CpuSplit.Window cpuWindow = cpu.end(System.nanoTime());
         List<PostgresStatements.Figures> topStatements = topStatements(statements, statementsBefore);
@@ -252,11 +256,11 @@ public final class ReferralBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The statements with the most executor time in the measured window; none when the view is unreadable. */
+    /** Every statement of the measured window, the most executor time first; none when the view is unreadable. */
     private static List<PostgresStatements.Figures> topStatements(PostgresStatements statements,
                                                                   Optional<PostgresStatements.Snapshot> atStart) {
         try {
-            return atStart.isEmpty() ? List.of() : statements.since(atStart.get(), TOP_STATEMENTS);
+            return atStart.isEmpty() ? List.of() : statements.since(atStart.get());
         } catch (SQLException e) {
             say("pg_stat_statements could not be read (%s)", e.getMessage());
             return List.of();

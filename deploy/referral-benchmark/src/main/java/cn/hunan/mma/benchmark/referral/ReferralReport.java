@@ -18,6 +18,7 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
 
     static final double API_P99_MILLIS = 50;
     static final double RELAY_P99_MILLIS = 1000;
+    private static final int TOP_STATEMENTS = 10;
 
     String text() {
         StringBuilder out = new StringBuilder();
@@ -84,16 +85,16 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
         return out.toString();
     }
 
-    /** PostgreSQL's executor time by statement in the measured window (pg_stat_statements). */
+    /** PostgreSQL's executor time in the measured window (pg_stat_statements): the total, and the ten largest statements. */
     String statementTable() {
         if (statements.isEmpty()) {
             return "";
         }
         double executorMillis = statements.stream().mapToDouble(PostgresStatements.Figures::totalExecMillis).sum();
-        return String.format("PostgreSQL executor time by statement in the measured window (pg_stat_statements; executor only,"
-                        + " not parse, bind or round trips): %.1f s, %.3f ms per answered call%n", executorMillis / 1000,
-                calls.answered() == 0 ? 0 : executorMillis / calls.answered())
-                + PostgresStatements.table(statements, 90);
+        return String.format("PostgreSQL executor time in the measured window (pg_stat_statements; executor only, not parse,"
+                        + " bind or round trips): %.1f s over %d statements, %.3f ms per answered call; the largest:%n",
+                executorMillis / 1000, statements.size(), calls.answered() == 0 ? 0 : executorMillis / calls.answered())
+                + PostgresStatements.table(statements.subList(0, Math.min(TOP_STATEMENTS, statements.size())), 90);
     }
 
     private static String line(String label, long count, LatencySummary summary) {
