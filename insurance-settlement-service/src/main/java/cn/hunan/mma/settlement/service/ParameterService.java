@@ -87,11 +87,12 @@ public class ParameterService {
         // A batch asks for thousands of (division, date) pairs, nearly all distinct across a province's
         // insured areas and half a year of dates: per division the candidate versions are ordered once
         // (most specific area, then latest effective date), and a date takes the first not after it.
-        Map<DivisionCode, List<Candidate>> candidates = new HashMap<>();
+        Map<DivisionCode, List<AreaParametersEntity>> candidates = new HashMap<>();
         return (division, date) -> {
-            for (Candidate candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d, version))) {
+            for (AreaParametersEntity candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d))) {
                 if (!candidate.effectiveFrom().isAfter(date)) {
-                    return candidate.version();
+                    // Only the chosen version is parsed: an old version nobody is asked for cannot fail a batch.
+                    return Optional.of(version.apply(candidate));
                 }
             }
             return Optional.empty();
@@ -107,16 +108,10 @@ public class ParameterService {
                 .map(this::version);
     }
 
-    /** A version that may be in force for a division, with the date it takes effect. */
-    private record Candidate(LocalDate effectiveFrom, Optional<ParameterVersion> version) {
-    }
-
     /** The versions of the division's areas, most specific area first, within an area the latest first. */
-    private static List<Candidate> ordered(List<AreaParametersEntity> rows, DivisionCode division,
-                                           Function<AreaParametersEntity, ParameterVersion> version) {
+    private static List<AreaParametersEntity> ordered(List<AreaParametersEntity> rows, DivisionCode division) {
         List<String> areas = areasOf(division);
-        return rows.stream().filter(row -> areas.contains(row.area())).sorted(order(areas))
-                .map(row -> new Candidate(row.effectiveFrom(), Optional.of(version.apply(row)))).toList();
+        return rows.stream().filter(row -> areas.contains(row.area())).sorted(order(areas)).toList();
     }
 
     private static Comparator<AreaParametersEntity> order(List<String> areas) {

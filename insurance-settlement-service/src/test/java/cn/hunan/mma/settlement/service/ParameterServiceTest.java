@@ -47,6 +47,19 @@ class ParameterServiceTest {
         assertThat(lookup.apply(DivisionCode.of("430321"), LocalDate.parse("1999-12-31"))).isEmpty();
     }
 
+    @Test
+    void only_the_version_chosen_is_read_so_an_unreadable_old_one_fails_no_batch_that_does_not_need_it() {
+        List<AreaParametersEntity> rows = List.of(row("430000", "2000-01-01"), row("430321", "2036-01-01"));
+        BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> lookup = ParameterService.chooser(rows, row -> {
+            if (row.area().equals("430000")) {
+                throw new IllegalStateException("the province's 2000 version does not parse");
+            }
+            return new ParameterVersion(row.versionId(), SEED);
+        });
+
+        assertThat(version(lookup, "430321", "2036-06-01")).isEqualTo("430321/2036-01-01");
+    }
+
     private static String version(BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> lookup, String division, String date) {
         return lookup.apply(DivisionCode.of(division), LocalDate.parse(date)).orElseThrow().versionId();
     }
