@@ -11,12 +11,14 @@ import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.close.SettlementJson;
+import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
+import cn.hunan.mma.settlement.export.SettlementExport;
+import cn.hunan.mma.settlement.persistence.AllianceEntity;
+import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
 import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.rules.distribution.Claimant;
 import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
-import cn.hunan.mma.settlement.export.SettlementExport;
-import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
@@ -26,6 +28,7 @@ import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
 import cn.hunan.mma.settlement.service.ScoreService;
 import cn.hunan.mma.settlement.service.SpendService;
+import cn.hunan.mma.settlement.service.UnknownBudgetException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -44,6 +47,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -87,27 +91,30 @@ public class PeriodCloseResource {
         // Before anything is read: a caller outside the alliance learns nothing about it, not even that it is dissolved.
         AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
                 "alliance " + allianceId);
-        return closable(alliance, closing)
+        // The alliance's row is read once: the lifetime check and the spend see the same make-up.
+        return budgets.findAlliance(alliance.value()).chain(row -> closable(alliance, closing, row)
                 .chain(() -> parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE)))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
                         .chain(stored -> packageTotal(request, alliance, closing)
-                                .chain(frozenPackage -> actualSpend(request, alliance, closing)
-                                        .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend)))))
+                                .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
+                                        .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend))))))
                 .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
                 .map(CloseView::of);
     }
 
-    /** A dissolved alliance closes only a period it lived through and that had an approved budget (409 otherwise). */
-    private Uni<Void> closable(AllianceId alliance, Period closing) {
-        return budgets.lifetime(alliance.value()).chain(lifetime -> {
-            if (!lifetime.dissolved()) {
-                return Uni.createFrom().voidItem();
-            }
-            return budgets.isApproved(alliance.value(), closing.year()).invoke(approved ->
-                    lifetime.refusesClose(alliance.value(), closing, approved).ifPresent(reason -> {
-                        throw new AllianceDissolvedException(reason);
-                    })).replaceWithVoid();
-        });
+    /**
+     * A dissolved alliance closes only a period it lived through and that had an approved budget
+     * (409 otherwise); an alliance the matrix has not stated counts as live.
+     */
+    private Uni<Void> closable(AllianceId alliance, Period closing, Optional<AllianceEntity> row) {
+        AllianceLifetime lifetime = row.map(AllianceEntity::lifetime).orElse(AllianceLifetime.LIVE);
+        if (!lifetime.dissolved()) {
+            return Uni.createFrom().voidItem();
+        }
+        return budgets.isApproved(alliance.value(), closing.year()).invoke(approved ->
+                lifetime.refusesClose(alliance.value(), closing, approved).ifPresent(reason -> {
+                    throw new AllianceDissolvedException(reason);
+                })).replaceWithVoid();
     }
 
     /** The request's package total, or for a year-end close the alliance's approved budget of the year. */
@@ -125,18 +132,17 @@ public class PeriodCloseResource {
      * The request's actual spend, or the fund-paid sum of the period's settled cases of the
      * alliance's covered residents (a what-if may still give its own figure).
      */
-    private Uni<Money> actualSpend(CloseRequest request, AllianceId alliance, Period closing) {
+    private Uni<Money> actualSpend(CloseRequest request, AllianceId alliance, Period closing, Optional<AllianceEntity> found) {
         if (request.actualSpend() != null) {
             return Uni.createFrom().item(request.actualSpend());
         }
-        return budgets.alliance(alliance.value()).chain(row -> {
-            if (row.coveredDivisions().isEmpty()) {
-                throw new BadRequestException("actualSpend: required, since " + alliance.value() + (row.lifetime().dissolved()
-                        ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
-            }
-            return spending.actualSpend(row.coveredDivisions(), closing, row.lifetime().spendUntil(closing))
-                    .map(SpendService.Spend::amount);
-        });
+        AllianceEntity row = found.orElseThrow(() -> new UnknownBudgetException("alliance " + alliance.value() + " is not in the matrix"));
+        if (row.coveredDivisions().isEmpty()) {
+            throw new BadRequestException("actualSpend: required, since " + alliance.value() + (row.lifetime().dissolved()
+                    ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
+        }
+        return spending.actualSpend(row.coveredDivisions(), closing, row.lifetime().spendUntil(closing))
+                .map(SpendService.Spend::amount);
     }
 
     @POST

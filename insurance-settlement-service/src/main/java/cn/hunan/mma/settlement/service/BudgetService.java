@@ -12,7 +12,6 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
-import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
 import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
 import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
@@ -33,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -65,18 +65,13 @@ public class BudgetService {
 
     /** The alliance as the matrix states it, or a 404. */
     public Uni<AllianceEntity> alliance(String allianceId) {
-        return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId)).map(row -> {
-            if (row == null) {
-                throw new UnknownBudgetException("alliance " + allianceId + " is not in the matrix");
-            }
-            return row;
-        });
+        return findAlliance(allianceId).map(row -> row.orElseThrow(
+                () -> new UnknownBudgetException("alliance " + allianceId + " is not in the matrix")));
     }
 
-    /** Whether, and since when, the alliance is dissolved; an alliance the matrix has not stated counts as live. */
-    public Uni<AllianceLifetime> lifetime(String allianceId) {
-        return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId))
-                .map(row -> row == null ? AllianceLifetime.LIVE : row.lifetime());
+    /** The alliance as the matrix last stated it, or empty when it has not. */
+    public Uni<Optional<AllianceEntity>> findAlliance(String allianceId) {
+        return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId)).map(Optional::ofNullable);
     }
 
     /** Whether the alliance's budget of the year is approved. */

@@ -20,7 +20,10 @@ public record BedAvailability(
         Optional<ReferralPool> referral,
         Freshness freshness) {
 
-    /** Beds set aside for referrals, and how many scheduled referrals hold. */
+    /**
+     * Beds set aside for referrals, and how many scheduled referrals hold, as referral-service last
+     * stated them ({@code ReservedBedsReported}): a state, replaced by the next one on the topic.
+     */
     public record ReferralPool(int reserved, int held) {
 
         /** Reserved beds no scheduled referral holds. */

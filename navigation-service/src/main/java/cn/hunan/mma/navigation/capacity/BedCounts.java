@@ -8,13 +8,13 @@ import java.time.Instant;
  * A department's beds as last reported: a state, so a newer report replaces an older one. With
  * the referral pool as referral-service last stated it, when it has ({@code null} until then).
  */
-record BedCounts(int total, int occupied, int reserved, Instant updatedAt, ReferralBeds referral) {
+record BedCounts(int total, int occupied, int reserved, Instant updatedAt, BedAvailability.ReferralPool referral) {
 
     static BedCounts of(BedStatusReported report) {
         return new BedCounts(report.total(), report.occupied(), report.reserved(), report.occurredAt(), null);
     }
 
-    BedCounts withReferral(ReferralBeds pool) {
+    BedCounts withReferral(BedAvailability.ReferralPool pool) {
         return new BedCounts(total, occupied, reserved, updatedAt, pool);
     }
 }

@@ -84,7 +84,7 @@ public final class CapacityView {
         return ledger(department)
                 .flatMap(DepartmentLedger::beds)
                 .map(beds -> new BedAvailability(department, beds.total(), beds.occupied(), beds.reserved(),
-                        Optional.ofNullable(beds.referral()).map(pool -> new BedAvailability.ReferralPool(pool.reserved(), pool.held())),
+                        Optional.ofNullable(beds.referral()),
                         Freshness.of(beds.updatedAt(), clock.instant(), policy.staleAfter())));
     }
 

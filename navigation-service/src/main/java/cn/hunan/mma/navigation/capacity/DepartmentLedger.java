@@ -27,7 +27,7 @@ final class DepartmentLedger {
     private final RecentEventIds recentEventIds;
     private final Map<SessionKey, LiveSession> sessions = new HashMap<>();
     private BedCounts beds;
-    private ReferralBeds referralBeds;
+    private BedAvailability.ReferralPool referralBeds;
     // The last range summed and its sum: recommendations ask every department for the same range
     // (today to the slot horizon) hundreds of times between two of its capacity events, so the sum
     // is kept until an event changes the sessions (or the day, and with it the range, moves on).
@@ -53,7 +53,7 @@ final class DepartmentLedger {
         if (event instanceof ReservedBedsReported pool) {
             // Replaced in arrival order, not by occurredAt: referral-service's outbox publishes the
             // pool's states in commit order, the order the holds happened in (the contract says why).
-            referralBeds = ReferralBeds.of(pool);
+            referralBeds = new BedAvailability.ReferralPool(pool.reserved(), pool.held());
             return ApplyOutcome.APPLIED;
         }
         // A slot correction would have to undo a delta this ledger may never have seen (or may

@@ -2,26 +2,20 @@ package cn.hunan.mma.referral.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
-import cn.hunan.mma.events.capacity.ReservedBedsReported;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsCancelled;
 import cn.hunan.mma.events.capacity.SlotsPublished;
-import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
-import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.platform.outbox.OutboxEventEntity;
 import cn.hunan.mma.referral.config.ReferralSettings;
 import cn.hunan.mma.referral.domain.InstitutionProfile;
 import cn.hunan.mma.referral.domain.ReservedShare;
 import cn.hunan.mma.referral.messaging.MatrixView;
-import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
-import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.referral.service.ReservedCapacity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Derives each receiving department's reserved referral slots and beds from the hospitals'
@@ -105,9 +99,8 @@ public class ReservedCapacityLedger {
                 .setParameter("reportedAt", beds.occurredAt())
                 .getResultList()
                 .chain(held -> held.isEmpty() ? Uni.createFrom().voidItem()
-                        : session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.CAPACITY,
-                                new ReservedBedsReported(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                                        beds.institutionId(), beds.departmentId(), reserved, held.get(0), null)))));
+                        : session.persist(OutboxEventEntity.of(ReservedCapacity.bedPoolState(beds.institutionId(),
+                                beds.departmentId(), reserved, held.get(0)))));
     }
 
     // A hospital may report capacity before the matrix knows it: the default share applies then.

@@ -8,6 +8,7 @@ import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.referral.ReservationKind;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
@@ -111,9 +112,14 @@ public class ReservedCapacity {
             return Optional.empty();
         }
         Row pool = rows.next();
-        return Optional.of(ContractOutboxEvents.of(Topics.CAPACITY, new ReservedBedsReported(EventId.random(),
-                ReferralService.now(), referral.receiver().institutionId(), referral.receiver().departmentId(),
-                pool.getInteger("reserved"), pool.getInteger("held"), null)));
+        return Optional.of(bedPoolState(referral.receiver().institutionId(), referral.receiver().departmentId(),
+                pool.getInteger("reserved"), pool.getInteger("held")));
+    }
+
+    /** A ward's referral bed pool as it now stands, for the outbox: after a hold or release, or a bed report that set it. */
+    public static OutboxEvent bedPoolState(InstitutionId institution, DepartmentId department, int reserved, int held) {
+        return ContractOutboxEvents.of(Topics.CAPACITY, new ReservedBedsReported(EventId.random(), ReferralService.now(),
+                institution, department, reserved, held, null));
     }
 
     private static OutboxEvent announceRelease(ReferralEntity referral, ClinicSession clinic) {

@@ -77,8 +77,7 @@ class ReservedCapacityApiTest {
                     matrix.county, new ClinicSession(DepartmentId.of(NEUROLOGY), sessionDay, SessionPeriod.AM, true),
                     7, RESERVED, null));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
-                && matrixView.institution(matrix.township).isPresent());
+        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + NEUROLOGY;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(RESERVED)));
@@ -160,8 +159,7 @@ class ReservedCapacityApiTest {
             producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
                     SlotChannel.REFERRAL, 1, null));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
-                && matrixView.institution(matrix.township).isPresent());
+        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ORTHO";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(3)));
@@ -189,8 +187,7 @@ class ReservedCapacityApiTest {
             // Among the matrix: CARDIO's 40 beds, none reserved by the hospital, so the city's 20 % holds 8.
             matrix.publish(producer);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
-                && matrixView.institution(matrix.township).isPresent());
+        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/CARDIO";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("beds.reserved", equalTo(8)));
@@ -225,6 +222,12 @@ class ReservedCapacityApiTest {
         ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "BED",
                 "appointmentAt", ReferralApiTest.tomorrow())).statusCode(200);
         return id;
+    }
+
+    /** Until the service's matrix view holds the test's county hospital and township centre. */
+    private void awaitMatrixKnown() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
+                && matrixView.institution(matrix.township).isPresent());
     }
 
     private static Instant now() {

@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.support;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ public final class WorstPerSecond {
 
     /** Seconds counted from the first one recorded, with their worst latency in whole milliseconds. */
     public Map<Long, Long> millisBySecond() {
-        Map<Long, Long> bySecond = new java.util.LinkedHashMap<>();
+        Map<Long, Long> bySecond = new LinkedHashMap<>();
         if (!worstMicros.isEmpty()) {
             long first = worstMicros.firstKey();
             worstMicros.forEach((second, worst) -> bySecond.put(second - first, worst / 1_000));

@@ -1,5 +1,7 @@
 package cn.hunan.mma.benchmark.referral;
 
+import cn.hunan.mma.benchmark.support.ProcessCpu;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;

@@ -1,5 +1,7 @@
 package cn.hunan.mma.benchmark.settlement;
 
+import cn.hunan.mma.benchmark.support.ProcessCpu;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +17,13 @@ import java.util.stream.Stream;
  * The service JVM's CPU time from {@code /proc}: the process total, and per group of threads (the
  * thread name with its numbers taken out: "C2 CompilerThre", "vert.x-eventloop-thread-", …), so a
  * run separates the JIT compiler's and the garbage collector's share (fixed costs of a fresh JVM,
- * large in a 100,000-case run) from the settling threads' per-case work. Linux only; clock ticks
- * at 100 Hz (USER_HZ). Threads that end between two readings leave their time in the total only
+ * large in a 100,000-case run) from the settling threads' per-case work. Linux only; each stat
+ * line read as {@link ProcessCpu} reads one. Threads that end between two readings leave their time in the total only
  * ("ended or unnamed" below).
  */
 record ServiceCpu(long totalTicks, Map<String, Long> ticksByGroup) {
 
-    private static final double TICKS_PER_SECOND = 100.0;
+    private static final double TICKS_PER_SECOND = ProcessCpu.TICKS_PER_SECOND;
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     static ServiceCpu read(long pid) {
@@ -35,20 +37,14 @@ record ServiceCpu(long totalTicks, Map<String, Long> ticksByGroup) {
                     } catch (IOException ended) {
                         continue;
                     }
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    groups.merge(DIGITS.matcher(name).replaceAll("#"), ticks(stat), Long::sum);
+                    groups.merge(DIGITS.matcher(ProcessCpu.name(stat)).replaceAll("#"), ProcessCpu.ticks(stat), Long::sum);
                 }
             }
-            return new ServiceCpu(ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8)), groups);
+            return new ServiceCpu(ProcessCpu.ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8)),
+                    groups);
         } catch (IOException e) {
             return new ServiceCpu(-1, Map.of());
         }
-    }
-
-    /** utime + stime: fields 14 and 15 of a stat line, counted after the parenthesised name. */
-    private static long ticks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     boolean known() {

@@ -1,4 +1,4 @@
-package cn.hunan.mma.benchmark.referral;
+package cn.hunan.mma.benchmark.support;
 
 import org.junit.jupiter.api.Test;
 

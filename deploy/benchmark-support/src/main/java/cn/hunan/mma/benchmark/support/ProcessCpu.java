@@ -1,4 +1,4 @@
-package cn.hunan.mma.benchmark.referral;
+package cn.hunan.mma.benchmark.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,16 +9,16 @@ import java.util.OptionalLong;
  * A process's CPU time from {@code /proc/<pid>/stat}. On a shared, busy box latencies mostly
  * measure the neighbours; CPU time per call is each process's own cost.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** {@code USER_HZ}: clock ticks per second of {@code /proc} figures, 100 on every Linux build that matters. */
-    private static final long TICKS_PER_SECOND = 100;
+    public static final long TICKS_PER_SECOND = 100;
 
     private ProcessCpu() {
     }
 
     /** The process's own CPU (user + system, all its threads). */
-    static OptionalLong millis(long pid) {
+    public static OptionalLong millis(long pid) {
         try {
             return OptionalLong.of(parseMillis(stat(pid)));
         } catch (IOException | RuntimeException gone) {
@@ -32,7 +32,7 @@ final class ProcessCpu {
      * through a wrapper is the wrapper's child. A live process's time is in no one's reaped-children
      * figure yet, so nothing counts twice.
      */
-    static OptionalLong treeMillis(long rootPid) {
+    public static OptionalLong treeMillis(long rootPid) {
         try {
             long total = parseTreeMillis(stat(rootPid));
             for (ProcessHandle descendant : ProcessHandle.of(rootPid).map(p -> p.descendants().toList()).orElseThrow()) {
@@ -50,8 +50,21 @@ final class ProcessCpu {
 
     /** Fields 14 and 15 (utime, stime) counted after the command name, which may itself hold spaces. */
     static long parseMillis(String stat) {
+        return ticksToMillis(ticks(stat));
+    }
+
+    /**
+     * utime + stime of a process's or a thread's ({@code /proc/<pid>/task/<tid>/stat}) stat line, in
+     * clock ticks ({@link #TICKS_PER_SECOND} a second).
+     */
+    public static long ticks(String stat) {
         String[] fields = fieldsAfterName(stat);
-        return ticksToMillis(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** The command (a thread's name, for a task's stat line): what the parentheses hold. */
+    public static String name(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     }
 
     /** Fields 14 to 17: utime, stime and the reaped children's cutime, cstime. */
