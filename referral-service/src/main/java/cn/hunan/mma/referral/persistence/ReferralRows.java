@@ -73,7 +73,65 @@ public final class ReferralRows {
     public static Uni<Boolean> transition(SqlClient client, ReferralEntity r, long expectedVersion, OutboxEvent event,
                                           String actor, List<OutboxEvent> outbox) {
         SqlParams params = new SqlParams();
-        StringBuilder sql = new StringBuilder("with written as (update referral set version = version + 1")
+        StringBuilder sql = new StringBuilder("with ");
+        appendUpdate(sql, params, r, expectedVersion, "");
+        int sequence = Math.toIntExact(expectedVersion + 1);
+        TransitionRows.appendRows(sql, params, "written", event, sequence, actor, outbox);
+        return client.preparedQuery(sql.toString()).execute(params.tuple()).map(result -> {
+            boolean won = result.rowCount() > 0;
+            if (won) {
+                r.version = expectedVersion + 1;
+            }
+            return won;
+        });
+    }
+
+    /**
+     * Schedules a referral on a reserved slot in <em>one</em> statement, without a transaction around
+     * it: holds the slot (the same conditional update as ever, so concurrent schedules cannot
+     * overbook), writes the transition decided on {@code expectedVersion} only if the slot was held,
+     * and announces the booking. Should the referral have moved on meanwhile, the statement fails with
+     * SQLSTATE 40001 and nothing stays written, the hold included ({@code V5__slot_schedule_in_one_statement.sql}).
+     *
+     * @return true when the slot is held and the transition written; false, with nothing written,
+     *         when the session has no reserved slot left
+     */
+    public static Uni<Boolean> scheduleOnSlot(SqlClient client, ReferralEntity r, long expectedVersion, OutboxEvent event,
+                                              String actor, SlotHold slot) {
+        SqlParams params = new SqlParams();
+        StringBuilder sql = new StringBuilder("with hold as (update reserved_slot_pool set held = held + 1")
+                .append(" where institution_id = ").append(params.add(slot.institutionId()))
+                .append(" and department_id = ").append(params.add(slot.departmentId()))
+                .append(" and session_date = ").append(params.add(slot.sessionDate()))
+                .append(" and period = ").append(params.add(slot.period()))
+                .append(" and held < reserved - released_to_public returning expert), ");
+        appendUpdate(sql, params, r, expectedVersion, " and exists (select 1 from hold)");
+        TransitionRows.appendTimeline(sql, params, "written", event, Math.toIntExact(expectedVersion + 1), actor);
+        sql.append(", announced as (");
+        TransitionRows.appendOutboxInsert(sql);
+        sql.append(' ');
+        TransitionRows.appendOutboxRow(sql, params, event, params.add(event.payload()) + "::text", "written");
+        // Which announcement applies depends on the session held: known in the statement, not before it.
+        String booking = "case when hold.expert then " + params.add(slot.bookedInExpertSession().payload())
+                + "::text else " + params.add(slot.bookedInOtherSession().payload()) + "::text end";
+        sql.append(" union all ");
+        TransitionRows.appendOutboxRow(sql, params, slot.bookedInExpertSession(), booking, "written cross join hold");
+        sql.append(") select exists (select 1 from hold) as held, referral_schedule_written(")
+                .append(params.add(r.id)).append("::text, exists (select 1 from hold), exists (select 1 from written))")
+                .append(" as scheduled");
+        return client.preparedQuery(sql.toString()).execute(params.tuple()).map(result -> {
+            boolean scheduled = result.iterator().next().getBoolean("scheduled");
+            if (scheduled) {
+                r.version = expectedVersion + 1;
+            }
+            return scheduled;
+        });
+    }
+
+    // written as (update referral set …, version + 1 where id = … and version = …<condition> returning id)
+    private static void appendUpdate(StringBuilder sql, SqlParams params, ReferralEntity r, long expectedVersion,
+                                     String condition) {
+        sql.append("written as (update referral set version = version + 1")
                 .append(", status = ").append(params.add(r.status.name()))
                 .append(", updated_at = ").append(params.add(r.updatedAt))
                 .append(", course_summary = ").append(params.add(r.courseSummary))
@@ -90,16 +148,7 @@ public final class ReferralRows {
                 .append(", outcome = ").append(params.add(r.outcome))
                 .append(", discharge_summary_ref = ").append(params.add(r.dischargeSummaryRef))
                 .append(" where id = ").append(params.add(r.id))
-                .append(" and version = ").append(params.add(expectedVersion)).append(" returning id)");
-        int sequence = Math.toIntExact(expectedVersion + 1);
-        TransitionRows.appendRows(sql, params, "written", event, sequence, actor, outbox);
-        return client.preparedQuery(sql.toString()).execute(params.tuple()).map(result -> {
-            boolean won = result.rowCount() > 0;
-            if (won) {
-                r.version = expectedVersion + 1;
-            }
-            return won;
-        });
+                .append(" and version = ").append(params.add(expectedVersion)).append(condition).append(" returning id)");
     }
 
     private static ReferralEntity entity(Row row) {

@@ -33,6 +33,20 @@ final class TransitionRows {
      */
     static String appendRows(StringBuilder sql, SqlParams params, String source, OutboxEvent event, int sequence,
                              String actor, List<OutboxEvent> outbox) {
+        appendTimeline(sql, params, source, event, sequence, actor);
+        sql.append(' ');
+        appendOutboxInsert(sql);
+        for (int row = 0; row < outbox.size(); row++) {
+            OutboxEvent published = outbox.get(row);
+            sql.append(row == 0 ? " " : " union all ");
+            appendOutboxRow(sql, params, published, params.add(published.payload()) + "::text", source);
+        }
+        return sql.toString();
+    }
+
+    /** {@code , timeline as (insert …)}: the transition's timeline entry, written when {@code source} yields a row. */
+    static void appendTimeline(StringBuilder sql, SqlParams params, String source, OutboxEvent event, int sequence,
+                               String actor) {
         sql.append(", timeline as (insert into ").append(TIMELINE_COLUMNS).append(" select ")
                 .append(params.add(event.eventId())).append("::uuid, ")
                 .append(params.add(event.key())).append("::text, ")
@@ -40,18 +54,25 @@ final class TransitionRows {
                 .append(params.add(event.type())).append("::text, ")
                 .append(params.add(event.occurredAt())).append("::timestamptz, ")
                 .append(params.add(actor)).append("::text, ")
-                .append(params.add(event.payload())).append("::text from ").append(source).append(")")
-                .append(" insert into ").append(OUTBOX_COLUMNS);
-        for (int row = 0; row < outbox.size(); row++) {
-            OutboxEvent published = outbox.get(row);
-            sql.append(row == 0 ? " select " : " union all select ")
-                    .append(params.add(published.eventId())).append("::uuid, ")
-                    .append(params.add(published.topic())).append("::text, ")
-                    .append(params.add(published.key())).append("::text, ")
-                    .append(params.add(published.type())).append("::text, ")
-                    .append(params.add(published.payload())).append("::text, ")
-                    .append(params.add(published.occurredAt())).append("::timestamptz from ").append(source);
-        }
-        return sql.toString();
+                .append(params.add(event.payload())).append("::text from ").append(source).append(")");
+    }
+
+    /** {@code insert into outbox (…)}: the start of an insert whose rows {@link #appendOutboxRow} selects. */
+    static void appendOutboxInsert(StringBuilder sql) {
+        sql.append("insert into ").append(OUTBOX_COLUMNS);
+    }
+
+    /**
+     * {@code select … from <from>}: one outbox row for {@code published}, its payload given as an SQL
+     * expression (a parameter, or a choice between parameters settled by what the statement changed).
+     */
+    static void appendOutboxRow(StringBuilder sql, SqlParams params, OutboxEvent published, String payload, String from) {
+        sql.append("select ")
+                .append(params.add(published.eventId())).append("::uuid, ")
+                .append(params.add(published.topic())).append("::text, ")
+                .append(params.add(published.key())).append("::text, ")
+                .append(params.add(published.type())).append("::text, ")
+                .append(payload).append(", ")
+                .append(params.add(published.occurredAt())).append("::timestamptz from ").append(from);
     }
 }

@@ -20,7 +20,9 @@ import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ClinicalRecordText;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
+import cn.hunan.mma.referral.persistence.SlotHold;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +37,8 @@ import java.util.Set;
 /**
  * The referral use cases that change state. Each one is atomic: the referral row, its timeline
  * entry and the outbox row of the one event that states the change commit together — one native
- * statement ({@link ReferralRows}), in a transaction with the capacity update when a slot or bed is
- * held or released. Native SQL on the reactive pool rather than Hibernate Reactive: these are the
+ * statement ({@link ReferralRows}); a slot's hold is part of that statement too, while a bed's hold
+ * and any release run with it in a transaction. Native SQL on the reactive pool rather than Hibernate Reactive: these are the
  * calls the benchmark drives, and Hibernate's per-call machinery was their largest CPU cost.
  */
 @ApplicationScoped
@@ -44,6 +46,7 @@ public class ReferralService {
 
     /** The unique (referral_id, sequence) constraint of the timeline table (V1__referral.sql). */
     private static final String TIMELINE_SEQUENCE_CONSTRAINT = "referral_event_referral_id_sequence_key";
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final Pool pool;
     private final MatrixView matrix;
@@ -89,11 +92,38 @@ public class ReferralService {
         // Read outside any transaction: the write is conditional on the version decided on.
         return ReferralRows.find(pool, referralId)
                 .map(found -> decide(visible(found, referralId, caller, matrix), command, expectedVersion, caller))
-                .chain(step -> changesCapacity(command, step.entity())
-                        ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, slot, caller))
-                        : transition(pool, step, command, expectedVersion, amendment, slot, caller))
+                .chain(step -> write(step, command, expectedVersion, amendment, slot, caller))
                 .onFailure(ReferralService::lostTheRace)
                 .transform(lost -> raceLost(referralId));
+    }
+
+    private Uni<ReferralEntity> write(Step step, ReferralCommand command, long expectedVersion,
+                                      ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
+        if (command instanceof ReferralCommand.Schedule schedule && schedule.kind() == ReservationKind.SLOT) {
+            return scheduleOnSlot(step, expectedVersion, amendment, slot, caller);
+        }
+        return changesCapacity(command, step.entity())
+                ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, slot, caller))
+                : transition(pool, step, command, expectedVersion, amendment, slot, caller);
+    }
+
+    // The busiest capacity change in one statement, no transaction: the slot's hold, the transition and
+    // both announcements (ReferralRows.scheduleOnSlot). A lost race fails it as a whole (SQLSTATE 40001).
+    private Uni<ReferralEntity> scheduleOnSlot(Step step, long expectedVersion, ClinicalRecordText amendment,
+                                               Optional<SlotChoice> slot, Caller caller) {
+        ReferralEntity referral = step.entity();
+        SlotChoice session = slot.orElseThrow(() -> new IllegalArgumentException("a SLOT schedule names its session"));
+        SlotHold hold = capacity.slotHold(referral, session);
+        referral.apply(step.transitioned().referral().status(), step.transitioned().event());
+        referral.amendRecord(amendment);
+        OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, step.transitioned().event());
+        return ReferralRows.scheduleOnSlot(pool, referral, expectedVersion, published, caller.subject(), hold)
+                .map(scheduled -> {
+                    if (!scheduled) {
+                        throw ReservedCapacity.noSlotLeft(referral, session);
+                    }
+                    return referral;
+                });
     }
 
     private Uni<ReferralEntity> transition(SqlClient client, Step step, ReferralCommand command, long expectedVersion,
@@ -138,9 +168,8 @@ public class ReferralService {
     // used up by the visit and stays held.
     private Uni<Optional<OutboxEvent>> capacityChange(SqlClient client, Step step, ReferralCommand command,
                                                        Optional<SlotChoice> slot) {
-        if (command instanceof ReferralCommand.Schedule schedule) {
-            return capacity.hold(client, step.entity(), schedule.kind(), slot.map(SlotChoice::date).orElse(null),
-                    slot.map(SlotChoice::period).orElse(null));
+        if (command instanceof ReferralCommand.Schedule) {
+            return capacity.holdBed(client, step.entity()); // a slot is held by scheduleOnSlot
         }
         return switch (command.action()) {
             case CANCEL, NO_SHOW, REJECT -> capacity.release(client, step.entity());
@@ -189,6 +218,10 @@ public class ReferralService {
             // The versioned update finds the winner's version and writes nothing; should two writes ever
             // meet on the timeline instead, its unique sequence per referral refuses the second.
             if (cause.getMessage() != null && cause.getMessage().contains(TIMELINE_SEQUENCE_CONSTRAINT)) {
+                return true;
+            }
+            // A slot schedule whose referral moved on after its slot was held (V5__slot_schedule_in_one_statement.sql).
+            if (cause instanceof PgException database && SERIALIZATION_FAILURE.equals(database.getSqlState())) {
                 return true;
             }
         }

@@ -15,6 +15,8 @@ import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.domain.Refusal;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
+import cn.hunan.mma.referral.persistence.ReferralRows;
+import cn.hunan.mma.referral.persistence.SlotHold;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -22,14 +24,17 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Holds and releases reserved referral capacity inside the caller's transaction. A hold is one
+ * Holds and releases reserved referral capacity with the referral's own write. A hold is one
  * conditional update (free capacity left, else nothing), so concurrent schedules on the last slot
- * cannot both win; it commits or rolls back with the referral's own write. Every change is
+ * cannot both win; it commits or rolls back with the referral's own write — a bed's inside the
+ * caller's transaction, a slot's inside the schedule's single statement ({@link #slotHold}). Every change is
  * announced on the capacity topic through the outbox so navigation shows it — a slot as a delta on
  * the REFERRAL channel, a bed as the pool's new state — and the caller writes the returned
  * announcement with the transition's own outbox rows, in the same statement.
@@ -39,9 +44,6 @@ public class ReservedCapacity {
 
     private static final String HOLD_BED = "update reserved_bed_pool set held = held + 1"
             + " where institution_id = $1 and department_id = $2 and held < reserved returning reserved, held";
-    private static final String HOLD_SLOT = "update reserved_slot_pool set held = held + 1"
-            + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4"
-            + " and held < reserved - released_to_public returning expert";
     private static final String RELEASE_BED = "update reserved_bed_pool set held = held - 1"
             + " where institution_id = $1 and department_id = $2 and held > 0 returning reserved, held";
     private static final String RELEASE_SLOT = "update reserved_slot_pool set held = held - 1"
@@ -49,32 +51,44 @@ public class ReservedCapacity {
             + " returning expert";
 
     /**
-     * @return the announcement for the outbox: {@code SlotsBooked} for a slot, the bed pool's new
-     *         state ({@code ReservedBedsReported}) for a bed
-     * @throws ReferralRefusedException (409) when the department has no reserved capacity left there
+     * Holds a reserved bed for a referral, in the caller's transaction.
+     *
+     * @return the announcement for the outbox: the bed pool's new state ({@code ReservedBedsReported})
+     * @throws ReferralRefusedException (409) when the ward has no reserved bed left
      */
-    public Uni<Optional<OutboxEvent>> hold(SqlClient client, ReferralEntity referral, ReservationKind kind, LocalDate date,
-                                           SessionPeriod period) {
+    public Uni<Optional<OutboxEvent>> holdBed(SqlClient client, ReferralEntity referral) {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
-        if (kind == ReservationKind.BED) {
-            return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department)).map(held -> {
-                Optional<OutboxEvent> announcement = bedPool(referral, held);
-                requireHeld(announcement.isPresent(), "reserved beds of " + institution + "/" + department);
-                return announcement;
-            });
-        }
-        return client.preparedQuery(HOLD_SLOT).execute(Tuple.of(institution, department, date, period.name()))
-                .map(held -> {
-                    Optional<Boolean> expert = expert(held);
-                    requireHeld(expert.isPresent(), "reserved slots of " + institution + "/" + department + " on "
-                            + date + " " + period);
-                    referral.holdsSlotIn(date, period.name());
-                    ClinicSession clinic = new ClinicSession(referral.receiver().departmentId(), date, period, expert.get());
-                    return Optional.of(ContractOutboxEvents.of(Topics.CAPACITY,
-                            new SlotsBooked(EventId.random(), ReferralService.now(), InstitutionId.of(institution),
-                                    clinic, SlotChannel.REFERRAL, 1, null)));
-                });
+        return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department)).map(held -> {
+            Optional<OutboxEvent> announcement = bedPool(referral, held);
+            requireHeld(announcement.isPresent(), "reserved beds of " + institution + "/" + department);
+            return announcement;
+        });
+    }
+
+    /**
+     * The reserved slot a schedule holds in its own statement ({@link ReferralRows#scheduleOnSlot}),
+     * with the booking's announcement on the REFERRAL channel ({@code SlotsBooked}); records on the
+     * referral which session it is in, so a cancellation can give it back.
+     */
+    public SlotHold slotHold(ReferralEntity referral, SlotChoice session) {
+        LocalDate date = session.date();
+        SessionPeriod period = session.period();
+        referral.holdsSlotIn(date, period.name());
+        InstitutionId institution = referral.receiver().institutionId();
+        DepartmentId department = referral.receiver().departmentId();
+        EventId eventId = EventId.random();
+        Instant at = ReferralService.now();
+        Function<Boolean, OutboxEvent> booked = expert -> ContractOutboxEvents.of(Topics.CAPACITY, new SlotsBooked(eventId,
+                at, institution, new ClinicSession(department, date, period, expert), SlotChannel.REFERRAL, 1, null));
+        return new SlotHold(institution.value(), department.value(), date, period.name(),
+                booked.apply(true), booked.apply(false));
+    }
+
+    /** 409: the department has no reserved slot left in the session asked for. */
+    public static ReferralRefusedException noSlotLeft(ReferralEntity referral, SlotChoice session) {
+        return noneLeft("reserved slots of " + referral.receiver().institutionId().value() + "/"
+                + referral.receiver().departmentId().value() + " on " + session.date() + " " + session.period());
     }
 
     /**
@@ -129,8 +143,12 @@ public class ReservedCapacity {
 
     private static void requireHeld(boolean held, String what) {
         if (!held) {
-            throw new ReferralRefusedException(new Refusal(Refusal.Kind.NO_RESERVED_CAPACITY,
-                    "no " + what + " left to hold for this referral", Set.of()));
+            throw noneLeft(what);
         }
+    }
+
+    private static ReferralRefusedException noneLeft(String what) {
+        return new ReferralRefusedException(new Refusal(Refusal.Kind.NO_RESERVED_CAPACITY,
+                "no " + what + " left to hold for this referral", Set.of()));
     }
 }

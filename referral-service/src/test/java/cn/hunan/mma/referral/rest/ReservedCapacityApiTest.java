@@ -17,7 +17,19 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.events.referral.ReferralScheduled;
+import cn.hunan.mma.events.referral.ReservationKind;
+import cn.hunan.mma.events.value.ReferralId;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.messaging.MatrixView;
+import cn.hunan.mma.referral.persistence.ReferralEntity;
+import cn.hunan.mma.referral.persistence.ReferralRows;
+import cn.hunan.mma.referral.persistence.SlotHold;
+import cn.hunan.mma.referral.service.ReservedCapacity;
+import cn.hunan.mma.referral.service.SlotChoice;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +57,7 @@ import java.util.concurrent.Executors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +75,10 @@ class ReservedCapacityApiTest {
 
     @Inject
     MatrixView matrixView;
+    @Inject
+    Pool database;
+    @Inject
+    ReservedCapacity capacity;
 
     private final TestMatrix matrix = new TestMatrix();
     private final LocalDate sessionDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
@@ -120,7 +137,8 @@ class ReservedCapacityApiTest {
         given().auth().oauth2(county).get(pool).then().body("sessions[0].held", equalTo(RESERVED - 1));
 
         List<CapacityEvent> announced = awaitReferralChannelEvents(matrix.county.value(), RESERVED + 1);
-        assertThat(announced).filteredOn(SlotsBooked.class::isInstance).hasSize(RESERVED);
+        assertThat(announced).filteredOn(SlotsBooked.class::isInstance).hasSize(RESERVED)
+                .allSatisfy(booked -> assertThat(((SlotsBooked) booked).session().expert()).isTrue());
         assertThat(announced).filteredOn(SlotsReleased.class::isInstance).singleElement()
                 .satisfies(released -> assertThat(((SlotsReleased) released).channel()).isEqualTo(SlotChannel.REFERRAL));
     }
@@ -177,6 +195,44 @@ class ReservedCapacityApiTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1)));
+    }
+
+    @Test
+    void a_schedule_that_finds_its_referral_moved_on_after_holding_the_slot_keeps_nothing() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession evening = new ClinicSession(DepartmentId.of(NEUROLOGY), sessionDay, SessionPeriod.EVENING, false);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, evening, 8, 2, null));
+        }
+        awaitMatrixKnown();
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + NEUROLOGY;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
+        String id = given().auth().oauth2(township).contentType("application/json")
+                .body(ReferralApiTest.body(matrix.township, matrix.county, NEUROLOGY, "I63.9"))
+                .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+        ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+
+        // The schedule's statement as a scheduler that read version 0 would send it, after the accept committed:
+        // the slot is free, so its hold succeeds — and must not outlive the transition it was for.
+        ReferralEntity stale = ReferralRows.find(database, id).await().atMost(Duration.ofSeconds(10));
+        SlotHold slot = capacity.slotHold(stale, new SlotChoice(sessionDay, SessionPeriod.EVENING));
+        OutboxEvent scheduled = ContractOutboxEvents.of(Topics.REFERRALS, new ReferralScheduled(EventId.random(), now(),
+                ReferralId.of(id), ReservationKind.SLOT, "stale", Instant.now().plusSeconds(86_400)));
+        assertThatThrownBy(() -> ReferralRows.scheduleOnSlot(database, stale, 0, scheduled, "test", slot)
+                .await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(PgException.class, failure -> assertThat(failure.getSqlState()).isEqualTo("40001"));
+
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].held", equalTo(0));
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id).then().body("status", equalTo("ACCEPTED"));
+        // The real schedule, from the current version, holds the slot and announces it as a non-expert session's.
+        ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "SLOT",
+                "sessionDate", sessionDay.toString(), "sessionPeriod", "EVENING")).statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].held", equalTo(1));
+        assertThat(awaitReferralChannelEvents(matrix.county.value(), 1)).singleElement().isInstanceOfSatisfying(
+                SlotsBooked.class, booked -> assertThat(booked.session()).isEqualTo(evening));
     }
 
     @Test
