@@ -180,9 +180,9 @@ public class CaseSettlementService {
                 .chain(inserted -> {
                     Set<UUID> fresh = new HashSet<>();
                     inserted.forEach(row -> fresh.add(row.getUUID(0)));
-                    List<OutboxEvent> events = outcome.settled().stream()
+                    List<OutboxEvent> events = CaseSettledJson.outboxEvents(outcome.settled().stream()
                             .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
-                            .map(settled -> CaseSettledJson.outboxEvent(settled.event())).toList();
+                            .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return events.isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(OUTBOX).execute(outbox(OutboxBatch.rows(events))).replaceWithVoid();

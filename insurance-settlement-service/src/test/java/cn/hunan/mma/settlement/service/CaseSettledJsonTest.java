@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -27,8 +28,33 @@ class CaseSettledJsonTest {
 
     @Test
     void writes_what_the_contract_codec_writes_for_many_events() {
+        for (CaseSettled event : events(3_000)) {
+            OutboxEvent mine = CaseSettledJson.outboxEvent(event);
+            OutboxEvent codecs = ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, event);
+
+            assertThat(mine.payload()).isEqualTo(new String(ContractCodec.standard().encode(event), StandardCharsets.UTF_8));
+            assertThat(mine).isEqualTo(codecs);
+        }
+    }
+
+    /** One generator for a whole batch (the settling path): every payload cut out exactly, past the generator's 8,000-char buffer too. */
+    @Test
+    void a_batch_written_together_gives_each_event_what_the_codec_writes_for_it() {
+        List<CaseSettled> events = events(2_000);
+
+        List<OutboxEvent> batch = CaseSettledJson.outboxEvents(events);
+
+        assertThat(batch).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(batch.get(i)).isEqualTo(ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, events.get(i)));
+        }
+        assertThat(CaseSettledJson.outboxEvents(List.of())).isEmpty();
+    }
+
+    private static List<CaseSettled> events(int count) {
         Random random = new Random(7);
-        for (int i = 0; i < 3_000; i++) {
+        List<CaseSettled> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             PaymentMethod method = i % 5 == 0 ? PaymentMethod.DIP : PaymentMethod.DRG;
             CaseSettled event = new CaseSettled(EventId.random(),
                     Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), i % 3 == 0 ? 0 : random.nextInt(1_000_000_000)),
@@ -37,13 +63,9 @@ class CaseSettledJsonTest {
                     Money.ofFen(random.nextInt(Integer.MAX_VALUE)), Money.ofFen(i % 11 == 0 ? 0 : random.nextInt(50_000_000)),
                     Money.ofFen(random.nextInt(20_000_000)), OutlierKind.values()[i % OutlierKind.values().length],
                     VERSIONS.get(i % VERSIONS.size()));
-
-            OutboxEvent mine = CaseSettledJson.outboxEvent(event);
-            OutboxEvent codecs = ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, event);
-
-            assertThat(mine.payload()).isEqualTo(new String(ContractCodec.standard().encode(event), StandardCharsets.UTF_8));
-            assertThat(mine).isEqualTo(codecs);
+            events.add(event);
         }
+        return events;
     }
 
     @Test

@@ -14,13 +14,18 @@ import java.time.LocalDate;
  * caller asks the formatter, which decides acceptance and the error exactly as before. So what
  * these accept must be a subset of what {@code ISO_OFFSET_DATE_TIME} / {@code ISO_LOCAL_DATE}
  * accept, with the same value (IsoTimeTextTest checks both against the formatters).
+ * <p>
+ * Public for the outbox relay (platform-common), which reads the {@code Instant.toString()} text of
+ * every event in a batch row: the same fast path, the same "null means ask the formatter" rule.
  */
-final class IsoTimeText {
+public final class IsoTimeText {
 
     private static final int SECONDS_PER_DAY = 86_400;
     private static final int DAYS_0000_TO_1970 = 719_528;
     private static final int MAX_OFFSET_SECONDS = 18 * 3600;
     private static final int[] NANO_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final long FIRST_DAY_OF_0000 = LocalDate.of(0, 1, 1).toEpochDay();
+    private static final long LAST_DAY_OF_9999 = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private IsoTimeText() {
     }
@@ -29,7 +34,7 @@ final class IsoTimeText {
      * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} with upper-case T and Z, as an instant;
      * {@code null} for any other text (the formatter then decides).
      */
-    static Instant instantOrNull(char[] text, int start, int length) {
+    public static Instant instantOrNull(char[] text, int start, int length) {
         // shortest: 2025-03-14T02:30:00Z (20); longest: 9 fraction digits and an offset (35)
         if (length < 20 || length > 35) {
             return null;
@@ -69,6 +74,51 @@ final class IsoTimeText {
         }
         long epochSecond = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /**
+     * Exactly {@code instant.toString()} ({@code ISO_INSTANT}: UTC, seconds always, the fraction in groups of three
+     * digits and none when zero), without the formatter, for years 0000–9999; any other year is left to
+     * {@code Instant.toString()}. The writers of every {@code CaseSettled} and of every batched outbox event format
+     * one instant per event; {@code DateTimeFormatter} was about a fifth of their cost.
+     */
+    public static String text(Instant instant) {
+        long epochDay = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
+        if (epochDay < FIRST_DAY_OF_0000 || epochDay > LAST_DAY_OF_9999) {
+            return instant.toString();
+        }
+        int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
+        int nanos = instant.getNano();
+        int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        char[] text = new char[20 + (fractionDigits == 0 ? 0 : 1 + fractionDigits)];
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        int at = 19;
+        if (fractionDigits > 0) {
+            text[at++] = '.';
+            digits(text, at, nanos / NANO_SCALE[fractionDigits], fractionDigits);
+            at += fractionDigits;
+        }
+        text[at] = 'Z';
+        return new String(text);
+    }
+
+    /** {@code value} as exactly {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** {@code yyyy-MM-dd} as a date; {@code null} for any other text (the formatter then decides). */

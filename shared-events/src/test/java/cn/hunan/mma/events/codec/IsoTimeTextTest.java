@@ -29,6 +29,36 @@ class IsoTimeTextTest {
 
     private static final ObjectMapper MAPPER = ContractJson.newObjectMapper();
 
+    /** The hand-written text of an instant is Instant.toString's, on edges and on random instants of every fraction width. */
+    @Test
+    void text_of_an_instant_is_what_instant_to_string_writes() {
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.MIN, Instant.MAX,
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.999999999Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("2024-02-29T12:00:00.010Z"),
+                Instant.parse("2025-03-14T02:30:00.000100Z"), Instant.parse("2025-03-14T02:30:00.000000001Z"),
+                Instant.ofEpochSecond(-1, 999_999_000), Instant.ofEpochSecond(0, 1_000_000)));
+        Random random = new Random(2026);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond() - 86_400L * 3;
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() + 86_400L * 3;
+        for (int i = 0; i < 60_000; i++) {
+            long seconds = first + (long) (random.nextDouble() * (last - first));
+            int nanos = random.nextInt(1_000_000_000);
+            // every width: none, millis, micros, nanos
+            nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> nanos / 1_000_000 * 1_000_000;
+                case 2 -> nanos / 1_000 * 1_000;
+                default -> nanos;
+            };
+            instants.add(Instant.ofEpochSecond(seconds, nanos));
+        }
+
+        for (Instant instant : instants) {
+            assertThat(IsoTimeText.text(instant)).as("%s", instant).isEqualTo(instant.toString());
+        }
+    }
+
     private static Instant formatterInstant(String text) {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
