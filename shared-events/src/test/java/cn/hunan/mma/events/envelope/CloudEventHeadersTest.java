@@ -26,6 +26,19 @@ class CloudEventHeadersTest {
     }
 
     @Test
+    void ce_time_is_written_as_instant_to_string_writes_it() {
+        for (String time : java.util.List.of("2025-03-14T00:30:00Z", "2025-03-14T00:30:00.100Z", "2025-03-14T00:30:00.000123Z",
+                "2025-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z")) {
+            var headers = new RecordHeaders();
+            CloudEventHeaders.write(headers, new CloudEventAttributes(attributes.id(), attributes.type(), attributes.source(),
+                    Instant.parse(time)));
+
+            assertThat(new String(headers.lastHeader("ce_time").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Instant.parse(time).toString());
+        }
+    }
+
+    @Test
     void writing_twice_leaves_one_header_of_each_name() {
         var headers = new RecordHeaders();
         CloudEventHeaders.write(headers, attributes);
