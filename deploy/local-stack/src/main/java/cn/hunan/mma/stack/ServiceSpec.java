@@ -25,9 +25,18 @@ record ServiceSpec(String name, int port, Optional<String> database, boolean kaf
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
             "-XX:+UseSerialGC");
 
+    /**
+     * Referral answers many small calls on two event loops: the serial collector (no concurrent
+     * threads, cheaper write barriers) cost 11–20 % less CPU per call than G1 at 500 referrals/s,
+     * with p99 10.7–12.4 ms against G1's 29.8–486 ms, and ~95 MB less RSS (deploy/benchmark
+     * referral, two alternating pairs, 2026-11-24); its young pauses stay a few milliseconds at
+     * this heap size.
+     */
+    private static final List<String> REFERRAL_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     /** Every service of the platform; the stack starts those that have been built. */
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("referral-service", 8081, Optional.of("referral"), false, DEFAULT_JVM),
+            new ServiceSpec("referral-service", 8081, Optional.of("referral"), false, REFERRAL_JVM),
             new ServiceSpec("factor-scoring-service", 8082, Optional.empty(), true, DEFAULT_JVM),
             new ServiceSpec("navigation-service", 8083, Optional.of("navigation"), false, NAVIGATION_JVM),
             new ServiceSpec("insurance-settlement-service", 8084, Optional.of("settlement"), false, DEFAULT_JVM));

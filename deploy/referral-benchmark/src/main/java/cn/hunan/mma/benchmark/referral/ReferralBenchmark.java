@@ -107,8 +107,8 @@ public final class ReferralBenchmark implements Callable<Integer> {
     @Option(names = "--service-jar", description = "referral-service's quarkus-run.jar. Default: referral-service/target/quarkus-app/quarkus-run.jar")
     Path serviceJar;
 
-    /** What deploy/run gives every service. */
-    static final String SERVICE_JVM_OPTIONS = "-Xmx512m";
+    /** What deploy/run gives referral-service (local-stack ServiceSpec). */
+    static final String SERVICE_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
 
     @Option(names = "--service-jvm-options", defaultValue = SERVICE_JVM_OPTIONS,
             description = "The service's JVM options, space-separated. Default: ${DEFAULT-VALUE} (as deploy/run)")
