@@ -30,10 +30,6 @@ final class CaseSettledJson {
     private CaseSettledJson() {
     }
 
-    static OutboxEvent outboxEvent(CaseSettled event) {
-        return outboxEvents(List.of(event)).get(0);
-    }
-
     /**
      * The outbox events of a batch, in its order. One generator and one buffer for the whole batch,
      * each payload cut out of it: creating and closing a generator per event was a quarter of the
@@ -62,10 +58,6 @@ final class CaseSettledJson {
                     event.occurredAt(), payloads.substring(from, ends[i])));
         }
         return outbox;
-    }
-
-    static String payload(CaseSettled event) {
-        return outboxEvent(event).payload();
     }
 
     private static void write(JsonGenerator json, CaseSettled event) throws IOException {

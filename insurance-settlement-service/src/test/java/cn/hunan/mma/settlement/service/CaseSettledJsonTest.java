@@ -29,7 +29,7 @@ class CaseSettledJsonTest {
     @Test
     void writes_what_the_contract_codec_writes_for_many_events() {
         for (CaseSettled event : events(3_000)) {
-            OutboxEvent mine = CaseSettledJson.outboxEvent(event);
+            OutboxEvent mine = CaseSettledJson.outboxEvents(List.of(event)).get(0);
             OutboxEvent codecs = ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, event);
 
             assertThat(mine.payload()).isEqualTo(new String(ContractCodec.standard().encode(event), StandardCharsets.UTF_8));
@@ -73,7 +73,7 @@ class CaseSettledJsonTest {
         CaseSettled event = new CaseSettled(EventId.random(), Instant.parse("2025-03-20T02:00:00.123456Z"), EventId.random(),
                 InstitutionId.of("430321H0001"), PaymentMethod.DRG, "BR25", Money.ofFen(1_171_500), Money.ofFen(1_286_035),
                 Money.ofFen(820_050), OutlierKind.NONE, "430000/2000-01-01");
-        byte[] payload = CaseSettledJson.payload(event).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = CaseSettledJson.outboxEvents(List.of(event)).get(0).payload().getBytes(StandardCharsets.UTF_8);
         assertThat(ContractCodec.standard().decode(payload, CaseSettled.class).orElseThrow()).isEqualTo(event);
     }
 }

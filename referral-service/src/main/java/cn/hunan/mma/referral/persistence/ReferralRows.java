@@ -88,7 +88,8 @@ public final class ReferralRows {
 
     /**
      * Schedules a referral on a reserved slot in <em>one</em> statement, without a transaction around
-     * it: holds the slot (the same conditional update as ever, so concurrent schedules cannot
+     * it: holds a slot of the session the referral names ({@code reservedSessionDate}/{@code Period},
+     * in its receiving department; the same conditional update as ever, so concurrent schedules cannot
      * overbook), writes the transition decided on {@code expectedVersion} only if the slot was held,
      * and announces the booking. Should the referral have moved on meanwhile, the statement fails with
      * SQLSTATE 40001 and nothing stays written, the hold included ({@code V5__slot_schedule_in_one_statement.sql}).
@@ -97,13 +98,13 @@ public final class ReferralRows {
      *         when the session has no reserved slot left
      */
     public static Uni<Boolean> scheduleOnSlot(SqlClient client, ReferralEntity r, long expectedVersion, OutboxEvent event,
-                                              String actor, SlotHold slot) {
+                                              String actor, SlotBooking booking) {
         SqlParams params = new SqlParams();
         StringBuilder sql = new StringBuilder("with hold as (update reserved_slot_pool set held = held + 1")
-                .append(" where institution_id = ").append(params.add(slot.institutionId()))
-                .append(" and department_id = ").append(params.add(slot.departmentId()))
-                .append(" and session_date = ").append(params.add(slot.sessionDate()))
-                .append(" and period = ").append(params.add(slot.period()))
+                .append(" where institution_id = ").append(params.add(r.receiverInstitutionId))
+                .append(" and department_id = ").append(params.add(r.receiverDepartmentId))
+                .append(" and session_date = ").append(params.add(r.reservedSessionDate))
+                .append(" and period = ").append(params.add(r.reservedSessionPeriod))
                 .append(" and held < reserved - released_to_public returning expert), ");
         appendUpdate(sql, params, r, expectedVersion, " and exists (select 1 from hold)");
         TransitionRows.appendTimeline(sql, params, "written", event, Math.toIntExact(expectedVersion + 1), actor);
@@ -112,10 +113,11 @@ public final class ReferralRows {
         sql.append(' ');
         TransitionRows.appendOutboxRow(sql, params, event, params.add(event.payload()) + "::text", "written");
         // Which announcement applies depends on the session held: known in the statement, not before it.
-        String booking = "case when hold.expert then " + params.add(slot.bookedInExpertSession().payload())
-                + "::text else " + params.add(slot.bookedInOtherSession().payload()) + "::text end";
+        OutboxEvent booked = booking.inExpertSession();
+        String payload = "case when hold.expert then " + params.add(booked.payload())
+                + "::text else " + params.add(booking.payloadInOtherSession()) + "::text end";
         sql.append(" union all ");
-        TransitionRows.appendOutboxRow(sql, params, slot.bookedInExpertSession(), booking, "written cross join hold");
+        TransitionRows.appendOutboxRow(sql, params, booked, payload, "written cross join hold");
         sql.append(") select exists (select 1 from hold) as held, referral_schedule_written(")
                 .append(params.add(r.id)).append("::text, exists (select 1 from hold), exists (select 1 from written))")
                 .append(" as scheduled");

@@ -20,7 +20,7 @@ import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ClinicalRecordText;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
-import cn.hunan.mma.referral.persistence.SlotHold;
+import cn.hunan.mma.referral.persistence.SlotBooking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -103,8 +103,8 @@ public class ReferralService {
             return scheduleOnSlot(step, expectedVersion, amendment, slot, caller);
         }
         return changesCapacity(command, step.entity())
-                ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, slot, caller))
-                : transition(pool, step, command, expectedVersion, amendment, slot, caller);
+                ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, caller))
+                : transition(pool, step, command, expectedVersion, amendment, caller);
     }
 
     // The busiest capacity change in one statement, no transaction: the slot's hold, the transition and
@@ -113,11 +113,9 @@ public class ReferralService {
                                                Optional<SlotChoice> slot, Caller caller) {
         ReferralEntity referral = step.entity();
         SlotChoice session = slot.orElseThrow(() -> new IllegalArgumentException("a SLOT schedule names its session"));
-        SlotHold hold = capacity.slotHold(referral, session);
-        referral.apply(step.transitioned().referral().status(), step.transitioned().event());
-        referral.amendRecord(amendment);
-        OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, step.transitioned().event());
-        return ReferralRows.scheduleOnSlot(pool, referral, expectedVersion, published, caller.subject(), hold)
+        SlotBooking booking = capacity.slotBooking(referral, session);
+        OutboxEvent published = step.record(amendment);
+        return ReferralRows.scheduleOnSlot(pool, referral, expectedVersion, published, caller.subject(), booking)
                 .map(scheduled -> {
                     if (!scheduled) {
                         throw ReservedCapacity.noSlotLeft(referral, session);
@@ -127,11 +125,9 @@ public class ReferralService {
     }
 
     private Uni<ReferralEntity> transition(SqlClient client, Step step, ReferralCommand command, long expectedVersion,
-                                           ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
-        return capacityChange(client, step, command, slot).chain(announcement -> {
-            step.entity().apply(step.transitioned().referral().status(), step.transitioned().event());
-            step.entity().amendRecord(amendment);
-            OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, step.transitioned().event());
+                                           ClinicalRecordText amendment, Caller caller) {
+        return capacityChange(client, step, command).chain(announcement -> {
+            OutboxEvent published = step.record(amendment);
             List<OutboxEvent> outbox = announcement
                     .map(capacityEvent -> List.of(capacityEvent, published)).orElse(List.of(published));
             return ReferralRows.transition(client, step.entity(), expectedVersion, published, caller.subject(), outbox)
@@ -166,8 +162,7 @@ public class ReferralService {
     // Arrival gives back a held bed: the patient now lies in one of the ward's occupied beds, which the
     // hospital reports, and a bed pool (unlike a session's slots) serves the next referral. A slot is
     // used up by the visit and stays held.
-    private Uni<Optional<OutboxEvent>> capacityChange(SqlClient client, Step step, ReferralCommand command,
-                                                       Optional<SlotChoice> slot) {
+    private Uni<Optional<OutboxEvent>> capacityChange(SqlClient client, Step step, ReferralCommand command) {
         if (command instanceof ReferralCommand.Schedule) {
             return capacity.holdBed(client, step.entity()); // a slot is held by scheduleOnSlot
         }
@@ -179,6 +174,13 @@ public class ReferralService {
     }
 
     private record Step(ReferralEntity entity, Decision.Transitioned transitioned) {
+
+        /** Records the transition on the referral (status, what its event adds, the clinical amendment); its event for the outbox. */
+        OutboxEvent record(ClinicalRecordText amendment) {
+            entity.apply(transitioned.referral().status(), transitioned.event());
+            entity.amendRecord(amendment);
+            return ContractOutboxEvents.of(Topics.REFERRALS, transitioned.event());
+        }
     }
 
     private static Step decide(ReferralEntity referral, ReferralCommand command, long expectedVersion, Caller caller) {

@@ -16,7 +16,7 @@ import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.domain.Refusal;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
-import cn.hunan.mma.referral.persistence.SlotHold;
+import cn.hunan.mma.referral.persistence.SlotBooking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -28,13 +28,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Holds and releases reserved referral capacity with the referral's own write. A hold is one
  * conditional update (free capacity left, else nothing), so concurrent schedules on the last slot
  * cannot both win; it commits or rolls back with the referral's own write — a bed's inside the
- * caller's transaction, a slot's inside the schedule's single statement ({@link #slotHold}). Every change is
+ * caller's transaction, a slot's inside the schedule's single statement ({@link #slotBooking}). Every change is
  * announced on the capacity topic through the outbox so navigation shows it — a slot as a delta on
  * the REFERRAL channel, a bed as the pool's new state — and the caller writes the returned
  * announcement with the transition's own outbox rows, in the same statement.
@@ -67,22 +66,24 @@ public class ReservedCapacity {
     }
 
     /**
-     * The reserved slot a schedule holds in its own statement ({@link ReferralRows#scheduleOnSlot}),
-     * with the booking's announcement on the REFERRAL channel ({@code SlotsBooked}); records on the
-     * referral which session it is in, so a cancellation can give it back.
+     * The announcement of the reserved slot a schedule holds in its own statement
+     * ({@link ReferralRows#scheduleOnSlot}): {@code SlotsBooked} on the REFERRAL channel. Records on
+     * the referral which session it is in: the statement holds a slot there, and a cancellation
+     * gives it back there.
      */
-    public SlotHold slotHold(ReferralEntity referral, SlotChoice session) {
-        LocalDate date = session.date();
-        SessionPeriod period = session.period();
-        referral.holdsSlotIn(date, period.name());
-        InstitutionId institution = referral.receiver().institutionId();
-        DepartmentId department = referral.receiver().departmentId();
+    public SlotBooking slotBooking(ReferralEntity referral, SlotChoice session) {
+        referral.holdsSlotIn(session.date(), session.period().name());
         EventId eventId = EventId.random();
         Instant at = ReferralService.now();
-        Function<Boolean, OutboxEvent> booked = expert -> ContractOutboxEvents.of(Topics.CAPACITY, new SlotsBooked(eventId,
-                at, institution, new ClinicSession(department, date, period, expert), SlotChannel.REFERRAL, 1, null));
-        return new SlotHold(institution.value(), department.value(), date, period.name(),
-                booked.apply(true), booked.apply(false));
+        return new SlotBooking(announceBooking(referral, session, true, eventId, at),
+                announceBooking(referral, session, false, eventId, at).payload());
+    }
+
+    private static OutboxEvent announceBooking(ReferralEntity referral, SlotChoice session, boolean expert, EventId eventId,
+                                               Instant at) {
+        return ContractOutboxEvents.of(Topics.CAPACITY, new SlotsBooked(eventId, at, referral.receiver().institutionId(),
+                new ClinicSession(referral.receiver().departmentId(), session.date(), session.period(), expert),
+                SlotChannel.REFERRAL, 1, null));
     }
 
     /** 409: the department has no reserved slot left in the session asked for. */

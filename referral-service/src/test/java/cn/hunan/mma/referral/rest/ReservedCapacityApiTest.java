@@ -25,7 +25,7 @@ import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
-import cn.hunan.mma.referral.persistence.SlotHold;
+import cn.hunan.mma.referral.persistence.SlotBooking;
 import cn.hunan.mma.referral.service.ReservedCapacity;
 import cn.hunan.mma.referral.service.SlotChoice;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -218,7 +218,7 @@ class ReservedCapacityApiTest {
         // The schedule's statement as a scheduler that read version 0 would send it, after the accept committed:
         // the slot is free, so its hold succeeds — and must not outlive the transition it was for.
         ReferralEntity stale = ReferralRows.find(database, id).await().atMost(Duration.ofSeconds(10));
-        SlotHold slot = capacity.slotHold(stale, new SlotChoice(sessionDay, SessionPeriod.EVENING));
+        SlotBooking slot = capacity.slotBooking(stale, new SlotChoice(sessionDay, SessionPeriod.EVENING));
         OutboxEvent scheduled = ContractOutboxEvents.of(Topics.REFERRALS, new ReferralScheduled(EventId.random(), now(),
                 ReferralId.of(id), ReservationKind.SLOT, "stale", Instant.now().plusSeconds(86_400)));
         assertThatThrownBy(() -> ReferralRows.scheduleOnSlot(database, stale, 0, scheduled, "test", slot)

@@ -30,6 +30,7 @@ public final class ContractJson {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(StrictTimeDeserializers.module())
+                .addModule(InstantTextSerializer.module())
                 .addModule(RequiredComponents.module())
                 // Tolerant reader: evolution is additive, so a newer producer's extra fields are ignored.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

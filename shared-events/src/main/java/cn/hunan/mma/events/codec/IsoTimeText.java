@@ -79,7 +79,7 @@ public final class IsoTimeText {
     /**
      * Exactly {@code instant.toString()} ({@code ISO_INSTANT}: UTC, seconds always, the fraction in groups of three
      * digits and none when zero), without the formatter, for years 0000–9999; any other year is left to
-     * {@code Instant.toString()}. The writers of every {@code CaseSettled} and of every batched outbox event format
+     * {@code Instant.toString()}. The contract codec, the writers of every {@code CaseSettled} and of every batched outbox event format
      * one instant per event; {@code DateTimeFormatter} was about a fifth of their cost.
      */
     public static String text(Instant instant) {

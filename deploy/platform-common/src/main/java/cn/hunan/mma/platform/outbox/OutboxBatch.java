@@ -126,7 +126,7 @@ public final class OutboxBatch {
         require(id, ID, row);
         require(type, EVENT_TYPE, row);
         if (occurredAt == null) {
-            require(null, OCCURRED_AT, row);
+            throw missing(OCCURRED_AT, row);
         }
         require(payload, PAYLOAD, row);
         return new CapturedEvent(topic, key, id, type, occurredAt, payload, row.committedAt());
@@ -152,8 +152,12 @@ public final class OutboxBatch {
 
     private static void require(String value, String field, CapturedEvent row) {
         if (value == null || value.isBlank()) {
-            throw new OutboxRelayException("outbox batch row " + row.eventId() + " holds an event without " + field);
+            throw missing(field, row);
         }
+    }
+
+    private static OutboxRelayException missing(String field, CapturedEvent row) {
+        return new OutboxRelayException("outbox batch row " + row.eventId() + " holds an event without " + field);
     }
 
     private static void expect(boolean condition, CapturedEvent row) {
