@@ -23,12 +23,15 @@ import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.scoring.streams.MatrixArrival;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,33 +70,45 @@ class RankingsApiTest {
     private static final InstitutionId XIANGXIANG_VILLAGE = InstitutionId.of("430381V100902");
     private static final InstitutionId XIANGXIANG_COUNTY = InstitutionId.of("430381H0902");
     private static final Instant MARCH = Instant.parse("2025-03-12T02:00:00Z");
+    private static final ContractCodec CODEC = ContractCodec.standard();
+
+    private static boolean visitsPublished;
+
+    @Inject
+    KafkaStreams streams;
 
     @BeforeAll
-    static void publish() {
-        ContractCodec codec = ContractCodec.standard();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+    static void publishTheMatrix() {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (InstitutionSnapshot institution : List.of(
                     institution(XIANGTAN_VILLAGE, Level.VILLAGE, "430321100901", "CC-430321"),
                     institution(XIANGTAN_COUNTY, Level.COUNTY, "430321", "CC-430321"),
                     institution(XIANGXIANG_VILLAGE, Level.VILLAGE, "430381100902", "CC-430381"),
                     institution(XIANGXIANG_COUNTY, Level.COUNTY, "430381", "CC-430381"))) {
-                send(producer, Topics.INSTITUTIONS.name(), institution.institutionId().value(), codec.encode(institution));
+                send(producer, Topics.INSTITUTIONS.name(), institution.institutionId().value(), CODEC.encode(institution));
             }
-            send(producer, Topics.ALLIANCES.name(), "CC-430321", codec.encode(alliance("CC-430321", "湘潭县医共体", XIANGTAN_COUNTY, XIANGTAN_VILLAGE, "430321")));
-            send(producer, Topics.ALLIANCES.name(), "CC-430381", codec.encode(alliance("CC-430381", "湘乡市医共体", XIANGXIANG_COUNTY, XIANGXIANG_VILLAGE, "430381")));
-            producer.flush();
-            for (InstitutionId at : List.of(XIANGTAN_VILLAGE, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGXIANG_VILLAGE, XIANGXIANG_COUNTY)) {
-                OutpatientVisitRecorded visit = visit(at);
-                send(producer, Topics.OUTPATIENT_VISITS.name(), at.value(), codec.encode(visit));
-            }
+            send(producer, Topics.ALLIANCES.name(), "CC-430321", CODEC.encode(alliance("CC-430321", "湘潭县医共体", XIANGTAN_COUNTY, XIANGTAN_VILLAGE, "430321")));
+            send(producer, Topics.ALLIANCES.name(), "CC-430381", CODEC.encode(alliance("CC-430381", "湘乡市医共体", XIANGXIANG_COUNTY, XIANGXIANG_VILLAGE, "430381")));
         }
     }
 
-    /** Until the scorer is RUNNING every ranking is 503: wait for it (the rule sets answer once the stores are up). */
+    /**
+     * The visits go out once the scorer holds the matrix (see {@link MatrixArrival}: a visit processed before
+     * its alliance arrived would count for no alliance); until the scorer is RUNNING every ranking is 503.
+     */
     @BeforeEach
-    void streams_are_running() {
+    void the_visits_are_published_once_the_matrix_is_in() {
+        if (!visitsPublished) {
+            MatrixArrival.waitFor(streams,
+                    List.of(XIANGTAN_VILLAGE.value(), XIANGTAN_COUNTY.value(), XIANGXIANG_VILLAGE.value(), XIANGXIANG_COUNTY.value()),
+                    List.of("CC-430321", "CC-430381"));
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                for (InstitutionId at : List.of(XIANGTAN_VILLAGE, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGTAN_COUNTY, XIANGXIANG_VILLAGE, XIANGXIANG_COUNTY)) {
+                    send(producer, Topics.OUTPATIENT_VISITS.name(), at.value(), CODEC.encode(visit(at)));
+                }
+            }
+            visitsPublished = true;
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(PROVINCE_ADMIN)
                 .get("/api/v1/rankings/alliance/2025-03").statusCode() == 200);
     }
@@ -149,6 +164,11 @@ class RankingsApiTest {
         given().auth().oauth2(PROVINCE_ADMIN)
                 .when().get("/api/v1/rankings/institution/2025-13")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {

@@ -25,8 +25,10 @@ import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.scoring.streams.MatrixArrival;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +37,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +81,13 @@ class SurplusApiTest {
     private static final InstitutionId CHANGSHA = InstitutionId.of("430105H0801");
     private static final Instant APRIL = Instant.parse("2025-04-08T02:00:00Z");
 
+    private static boolean dischargesPublished;
+
+    @Inject
+    KafkaStreams streams;
+
     @BeforeAll
-    static void publish() {
+    static void publishTheMatrixAndTheBudget() {
         ContractCodec codec = ContractCodec.standard();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
@@ -93,10 +102,24 @@ class SurplusApiTest {
                     EventId.of(UUID.randomUUID()), Instant.parse("2025-01-05T00:00:00Z"), AllianceId.of(ALLIANCE), 2025,
                     Money.ofYuan("1000000.00"), BigDecimal.ZERO, Money.ZERO, Money.ZERO, SignedMoney.ZERO,
                     Money.ofYuan("1000000.00"), "zjj-2025.1", "insurance-bureau")));
-            producer.flush();
+        }
+    }
+
+    /** The discharges go out once the scorer holds the matrix ({@link MatrixArrival}): one counted before would count for no alliance. */
+    @BeforeEach
+    void the_discharges_are_published_once_the_matrix_is_in() {
+        if (dischargesPublished) {
+            return;
+        }
+        MatrixArrival.waitFor(streams, List.of(COUNTY.value(), TOWNSHIP.value(), CHANGSHA.value()), List.of(ALLIANCE));
+        ContractCodec codec = ContractCodec.standard();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
             send(producer, Topics.INPATIENT.name(), COUNTY.value(), codec.encode(discharge(COUNTY, "450000.00")));
             send(producer, Topics.INPATIENT.name(), CHANGSHA.value(), codec.encode(discharge(CHANGSHA, "150000.00")));
         }
+        dischargesPublished = true;
     }
 
     @Test
