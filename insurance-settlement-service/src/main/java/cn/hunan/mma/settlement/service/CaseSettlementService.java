@@ -96,8 +96,8 @@ public class CaseSettlementService {
         discharges.forEach(discharge -> areas.add(discharge.insuredAreaDivision()));
         return parameters.lookup(areas).chain(lookup -> pool.withTransaction(connection -> read(connection, discharges)
                 .chain(facts -> {
-                    DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.stays,
-                            discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate()), counts);
+                    DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.primaryLevel,
+                            facts.stays, discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate()), counts);
                     return loadCounts(connection, discharges, known)
                             .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                             .call(outcome -> write(connection, outcome));
@@ -120,12 +120,15 @@ public class CaseSettlementService {
     private static final class Facts {
         Set<UUID> settled = new HashSet<>();
         Map<String, Level> levels = new HashMap<>();
+        Set<String> primaryLevel = Set.of();
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
     }
 
     private static Uni<Facts> read(SqlConnection connection, List<InpatientDischarged> discharges) {
         UUID[] ids = discharges.stream().map(discharge -> discharge.eventId().asUuid()).toArray(UUID[]::new);
         String[] institutions = discharges.stream().map(discharge -> discharge.institutionId().value()).distinct().toArray(String[]::new);
+        String[] diagnoses = discharges.stream().map(discharge -> discharge.principalDiagnosis().value()).distinct()
+                .toArray(String[]::new);
         String[] episodes = discharges.stream().filter(discharge -> discharge.episodeId() != null)
                 .map(discharge -> discharge.episodeId().value()).distinct().toArray(String[]::new);
         UUID[] corrected = discharges.stream().filter(discharge -> discharge.correctsEventId() != null)
@@ -137,6 +140,8 @@ public class CaseSettlementService {
                 .invoke(rows -> rows.forEach(row -> facts.settled.add(row.getUUID(0))))
                 .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))
                 .invoke(rows -> rows.forEach(row -> facts.levels.put(row.getString(0), Level.valueOf(row.getString(1)))))
+                .chain(() -> GuidanceCatalogue.primaryLevel(connection, diagnoses))
+                .invoke(primary -> facts.primaryLevel = primary)
                 .chain(() -> episodes.length == 0 && corrected.length == 0 ? Uni.createFrom().nullItem()
                         : connection.preparedQuery(STAYS).execute(Tuple.of(episodes, corrected))
                         .invoke(rows -> rows.forEach(row -> facts.stays.add(stay(row)))))

@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * Settles a batch of discharges in memory, in their order, against what the database already
- * holds: which discharges are settled, the institutions' levels, the deductibles already paid in
- * each referral episode and the review counts so far. No I/O: {@link CaseSettlementService} reads
+ * holds: which discharges are settled, the institutions' levels, which diagnoses are primary-level
+ * diseases, the deductibles already paid in each referral episode and the review counts so far. No I/O: {@link CaseSettlementService} reads
  * those facts with a few queries per batch and writes the outcome with a few multi-row statements.
  *
  * <p>Within the batch it behaves as one-at-a-time settling would: a repeated discharge is settled
@@ -40,8 +40,12 @@ final class DischargeBatch {
     record StoredStay(UUID dischargeEventId, String episodeId, long deductibleFen) {
     }
 
-    /** What the database knows that the batch depends on. */
-    record Known(Set<UUID> settled, Map<String, Level> institutionLevels, List<StoredStay> stays,
+    /**
+     * What the database knows that the batch depends on.
+     *
+     * @param primaryLevelDiagnoses the batch's principal diagnoses that the guidance catalogue makes primary-level diseases
+     */
+    record Known(Set<UUID> settled, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
                  Function<InpatientDischarged, Optional<ParameterVersion>> versionOf, ReviewCounts counts) {
     }
 
@@ -83,7 +87,8 @@ final class DischargeBatch {
                 long[] added = increments.getOrDefault(key, new long[2]);
                 long[] before = known.counts().of(key);
                 ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
-                CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), false, discharge.charges().total(),
+                boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());
+                CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), primaryLevelDisease, discharge.charges().total(),
                         stays.paid(discharge, corrected), quota);
                 CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(
                         "group " + discharge.drgGroup() + " has no " + settler.rules().method() + " weight or score"));

@@ -7,16 +7,23 @@ import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
+import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.settlement.rest.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +41,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,6 +119,45 @@ class CaseSettlementFlowTest {
             assertThat(s.outlierKind()).isEqualTo(OutlierKind.HIGH_COST);
             assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("15342.00"));
         });
+    }
+
+    /**
+     * The catalogue names J06 (acute upper respiratory infections) a primary-level disease and carves J06.0 out. BR25
+     * 0.781 × ¥10,000 × primary 0.85 = ¥6,638.50 at the county hospital and at the township one alike, less each level's
+     * deductible (county ¥600 → ¥6,038.50; township ¥300 → ¥6,338.50); J06.0 keeps the county's 0.9: ¥7,029.00 − ¥600.
+     */
+    @Test
+    void a_primary_level_disease_of_the_guidance_catalogue_is_paid_the_same_at_every_level() throws Exception {
+        InstitutionSnapshot county = GoldenFixtures.record(InstitutionSnapshot.class);
+        InstitutionSnapshot township = new InstitutionSnapshot(EventId.random(), county.occurredAt(), InstitutionId.of("430321T0102"),
+                "湘潭县射埠镇卫生院", Level.TOWNSHIP, InstitutionKind.GENERAL, DivisionCode.of("430321102"), null, null,
+                county.allianceIds(), true);
+        try (var producer = producer()) {
+            send(producer, Topics.INSTITUTIONS, county);
+            send(producer, Topics.INSTITUTIONS, township);
+            send(producer, Topics.GUIDANCE_CATALOGUE, catalogueEntry("J06", true));
+            send(producer, Topics.GUIDANCE_CATALOGUE, catalogueEntry("J06.0", false));
+        }
+        awaitStored("SELECT count(*) FROM guidance_catalogue WHERE icd10_prefix IN ('J06', 'J06.0')", 2);
+        awaitStored("SELECT count(*) FROM institution WHERE id IN ('" + county.institutionId().value() + "', '"
+                + township.institutionId().value() + "')", 2);
+        InpatientDischarged atCounty = withDiagnosis(discharge(EventId.random(), null), "J06.900", county.institutionId());
+        InpatientDischarged atTownship = withDiagnosis(discharge(EventId.random(), null), "J06.900", township.institutionId());
+        InpatientDischarged carvedOut = withDiagnosis(discharge(EventId.random(), null), "J06.000", county.institutionId());
+        try (var producer = producer()) {
+            for (InpatientDischarged discharge : List.of(atCounty, atTownship, carvedOut)) {
+                send(producer, Topics.INPATIENT, discharge);
+            }
+        }
+
+        Map<EventId, CaseSettled> settled = awaitAllSettled(List.of(atCounty.eventId(), atTownship.eventId(), carvedOut.eventId()));
+
+        assertThat(settled.get(atCounty.eventId()).standardPayment()).isEqualTo(Money.ofYuan("6638.50"));
+        assertThat(settled.get(atCounty.eventId()).fundPayable()).isEqualTo(Money.ofYuan("6038.50"));
+        assertThat(settled.get(atTownship.eventId()).standardPayment()).isEqualTo(Money.ofYuan("6638.50"));
+        assertThat(settled.get(atTownship.eventId()).fundPayable()).isEqualTo(Money.ofYuan("6338.50"));
+        assertThat(settled.get(carvedOut.eventId()).standardPayment()).isEqualTo(Money.ofYuan("7029.00"));
+        assertThat(settled.get(carvedOut.eventId()).fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
     }
 
     @Test
@@ -208,6 +257,45 @@ class CaseSettlementFlowTest {
             });
         }
         return found.get(0);
+    }
+
+    private static GuidanceCatalogueEntry catalogueEntry(String prefix, boolean primaryLevel) {
+        return new GuidanceCatalogueEntry(EventId.random(), Instant.parse("2025-01-02T01:00:00Z"), Icd10Code.of(prefix),
+                Level.TOWNSHIP, primaryLevel, "test-" + prefix);
+    }
+
+    private static InpatientDischarged withDiagnosis(InpatientDischarged d, String diagnosis, InstitutionId at) {
+        return new InpatientDischarged(d.eventId(), d.occurredAt(), at, d.departmentId(), d.patient(), d.residenceDivision(),
+                d.insuredAreaDivision(), Icd10Code.of(diagnosis), d.procedures(), d.drgGroup(), d.charges(), d.dischargeMode(),
+                d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    /** Reference data arrives on its own topics: wait until the service has stored it before sending what depends on it. */
+    private static void awaitStored(String countQuery, long expected) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection connection = TestDatabase.connect(); var statement = connection.createStatement();
+                 var rows = statement.executeQuery(countQuery)) {
+                rows.next();
+                return rows.getLong(1) == expected;
+            }
+        });
+    }
+
+    private static Map<EventId, CaseSettled> awaitAllSettled(List<EventId> discharges) {
+        Map<EventId, CaseSettled> found = new HashMap<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.CASE_SETTLEMENTS.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    CaseSettled settled = ContractCodec.standard().decode(record.value(), CaseSettled.class).orElseThrow();
+                    if (discharges.contains(settled.dischargeEventId())) {
+                        found.put(settled.dischargeEventId(), settled);
+                    }
+                }
+                return found.keySet().containsAll(discharges);
+            });
+        }
+        return found;
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {

@@ -8,12 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** A JDBC connection to the test application's database, for arranging and observing stored rows. */
-final class TestDatabase {
+public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),

@@ -6,6 +6,7 @@ import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
@@ -35,6 +36,7 @@ class DischargeBatchTest {
     private static final ParameterVersion SEED = new ParameterVersion("430000/2000-01-01",
             SettlementJson.readParameters(SeedParameters.json()));
     private static final String COUNTY_HOSPITAL = GOLDEN.institutionId().value();
+    private static final String TOWNSHIP_HOSPITAL = "430321T0102";
 
     private final CaseSettlers settlers = new CaseSettlers();
 
@@ -99,8 +101,28 @@ class DischargeBatchTest {
         assertThat(outcome.countIncrements().values().iterator().next()).containsExactly(1L, 0L);
     }
 
+    @Test
+    void a_primary_level_disease_is_paid_with_the_one_primary_coefficient_at_every_level() {
+        InpatientDischarged atCounty = discharge(null, null, "12860.35");
+        InpatientDischarged atTownship = withInstitution(discharge(null, null, "12860.35"), TOWNSHIP_HOSPITAL);
+        InpatientDischarged otherDiagnosis = withDiagnosis(discharge(null, null, "12860.35"), "I61.000");
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(),
+                Map.of(COUNTY_HOSPITAL, Level.COUNTY, TOWNSHIP_HOSPITAL, Level.TOWNSHIP),
+                Set.of(GOLDEN.principalDiagnosis().value()), List.of(), discharge -> Optional.of(SEED), new ReviewCounts());
+
+        DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(atCounty, atTownship, otherDiagnosis), known, settlers,
+                Instant.parse("2025-04-01T00:00:00Z"));
+
+        // BR25 0.781 × ¥10,000 × primary 0.85 = ¥6,638.50 at both levels, less each level's own deductible
+        // (county ¥600, township ¥300); the other diagnosis keeps the county's 0.9: ¥7,029.00.
+        assertThat(outcome.settled()).extracting(settled -> settled.event().standardPayment())
+                .containsExactly(Money.ofYuan("6638.50"), Money.ofYuan("6638.50"), Money.ofYuan("7029.00"));
+        assertThat(outcome.settled()).extracting(settled -> settled.event().fundPayable())
+                .containsExactly(Money.ofYuan("6038.50"), Money.ofYuan("6338.50"), Money.ofYuan("6429.00"));
+    }
+
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, List<DischargeBatch.StoredStay> stays) {
-        DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY), stays,
+        DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), stays,
                 discharge -> Optional.of(SEED), new ReviewCounts());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
     }
@@ -115,6 +137,12 @@ class DischargeBatchTest {
     private static InpatientDischarged withInstitution(InpatientDischarged d, String institution) {
         return new InpatientDischarged(d.eventId(), d.occurredAt(), InstitutionId.of(institution), d.departmentId(), d.patient(),
                 d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    private static InpatientDischarged withDiagnosis(InpatientDischarged d, String diagnosis) {
+        return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), d.insuredAreaDivision(), Icd10Code.of(diagnosis), d.procedures(), d.drgGroup(), d.charges(),
                 d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
     }
 }

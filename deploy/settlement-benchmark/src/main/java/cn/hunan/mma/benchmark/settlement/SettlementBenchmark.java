@@ -157,10 +157,14 @@ public final class SettlementBenchmark implements Callable<Integer> {
                      postgres.password(), kafka.bootstrapServers())) {
             publish(producer, Topics.INSTITUTIONS, records.institutions());
             publish(producer, Topics.ALLIANCES, records.alliances());
+            // Primary-level diseases are paid with the area's one coefficient: the catalogue decides which.
+            publish(producer, Topics.GUIDANCE_CATALOGUE, records.guidanceCatalogue());
             producer.flush();
             awaitRows(progress, "SELECT count(*) FROM institution", matrix.institutions().size());
             awaitRows(progress, "SELECT count(*) FROM alliance", matrix.alliances().size());
-            say("matrix known to the service: %,d institutions, %,d alliances", matrix.institutions().size(), matrix.alliances().size());
+            awaitRows(progress, "SELECT count(*) FROM guidance_catalogue", records.guidanceCatalogue().size());
+            say("matrix known to the service: %,d institutions, %,d alliances, %,d guidance catalogue entries",
+                    matrix.institutions().size(), matrix.alliances().size(), records.guidanceCatalogue().size());
             first.close();
 
             // 2. The backlog, produced while the service is stopped, so that producing does not share the cores with settling.
