@@ -1,6 +1,7 @@
 package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.settlement.domain.cases.CaseSettler;
+import cn.hunan.mma.settlement.domain.cases.DipCatalogue;
 import cn.hunan.mma.settlement.domain.cases.DrgWeights;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@link CaseSettler} per parameter version, over the real Changsha 2023 DRG weights. No DIP
- * catalogue ships (DIP scores are not public), so DIP areas settle nothing until one is supplied.
+ * One {@link CaseSettler} per parameter version, over the real Changsha 2023 DRG weights and the
+ * version's own DIP catalogue (DIP scores are not public: a DIP area loads its catalogue with its rules).
  */
 @ApplicationScoped
 public class CaseSettlers {
@@ -20,6 +21,7 @@ public class CaseSettlers {
 
     public CaseSettler of(ParameterVersion version) {
         return byVersion.computeIfAbsent(version.versionId(),
-                id -> new CaseSettler(version.parameters().caseRules(), drgWeights, Map.of()));
+                id -> new CaseSettler(version.parameters().caseRules(), drgWeights,
+                        new DipCatalogue(version.parameters().dipCatalogue())));
     }
 }

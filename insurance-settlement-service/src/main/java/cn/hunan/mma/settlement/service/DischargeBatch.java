@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
@@ -88,10 +89,10 @@ final class DischargeBatch {
                 long[] before = known.counts().of(key);
                 ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
                 boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());
-                CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), primaryLevelDisease, discharge.charges().total(),
+                CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), discharge.principalDiagnosis(), discharge.procedures(),
+                        primaryLevelDisease, discharge.charges().total(),
                         stays.paid(discharge, corrected), quota);
-                CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(
-                        "group " + discharge.drgGroup() + " has no " + settler.rules().method() + " weight or score"));
+                CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(unpriced(discharge, settler)));
                 if (corrected != null) {
                     stays.remove(corrected);
                     superseded.add(corrected);
@@ -145,6 +146,14 @@ final class DischargeBatch {
             }
             return Money.ofFen(fen);
         }
+    }
+
+    /** Why a discharge could not be priced: the DRG group without a weight, or the diagnosis and procedure without a DIP group. */
+    private static String unpriced(InpatientDischarged discharge, CaseSettler settler) {
+        return settler.rules().method() == PaymentMethod.DRG
+                ? "group " + discharge.drgGroup() + " has no DRG weight"
+                : "the DIP catalogue in force for " + discharge.insuredAreaDivision() + " has no group for diagnosis " + discharge.principalDiagnosis()
+                + (discharge.procedures().isEmpty() ? "" : " with procedure " + discharge.procedures().get(0));
     }
 
     private static CaseSettled event(InpatientDischarged discharge, CaseDecision decision, ParameterVersion version, Instant now) {

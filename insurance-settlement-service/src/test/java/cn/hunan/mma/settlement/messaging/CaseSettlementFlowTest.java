@@ -7,6 +7,7 @@ import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
@@ -17,15 +18,22 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.Icd9Cm3Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
 import cn.hunan.mma.settlement.rest.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,8 +59,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Discharges produced to the inpatient topic are settled by DRG with the real Changsha weights and
@@ -66,6 +77,10 @@ import static org.awaitility.Awaitility.await;
 class CaseSettlementFlowTest {
 
     private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String YUETANG = "430304";
+    private static final String XIANGTAN_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     @Test
     void a_duplicated_discharge_is_settled_once_and_the_episodes_second_stay_pays_no_second_deductible() throws Exception {
@@ -158,6 +173,57 @@ class CaseSettlementFlowTest {
         assertThat(settled.get(atTownship.eventId()).fundPayable()).isEqualTo(Money.ofYuan("6338.50"));
         assertThat(settled.get(carvedOut.eventId()).standardPayment()).isEqualTo(Money.ofYuan("7029.00"));
         assertThat(settled.get(carvedOut.eventId()).fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+    }
+
+    /**
+     * 岳塘区 (430304) settles by DIP under a version an insurance officer loads with its catalogue: point value ¥12.50,
+     * county coefficient 0.90 (the seed's), so a point is worth ¥11.25 at the county hospital.
+     * I63.900 operated with 99.1000 → group I63.9+99.1000 (800 points, mean ¥10,000): ¥9,000.00, fund ¥8,400.00 after the
+     * county deductible; not operated → I63.9 (600, mean ¥7,000): ¥6,750.00, fund ¥6,150.00; I63.000 → no I63.0 group →
+     * the comprehensive I63 (500, mean ¥6,000), and its ¥15,000.00 is above 2 × ¥6,000: 500 × (15,000/6,000 − 2 + 1) =
+     * 750 points = ¥8,437.50, fund ¥7,837.50. J18.900 has no group: dead-lettered with the reason.
+     */
+    @Test
+    void a_dip_area_settles_by_the_catalogue_loaded_with_its_rules() throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("caseRules")).put("method", "DIP");
+        ArrayNode catalogue = parameters.putArray("dipCatalogue");
+        catalogue.addObject().put("code", "I63.9+99.1000").put("score", 800).put("meanCost", "10000.00");
+        catalogue.addObject().put("code", "I63.9").put("score", 600).put("meanCost", "7000.00");
+        catalogue.addObject().put("code", "I63").put("score", 500).put("meanCost", "6000.00");
+        String version = JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2025-01-01").set("parameters", parameters));
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/" + YUETANG).then().statusCode(200).body("versionId", equalTo(YUETANG + "/2025-01-01"));
+        awaitInstitutionKnown();
+        InpatientDischarged operated = insuredIn(YUETANG, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
+        InpatientDischarged conservative = withProcedures(operated, List.of());
+        InpatientDischarged comprehensive = withCharges(withProcedures(
+                withDiagnosis(operated, "I63.000", GOLDEN.institutionId()), List.of(Icd9Cm3Code.of("99.1000"))), "15000.00");
+        InpatientDischarged ungrouped = withDiagnosis(operated, "J18.900", GOLDEN.institutionId());
+        try (var producer = producer()) {
+            for (InpatientDischarged discharge : List.of(operated, conservative, comprehensive, ungrouped)) {
+                send(producer, Topics.INPATIENT, discharge);
+            }
+        }
+
+        Map<EventId, CaseSettled> settled = awaitAllSettled(List.of(operated.eventId(), conservative.eventId(), comprehensive.eventId()));
+
+        assertThat(settled.values()).allSatisfy(s -> {
+            assertThat(s.method()).isEqualTo(PaymentMethod.DIP);
+            assertThat(s.ruleVersion()).isEqualTo(YUETANG + "/2025-01-01");
+        });
+        assertThat(List.of(operated, conservative, comprehensive)).extracting(d -> settled.get(d.eventId()))
+                .extracting(CaseSettled::groupCode, CaseSettled::standardPayment, CaseSettled::outlierKind, CaseSettled::fundPayable)
+                .containsExactly(
+                        tuple("I63.9+99.1000", Money.ofYuan("9000.00"), OutlierKind.NONE, Money.ofYuan("8400.00")),
+                        tuple("I63.9", Money.ofYuan("6750.00"), OutlierKind.NONE, Money.ofYuan("6150.00")),
+                        tuple("I63", Money.ofYuan("5625.00"), OutlierKind.HIGH_COST, Money.ofYuan("7837.50")));
+        String marker = ungrouped.eventId().value();
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.INPATIENT.deadLetter().name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
+        // A valid record the service could not settle is nacked: SmallRye's dead-letter sender puts the failure's message here.
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("no group for diagnosis J18.900");
     }
 
     @Test
@@ -264,8 +330,29 @@ class CaseSettlementFlowTest {
                 Level.TOWNSHIP, primaryLevel, "test-" + prefix);
     }
 
+    private static InpatientDischarged insuredIn(String area, InpatientDischarged d) {
+        return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(), d.residenceDivision(),
+                DivisionCode.of(area), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(), d.dischargeMode(),
+                d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    /** A copy under a new event id with other procedures (principal first). */
+    private static InpatientDischarged withProcedures(InpatientDischarged d, List<Icd9Cm3Code> procedures) {
+        return new InpatientDischarged(EventId.random(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), procedures, d.drgGroup(), d.charges(),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    private static InpatientDischarged withCharges(InpatientDischarged d, String total) {
+        return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(),
+                new Charges(Money.ofYuan(total), d.charges().fundPaid(), d.charges().outOfPocket()),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    /** A copy under a new event id with another principal diagnosis, at another institution. */
     private static InpatientDischarged withDiagnosis(InpatientDischarged d, String diagnosis, InstitutionId at) {
-        return new InpatientDischarged(d.eventId(), d.occurredAt(), at, d.departmentId(), d.patient(), d.residenceDivision(),
+        return new InpatientDischarged(EventId.random(), d.occurredAt(), at, d.departmentId(), d.patient(), d.residenceDivision(),
                 d.insuredAreaDivision(), Icd10Code.of(diagnosis), d.procedures(), d.drgGroup(), d.charges(), d.dischargeMode(),
                 d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
     }

@@ -6,7 +6,6 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.settlement.rules.Fractions;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,19 +22,19 @@ public final class CaseSettler {
 
     private final CaseRules rules;
     private final DrgWeights drgWeights;
-    private final Map<String, DipGroup> dipGroups;
+    private final DipCatalogue dipCatalogue;
 
-    public CaseSettler(CaseRules rules, DrgWeights drgWeights, Map<String, DipGroup> dipGroups) {
+    public CaseSettler(CaseRules rules, DrgWeights drgWeights, DipCatalogue dipCatalogue) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.drgWeights = Objects.requireNonNull(drgWeights, "drgWeights");
-        this.dipGroups = Map.copyOf(dipGroups);
+        this.dipCatalogue = Objects.requireNonNull(dipCatalogue, "dipCatalogue");
     }
 
     public CaseRules rules() {
         return rules;
     }
 
-    /** Empty when the case's group has no weight (DRG) or no score (DIP): it cannot be priced here. */
+    /** Empty when the case's DRG group has no weight or the DIP catalogue no group for it: it cannot be priced here. */
     public Optional<CaseDecision> settle(CaseFacts facts) {
         return rules.method() == PaymentMethod.DRG ? settleDrg(facts) : settleDip(facts);
     }
@@ -52,12 +51,11 @@ public final class CaseSettler {
     }
 
     private Optional<CaseDecision> settleDip(CaseFacts facts) {
-        String code = facts.drgGroup().value();
-        return Optional.ofNullable(dipGroups.get(code)).map(group -> {
+        return dipCatalogue.groupOf(facts.principalDiagnosis(), facts.procedures()).map(group -> {
             BigDecimal coefficient = rules.coefficientFor(facts.institutionLevel(), facts.primaryLevelDisease());
             BigDecimal yuanPerPoint = rules.dipPointValue().multiply(coefficient);
             Money standard = money(group.score().multiply(yuanPerPoint));
-            return decide(facts, code, standard, group.meanCost(), group.score(), yuanPerPoint, coefficient,
+            return decide(facts, group.code(), standard, group.meanCost(), group.score(), yuanPerPoint, coefficient,
                     rules.dipThresholds());
         });
     }

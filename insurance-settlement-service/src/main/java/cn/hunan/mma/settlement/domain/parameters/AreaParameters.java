@@ -1,10 +1,15 @@
 package cn.hunan.mma.settlement.domain.parameters;
 
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
+import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.settlement.domain.cases.CaseRules;
+import cn.hunan.mma.settlement.domain.cases.DipCatalogue;
+import cn.hunan.mma.settlement.domain.cases.DipGroup;
 import cn.hunan.mma.settlement.rules.close.CloseRules;
 import cn.hunan.mma.settlement.rules.outcome.OverspendBand;
 import cn.hunan.mma.settlement.rules.outcome.ScoreTier;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
@@ -14,8 +19,14 @@ import java.util.List;
  * thresholds, review caps) and the close rules (tiers, bands, reserve, floors). Each part checks
  * its own ranges; this record adds the checks that span entries: tiers and bands must be listed in
  * order and must not reward a lower score or a larger overspend.
+ *
+ * <p>{@code dipCatalogue} is the area's DIP catalogue ({@link DipCatalogue}: groups with score and mean cost),
+ * required where the area settles by DIP and absent otherwise. It belongs to the version because a case's price
+ * depends on it: the version id stamped on a settlement names the catalogue it was priced with.
  */
-public record AreaParameters(BudgetParameters budget, CaseRules caseRules, CloseRules closeRules) {
+public record AreaParameters(BudgetParameters budget, CaseRules caseRules, CloseRules closeRules,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DipGroup> dipCatalogue) {
+
 
     public AreaParameters {
         if (budget == null) {
@@ -29,6 +40,20 @@ public record AreaParameters(BudgetParameters budget, CaseRules caseRules, Close
         }
         checkTiers(closeRules.tiers());
         checkBands(closeRules.bands());
+        dipCatalogue = dipCatalogue == null ? List.of() : List.copyOf(dipCatalogue);
+        checkCatalogue(caseRules.method(), dipCatalogue);
+    }
+
+    /** A DIP area cannot price a case without groups; a group listed twice would make the price depend on the order. */
+    private static void checkCatalogue(PaymentMethod method, List<DipGroup> groups) {
+        if (method == PaymentMethod.DIP && groups.isEmpty()) {
+            throw new ParameterViolation("dipCatalogue", "an area that settles by DIP needs its catalogue of groups");
+        }
+        try {
+            new DipCatalogue(groups);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterViolation("dipCatalogue", e.getMessage());
+        }
     }
 
     /** Highest minimum score first; a higher tier retains at least the share of the one below it. */

@@ -3,21 +3,21 @@ package cn.hunan.mma.settlement.domain.cases;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DrgCode;
+import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DIP: group score 800, mean cost ¥10,000, point value ¥12.50, county coefficient 0.95 → standard ¥9,500. */
+/** DIP: group I63.9 score 800, mean cost ¥10,000, point value ¥12.50, county coefficient 0.95 → standard ¥9,500. */
 class DipCaseSettlementTest {
 
     private static final CaseSettler SETTLER = new CaseSettler(TestCaseRules.of(PaymentMethod.DIP), DrgWeights.changsha2023(),
-            Map.of("BR25", new DipGroup("BR25", new BigDecimal("800"), Money.ofYuan("10000.00"))));
+            new DipCatalogue(List.of(new DipGroup("I63.9", new BigDecimal("800"), Money.ofYuan("10000.00")))));
 
     @Test
     void the_point_value_is_the_budget_over_all_points() {
@@ -32,6 +32,7 @@ class DipCaseSettlementTest {
         CaseDecision decision = settle("9000.00", quota(100, 0));
 
         assertThat(decision.standardPayment()).isEqualTo(Money.ofYuan("9500.00"));
+        assertThat(decision.groupCode()).isEqualTo("I63.9");
         assertThat(decision.outlier()).isEqualTo(OutlierKind.NONE);
         assertThat(decision.casePayment()).isEqualTo(Money.ofYuan("9500.00"));
     }
@@ -74,7 +75,8 @@ class DipCaseSettlementTest {
     }
 
     private static CaseDecision settle(String actual, ReviewQuota quota) {
-        return SETTLER.settle(new CaseFacts(Level.COUNTY, DrgCode.of("BR25"), false, Money.ofYuan(actual), Money.ZERO, quota))
+        return SETTLER.settle(new CaseFacts(Level.COUNTY, DrgCode.of("BR25"), Icd10Code.of("I63.900"), List.of(), false,
+                        Money.ofYuan(actual), Money.ZERO, quota))
                 .orElseThrow();
     }
 }

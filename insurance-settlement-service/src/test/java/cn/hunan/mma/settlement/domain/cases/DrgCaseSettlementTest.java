@@ -3,12 +3,13 @@ package cn.hunan.mma.settlement.domain.cases;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DrgCode;
+import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DrgCaseSettlementTest {
 
     private static final DrgWeights WEIGHTS = DrgWeights.changsha2023();
-    private static final CaseSettler SETTLER = new CaseSettler(TestCaseRules.of(PaymentMethod.DRG), WEIGHTS, Map.of());
+    private static final CaseSettler SETTLER = new CaseSettler(TestCaseRules.of(PaymentMethod.DRG), WEIGHTS, DipCatalogue.EMPTY);
+    private static final Icd10Code STROKE = Icd10Code.of("I63.900");
     private static final ReviewQuota FRESH = new ReviewQuota(new BigDecimal("0.05"), 0, 0);
 
     @Test
@@ -90,12 +92,12 @@ class DrgCaseSettlementTest {
 
     @Test
     void a_group_without_a_weight_cannot_be_priced() {
-        assertThat(SETTLER.settle(new CaseFacts(Level.CITY, DrgCode.of("NG19"), false, Money.ofYuan("1.00"),
+        assertThat(SETTLER.settle(new CaseFacts(Level.CITY, DrgCode.of("NG19"), STROKE, List.of(), false, Money.ofYuan("1.00"),
                 Money.ZERO, FRESH))).isEmpty();
     }
 
     private static CaseDecision settle(Level level, String group, boolean primaryDisease, String actual, String paid) {
-        return SETTLER.settle(new CaseFacts(level, DrgCode.of(group), primaryDisease, Money.ofYuan(actual),
+        return SETTLER.settle(new CaseFacts(level, DrgCode.of(group), STROKE, List.of(), primaryDisease, Money.ofYuan(actual),
                 Money.ofYuan(paid), new ReviewQuota(new BigDecimal("0.05"), 100, 0))).orElseThrow();
     }
 }

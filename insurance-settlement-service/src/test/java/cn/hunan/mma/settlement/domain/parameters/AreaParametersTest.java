@@ -67,4 +67,42 @@ class AreaParametersTest {
                 .isInstanceOfSatisfying(ParameterViolation.class,
                         violation -> assertThat(violation.field()).isEqualTo("closeRules.bands[1].allianceShare"));
     }
+
+    @Test
+    void a_dip_area_without_its_catalogue_is_refused_and_a_group_listed_twice_too() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("caseRules")).put("method", "DIP");
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> assertThat(violation.field()).isEqualTo("dipCatalogue"));
+
+        ArrayNode catalogue = parameters.putArray("dipCatalogue");
+        catalogue.addObject().put("code", "I63.9").put("score", 600).put("meanCost", "7000.00");
+        catalogue.addObject().put("code", "I63.9").put("score", 650).put("meanCost", "7000.00");
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo("dipCatalogue");
+                    assertThat(violation.getMessage()).contains("I63.9");
+                });
+    }
+
+    @Test
+    void a_dip_catalogue_is_read_with_its_version_and_written_back_unchanged_while_drg_versions_write_none() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("caseRules")).put("method", "DIP");
+        ArrayNode catalogue = parameters.putArray("dipCatalogue");
+        catalogue.addObject().put("code", "I63.9+99.1000").put("score", 800).put("meanCost", "10000.00");
+        catalogue.addObject().put("code", "I63").put("score", 0).put("meanCost", "6000.00");
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> assertThat(violation.field()).startsWith("dipCatalogue[1]"));
+        ((ObjectNode) catalogue.get(1)).put("code", "I63").put("score", 500);
+
+        AreaParameters dip = SettlementJson.readParameters(parameters);
+        AreaParameters again = SettlementJson.readParameters(SettlementJson.text(SettlementJson.parameters(dip)));
+
+        assertThat(again.dipCatalogue()).extracting(group -> group.code() + " " + group.score() + " " + group.meanCost())
+                .containsExactly("I63.9+99.1000 800 ¥10000.00", "I63 500 ¥6000.00");
+        assertThat(SettlementJson.text(SettlementJson.parameters(SettlementJson.readParameters(SeedParameters.json()))))
+                .doesNotContain("dipCatalogue");
+    }
 }
