@@ -60,10 +60,10 @@ public class CaseSettlementService {
     // only the rows really inserted get an outbox row.
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
-            + "residence_division, discharge_date, superseded, settled_at) "
-            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, FALSE, $15 FROM unnest($1::uuid[], $2::text[], $3::int[], "
+            + "residence_division, discharge_date, insured_area, superseded, settled_at) "
+            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, FALSE, $16 FROM unnest($1::uuid[], $2::text[], $3::int[], "
             + "$4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
-            + "$12::text[], $13::text[], $14::date[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd) "
+            + "$12::text[], $13::text[], $14::date[], $15::text[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
     private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
             + "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])";
@@ -210,6 +210,7 @@ public class CaseSettlementService {
         String[] versions = new String[n];
         String[] residences = new String[n];
         LocalDate[] dischargeDates = new LocalDate[n];
+        String[] insuredAreas = new String[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -227,10 +228,11 @@ public class CaseSettlementService {
             versions[i] = one.ruleVersion();
             residences[i] = discharge.residenceDivision().value();
             dischargeDates[i] = discharge.dischargeDate();
+            insuredAreas[i] = discharge.insuredAreaDivision().value();
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
-                outliers, versions, residences, dischargeDates, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
+                outliers, versions, residences, dischargeDates, insuredAreas, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 
     private static Tuple outbox(List<OutboxEvent> events) {

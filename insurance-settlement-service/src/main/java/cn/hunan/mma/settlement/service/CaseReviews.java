@@ -1,0 +1,150 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.insurance.PaymentMethod;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The special-case review queue (特例单议): cases settled as {@link OutlierKind#EXPERT_REVIEW} are paid the
+ * standard meanwhile and wait for an insurance officer of the fund that pays (the insured area) to approve
+ * what the case is paid. A decision is final: it is stored with who made it and why, the case's fund payable
+ * becomes the approved payment less the deductible the stay owes, and the case's settlement is published
+ * again through the outbox (a new event id derived from the discharge; consumers keep the latest per
+ * discharge). The period close reads the decided amount like any other, as it reads stored cases.
+ */
+@ApplicationScoped
+public class CaseReviews {
+
+    /** A province-wide caller also sees cases settled before V9, which recorded no insured area. */
+    private static final String QUEUE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
+            + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
+            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at, count(*) OVER () "
+            + "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
+            + "WHERE c.outlier = 'EXPERT_REVIEW' AND NOT c.superseded AND (d.discharge_event_id IS NULL) = $1 "
+            + "AND (c.insured_area LIKE $2 || '%' OR (c.insured_area IS NULL AND $3)) "
+            + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $4 OFFSET $5";
+    private static final String ONE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
+            + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
+            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at, 1, c.outlier, c.superseded "
+            + "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
+            + "WHERE c.discharge_event_id = $1 FOR UPDATE OF c";
+    private static final String DECIDE = "INSERT INTO case_review_decision (discharge_event_id, approved_fen, fund_payable_fen, "
+            + "previous_fund_payable_fen, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String PAY = "UPDATE case_settlement SET fund_payable_fen = $2 WHERE discharge_event_id = $1";
+    private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6)";
+    /** Cases settled before V9 are charged to no recorded area: the province answers for them. */
+    private static final DivisionCode UNRECORDED_AREA = DivisionCode.of("430000");
+
+    /** A decision on a case awaiting review. */
+    public record Decision(Money approvedPayment, String reason, String decidedBy) {
+    }
+
+    /** One page of the queue and how many cases match in all. */
+    public record Page(List<CaseReview> cases, long total) {
+    }
+
+    private final Pool pool;
+    private final Clock clock = Clock.systemUTC();
+
+    public CaseReviews(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Cases of the insured areas within {@code area} awaiting a decision ({@code pending}) or decided, oldest first. */
+    public Uni<Page> queue(DivisionCode area, boolean pending, int page, int size) {
+        Tuple parameters = Tuple.of(pending, area.significantPrefix(), area.granularity() == DivisionCode.Granularity.PROVINCE,
+                size, (long) page * size);
+        return pool.preparedQuery(QUEUE).execute(parameters).map(rows -> {
+            List<CaseReview> cases = new ArrayList<>();
+            long total = 0;
+            for (Row row : rows) {
+                cases.add(review(row));
+                total = row.getLong(16);
+            }
+            return new Page(cases, total);
+        });
+    }
+
+    /**
+     * Decides a case awaiting review. {@code mayDecide} is handed the insured area before anything is written and
+     * throws when the caller may not decide for that fund.
+     *
+     * @throws CaseReviewNotFoundException  no case was settled for that discharge
+     * @throws CaseReviewConflictException  the case is not awaiting review (another outcome, superseded, or decided)
+     */
+    public Uni<CaseReview> decide(UUID dischargeEventId, Decision decision, Consumer<DivisionCode> mayDecide) {
+        return pool.withTransaction(connection -> connection.preparedQuery(ONE).execute(Tuple.of(dischargeEventId)).chain(rows -> {
+            if (rows.size() == 0) {
+                throw new CaseReviewNotFoundException("no case was settled for discharge " + dischargeEventId);
+            }
+            Row row = rows.iterator().next();
+            CaseReview before = review(row);
+            mayDecide.accept(before.insuredArea());
+            if (!OutlierKind.EXPERT_REVIEW.name().equals(row.getString(17)) || row.getBoolean(18)) {
+                throw new CaseReviewConflictException("the case of discharge " + dischargeEventId + " is not awaiting review ("
+                        + (row.getBoolean(18) ? "superseded by a correction" : "settled as " + row.getString(17)) + ")");
+            }
+            if (before.decision() != null) {
+                throw new CaseReviewConflictException("the case of discharge " + dischargeEventId + " was decided by "
+                        + before.decision().decidedBy() + " at " + before.decision().decidedAt() + "; decisions are final");
+            }
+            CaseReview after = before.decided(decision, clock.instant());
+            return write(connection, after).replaceWith(after);
+        }));
+    }
+
+    private static Uni<Void> write(SqlConnection connection, CaseReview decided) {
+        CaseReview.Outcome outcome = decided.decision();
+        OffsetDateTime at = OffsetDateTime.ofInstant(outcome.decidedAt(), ZoneOffset.UTC);
+        OutboxEvent event = ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settledAgain(decided));
+        return connection.preparedQuery(DECIDE).execute(Tuple.tuple(List.of(decided.dischargeEventId(), outcome.approvedPayment().fen(),
+                        decided.fundPayable().fen(), outcome.previousFundPayable().fen(), outcome.reason(), outcome.decidedBy(), at)))
+                .chain(() -> connection.preparedQuery(PAY).execute(Tuple.of(decided.dischargeEventId(), decided.fundPayable().fen())))
+                .chain(() -> connection.preparedQuery(OUTBOX).execute(Tuple.tuple(List.of(event.eventId(), event.topic(), event.key(),
+                        event.type(), event.payload(), OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))))
+                .replaceWithVoid();
+    }
+
+    /** The case's settlement with the decided amount; derived id, so a retried publication is recognised. */
+    private static CaseSettled settledAgain(CaseReview decided) {
+        EventId eventId = EventId.of(NameBasedUuids.of(("reviewed:" + decided.dischargeEventId()).getBytes(StandardCharsets.UTF_8)));
+        return new CaseSettled(eventId, decided.decision().decidedAt(), EventId.of(decided.dischargeEventId()),
+                InstitutionId.of(decided.institutionId()), decided.method(), decided.groupCode(), decided.standardPayment(),
+                decided.actualCost(), decided.fundPayable(), OutlierKind.EXPERT_REVIEW, decided.ruleVersion());
+    }
+
+    private static CaseReview review(Row row) {
+        String insuredArea = row.getString(2);
+        Long approved = row.getLong(11);
+        CaseReview.Outcome outcome = approved == null ? null : new CaseReview.Outcome(Money.ofFen(approved),
+                Money.ofFen(row.getLong(12)), row.getString(13), row.getString(14), row.getOffsetDateTime(15).toInstant());
+        return new CaseReview(row.getUUID(0), row.getString(1),
+                insuredArea == null ? UNRECORDED_AREA : DivisionCode.of(insuredArea), PaymentMethod.valueOf(row.getString(3)),
+                row.getString(4), Money.ofFen(row.getLong(5)), Money.ofFen(row.getLong(6)), Money.ofFen(row.getLong(7)),
+                Money.ofFen(row.getLong(8)), row.getString(9), row.getOffsetDateTime(10).toInstant(), outcome);
+    }
+}

@@ -1,0 +1,211 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.care.Charges;
+import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.OutlierKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.testing.GoldenFixtures;
+import cn.hunan.mma.events.topic.Topic;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The special-case review queue through Kafka, the database and the API, in 2022 (no other test settles there;
+ * the contract refuses discharges dated in the future):
+ * 19 ordinary BR25 stays at the county hospital, then one costing ¥40,000.00, above 5 × the ¥7,029.00 standard
+ * (0.781 × ¥10,000 × 0.9); the DRG quota allows 5 % of 20 cases = 1 review, so it goes to the queue, paid the
+ * standard meanwhile (fund ¥6,429.00 after the county's ¥600 deductible). The 湘潭 officer approves ¥30,000.00:
+ * the fund pays ¥29,400.00, and the case's settlement is published again with that amount.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class CaseReviewApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
+    private static final LocalDate DISCHARGED = LocalDate.parse("2022-05-10");
+    private static final String XIANGTAN_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+    private static final String XIANGTAN_AUDITOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
+    private static final String CHANGSHA_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
+
+    @Test
+    void a_case_above_five_times_its_standard_waits_in_the_queue_until_an_officer_of_its_fund_decides_it_once() throws Exception {
+        awaitInstitutionStored(GoldenFixtures.record(InstitutionSnapshot.class));
+        List<InpatientDischarged> ordinary = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            ordinary.add(discharge("12860.35"));
+        }
+        InpatientDischarged costly = discharge("40000.00");
+        try (var producer = producer()) {
+            for (InpatientDischarged discharge : ordinary) {
+                send(producer, Topics.INPATIENT, discharge);
+            }
+            send(producer, Topics.INPATIENT, costly);
+        }
+        String id = costly.eventId().value();
+        CaseSettled first = awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId()));
+        assertThat(first.outlierKind()).isEqualTo(OutlierKind.EXPERT_REVIEW);
+        assertThat(first.fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+
+        given().auth().oauth2(XIANGTAN_OFFICER).queryParam("area", "430300").queryParam("size", 200)
+                .when().get("/api/v1/case-reviews").then().statusCode(200)
+                .body("cases.dischargeEventId", hasItem(id))
+                .body("cases.find { it.dischargeEventId == '" + id + "' }.standardPayment", equalTo("7029.00"))
+                .body("cases.find { it.dischargeEventId == '" + id + "' }.actualCost", equalTo("40000.00"))
+                .body("cases.find { it.dischargeEventId == '" + id + "' }.fundPayable", equalTo("6429.00"))
+                .body("cases.find { it.dischargeEventId == '" + id + "' }.insuredArea", equalTo("430321"));
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430300")
+                .when().get("/api/v1/case-reviews").then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430100").queryParam("size", 200)
+                .when().get("/api/v1/case-reviews").then().statusCode(200).body("cases.dischargeEventId", not(hasItem(id)));
+        given().auth().oauth2(XIANGTAN_OFFICER).queryParam("area", "4303")
+                .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON);
+
+        String decision = "{\"approvedPayment\":\"30000.00\",\"reason\":\"术后并发症，专家组认定费用合理\"}";
+        decide(XIANGTAN_AUDITOR, id, decision).then().statusCode(403).contentType(PROBLEM_JSON);
+        decide(CHANGSHA_OFFICER, id, decision).then().statusCode(403).contentType(PROBLEM_JSON);
+        decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"-1.00\",\"reason\":\"x\"}").then().statusCode(400).contentType(PROBLEM_JSON);
+        decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"30000.00\",\"reason\":\" \"}").then().statusCode(400)
+                .contentType(PROBLEM_JSON).body("detail", containsString("reason"));
+        decide(XIANGTAN_OFFICER, "not-a-uuid", decision).then().statusCode(400).contentType(PROBLEM_JSON);
+        decide(XIANGTAN_OFFICER, UUID.randomUUID().toString(), decision).then().statusCode(404).contentType(PROBLEM_JSON);
+        decide(XIANGTAN_OFFICER, ordinary.get(0).eventId().value(), decision).then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("detail", containsString("NONE"));
+
+        decide(XIANGTAN_OFFICER, id, decision).then().statusCode(200)
+                .body("fundPayable", equalTo("29400.00"))
+                .body("decision.approvedPayment", equalTo("30000.00"))
+                .body("decision.previousFundPayable", equalTo("6429.00"))
+                .body("decision.decidedBy", equalTo("xt-insurance-officer"));
+        decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"35000.00\",\"reason\":\"again\"}").then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("detail", containsString("final"));
+
+        CaseSettled again = awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId())
+                && !settled.eventId().equals(first.eventId()));
+        assertThat(again.fundPayable()).isEqualTo(Money.ofYuan("29400.00"));
+        assertThat(again.outlierKind()).isEqualTo(OutlierKind.EXPERT_REVIEW);
+        assertThat(storedFundPayableFen(costly.eventId())).isEqualTo(2_940_000L);
+        given().auth().oauth2(XIANGTAN_AUDITOR).queryParam("area", "430321").queryParam("status", "decided").queryParam("size", 200)
+                .when().get("/api/v1/case-reviews").then().statusCode(200).body("cases.dischargeEventId", hasItem(id));
+        given().auth().oauth2(XIANGTAN_AUDITOR).queryParam("area", "430321").queryParam("size", 200)
+                .when().get("/api/v1/case-reviews").then().statusCode(200).body("cases.dischargeEventId", not(hasItem(id)));
+    }
+
+    private static io.restassured.response.Response decide(String token, String dischargeEventId, String body) {
+        return given().auth().oauth2(token).contentType("application/json").body(body)
+                .when().post("/api/v1/case-reviews/" + dischargeEventId + "/decision");
+    }
+
+    private static InpatientDischarged discharge(String total) {
+        return new InpatientDischarged(EventId.random(), Instant.parse("2022-05-10T02:00:00Z"), GOLDEN.institutionId(),
+                GOLDEN.departmentId(), GOLDEN.patient(), GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(),
+                GOLDEN.principalDiagnosis(), GOLDEN.procedures(), GOLDEN.drgGroup(),
+                new Charges(Money.ofYuan(total), Money.ZERO, Money.ZERO), GOLDEN.dischargeMode(), DISCHARGED.minusDays(8),
+                DISCHARGED, 8, null, null);
+    }
+
+    private static void awaitInstitutionStored(InstitutionSnapshot institution) throws Exception {
+        try (var producer = producer()) {
+            send(producer, Topics.INSTITUTIONS, institution);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection connection = TestDatabase.connect();
+                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM institution WHERE id = ?")) {
+                statement.setString(1, institution.institutionId().value());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1) == 1;
+                }
+            }
+        });
+    }
+
+    private static long storedFundPayableFen(EventId discharge) throws Exception {
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT fund_payable_fen FROM case_settlement WHERE discharge_event_id = ?::uuid")) {
+            statement.setString(1, discharge.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static CaseSettled awaitSettlement(Predicate<CaseSettled> wanted) {
+        List<CaseSettled> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-review-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CASE_SETTLEMENTS.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    CaseSettled settled = ContractCodec.standard().decode(record.value(), CaseSettled.class).orElseThrow();
+                    if (wanted.test(settled)) {
+                        found.add(settled);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static <K, V extends ContractRecord> void send(KafkaProducer<String, byte[]> producer, Topic<K, V> topic, V value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), topic.keyText(topic.keyOf(value)), ContractCodec.standard().encode(value))).get();
+    }
+}
