@@ -12,6 +12,8 @@ import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.close.SettlementJson;
 import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
+import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.export.SettlementExport;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
@@ -95,7 +97,7 @@ public class PeriodCloseResource {
         return budgets.findAlliance(alliance.value()).chain(row -> closable(alliance, closing, row)
                 .chain(() -> parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE)))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
-                        .chain(stored -> packageTotal(request, alliance, closing)
+                        .chain(stored -> packageTotal(request, alliance, closing, version)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend))))))
                 .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
@@ -117,15 +119,24 @@ public class PeriodCloseResource {
                 })).replaceWithVoid();
     }
 
-    /** The request's package total, or for a year-end close the alliance's approved budget of the year. */
-    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing) {
+    /**
+     * The request's package total; else the alliance's approved budget of the year — whole for a year-end close,
+     * split by the area's {@code budget.firstHalfShare} for a half-year close.
+     */
+    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing, ParameterVersion version) {
         if (request.packageTotal() != null) {
             return Uni.createFrom().item(request.packageTotal());
         }
-        if (closing.kind() != Period.Kind.YEAR) {
-            throw new BadRequestException("packageTotal: required for a mid-year close (its share of the annual package is a local rule)");
+        if (closing.kind() == Period.Kind.YEAR) {
+            return budgets.approvedPackage(alliance.value(), closing.year());
         }
-        return budgets.approvedPackage(alliance.value(), closing.year());
+        BudgetParameters rules = version.parameters().budget();
+        if (rules.firstHalfShare() == null) {
+            throw new BadRequestException("packageTotal: required for a half-year close under " + version.versionId()
+                    + ", whose rules give no budget.firstHalfShare of the annual package");
+        }
+        return budgets.approvedPackage(alliance.value(), closing.year())
+                .map(annual -> rules.halfYearPackage(annual, closing.index()));
     }
 
     /**

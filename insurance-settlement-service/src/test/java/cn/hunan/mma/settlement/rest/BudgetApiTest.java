@@ -249,6 +249,40 @@ class BudgetApiTest {
                 .when().post("/api/v1/budgets/" + scored + "/2035/draft").then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * 湘潭县's rules from 2041 split the annual package 45 / 55 between the half years. Base 2040: ¥1,000,000.00 →
+     * × 1.05 = ¥1,050,000.00, reserve 5 % ¥52,500.00, P = ¥997,500.00. H1 closes against 0.45 × P = ¥448,875.00 and H2
+     * against the rest, ¥548,625.00, with no package in either request.
+     */
+    @Test
+    void half_year_closes_without_a_package_split_the_approved_budget_by_the_areas_first_half_share() throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).put("firstHalfShare", new BigDecimal("0.45"));
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2041-01-01").set("parameters", parameters)))
+                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
+        String alliance = "XTX-HLF-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "104", 2040, "1000000.00", false);
+        publishAlliance(alliance);
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                    .when().post("/api/v1/budgets/" + alliance + "/2041/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+        assertThat(drafted.get().getString("packageTotal")).isEqualTo("997500.00");
+        given().auth().oauth2(officer).header("If-Match", "\"" + drafted.get().getInt("version") + "\"")
+                .when().post("/api/v1/budgets/" + alliance + "/2041/approve").then().statusCode(200);
+
+        given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("400000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2041-H1/close").then().statusCode(200)
+                .body("result.snapshot.packageTotal", equalTo("448875.00"));
+        given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("500000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2041-H2/close").then().statusCode(200)
+                .body("result.snapshot.packageTotal", equalTo("548625.00"));
+    }
+
     @Test
     void a_close_without_an_actual_spend_freezes_the_periods_settled_spend_of_the_covered_residents() throws Exception {
         String alliance = "XTX-SPD-" + UUID.randomUUID().toString().substring(0, 8);

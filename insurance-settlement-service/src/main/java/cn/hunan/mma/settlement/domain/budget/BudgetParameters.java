@@ -1,7 +1,7 @@
 package cn.hunan.mma.settlement.domain.budget;
 
+import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.settlement.rules.Fractions;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
@@ -13,12 +13,16 @@ import java.math.BigDecimal;
  * @param riskReserveRate  share of the grown spend the fund keeps back as a risk reserve
  * @param factorMethod     how the alliance's score adjusts the package; absent where the area
  *                         enters the adjustment by hand with each draft
+ * @param firstHalfShare   the share of the approved annual package a first-half (mid-year) close settles
+ *                         against; the second half takes the rest, so the halves add up to the package to the
+ *                         fen; absent where the area gives a half-year's package with each close
  */
 public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) FactorAdjustmentRule factorMethod) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) FactorAdjustmentRule factorMethod,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstHalfShare) {
 
     public BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate) {
-        this(growthRate, riskReserveRate, null);
+        this(growthRate, riskReserveRate, null, null);
     }
 
     public BudgetParameters {
@@ -26,5 +30,22 @@ public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate
             throw new IllegalArgumentException("growthRate must be between -1 and 1");
         }
         Fractions.fraction(riskReserveRate, "riskReserveRate");
+        if (firstHalfShare != null) {
+            Fractions.fraction(firstHalfShare, "firstHalfShare");
+        }
+    }
+
+    /**
+     * The package a half-year close settles against: the first half's share of the annual package rounded to the
+     * fen, the second half the rest.
+     *
+     * @throws IllegalStateException when the area has no {@code firstHalfShare}
+     */
+    public Money halfYearPackage(Money annualPackage, int half) {
+        if (firstHalfShare == null) {
+            throw new IllegalStateException("the area's rules give no firstHalfShare");
+        }
+        Money firstHalf = annualPackage.times(firstHalfShare, Fractions.MONEY_ROUNDING);
+        return half == 1 ? firstHalf : annualPackage.minus(firstHalf);
     }
 }

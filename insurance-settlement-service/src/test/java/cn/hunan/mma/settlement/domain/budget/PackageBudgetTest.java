@@ -56,4 +56,19 @@ class PackageBudgetTest {
     private static Money yuan(String amount) {
         return Money.ofYuan(amount);
     }
+
+    @Test
+    void half_year_closes_split_the_annual_package_by_the_first_half_share_and_add_up_to_it_to_the_fen() {
+        BudgetParameters rules = new BudgetParameters(new BigDecimal("0.05"), new BigDecimal("0.05"), null, new BigDecimal("0.5"));
+
+        // ¥1,000.01 × 0.5 = ¥500.005 → ¥500.01 (half up); the second half takes the rest, ¥500.00.
+        assertThat(rules.halfYearPackage(Money.ofYuan("1000.01"), 1)).isEqualTo(Money.ofYuan("500.01"));
+        assertThat(rules.halfYearPackage(Money.ofYuan("1000.01"), 2)).isEqualTo(Money.ofYuan("500.00"));
+        // The worked example's P = ¥488.75m at 45 % for the first half: ¥219,937,500.00 and ¥268,812,500.00.
+        BudgetParameters fortyFive = new BudgetParameters(new BigDecimal("0.05"), new BigDecimal("0.05"), null, new BigDecimal("0.45"));
+        assertThat(fortyFive.halfYearPackage(Money.ofYuan("488750000.00"), 1)).isEqualTo(Money.ofYuan("219937500.00"));
+        assertThat(fortyFive.halfYearPackage(Money.ofYuan("488750000.00"), 2)).isEqualTo(Money.ofYuan("268812500.00"));
+        assertThatThrownBy(() -> FIVE_PERCENT_GROWTH_FIVE_PERCENT_RESERVE.halfYearPackage(Money.ofYuan("1.00"), 1))
+                .hasMessageContaining("firstHalfShare");
+    }
 }
