@@ -70,13 +70,10 @@ class ReferralApiTest {
     void the_matrix_is_known() throws Exception {
         if (!published) {
             try (ContractTopicProducer producer = new ContractTopicProducer()) {
-                MATRIX.publish(producer);
+                MATRIX.publish(producer, matrixView);
             }
             published = true;
         }
-        // Only for the consumers' first join after the application starts.
-        await().atMost(Duration.ofSeconds(30)).until(() -> MATRIX.all().stream()
-                .allMatch(id -> matrixView.institution(id).isPresent()));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(county)
                 .get("/api/v1/reserved-capacity/institutions/" + MATRIX.county.value() + "/departments/CARDIO")
                 .then().extract().path("beds.reserved") != null);

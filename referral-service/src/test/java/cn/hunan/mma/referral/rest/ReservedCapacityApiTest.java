@@ -88,13 +88,12 @@ class ReservedCapacityApiTest {
         String township = TestMatrix.userAt(matrix.township);
         String county = TestMatrix.userAt(matrix.county);
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer);
+            matrix.publish(producer, matrixView);
             // An expert session of 10 slots, 3 held back by the hospital (more than the city's 20%).
             producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     matrix.county, new ClinicSession(DepartmentId.of(NEUROLOGY), sessionDay, SessionPeriod.AM, true),
                     7, RESERVED, null));
         }
-        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + NEUROLOGY;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(RESERVED)));
@@ -148,12 +147,11 @@ class ReservedCapacityApiTest {
         String county = TestMatrix.userAt(matrix.county);
         LocalDate dueSession = LocalDate.now(ZoneOffset.UTC).minusDays(1); // well inside the 12 h lead time
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer);
+            matrix.publish(producer, matrixView);
             producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
                     matrix.county, new ClinicSession(DepartmentId.of("DERM"), dueSession, SessionPeriod.PM, true),
                     8, 2, null));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent());
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/DERM";
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
@@ -169,7 +167,7 @@ class ReservedCapacityApiTest {
         String county = TestMatrix.userAt(matrix.county);
         ClinicSession ortho = new ClinicSession(DepartmentId.of("ORTHO"), sessionDay, SessionPeriod.PM, true);
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer);
+            matrix.publish(producer, matrixView);
             producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, ortho, 6, 4, null));
             // Withdrawn public slots are navigation's business, not the referral pool's.
             producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
@@ -177,7 +175,6 @@ class ReservedCapacityApiTest {
             producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, ortho,
                     SlotChannel.REFERRAL, 1, null));
         }
-        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ORTHO";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(3)));
@@ -203,10 +200,9 @@ class ReservedCapacityApiTest {
         String county = TestMatrix.userAt(matrix.county);
         ClinicSession evening = new ClinicSession(DepartmentId.of(NEUROLOGY), sessionDay, SessionPeriod.EVENING, false);
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer);
+            matrix.publish(producer, matrixView);
             producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, evening, 8, 2, null));
         }
-        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + NEUROLOGY;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(2)));
@@ -241,9 +237,8 @@ class ReservedCapacityApiTest {
         String county = TestMatrix.userAt(matrix.county);
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
             // Among the matrix: CARDIO's 40 beds, none reserved by the hospital, so the city's 20 % holds 8.
-            matrix.publish(producer);
+            matrix.publish(producer, matrixView);
         }
-        awaitMatrixKnown();
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/CARDIO";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("beds.reserved", equalTo(8)));
@@ -278,12 +273,6 @@ class ReservedCapacityApiTest {
         ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "BED",
                 "appointmentAt", ReferralApiTest.tomorrow())).statusCode(200);
         return id;
-    }
-
-    /** Until the service's matrix view holds the test's county hospital and township centre. */
-    private void awaitMatrixKnown() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> matrixView.institution(matrix.county).isPresent()
-                && matrixView.institution(matrix.township).isPresent());
     }
 
     private static Instant now() {

@@ -14,12 +14,16 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.referral.messaging.MatrixView;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Institutions of their own for one test class, published on the matrix topic as navigation would:
@@ -27,6 +31,8 @@ import java.util.UUID;
  * requires review in the test profile) and a county hospital in 张家界 nobody else in the test knows.
  */
 final class TestMatrix {
+
+    private static final Icd10Code HYPERTENSION = Icd10Code.of("I10");
 
     final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     final InstitutionId township = InstitutionId.of("430321T" + suffix);
@@ -36,17 +42,28 @@ final class TestMatrix {
     /** The county medical community (医共体) of 湘潭县: the county hospital leads, the township centre is a member. */
     final AllianceId xiangtanCounty = AllianceId.of("MC-430321-" + suffix);
 
-    void publish(ContractTopicProducer producer) throws Exception {
+    /**
+     * Publishes the institutions and the catalogue entry, waits until the service's view holds them, and only then
+     * the bed report. The matrix topics and the capacity topic are read by consumers of their own, so nothing but
+     * this wait orders them: the ledger sizes a pool by the share of the city the view places the hospital in when
+     * the report is applied (one that beats its institution gets the default share, for good), and a referral is
+     * flagged against the catalogue as it stands when the referral is created. Callers that send capacity events
+     * after this returns may rely on the matrix being known.
+     */
+    void publish(ContractTopicProducer producer, MatrixView view) throws Exception {
         producer.send(Topics.INSTITUTIONS, institution(township, "射埠镇卫生院", Level.TOWNSHIP, "430321100", List.of(xiangtanCounty)));
         producer.send(Topics.INSTITUTIONS, institution(county, "湘潭县人民医院", Level.COUNTY, "430321", List.of(xiangtanCounty)));
         producer.send(Topics.INSTITUTIONS, institution(provincial, "湖南省人民医院", Level.PROVINCE, "430102", List.of()));
         producer.send(Topics.INSTITUTIONS, institution(zhangjiajie, "永定区人民医院", Level.COUNTY, "430802", List.of()));
+        // Hypertension is kept at township level: referring it up from a township centre is flagged.
+        producer.send(Topics.GUIDANCE_CATALOGUE, new GuidanceCatalogueEntry(EventId.random(), now(), HYPERTENSION,
+                Level.TOWNSHIP, true, "HN-2025"));
+        // 60 s: the first test of a class also waits for the matrix consumers' first group join.
+        await().atMost(Duration.ofSeconds(60)).until(() -> all().stream().allMatch(id -> view.institution(id).isPresent())
+                && view.lowestInpatientLevel(HYPERTENSION).isPresent());
         // 40 beds, none reserved by the hospital: the city's 20% holds 8 for referrals.
         producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now(), county, DepartmentId.of("CARDIO"),
                 40, 30, 0, null));
-        // Hypertension is kept at township level: referring it up from a township centre is flagged.
-        producer.send(Topics.GUIDANCE_CATALOGUE, new GuidanceCatalogueEntry(EventId.random(), now(), Icd10Code.of("I10"),
-                Level.TOWNSHIP, true, "HN-2025"));
     }
 
     List<InstitutionId> all() {

@@ -30,10 +30,13 @@ class ProcessCpuTest {
 
     @Test
     void a_busy_child_process_counts_in_its_parents_tree_not_in_the_parent_alone() throws Exception {
-        // A shell whose child burns CPU for about a second: the parent itself stays near zero.
-        Process shell = new ProcessBuilder("sh", "-c", "timeout 1.5 sh -c 'while :; do :; done'; sleep 30").start();
+        // A shell whose child burns a fixed amount of CPU (2,000,000 shell loop turns: about 2 s of CPU here, far more
+        // than the 500 ms looked for), not CPU for a wall-clock time: on a busy shared machine a child burning for
+        // 1.5 s of wall clock got less than 500 ms of CPU. The parent itself stays near zero.
+        Process shell = new ProcessBuilder("sh", "-c",
+                "sh -c 'i=0; while [ $i -lt 2000000 ]; do i=$((i+1)); done'; sleep 120").start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             long tree = 0;
             while (tree < 500 && System.nanoTime() - deadline < 0) {
                 TimeUnit.MILLISECONDS.sleep(50);

@@ -35,6 +35,11 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayIntegrationTest {
 
     private static final URI SOURCE = URI.create("/mma/referral-service");
+    /**
+     * For whatever waits on the relay's round trip through Kafka: records arriving, the outbox rows deleted once
+     * Kafka has acknowledged them, the slot confirmed once the engine has stored its offsets (on a Kafka topic).
+     * Generous, because the machines running the build are small and shared; the tests measure no speed.
+     */
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
     private static RealServers servers;
@@ -116,7 +121,7 @@ class OutboxRelayIntegrationTest {
             }
         }
         assertThat(relay.metrics().eventsRelayed()).isEqualTo(committed.size());
-        await("outbox table empty").atMost(Duration.ofSeconds(10)).until(() -> fixture.database.outboxRows() == 0);
+        await("outbox table empty").atMost(ARRIVAL).until(() -> fixture.database.outboxRows() == 0);
     }
 
     @Test
@@ -153,7 +158,7 @@ class OutboxRelayIntegrationTest {
         try (TopicReader reader = fixture.reader()) {
             reader.receivedAtLeast(events.size(), ARRIVAL);
         }
-        await("outbox table empty").atMost(Duration.ofSeconds(10)).until(() -> fixture.database.outboxRows() == 0);
+        await("outbox table empty").atMost(ARRIVAL).until(() -> fixture.database.outboxRows() == 0);
     }
 
     @Test
@@ -208,7 +213,7 @@ class OutboxRelayIntegrationTest {
         }
         long walAfterWrites = fixture.database.currentWalLsn();
 
-        await("slot confirmed past the WAL of the referral changes").atMost(Duration.ofSeconds(20)).until(
+        await("slot confirmed past the WAL of the referral changes").atMost(ARRIVAL).until(
                 () -> fixture.database.confirmedFlushLsn(fixture.slotName).orElseThrow() >= walAfterWrites);
     }
 

@@ -69,7 +69,13 @@ import static org.hamcrest.Matchers.notNullValue;
 class LiveCapacityApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** The freshness requirement, measured by the first test only. */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
+    /**
+     * For the tests about what is applied (duplicates, dead letters, scopes), not how fast: a deadline that a slow,
+     * shared 2-core machine cannot miss while the application works, so that they fail only when it does not.
+     */
+    private static final Duration APPLIED_WITHIN = Duration.ofSeconds(30);
     // Only for the consumer's first group join after the application starts, never for a measurement.
     private static final Duration CONSUMER_START = Duration.ofSeconds(30);
     private static final DepartmentId CARDIOLOGY = DepartmentId.of("CARDIO");
@@ -136,7 +142,7 @@ class LiveCapacityApiTest {
         // As referral-service announces it: the city's share keeps 8 beds for referrals, 3 of them held.
         hospital.send(new ReservedBedsReported(EventId.random(), now(), countyHospital, CARDIOLOGY, 8, 3, null));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
                 .body("beds.reserved", equalTo(2))
                 .body("beds.referralReserved", equalTo(8))
                 .body("beds.referralHeld", equalTo(3))
@@ -154,7 +160,7 @@ class LiveCapacityApiTest {
         // Same key, same partition: once this booking shows, both copies have been consumed.
         hospital.send(booked(countyHospital, SlotChannel.PUBLIC, 1));
 
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() ->
+        await().atMost(APPLIED_WITHIN).untilAsserted(() ->
                 capacity(countyHospital, provinceAdmin).statusCode(200).body("slots.publicSlots.booked", equalTo(1)));
         capacity(countyHospital, provinceAdmin).body("slots.publicSlots.published", equalTo(10));
         assertThat(appliedCounter("DUPLICATE")).isEqualTo(duplicatesBefore + 1);
@@ -168,10 +174,10 @@ class LiveCapacityApiTest {
         // Same key, so same partition, after the malformed record.
         hospital.send(published(countyHospital, 12, 4));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(APPLIED_WITHIN).untilAsserted(() ->
                 capacity(countyHospital, provinceAdmin).statusCode(200).body("slots.publicSlots.published", equalTo(12)));
         ConsumerRecord<String, byte[]> dead = DeadLetters.awaitRecordWithKey(Topics.CAPACITY.deadLetter().name(),
-                countyHospital.value(), Duration.ofSeconds(10));
+                countyHospital.value(), APPLIED_WITHIN);
         assertThat(dead.value()).isEqualTo(malformed);
         assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_JSON");
         assertThat(header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.CAPACITY.name());
@@ -182,7 +188,7 @@ class LiveCapacityApiTest {
     void a_city_operator_sees_capacity_in_its_city_only() throws Exception {
         InstitutionId countyHospital = newCountyHospital();
         hospital.send(published(countyHospital, 8, 2));
-        await().atMost(VISIBLE_WITHIN).until(() -> capacity(countyHospital, provinceAdmin).extract().statusCode() == 200);
+        await().atMost(APPLIED_WITHIN).until(() -> capacity(countyHospital, provinceAdmin).extract().statusCode() == 200);
 
         String xiangtan = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300"));
         String changsha = TokenMinter.forTests().mint(TokenClaims.forSubject("cs-operator", "city-operator").inCity("430100"));
@@ -206,7 +212,7 @@ class LiveCapacityApiTest {
                 .mint(TokenClaims.forSubject("cc-operator", "alliance-operator").inAlliance(alliance));
         String otherAlliance = TokenMinter.forTests()
                 .mint(TokenClaims.forSubject("other-operator", "alliance-operator").inAlliance(alliance + "-X"));
-        await().atMost(VISIBLE_WITHIN).untilAsserted(() ->
+        await().atMost(APPLIED_WITHIN).untilAsserted(() ->
                 capacity(townshipCentre, allianceOperator).statusCode(200).body("slots.publicSlots.published", equalTo(6)));
         capacity(townshipCentre, otherAlliance).statusCode(403).contentType(PROBLEM_JSON);
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +37,13 @@ class RegistryMatrixHolderTest {
         try {
             holder.loadAtStart(null);
 
-            // First retry after 2 s, the next 4 s later: within 5 s there are two attempts, not more.
-            await().atMost(Duration.ofSeconds(10)).until(() -> loader.calls.get() >= 2);
-            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-            assertThat(loader.calls.get()).isEqualTo(2);
+            // First retry 2 s after the failed load, the next 4 s after that one. The gaps are measured between the
+            // loads themselves, which a busy machine can only delay: a fixed wait and a count afterwards raced the
+            // third attempt (1 s of margin) whenever the test thread was held up.
+            await().atMost(Duration.ofSeconds(30)).until(() -> loader.calls.get() >= 3);
+            List<Long> started = loader.startedAt;
+            assertThat(Duration.ofNanos(started.get(1) - started.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(started.get(2) - started.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
             assertThat(holder.loaded()).isFalse();
         } finally {
             holder.stop(null);
@@ -51,6 +55,8 @@ class RegistryMatrixHolderTest {
 
         private final int failures;
         final AtomicInteger calls = new AtomicInteger();
+        /** {@link System#nanoTime()} at the start of each load. */
+        final List<Long> startedAt = new CopyOnWriteArrayList<>();
 
         FlakyLoader(int failures) {
             super(null, settings(Duration.ofHours(1)));
@@ -59,6 +65,7 @@ class RegistryMatrixHolderTest {
 
         @Override
         public RegistryMatrixView load() throws SQLException {
+            startedAt.add(System.nanoTime());
             if (calls.incrementAndGet() <= failures) {
                 throw new SQLException("database not reachable yet");
             }
