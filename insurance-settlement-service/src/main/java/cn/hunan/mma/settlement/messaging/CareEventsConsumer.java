@@ -2,8 +2,10 @@ package cn.hunan.mma.settlement.messaging;
 
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.care.InpatientEvent;
+import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.settlement.service.CaseSettlementService;
+import cn.hunan.mma.settlement.service.OutpatientSpend;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -14,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settles discharges from the inpatient topic, a poll's worth at a time, and keeps institution
- * levels from the matrix topic.
+ * Settles discharges from the inpatient topic, a poll's worth at a time, keeps what the fund paid for
+ * outpatient visits (the budget's base and a close's spend count them), and keeps institution levels
+ * from the matrix topic.
  *
  * <p>The inpatient channel consumes in batches ({@code batch=true}), so acknowledgement is this
  * class's job, record by record: a record the contract refused (no payload: ContractRecordRejections
@@ -28,12 +31,15 @@ import java.util.List;
 public class CareEventsConsumer {
 
     public static final String INPATIENT = "inpatient";
+    public static final String OUTPATIENT_VISITS = "outpatient-visits";
     public static final String INSTITUTIONS = "institutions";
 
     private final CaseSettlementService settlements;
+    private final OutpatientSpend outpatientSpend;
 
-    public CareEventsConsumer(CaseSettlementService settlements) {
+    public CareEventsConsumer(CaseSettlementService settlements, OutpatientSpend outpatientSpend) {
         this.settlements = settlements;
+        this.outpatientSpend = outpatientSpend;
     }
 
     @Incoming(INPATIENT)
@@ -61,12 +67,32 @@ public class CareEventsConsumer {
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
     }
 
+    /** As for discharges: a record the contract refused goes to the DLT alone, the rest of the poll is kept. */
+    @Incoming(OUTPATIENT_VISITS)
+    public Uni<Void> outpatient(KafkaRecordBatch<String, OutpatientVisitRecorded> batch) {
+        List<KafkaRecord<String, OutpatientVisitRecorded>> refusedByContract = new ArrayList<>();
+        List<OutpatientVisitRecorded> visits = new ArrayList<>();
+        for (KafkaRecord<String, OutpatientVisitRecorded> record : batch.getRecords()) {
+            if (record.getPayload() == null) {
+                refusedByContract.add(record);
+            } else {
+                visits.add(record.getPayload());
+            }
+        }
+        return outpatientSpend.record(visits)
+                .chain(() -> refusedByContract.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(refusedByContract.stream().map(record -> nack(record, new RefusedRecordException())).toList())
+                        .andFailFast().replaceWithVoid())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
+    }
+
     @Incoming(INSTITUTIONS)
     public Uni<Void> institution(InstitutionSnapshot snapshot) {
         return settlements.remember(snapshot);
     }
 
-    private static Uni<Void> nack(KafkaRecord<String, InpatientEvent> record, Throwable reason) {
+    private static Uni<Void> nack(KafkaRecord<String, ?> record, Throwable reason) {
         return Uni.createFrom().completionStage(record.nack(reason));
     }
 

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An alliance's package total for a year with every input of its arithmetic. {@code version} is
@@ -51,6 +53,13 @@ public class AllianceBudgetEntity {
 
     @Column(name = "settled_cases", nullable = false)
     long settledCases;
+
+    /** The outpatient part of the base spend (NULL: drafted before outpatient visits were counted). */
+    @Column(name = "base_outpatient_fen")
+    Long baseOutpatientFen;
+
+    @Column(name = "base_visits")
+    Long baseVisits;
 
     @Column(name = "growth_rate", nullable = false)
     BigDecimal growthRate;
@@ -98,10 +107,12 @@ public class AllianceBudgetEntity {
     }
 
     /** Replaces the draft's figures with a fresh computation from {@code baseYear}'s settled cases. */
-    public void draft(PackageBudget budget, int baseYear, long settledCases, String parameterVersion, String actor,
-                      Instant at) {
+    public void draft(PackageBudget budget, int baseYear, long settledCases, VisitSpend outpatient,
+                      String parameterVersion, String actor, Instant at) {
         this.baseYear = baseYear;
         this.settledCases = settledCases;
+        this.baseOutpatientFen = outpatient.amount().fen();
+        this.baseVisits = outpatient.visits();
         this.baseSpendFen = budget.baseSpend().fen();
         this.growthRate = budget.parameters().growthRate();
         this.riskReserveRate = budget.parameters().riskReserveRate();
@@ -143,6 +154,12 @@ public class AllianceBudgetEntity {
 
     public long settledCases() {
         return settledCases;
+    }
+
+    /** Empty for a budget drafted before outpatient visits were counted. */
+    public Optional<VisitSpend> baseOutpatient() {
+        return baseOutpatientFen == null ? Optional.empty()
+                : Optional.of(new VisitSpend(Money.ofFen(baseOutpatientFen), baseVisits));
     }
 
     public Money baseSpend() {

@@ -18,6 +18,7 @@ import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
 import cn.hunan.mma.settlement.domain.budget.FactorAdjustmentRule;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
@@ -45,11 +46,13 @@ public class BudgetService {
 
     private final Mutiny.SessionFactory sessions;
     private final ParameterService parameters;
+    private final SpendService spending;
     private final Clock clock = Clock.systemUTC();
 
-    public BudgetService(Mutiny.SessionFactory sessions, ParameterService parameters) {
+    public BudgetService(Mutiny.SessionFactory sessions, ParameterService parameters, SpendService spending) {
         this.sessions = sessions;
         this.parameters = parameters;
+        this.spending = spending;
     }
 
     public Uni<Void> remember(AllianceSnapshot snapshot) {
@@ -97,8 +100,8 @@ public class BudgetService {
     }
 
     /**
-     * Computes (or recomputes) the draft for {@code year} from the settled cases of {@code year − 1}:
-     * the fund-paid amounts of every non-superseded case of a resident of a covered division,
+     * Computes (or recomputes) the draft for {@code year} from the spend of {@code year − 1}: the fund-paid
+     * amounts of every non-superseded settled case and outpatient visit of a resident of a covered division,
      * wherever treated (out-of-area care is charged against the package).
      */
     public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
@@ -108,6 +111,13 @@ public class BudgetService {
             throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
         }
         int baseYear = year - 1;
+        // Read before the draft's transaction: visits are kept apart from it and a draft may be recomputed at will.
+        return spending.outpatientSpend(alliance.coveredDivisions(), LocalDate.of(baseYear, 1, 1), LocalDate.of(year, 1, 1))
+                .chain(visits -> draft(alliance, year, baseYear, visits, carveOuts, factorAdjustment, actor));
+    }
+
+    private Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, int baseYear, VisitSpend visits, Money carveOuts,
+                                            SignedMoney factorAdjustment, String actor) {
         return sessions.withTransaction((session, tx) -> find(session, alliance.id(), year).chain(existing -> {
             if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
@@ -117,7 +127,7 @@ public class BudgetService {
                     LocalDate.of(year, 1, 1));
             return version.chain(rules -> coveredSpend(session, alliance.coveredDivisions(), baseYear)
                     .chain(sums -> {
-                        Money baseSpend = Money.ofFen(((Number) sums[0]).longValue());
+                        Money baseSpend = Money.ofFen(((Number) sums[0]).longValue()).plus(visits.amount());
                         return (factorAdjustment != null ? Uni.createFrom().item(factorAdjustment)
                                 : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
                                 .map(adjustment -> new Object[] {sums, baseSpend, adjustment});
@@ -127,7 +137,7 @@ public class BudgetService {
                         PackageBudget budget = compute(new BudgetInputs((Money) computed[1], carveOuts, (SignedMoney) computed[2]),
                                 rules.parameters().budget());
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
-                        row.draft(budget, baseYear, ((Number) sums[1]).longValue(), rules.versionId(), actor, clock.instant());
+                        row.draft(budget, baseYear, ((Number) sums[1]).longValue(), visits, rules.versionId(), actor, clock.instant());
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
                                 .chain(session::flush).replaceWith(row);
                     }));

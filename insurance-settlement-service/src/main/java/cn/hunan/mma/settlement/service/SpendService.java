@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,21 +12,31 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An alliance's actual spend in a period, from the stored case settlements: the fund-payable
- * amounts of the standing cases of residents of its covered divisions discharged in the period,
- * wherever treated (out-of-area care is charged against the package, as in the budget's base).
+ * An alliance's actual spend in a period: the fund-payable amounts of the standing settled cases of
+ * residents of its covered divisions discharged in the period, and what the fund paid for their
+ * outpatient visits in it — wherever treated (out-of-area care is charged against the package, as in
+ * the budget's base).
  */
 @ApplicationScoped
 public class SpendService {
 
-    // The county column narrows through the index; the prefix keeps a covered township or village exact.
     private static final String SPEND = "SELECT coalesce(sum(fund_payable_fen), 0), count(*) FROM case_settlement "
             + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 AND discharge_date < $3 "
             + "AND residence_division LIKE ANY($4::text[])";
 
-    /** Fund-paid sum and case count. */
-    public record Spend(Money amount, long cases) {
+    private static final String OUTPATIENT = "SELECT coalesce(sum(fund_paid_fen), 0), count(*) FROM outpatient_spend "
+            + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 AND visit_date < $3 "
+            + "AND residence_division LIKE ANY($4::text[])";
+
+    /** Fund-paid sums and counts, inpatient and outpatient. */
+    public record Spend(Money inpatient, long cases, Money outpatient, long visits) {
+
+        public Money amount() {
+            return inpatient.plus(outpatient);
+        }
     }
+
+
 
     private final Pool pool;
 
@@ -35,13 +46,29 @@ public class SpendService {
 
     /** Counting the cases discharged from the period's start until the day before {@code until} (its end, or a dissolution). */
     public Uni<Spend> actualSpend(List<String> coveredDivisions, Period period, LocalDate until) {
+        LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
+        Tuple where = covered(coveredDivisions, from, until);
+        return pool.preparedQuery(SPEND).execute(where).map(rows -> rows.iterator().next())
+                .chain(inpatient -> outpatient(where).map(outpatient -> new Spend(Money.ofFen(inpatient.getLong(0)),
+                        inpatient.getLong(1), outpatient.amount(), outpatient.visits())));
+    }
+
+    /** The covered residents' outpatient visits from {@code from} until the day before {@code until}. */
+    public Uni<VisitSpend> outpatientSpend(List<String> coveredDivisions, LocalDate from, LocalDate until) {
+        return outpatient(covered(coveredDivisions, from, until));
+    }
+
+    private Uni<VisitSpend> outpatient(Tuple where) {
+        return pool.preparedQuery(OUTPATIENT).execute(where).map(rows -> {
+            var row = rows.iterator().next();
+            return new VisitSpend(Money.ofFen(row.getLong(0)), row.getLong(1));
+        });
+    }
+
+    // The county column narrows through the index; the prefix keeps a covered township or village exact.
+    private static Tuple covered(List<String> coveredDivisions, LocalDate from, LocalDate until) {
         String[] counties = coveredDivisions.stream().map(division -> division.substring(0, 6)).distinct().toArray(String[]::new);
         String[] prefixes = coveredDivisions.stream().map(division -> division + "%").toArray(String[]::new);
-        LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
-        return pool.preparedQuery(SPEND).execute(Tuple.of(counties, from, until, prefixes))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    return new Spend(Money.ofFen(row.getLong(0)), row.getLong(1));
-                });
+        return Tuple.of(counties, from, until, prefixes);
     }
 }
