@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,7 +29,8 @@ import java.util.function.ToLongFunction;
  * What one counted record adds to which scopes (the oracle's attribution rules): by TREATMENT the
  * reporting institution (a referral's sender), every alliance listing it as a member, and its
  * county, city and province; by RESIDENCE the patient's county, city and province and every
- * alliance covering the residence. Records of institutions missing from the matrix count nowhere.
+ * alliance covering the residence. Records of institutions missing from the matrix do not get here: {@link MatrixGate}
+ * dead-letters them (a matrix change between the gate and this step would still leave one counting nowhere).
  */
 final class Attribution {
 
@@ -116,6 +118,15 @@ final class Attribution {
     /** The counting measures, by the position {@link Contribution} refers to them with. */
     List<MeasureDefinition> measures() {
         return measures;
+    }
+
+    /**
+     * The institution a record the rule set would count names, when the matrix does not hold it ({@link MatrixGate}
+     * dead-letters such records); empty for a known institution or a record nothing counts.
+     */
+    Optional<InstitutionId> unknownInstitution(ContractRecord record, MatrixView matrix) {
+        InstitutionId institutionId = measuresByType.containsKey(EventTypes.nameOf(record)) ? treatingInstitution(record) : null;
+        return institutionId == null || matrix.institution(institutionId).isPresent() ? Optional.empty() : Optional.of(institutionId);
     }
 
     /** What the record adds, or null when it counts nowhere (no measure, or an institution missing from the matrix). */

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * topology to {@code TopologyTestDriver}.
  *
  * <pre>
- * 7 input topics (bytes) ─ decode ─┬─ rejected ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
- *                                  └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
+ * 7 input topics (bytes) ─ decode ─ matrix gate ─┬─ rejected, or of an institution not in the matrix ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
+ *                                                └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
  *   (each accepted record attributed once: its Contribution per scope, matrix from global stores)
  *   ─▶ event ledger, same task [event-ledger by month, ledger-clock; closed months deleted] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
  *   ─▶ repartition "totals" by scope ─▶ totals [scope-month-totals] ─▶ score emitter ─▶ mma.scoring.factor-scores
@@ -78,10 +78,12 @@ public final class ScoringTopology {
         ContractCodec codec = settings.codec();
         globalStores(builder, codec);
 
+        Attribution attribution = new Attribution(countingRules.measures());
         List<String> inputNames = INPUTS.stream().map(Topic::name).toList();
         KStream<byte[], Decoding> decoded = builder
                 .stream(inputNames, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("inputs"))
-                .process(() -> new DecodeProcessor(codec, INPUTS));
+                .process(() -> new DecodeProcessor(codec, INPUTS))
+                .process(() -> new MatrixGate(attribution, matrixChanges));
 
         decoded.filter((key, decoding) -> !decoding.accepted())
                 .mapValues(Decoding::bytes)
@@ -103,7 +105,6 @@ public final class ScoringTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
                 Serdes.String(), new MonthTotalsSerde()).withCachingEnabled());
 
-        Attribution attribution = new Attribution(countingRules.measures());
         List<String> measureIds = countingRules.measures().stream().map(measure -> measure.id()).toList();
         KStream<String, ScopeDelta> totals = decoded.filter((key, decoding) -> decoding.accepted())
                 .process(() -> new AttributionProcessor(attribution, matrixChanges))

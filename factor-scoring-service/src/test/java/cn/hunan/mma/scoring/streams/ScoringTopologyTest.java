@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.streams;
 import cn.hunan.mma.events.care.DischargeMode;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.care.OutpatientVisitRecorded;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
@@ -191,11 +192,28 @@ class ScoringTopologyTest {
         assertThat(world.deadLetters(Topics.OUTPATIENT_VISITS).isEmpty()).isTrue();
     }
 
+    /**
+     * A hospital that reports before the matrix import reaches the scorer: its records go to the dead-letter topic
+     * with the reason, not into the ledger, so replaying them once the matrix holds the institution counts them.
+     */
     @Test
-    void events_of_institutions_missing_from_the_matrix_count_nowhere() {
-        world.send(Topics.OUTPATIENT_VISITS, visit(cn.hunan.mma.events.value.InstitutionId.of("430321H0099"), MARCH_10));
+    void a_record_of_an_institution_missing_from_the_matrix_is_dead_lettered_and_counts_once_replayed() {
+        cn.hunan.mma.events.value.InstitutionId newcomer = cn.hunan.mma.events.value.InstitutionId.of("430321H0099");
+        OutpatientVisitRecorded early = visit(newcomer, MARCH_10);
+        world.send(Topics.OUTPATIENT_VISITS, early);
 
+        TestRecord<byte[], byte[]> dead = world.deadLetters(Topics.OUTPATIENT_VISITS).readRecord();
+        DeadLetterHeaders headers = DeadLetterHeaders.readFrom(dead.headers()).orElseThrow();
+        assertThat(headers.reason()).isEqualTo(Reason.INVALID_VALUE);
+        assertThat(headers.path()).isEqualTo("institutionId");
+        assertThat(headers.message()).contains("430321H0099");
         assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isZero();
+
+        world.addInstitution(newcomer, Level.COUNTY, "430321");
+        world.sendRaw(Topics.OUTPATIENT_VISITS.name(), dead.key(), dead.value());
+
+        assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.deadLetters(Topics.OUTPATIENT_VISITS).isEmpty()).isTrue();
     }
 
     @Test

@@ -103,6 +103,11 @@ final class ScoringWorld implements AutoCloseable {
                 .pipeInput(COUNTY_COMMUNITY.value(), codec.encode(AllianceDissolution.of(community, newId(), at)));
     }
 
+    /** Publishes one more general institution on the matrix topic, as navigation-service does when one joins. */
+    void addInstitution(InstitutionId id, Level level, String division) {
+        matrix(institution(id, level, InstitutionKind.GENERAL, division));
+    }
+
     private void matrix(InstitutionSnapshot... institutions) {
         TestInputTopic<String, byte[]> topic = driver.createInputTopic(Topics.INSTITUTIONS.name(), new StringSerializer(), new ByteArraySerializer());
         for (InstitutionSnapshot institution : institutions) {
