@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** An institution's level, from the matrix topic. */
+/** An institution's level and division, from the matrix topic. */
 @Entity
 @Table(name = "institution")
 public class InstitutionEntity {
@@ -27,6 +27,10 @@ public class InstitutionEntity {
     @Column(name = "event_id", nullable = false)
     UUID eventId;
 
+    // Null for rows stored before V12 until the matrix states the institution again.
+    @Column(name = "division_code")
+    String divisionCode;
+
     protected InstitutionEntity() {
     }
 
@@ -39,6 +43,7 @@ public class InstitutionEntity {
 
     public void apply(InstitutionSnapshot snapshot) {
         level = snapshot.level();
+        divisionCode = snapshot.divisionCode().value();
         eventId = snapshot.eventId().asUuid();
     }
 

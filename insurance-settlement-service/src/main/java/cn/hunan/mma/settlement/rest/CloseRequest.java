@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * @param ruleVersion  only with {@code rules}: names a what-if rule set
  * @param packageTotal   absent for a year-end close: the alliance's approved budget for the year is frozen
  * @param actualSpend    absent: the fund-paid sum of the period's settled cases of the covered residents is frozen
+ * @param baselineReferralRate absent: the covered residents' out-of-area share of settled stays in the same period a
+ *                             year earlier is frozen
+ * @param currentReferralRate  absent: the same share in the closed period is frozen
  * @param overrideScores true for a what-if with the request's scores although stored ones exist
  * @param rules        absent for a real close (the area's version in force at the period's start is frozen);
  *                     present for a what-if, frozen with a ruleVersion starting "what-if:"
@@ -37,6 +40,10 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
                            boolean overrideScores) {
 
     static final String WHAT_IF = "what-if:";
+
+    /** The out-of-area referral rates a close freezes: the request's, or worked out from the settled stays. */
+    record ReferralRates(BigDecimal baseline, BigDecimal current) {
+    }
 
     DivisionCode requiredDivision() {
         if (divisionCode == null) {
@@ -74,7 +81,8 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
      *                     the alliance), used instead of the request's unless {@code overrideScores}
      */
     SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce,
-                                  Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend) {
+                                  Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend,
+                                  ReferralRates frozenRates) {
         requiredDivision();
         CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
         String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
@@ -87,7 +95,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
                     storedScores.get(alliance.value()), overrideScores);
             return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, frozenActualSpend, scores.allianceScore(),
                     specialCircumstance, scores.members(), tertiaryPartners == null ? List.of() : tertiaryPartners,
-                    baselineReferralRate, currentReferralRate, frozenRules, scores.source());
+                    frozenRates.baseline(), frozenRates.current(), frozenRules, scores.source());
         } catch (NullPointerException | IllegalArgumentException e) {
             // requireNonNull names the missing field; range checks say which rule is out of range.
             throw new BadRequestException((e instanceof NullPointerException ? "missing: " : "") + e.getMessage());

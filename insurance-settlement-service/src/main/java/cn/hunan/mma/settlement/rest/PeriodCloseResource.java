@@ -26,6 +26,7 @@ import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
 import cn.hunan.mma.settlement.service.NotClosedException;
+import cn.hunan.mma.settlement.service.OutOfAreaCare;
 import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
 import cn.hunan.mma.settlement.service.ScoreService;
@@ -46,6 +47,7 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,15 +67,17 @@ public class PeriodCloseResource {
     private final ScoreService scores;
     private final BudgetService budgets;
     private final SpendService spending;
+    private final OutOfAreaCare outOfArea;
     private final CurrentCaller caller;
 
     public PeriodCloseResource(PeriodCloser closer, ParameterService parameters, ScoreService scores, BudgetService budgets,
-                               SpendService spending, CurrentCaller caller) {
+                               SpendService spending, OutOfAreaCare outOfArea, CurrentCaller caller) {
         this.closer = closer;
         this.parameters = parameters;
         this.scores = scores;
         this.budgets = budgets;
         this.spending = spending;
+        this.outOfArea = outOfArea;
         this.caller = caller;
     }
 
@@ -99,7 +103,9 @@ public class PeriodCloseResource {
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
                         .chain(stored -> packageTotal(request, alliance, closing, version)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
-                                        .map(spend -> request.toSnapshot(alliance, closing, version, stored, frozenPackage, spend))))))
+                                        .chain(spend -> referralRates(request, alliance, closing, row)
+                                                .map(rates -> request.toSnapshot(alliance, closing, version, stored,
+                                                        frozenPackage, spend, rates)))))))
                 .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
                 .map(CloseView::of);
     }
@@ -147,13 +153,46 @@ public class PeriodCloseResource {
         if (request.actualSpend() != null) {
             return Uni.createFrom().item(request.actualSpend());
         }
-        AllianceEntity row = found.orElseThrow(() -> new UnknownBudgetException("alliance " + alliance.value() + " is not in the matrix"));
-        if (row.coveredDivisions().isEmpty()) {
-            throw new BadRequestException("actualSpend: required, since " + alliance.value() + (row.lifetime().dissolved()
-                    ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
-        }
+        AllianceEntity row = covering("actualSpend", alliance, found);
         return spending.actualSpend(row.coveredDivisions(), closing, row.lifetime().spendUntil(closing))
                 .map(SpendService.Spend::amount);
+    }
+
+    /**
+     * The request's out-of-area referral rates; a rate it omits is worked out from the settled stays of the
+     * alliance's covered residents: the closed period's (until a dissolution) for the current rate, the same period a
+     * year earlier for the baseline. 400 naming the rate when the stays cannot give it.
+     */
+    private Uni<CloseRequest.ReferralRates> referralRates(CloseRequest request, AllianceId alliance, Period closing,
+                                                          Optional<AllianceEntity> found) {
+        Period baseline = new Period(closing.kind(), closing.year() - 1, closing.index());
+        return referralRate(request.baselineReferralRate(), "baselineReferralRate", alliance, baseline, found)
+                .chain(baselineRate -> referralRate(request.currentReferralRate(), "currentReferralRate", alliance, closing, found)
+                        .map(currentRate -> new CloseRequest.ReferralRates(baselineRate, currentRate)));
+    }
+
+    private Uni<BigDecimal> referralRate(BigDecimal given, String field, AllianceId alliance, Period period,
+                                         Optional<AllianceEntity> found) {
+        if (given != null) {
+            return Uni.createFrom().item(given);
+        }
+        AllianceEntity row = covering(field, alliance, found);
+        return outOfArea.stays(row.coveredDivisions(), period, row.lifetime().spendUntil(period)).map(stays -> {
+            stays.whyNoRate().ifPresent(reason -> {
+                throw new BadRequestException(field + ": required, since it cannot be worked out for " + period + ": " + reason);
+            });
+            return stays.rate();
+        });
+    }
+
+    /** The alliance's row, when it states the divisions it covers; else {@code field} must come with the request. */
+    private static AllianceEntity covering(String field, AllianceId alliance, Optional<AllianceEntity> found) {
+        AllianceEntity row = found.orElseThrow(() -> new UnknownBudgetException("alliance " + alliance.value() + " is not in the matrix"));
+        if (row.coveredDivisions().isEmpty()) {
+            throw new BadRequestException(field + ": required, since " + alliance.value() + (row.lifetime().dissolved()
+                    ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
+        }
+        return row;
     }
 
     @POST

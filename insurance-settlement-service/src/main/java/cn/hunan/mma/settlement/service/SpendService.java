@@ -66,7 +66,8 @@ public class SpendService {
     }
 
     // The county column narrows through the index; the prefix keeps a covered township or village exact.
-    private static Tuple covered(List<String> coveredDivisions, LocalDate from, LocalDate until) {
+    // $1 the covered counties, $2 from, $3 until (exclusive), $4 the covered divisions' prefixes.
+    static Tuple covered(List<String> coveredDivisions, LocalDate from, LocalDate until) {
         String[] counties = coveredDivisions.stream().map(division -> division.substring(0, 6)).distinct().toArray(String[]::new);
         String[] prefixes = coveredDivisions.stream().map(division -> division + "%").toArray(String[]::new);
         return Tuple.of(counties, from, until, prefixes);

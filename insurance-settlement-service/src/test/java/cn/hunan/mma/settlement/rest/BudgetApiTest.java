@@ -355,20 +355,31 @@ class BudgetApiTest {
         storeCase(residence, year, fundPayable, superseded, null);
     }
 
+    /** A settled stay at a given institution (where it was treated matters to the out-of-area referral rate). */
+    static void storeStay(String institution, String residence, String dischargeDate, boolean superseded) throws Exception {
+        storeCase(institution, residence, LocalDate.parse(dischargeDate).getYear(), "1000.00", superseded, dischargeDate);
+    }
+
     private static void storeCase(String residence, int year, String fundPayable, boolean superseded, String dischargeDate)
             throws Exception {
+        storeCase("430102H0001", residence, year, fundPayable, superseded, dischargeDate);
+    }
+
+    private static void storeCase(String institution, String residence, int year, String fundPayable, boolean superseded,
+                                  String dischargeDate) throws Exception {
         try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
                      + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
                      + "rule_version, superseded, settled_at, residence_division, discharge_date) "
-                     + "VALUES (?, '430102H0001', ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?)")) {
+                     + "VALUES (?, ?, ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
-            insert.setInt(2, year);
-            insert.setLong(3, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
-            insert.setBoolean(4, superseded);
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
-            insert.setString(6, residence);
-            insert.setObject(7, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
+            insert.setString(2, institution);
+            insert.setInt(3, year);
+            insert.setLong(4, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
+            insert.setBoolean(5, superseded);
+            insert.setTimestamp(6, Timestamp.from(Instant.now()));
+            insert.setString(7, residence);
+            insert.setObject(8, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
             insert.executeUpdate();
         }
     }

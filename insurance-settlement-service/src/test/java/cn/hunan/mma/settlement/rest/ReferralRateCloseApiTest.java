@@ -1,0 +1,185 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.codec.ContractCodec;
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * A close that does not give the out-of-area referral rates works them out from the settled stays of the covered
+ * residents (DOMAIN.md §6): stays treated outside the covered counties ÷ all their stays, in the closed period and in
+ * the same period a year earlier (the baseline). Where each institution is comes from the matrix topic.
+ * Covered: 湘潭县 (430321) and 湘乡市 (430381); treated outside: a 长沙 芙蓉区 hospital (430102). Years 2016–2017
+ * (no other test settles there).
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class ReferralRateCloseApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final InstitutionSnapshot XIANGTAN_COUNTY = institution("430321H0071", "430321100", Level.COUNTY);
+    private static final InstitutionSnapshot XIANGXIANG = institution("430381H0071", "430381", Level.COUNTY);
+    private static final InstitutionSnapshot CHANGSHA = institution("430102H0071", "430102", Level.PROVINCE);
+
+    private final String officer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+
+    /**
+     * 2017-H1: four standing stays of covered residents, one of them in 长沙 → 1 ÷ 4 = 0.250000. Not counted: a
+     * superseded 长沙 stay, a 长沙 stay of a 雨湖区 resident (not covered), a 长沙 stay on 1 July (H2). A 湘潭县 resident
+     * treated in 湘乡 stays inside the area. 2016-H1 (baseline): two of three in 长沙, on the half's first and middle
+     * days, the third on its last → 2 ÷ 3 = 0.666667 (half up). A close that gives its rates keeps them.
+     */
+    @Test
+    void a_close_without_referral_rates_works_them_out_from_where_the_covered_residents_were_treated() throws Exception {
+        publish(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        String alliance = alliance(List.of("430321", "430381"));
+        awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+
+        stay(XIANGTAN_COUNTY, "430321104", "2017-02-01", false);
+        stay(XIANGXIANG, "430381", "2017-03-01", false);
+        stay(CHANGSHA, "430321", "2017-04-01", false);
+        stay(XIANGXIANG, "430321104", "2017-05-01", false);
+        stay(CHANGSHA, "430321", "2017-05-02", true);
+        stay(CHANGSHA, "430302", "2017-05-03", false);
+        stay(CHANGSHA, "430321", "2017-07-01", false);
+        stay(CHANGSHA, "430321", "2016-01-01", false);
+        stay(CHANGSHA, "430381", "2016-03-01", false);
+        stay(XIANGTAN_COUNTY, "430321", "2016-06-30", false);
+
+        JsonPath closed = close(alliance, "2017-H1", withoutRates()).then().statusCode(200).extract().jsonPath();
+        assertThat(decimal(closed, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.666667");
+        assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.25");
+        assertThat(decimal(closed, "result.tertiary.fall")).isEqualByComparingTo("0.416667");
+
+        String given = alliance(List.of("430321", "430381"));
+        JsonPath kept = close(given, "2017-H1", PeriodCloseApiTest.closeBody("1.00")).then().statusCode(200).extract().jsonPath();
+        assertThat(decimal(kept, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.15");
+        assertThat(decimal(kept, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.12");
+    }
+
+    /** 衡阳 祁东县 (430426) has no settled stay in 2016; 永州 431121 has one, at an institution the matrix never named. */
+    @Test
+    void a_rate_the_stays_cannot_give_must_come_with_the_request() throws Exception {
+        String empty = alliance(List.of("430426"));
+        close(empty, "2017-H1", withoutRates()).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", allOf(containsString("baselineReferralRate"), containsString("2016-H1"),
+                        containsString("no settled stay")));
+
+        String unplaced = alliance(List.of("431121"));
+        BudgetApiTest.storeStay("431121H0071", "431121", "2016-04-01", false);
+        close(unplaced, "2017-H1", withoutRates()).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", allOf(containsString("baselineReferralRate"), containsString("1 of the covered residents' 1 stays"),
+                        containsString("division is not known")));
+    }
+
+    // The result's decimals are JSON numbers: compared by value, not by their text after a float round trip.
+    private static BigDecimal decimal(JsonPath json, String path) {
+        return new BigDecimal(json.getString(path));
+    }
+
+    private static InstitutionSnapshot institution(String id, String division, Level level) {
+        return new InstitutionSnapshot(EventId.random(), Instant.parse("2016-01-01T00:00:00Z"), InstitutionId.of(id),
+                "转外测试医院 " + id, level, InstitutionKind.GENERAL, DivisionCode.of(division), null, null, List.of(), true);
+    }
+
+    private static String alliance(List<String> covered) throws Exception {
+        String id = "XTX-OOA-" + UUID.randomUUID().toString().substring(0, 8);
+        InstitutionId lead = XIANGTAN_COUNTY.institutionId();
+        BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(id),
+                "转外率测试医共体", AllianceKind.COUNTY_COMMUNITY, lead, List.of(lead),
+                covered.stream().map(DivisionCode::of).toList(), List.of()));
+        awaitStored("SELECT count(*) FROM alliance WHERE id = '" + id + "'");
+        return id;
+    }
+
+    private static void stay(InstitutionSnapshot at, String residence, String discharged, boolean superseded) throws Exception {
+        BudgetApiTest.storeStay(at.institutionId().value(), residence, discharged, superseded);
+    }
+
+    private static String withoutRates() throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.remove("baselineReferralRate");
+        body.remove("currentReferralRate");
+        return body.toString();
+    }
+
+    private io.restassured.response.Response close(String alliance, String period, String body) {
+        return given().auth().oauth2(officer).contentType("application/json").body(body)
+                .when().post("/api/v1/settlements/" + alliance + "/" + period + "/close");
+    }
+
+    /** On the institution topic, as the matrix publishes it. */
+    private static void publish(List<InstitutionSnapshot> institutions) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealKafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (InstitutionSnapshot institution : institutions) {
+                producer.send(new ProducerRecord<>(Topics.INSTITUTIONS.name(),
+                        Topics.INSTITUTIONS.keyText(Topics.INSTITUTIONS.keyOf(institution)),
+                        ContractCodec.standard().encode(institution))).get();
+            }
+        }
+    }
+
+    private static void awaitPlaced(List<InstitutionSnapshot> institutions) {
+        String ids = String.join("', '", institutions.stream().map(institution -> institution.institutionId().value()).toList());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("SELECT count(*) FROM institution WHERE division_code IS NOT NULL AND id IN ('" + ids + "')")
+                        == institutions.size());
+    }
+
+    private static void awaitStored(String countQuery) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> count(countQuery) == 1);
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
