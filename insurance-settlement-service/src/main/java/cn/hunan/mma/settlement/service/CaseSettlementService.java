@@ -3,6 +3,7 @@ package cn.hunan.mma.settlement.service;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
@@ -13,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -60,10 +62,11 @@ public class CaseSettlementService {
     // only the rows really inserted get an outbox row.
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
-            + "residence_division, discharge_date, insured_area, superseded, settled_at) "
-            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, FALSE, $16 FROM unnest($1::uuid[], $2::text[], $3::int[], "
-            + "$4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
-            + "$12::text[], $13::text[], $14::date[], $15::text[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins) "
+            + "residence_division, discharge_date, insured_area, dip_points, coefficient, superseded, settled_at) "
+            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, FALSE, $18 FROM unnest($1::uuid[], $2::text[], "
+            + "$3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
+            + "$12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[]) "
+            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
     private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
             + "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])";
@@ -211,6 +214,8 @@ public class CaseSettlementService {
         String[] residences = new String[n];
         LocalDate[] dischargeDates = new LocalDate[n];
         String[] insuredAreas = new String[n];
+        Numeric[] dipPoints = new Numeric[n];
+        Numeric[] coefficients = new Numeric[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -229,10 +234,14 @@ public class CaseSettlementService {
             residences[i] = discharge.residenceDivision().value();
             dischargeDates[i] = discharge.dischargeDate();
             insuredAreas[i] = discharge.insuredAreaDivision().value();
+            // The DIP score as applied (adjusted for a high-cost case): what the year-end clearing values.
+            dipPoints[i] = one.decision().method() == PaymentMethod.DIP ? Numeric.create(one.decision().appliedWeight()) : null;
+            coefficients[i] = Numeric.create(one.decision().coefficient());
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
-                outliers, versions, residences, dischargeDates, insuredAreas, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
+                outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients,
+                OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 
     private static Tuple outbox(List<OutboxEvent> events) {

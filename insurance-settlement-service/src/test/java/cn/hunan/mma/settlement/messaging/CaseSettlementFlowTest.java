@@ -48,10 +48,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +66,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -81,6 +85,10 @@ class CaseSettlementFlowTest {
     private static final String YUETANG = "430304";
     private static final String XIANGTAN_OFFICER = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+    private static final String XIANGTAN_AUDITOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
+    private static final String CHANGSHA_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
 
     @Test
     void a_duplicated_discharge_is_settled_once_and_the_episodes_second_stay_pays_no_second_deductible() throws Exception {
@@ -185,15 +193,7 @@ class CaseSettlementFlowTest {
      */
     @Test
     void a_dip_area_settles_by_the_catalogue_loaded_with_its_rules() throws Exception {
-        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
-        ((ObjectNode) parameters.get("caseRules")).put("method", "DIP");
-        ArrayNode catalogue = parameters.putArray("dipCatalogue");
-        catalogue.addObject().put("code", "I63.9+99.1000").put("score", 800).put("meanCost", "10000.00");
-        catalogue.addObject().put("code", "I63.9").put("score", 600).put("meanCost", "7000.00");
-        catalogue.addObject().put("code", "I63").put("score", 500).put("meanCost", "6000.00");
-        String version = JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2025-01-01").set("parameters", parameters));
-        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(version)
-                .when().post("/api/v1/parameters/" + YUETANG).then().statusCode(200).body("versionId", equalTo(YUETANG + "/2025-01-01"));
+        loadDipVersion(YUETANG);
         awaitInstitutionKnown();
         InpatientDischarged operated = insuredIn(YUETANG, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
         InpatientDischarged conservative = withProcedures(operated, List.of());
@@ -224,6 +224,84 @@ class CaseSettlementFlowTest {
         // A valid record the service could not settle is nacked: SmallRye's dead-letter sender puts the failure's message here.
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("no group for diagnosis J18.900");
+    }
+
+    /**
+     * 雨湖区 (430302) settles 2025 by DIP at the provisional ¥12.50 a point (the catalogue above), then clears the year
+     * with a budget of ¥33,333.33. Cases at the county hospital (coefficient 0.90, deductible ¥600): operated 800
+     * points (fund ¥8,400.00), conservative 600 (¥6,150.00), the high-cost I63 case 750 (¥7,837.50), and a conservative
+     * case at ¥2,000.00 — below half its ¥6,750.00 standard, paid at cost: fund ¥1,400.00, its 600 points still
+     * counted. Σ = 2,750 points → ¥33,333.33 ÷ 2,750 = 12.1212109… → ¥12.121211 a point. Revalued: 800 × 12.121211 ×
+     * 0.9 = 8,727.27192 → ¥8,727.27 − 600 = ¥8,127.27; 600 → 6,545.45394 → ¥5,945.45; 750 → 8,181.817425 → ¥7,581.82;
+     * at cost ¥1,400.00 unchanged. Provisional ¥23,787.50, cleared ¥23,054.54: the fund pays back −¥732.96.
+     */
+    @Test
+    void a_dip_area_s_year_is_cleared_at_the_point_value_its_budget_buys() throws Exception {
+        String yuhu = "430302";
+        loadDipVersion(yuhu);
+        awaitInstitutionKnown();
+        InpatientDischarged operated = insuredIn(yuhu, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
+        InpatientDischarged conservative = withProcedures(operated, List.of());
+        InpatientDischarged highCost = withCharges(withProcedures(
+                withDiagnosis(operated, "I63.000", GOLDEN.institutionId()), List.of(Icd9Cm3Code.of("99.1000"))), "15000.00");
+        InpatientDischarged atCost = withCharges(withProcedures(operated, List.of()),
+                new Charges(Money.ofYuan("2000.00"), Money.ofYuan("1400.00"), Money.ofYuan("600.00")));
+        try (var producer = producer()) {
+            for (InpatientDischarged discharge : List.of(operated, conservative, highCost, atCost)) {
+                send(producer, Topics.INPATIENT, discharge);
+            }
+        }
+        Map<EventId, CaseSettled> settled = awaitAllSettled(List.of(operated.eventId(), conservative.eventId(),
+                highCost.eventId(), atCost.eventId()));
+        assertThat(settled.get(atCost.eventId()).outlierKind()).isEqualTo(OutlierKind.LOW_COST);
+
+        var cleared = given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"33333.33\"}")
+                .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(200);
+        var numbers = cleared.extract().jsonPath();
+        // JSON numbers: compared by value (the default JSON reading goes through float).
+        assertThat(new BigDecimal(numbers.getString("totalPoints"))).isEqualByComparingTo("2750");
+        assertThat(new BigDecimal(numbers.getString("pointValue"))).isEqualByComparingTo("12.121211");
+        cleared.body("cases", equalTo(4))
+                .body("provisionalFundPayable", equalTo("23787.50"))
+                .body("clearedFundPayable", equalTo("23054.54"))
+                .body("adjustment", equalTo("-732.96"))
+                .body("institutions[0].institutionId", equalTo(GOLDEN.institutionId().value()))
+                .body("institutions[0].adjustment", equalTo("-732.96"))
+                .body("clearedBy", equalTo("xt-insurance-officer"));
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(200)
+                .body("clearedFundPayable", equalTo("23054.54"));
+
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
+                .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Already cleared"));
+        // 湘潭县 settles by DRG: nothing of its 2025 to clear.
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
+                .when().post("/api/v1/dip-clearings/430321/2025").then().statusCode(409)
+                .contentType("application/problem+json").body("title", equalTo("Nothing to clear"));
+        given().auth().oauth2(CHANGSHA_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
+                .when().post("/api/v1/dip-clearings/" + yuhu + "/2024").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json")
+                .body("{\"budget\":\"40000.00\"}").when().post("/api/v1/dip-clearings/" + yuhu + "/" + Year.now(ZoneId.of("Asia/Shanghai")).getValue())
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("not over"));
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"0.00\"}")
+                .when().post("/api/v1/dip-clearings/" + yuhu + "/2024").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("budget"));
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/dip-clearings/" + yuhu + "/2024").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    /** A DIP version of the area from 2025: the seed's rules with a three-group I63 catalogue at ¥12.50 a point. */
+    private static void loadDipVersion(String area) throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("caseRules")).put("method", "DIP");
+        ArrayNode catalogue = parameters.putArray("dipCatalogue");
+        catalogue.addObject().put("code", "I63.9+99.1000").put("score", 800).put("meanCost", "10000.00");
+        catalogue.addObject().put("code", "I63.9").put("score", 600).put("meanCost", "7000.00");
+        catalogue.addObject().put("code", "I63").put("score", 500).put("meanCost", "6000.00");
+        String version = JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2025-01-01").set("parameters", parameters));
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(version)
+                .when().post("/api/v1/parameters/" + area).then().statusCode(200).body("versionId", equalTo(area + "/2025-01-01"));
     }
 
     @Test
@@ -344,9 +422,13 @@ class CaseSettlementFlowTest {
     }
 
     private static InpatientDischarged withCharges(InpatientDischarged d, String total) {
+        return withCharges(d, new Charges(Money.ofYuan(total), d.charges().fundPaid(), d.charges().outOfPocket()));
+    }
+
+    private static InpatientDischarged withCharges(InpatientDischarged d, Charges charges) {
         return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
                 d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(),
-                new Charges(Money.ofYuan(total), d.charges().fundPaid(), d.charges().outOfPocket()),
+                charges,
                 d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
     }
 

@@ -13,7 +13,11 @@ public final class DipPointValue {
     }
 
     public static BigDecimal of(Money budget, List<GroupVolume> volumes) {
-        BigDecimal points = volumes.stream().map(GroupVolume::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return of(budget, volumes.stream().map(GroupVolume::points).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** The same from Σ points already summed (the stored cases' points). */
+    public static BigDecimal of(Money budget, BigDecimal points) {
         if (points.signum() <= 0) {
             throw new IllegalArgumentException("no points to value: Σ(score × cases) is zero");
         }

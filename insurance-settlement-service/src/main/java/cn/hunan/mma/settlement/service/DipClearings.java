@@ -1,0 +1,112 @@
+package cn.hunan.mma.settlement.service;
+
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.settlement.domain.cases.DipClearing;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * DIP year-end clearings of a rule area: its standing DIP cases of the year are those priced under one of its own
+ * parameter versions (rule_version "area/…"), wherever the patient lived. Made once, stored with who made it.
+ */
+@ApplicationScoped
+public class DipClearings {
+
+    // The year's cases are read once the year is over, but corrections may still arrive: both reads and the insert
+    // see one snapshot, so Σ points and the lines agree.
+    private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
+    private static final String EXISTING = "SELECT 1 FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
+    private static final String YEAR_CASES = "FROM case_settlement c "
+            + "LEFT JOIN case_review_decision d ON d.discharge_event_id = c.discharge_event_id "
+            + "WHERE NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1 ";
+    private static final String POINTS = "SELECT count(*), coalesce(sum(c.dip_points), 0), "
+            + "count(*) FILTER (WHERE c.dip_points IS NULL OR c.coefficient IS NULL) " + YEAR_CASES;
+    // A case paid by its points is revalued: points × point value × coefficient, half up to the fen (PostgreSQL's
+    // numeric round goes half away from zero: half up for these positive amounts), less its deductible due.
+    private static final String LINES = "SELECT c.institution_id, count(*), sum(c.dip_points), sum(c.fund_payable_fen)::bigint, "
+            + "sum(CASE WHEN c.outlier = 'LOW_COST' OR d.discharge_event_id IS NOT NULL THEN c.fund_payable_fen "
+            + "ELSE greatest(0, round(c.dip_points * $3::numeric * c.coefficient * 100) - c.deductible_fen) END)::bigint "
+            + YEAR_CASES + "GROUP BY c.institution_id ORDER BY c.institution_id";
+    private static final String STORE = "INSERT INTO dip_clearing (area, clearing_year, budget_fen, point_value, result_json, "
+            + "cleared_by, cleared_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String STORED = "SELECT result_json FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
+
+    private final Pool pool;
+
+    public DipClearings(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Clears the area's year with its DIP budget and stores the result as {@code render} writes it.
+     *
+     * @throws DipClearingConflictException already cleared, no DIP case, or cases settled before their points were kept
+     */
+    public Uni<String> clear(DivisionCode area, int year, Money budget, String clearedBy, Instant at,
+                             Function<DipClearing, String> render) {
+        Tuple scope = Tuple.of(area.value() + "/%", year);
+        return pool.withTransaction(connection -> connection.query(REPEATABLE_READ).execute()
+                .chain(() -> connection.preparedQuery(EXISTING).execute(Tuple.of(area.value(), year)))
+                .invoke(found -> {
+                    if (found.size() > 0) {
+                        throw new DipClearingConflictException("Already cleared", area.value() + " " + year + " is cleared already");
+                    }
+                })
+                .chain(() -> connection.preparedQuery(POINTS).execute(scope))
+                .chain(rows -> {
+                    Row totals = rows.iterator().next();
+                    long cases = totals.getLong(0);
+                    BigDecimal points = totals.getBigDecimal(1);
+                    long withoutPoints = totals.getLong(2);
+                    if (cases == 0) {
+                        throw new DipClearingConflictException("Nothing to clear",
+                                "no standing DIP case of " + year + " was settled under " + area.value() + "'s rules");
+                    }
+                    if (withoutPoints > 0) {
+                        throw new DipClearingConflictException("Cases without points", withoutPoints + " of the " + cases
+                                + " cases were settled before their DIP points were kept (V13): they cannot be revalued");
+                    }
+                    BigDecimal pointValue = DipClearing.pointValue(budget, points);
+                    return lines(connection, scope, pointValue).map(lines ->
+                            new DipClearing(area.value(), year, budget, cases, points, pointValue, lines));
+                })
+                .chain(clearing -> {
+                    String json = render.apply(clearing);
+                    return connection.preparedQuery(STORE).execute(Tuple.tuple(List.of(area.value(), year, budget.fen(),
+                                    Numeric.create(clearing.pointValue()), json, clearedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
+                            .replaceWith(json);
+                }));
+    }
+
+    /** The stored clearing, as it was rendered when made. */
+    public Uni<Optional<String>> stored(DivisionCode area, int year) {
+        return pool.preparedQuery(STORED).execute(Tuple.of(area.value(), year)).map(rows -> rows.size() == 0
+                ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    private static Uni<List<DipClearing.InstitutionLine>> lines(SqlConnection connection, Tuple scope, BigDecimal pointValue) {
+        return connection.preparedQuery(LINES).execute(Tuple.of(scope.getValue(0), scope.getValue(1), Numeric.create(pointValue))).map(rows -> {
+            List<DipClearing.InstitutionLine> lines = new ArrayList<>();
+            for (Row row : rows) {
+                lines.add(new DipClearing.InstitutionLine(row.getString(0), row.getLong(1), row.getBigDecimal(2),
+                        Money.ofFen(row.getLong(3)), Money.ofFen(row.getLong(4))));
+            }
+            return lines;
+        });
+    }
+}
