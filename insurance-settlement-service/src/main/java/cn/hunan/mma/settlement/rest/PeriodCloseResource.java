@@ -9,11 +9,11 @@ import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.close.SettlementJson;
 import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
-import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.export.SettlementExport;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
@@ -98,16 +98,32 @@ public class PeriodCloseResource {
         AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
                 "alliance " + allianceId);
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
-        return budgets.findAlliance(alliance.value()).chain(row -> closable(alliance, closing, row)
+        return budgets.findAlliance(alliance.value()).invoke(row -> requireCovers(division, alliance, row))
+                .chain(row -> closable(alliance, closing, row)
                 .chain(() -> parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE)))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
-                        .chain(stored -> packageTotal(request, alliance, closing, version)
+                        .chain(stored -> packageTotal(request, alliance, closing, division)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
                                                 .map(rates -> request.toSnapshot(alliance, closing, version, stored,
                                                         frozenPackage, spend, rates)))))))
                 .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
                 .map(CloseView::of);
+    }
+
+    /**
+     * The division the request closes under decides who may close and whose rules apply: it must be one the alliance
+     * covers, or lie around or within one (a city for its county's alliance). Without it, an officer of one area could
+     * close another area's alliance under their own rules. An alliance the matrix has not stated (or whose dissolution
+     * left no divisions) cannot be checked; its figures must then come with the request anyway.
+     */
+    private static void requireCovers(DivisionCode division, AllianceId alliance, Optional<AllianceEntity> row) {
+        List<String> covered = row.map(AllianceEntity::coveredDivisions).orElse(List.of());
+        boolean covers = covered.isEmpty() || covered.stream().map(DivisionCode::of)
+                .anyMatch(one -> one.isWithin(division) || division.isWithin(one));
+        if (!covers) {
+            throw new OutOfScopeException("alliance " + alliance.value() + " is outside " + division.value());
+        }
     }
 
     /**
@@ -127,22 +143,26 @@ public class PeriodCloseResource {
 
     /**
      * The request's package total; else the alliance's approved budget of the year — whole for a year-end close,
-     * split by the area's {@code budget.firstHalfShare} for a half-year close.
+     * split by the area's {@code budget.firstHalfShare} for a half-year close. Both halves take the share from the
+     * rules in force on 1 January (those the budget was drafted under), so H1 + H2 is the package even when a
+     * version starts mid-year.
      */
-    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing, ParameterVersion version) {
+    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing, DivisionCode division) {
         if (request.packageTotal() != null) {
             return Uni.createFrom().item(request.packageTotal());
         }
         if (closing.kind() == Period.Kind.YEAR) {
             return budgets.approvedPackage(alliance.value(), closing.year());
         }
-        BudgetParameters rules = version.parameters().budget();
-        if (rules.firstHalfShare() == null) {
-            throw new BadRequestException("packageTotal: required for a half-year close under " + version.versionId()
-                    + ", whose rules give no budget.firstHalfShare of the annual package");
-        }
-        return budgets.approvedPackage(alliance.value(), closing.year())
-                .map(annual -> rules.halfYearPackage(annual, closing.index()));
+        return parameters.inForce(division, LocalDate.of(closing.year(), 1, 1)).chain(version -> {
+            BudgetParameters rules = version.parameters().budget();
+            if (rules.firstHalfShare() == null) {
+                throw new BadRequestException("packageTotal: required for a half-year close under " + version.versionId()
+                        + ", whose rules give no budget.firstHalfShare of the annual package");
+            }
+            return budgets.approvedPackage(alliance.value(), closing.year())
+                    .map(annual -> rules.halfYearPackage(annual, closing.index()));
+        });
     }
 
     /**
@@ -159,9 +179,9 @@ public class PeriodCloseResource {
     }
 
     /**
-     * The request's out-of-area referral rates; a rate it omits is worked out from the settled stays of the
-     * alliance's covered residents: the closed period's (until a dissolution) for the current rate, the same period a
-     * year earlier for the baseline. 400 naming the rate when the stays cannot give it.
+     * The request's out-of-area referral rates; a rate it omits is worked out from the settled inpatient episodes of
+     * the alliance's covered residents: the closed period's (until a dissolution) for the current rate, the same period a
+     * year earlier for the baseline. 400 naming the rate when the episodes cannot give it.
      */
     private Uni<CloseRequest.ReferralRates> referralRates(CloseRequest request, AllianceId alliance, Period closing,
                                                           Optional<AllianceEntity> found) {
@@ -177,11 +197,11 @@ public class PeriodCloseResource {
             return Uni.createFrom().item(given);
         }
         AllianceEntity row = covering(field, alliance, found);
-        return outOfArea.stays(row.coveredDivisions(), period, row.lifetime().spendUntil(period)).map(stays -> {
-            stays.whyNoRate().ifPresent(reason -> {
+        return outOfArea.episodes(row.coveredDivisions(), period, row.lifetime().spendUntil(period)).map(episodes -> {
+            episodes.whyNoRate().ifPresent(reason -> {
                 throw new BadRequestException(field + ": required, since it cannot be worked out for " + period + ": " + reason);
             });
-            return stays.rate();
+            return episodes.rate();
         });
     }
 

@@ -44,7 +44,8 @@ public class CaseReviews {
             + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at, count(*) OVER () "
             + "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
             + "WHERE c.outlier = 'EXPERT_REVIEW' AND NOT c.superseded AND (d.discharge_event_id IS NULL) = $1 "
-            + "AND (c.insured_area LIKE $2 || '%' OR (c.insured_area IS NULL AND $3)) "
+            + "AND ((c.insured_area COLLATE \"C\" >= $2 AND c.insured_area COLLATE \"C\" < $2 || ':') "
+            + "OR (c.insured_area IS NULL AND $3)) "
             + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $4 OFFSET $5";
     private static final String ONE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
             + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "

@@ -72,24 +72,42 @@ public class ParameterService {
      */
     public Uni<BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>>> lookup(Collection<DivisionCode> divisions) {
         List<String> areas = divisions.stream().flatMap(division -> areasOf(division).stream()).distinct().toList();
+        // Only the keys, batch after batch: a DIP area's version carries its whole catalogue (thousands of groups),
+        // so the JSON is read once per version, the first time a batch could need it.
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from AreaParametersEntity where area in :areas", AreaParametersEntity.class)
-                .setParameter("areas", areas).getResultList())
-                .map(rows -> chooser(rows, this::version));
+                        "select versionId, area, effectiveFrom from AreaParametersEntity where area in :areas", Object[].class)
+                .setParameter("areas", areas).getResultList()
+                .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
+                .chain(keys -> unparsedJson(session, keys).map(json -> chooser(keys, key -> version(key.versionId(), json::get)))));
+    }
+
+    /** A version's identity and place in the order, without its parameters. */
+    public record VersionKey(String versionId, String area, LocalDate effectiveFrom) {
+    }
+
+    private Uni<Map<String, String>> unparsedJson(Mutiny.Session session, List<VersionKey> keys) {
+        List<String> unparsed = keys.stream().map(VersionKey::versionId).filter(id -> !parsed.containsKey(id)).toList();
+        if (unparsed.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery("select versionId, parametersJson from AreaParametersEntity where versionId in :ids",
+                        Object[].class)
+                .setParameter("ids", unparsed).getResultList()
+                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (String) row[1])));
     }
 
     /**
      * The version in force for (division, date) among {@code rows}, remembering per division the
      * candidates in order (not thread-safe).
      */
-    static BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> chooser(List<AreaParametersEntity> rows,
-                                                                                   Function<AreaParametersEntity, ParameterVersion> version) {
+    static BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> chooser(List<VersionKey> rows,
+                                                                                   Function<VersionKey, ParameterVersion> version) {
         // A batch asks for thousands of (division, date) pairs, nearly all distinct across a province's
         // insured areas and half a year of dates: per division the candidate versions are ordered once
         // (most specific area, then latest effective date), and a date takes the first not after it.
-        Map<DivisionCode, List<AreaParametersEntity>> candidates = new HashMap<>();
+        Map<DivisionCode, List<VersionKey>> candidates = new HashMap<>();
         return (division, date) -> {
-            for (AreaParametersEntity candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d))) {
+            for (VersionKey candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d))) {
                 if (!candidate.effectiveFrom().isAfter(date)) {
                     // Only the chosen version is parsed: an old version nobody is asked for cannot fail a batch.
                     return Optional.of(version.apply(candidate));
@@ -101,27 +119,25 @@ public class ParameterService {
 
     /** The most specific area's latest version effective on the date. */
     private Optional<ParameterVersion> choose(List<AreaParametersEntity> rows, DivisionCode division, LocalDate date) {
-        List<String> areas = areasOf(division);
-        return rows.stream()
-                .filter(row -> areas.contains(row.area()) && !row.effectiveFrom().isAfter(date))
-                .min(order(areas))
-                .map(this::version);
+        Map<String, String> json = new HashMap<>();
+        rows.forEach(row -> json.put(row.versionId(), row.parametersJson()));
+        List<VersionKey> keys = rows.stream().map(row -> new VersionKey(row.versionId(), row.area(), row.effectiveFrom())).toList();
+        return ordered(keys, division).stream().filter(key -> !key.effectiveFrom().isAfter(date)).findFirst()
+                .map(key -> version(key.versionId(), json::get));
     }
 
     /** The versions of the division's areas, most specific area first, within an area the latest first. */
-    private static List<AreaParametersEntity> ordered(List<AreaParametersEntity> rows, DivisionCode division) {
+    private static List<VersionKey> ordered(List<VersionKey> rows, DivisionCode division) {
         List<String> areas = areasOf(division);
-        return rows.stream().filter(row -> areas.contains(row.area())).sorted(order(areas)).toList();
+        return rows.stream().filter(row -> areas.contains(row.area()))
+                .sorted(Comparator.comparingInt((VersionKey row) -> areas.indexOf(row.area()))
+                        .thenComparing(VersionKey::effectiveFrom, Comparator.reverseOrder()))
+                .toList();
     }
 
-    private static Comparator<AreaParametersEntity> order(List<String> areas) {
-        return Comparator.comparingInt((AreaParametersEntity row) -> areas.indexOf(row.area()))
-                .thenComparing(AreaParametersEntity::effectiveFrom, Comparator.reverseOrder());
-    }
-
-    private ParameterVersion version(AreaParametersEntity row) {
-        return new ParameterVersion(row.versionId(),
-                parsed.computeIfAbsent(row.versionId(), id -> SettlementJson.readParameters(row.parametersJson())));
+    // Versions are immutable: parsed once per process, from the JSON read with it.
+    private ParameterVersion version(String versionId, Function<String, String> json) {
+        return new ParameterVersion(versionId, parsed.computeIfAbsent(versionId, id -> SettlementJson.readParameters(json.apply(id))));
     }
 
     /** The areas a division lies in, most specific first: its county, city and province (6-digit codes). */

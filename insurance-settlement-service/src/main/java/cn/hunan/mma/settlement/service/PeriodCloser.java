@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.service;
 
+import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.settlement.close.ClosedEvents;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Closes and reopens periods. A close freezes its snapshot, stores the result, posts the ledger
@@ -32,6 +34,8 @@ import java.util.List;
 public class PeriodCloser {
 
     private final Mutiny.SessionFactory sessions;
+    private static final int CLOSE_LOCK_CLASS = 0x434c4f53;
+
     private final Clock clock = Clock.systemUTC();
 
     public PeriodCloser(Mutiny.SessionFactory sessions) {
@@ -41,29 +45,43 @@ public class PeriodCloser {
     public Uni<PeriodCloseEntity> close(SettlementSnapshot snapshot, String divisionCode, String actor) {
         String alliance = snapshot.allianceId().value();
         String period = snapshot.period().toString();
-        return sessions.withTransaction((session, tx) -> revisions(session, alliance, period).chain(existing -> {
-            if (existing.stream().anyMatch(PeriodCloseEntity::standing)) {
-                throw new AlreadyClosedException(alliance + " " + period + " is already closed; reopen it to correct it");
+        return sessions.withTransaction((session, tx) -> lockYear(session, alliance, snapshot.period())
+                .chain(() -> overlapping(session, alliance, snapshot.period()))
+                .invoke(overlap -> overlap.ifPresent(other -> {
+                    // A year-end close settles the whole year's package: beside a standing half it would pay that half twice.
+                    throw new AlreadyClosedException(alliance + " " + other.period() + " stands: " + period
+                            + " overlaps it; reopen " + other.period() + " first");
+                }))
+                .chain(() -> revisions(session, alliance, period))
+                .chain(existing -> record(session, snapshot, existing, divisionCode, actor)));
+    }
+
+    /** The close as a new revision of the period: its row, audit, ledger postings and event, in the caller's transaction. */
+    private Uni<PeriodCloseEntity> record(Mutiny.Session session, SettlementSnapshot snapshot, List<PeriodCloseEntity> existing,
+                                          String divisionCode, String actor) {
+        String alliance = snapshot.allianceId().value();
+        String period = snapshot.period().toString();
+        if (existing.stream().anyMatch(PeriodCloseEntity::standing)) {
+            throw new AlreadyClosedException(alliance + " " + period + " is already closed; reopen it to correct it");
+        }
+        Instant now = clock.instant();
+        byte[] snapshotJson = SettlementJson.snapshot(snapshot);
+        String snapshotId = SettlementJson.snapshotId(snapshotJson);
+        PeriodSettlement settlement = PeriodSettlement.close(snapshot);
+        int revision = existing.size() + 1;
+        PeriodCloseEntity row = new PeriodCloseEntity(alliance, period, revision, divisionCode, snapshotId,
+                SettlementJson.text(snapshotJson), SettlementJson.text(SettlementJson.settlement(settlement)), actor, now);
+        List<Object> rows = new ArrayList<>();
+        rows.add(row);
+        rows.add(new CloseAuditEntity(alliance, period, revision, "CLOSE", actor, null, now));
+        for (LedgerTransaction transaction : SettlementPostings.of(settlement)) {
+            for (LedgerEntry entry : transaction.entries()) {
+                rows.add(LedgerEntryEntity.of(revised(entry, revision), alliance, period, now));
             }
-            Instant now = clock.instant();
-            byte[] snapshotJson = SettlementJson.snapshot(snapshot);
-            String snapshotId = SettlementJson.snapshotId(snapshotJson);
-            PeriodSettlement settlement = PeriodSettlement.close(snapshot);
-            int revision = existing.size() + 1;
-            PeriodCloseEntity row = new PeriodCloseEntity(alliance, period, revision, divisionCode, snapshotId,
-                    SettlementJson.text(snapshotJson), SettlementJson.text(SettlementJson.settlement(settlement)), actor, now);
-            List<Object> rows = new ArrayList<>();
-            rows.add(row);
-            rows.add(new CloseAuditEntity(alliance, period, revision, "CLOSE", actor, null, now));
-            for (LedgerTransaction transaction : SettlementPostings.of(settlement)) {
-                for (LedgerEntry entry : transaction.entries()) {
-                    rows.add(LedgerEntryEntity.of(revised(entry, revision), alliance, period, now));
-                }
-            }
-            rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS,
-                    ClosedEvents.of(settlement, EventId.random(), now, snapshotId))));
-            return session.persistAll(rows.toArray()).replaceWith(row);
-        }));
+        }
+        rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS,
+                ClosedEvents.of(settlement, EventId.random(), now, snapshotId))));
+        return session.persistAll(rows.toArray()).replaceWith(row);
     }
 
     public Uni<PeriodCloseEntity> reopen(String alliance, String period, String actor, String reason) {
@@ -97,6 +115,23 @@ public class PeriodCloser {
                         "from LedgerEntryEntity where allianceId = :alliance and period = :period order by postedAt, transactionId, side desc, account",
                         LedgerEntryEntity.class)
                 .setParameter("alliance", alliance).setParameter("period", period).getResultList());
+    }
+
+    // Closes of one alliance and year take turns (to commit): two overlapping closes would each pass the overlap check.
+    private static Uni<Void> lockYear(Mutiny.Session session, String alliance, Period period) {
+        return session.createNativeQuery("SELECT count(pg_advisory_xact_lock(" + CLOSE_LOCK_CLASS + ", hashtext(:key)))")
+                .setParameter("key", alliance + "/" + period.year()).getSingleResult().replaceWithVoid();
+    }
+
+    /** A standing close of a period that overlaps {@code period}: the halves of a year, or the year of a half. */
+    private static Uni<Optional<PeriodCloseEntity>> overlapping(Mutiny.Session session, String alliance, Period period) {
+        List<String> others = period.kind() == Period.Kind.YEAR
+                ? List.of(Period.halfYear(period.year(), 1).toString(), Period.halfYear(period.year(), 2).toString())
+                : List.of(Period.ofYear(period.year()).toString());
+        return session.createSelectionQuery(
+                        "from PeriodCloseEntity where allianceId = :alliance and period in :periods", PeriodCloseEntity.class)
+                .setParameter("alliance", alliance).setParameter("periods", others).getResultList()
+                .map(rows -> rows.stream().filter(PeriodCloseEntity::standing).findFirst());
     }
 
     private static Uni<List<PeriodCloseEntity>> revisions(Mutiny.Session session, String alliance, String period) {

@@ -261,6 +261,12 @@ class BudgetApiTest {
         given().auth().oauth2(officer).contentType("application/json")
                 .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2041-01-01").set("parameters", parameters)))
                 .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
+        // A version from 1 July with another share (say with a new base rate): the halves still take the budget's,
+        // else H2 would be 997,500.00 − 30 % = 698,250.00 and the halves would pay out 1,147,125.00.
+        ((ObjectNode) parameters.get("budget")).put("firstHalfShare", new BigDecimal("0.30"));
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2041-07-01").set("parameters", parameters)))
+                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
         String alliance = "XTX-HLF-" + UUID.randomUUID().toString().substring(0, 8);
         storeCase(XIANGTAN_COUNTY + "104", 2040, "1000000.00", false);
         publishAlliance(alliance);
@@ -355,23 +361,27 @@ class BudgetApiTest {
         storeCase(residence, year, fundPayable, superseded, null);
     }
 
-    /** A settled stay at a given institution (where it was treated matters to the out-of-area referral rate). */
-    static void storeStay(String institution, String residence, String dischargeDate, boolean superseded) throws Exception {
-        storeCase(institution, residence, LocalDate.parse(dischargeDate).getYear(), "1000.00", superseded, dischargeDate);
+    /**
+     * A settled stay at a given institution, of a referral episode or none (where it was treated and which stays one
+     * episode links matter to the out-of-area referral rate).
+     */
+    static void storeStay(String institution, String residence, String dischargeDate, boolean superseded, String episode)
+            throws Exception {
+        storeCase(institution, residence, LocalDate.parse(dischargeDate).getYear(), "1000.00", superseded, dischargeDate, episode);
     }
 
     private static void storeCase(String residence, int year, String fundPayable, boolean superseded, String dischargeDate)
             throws Exception {
-        storeCase("430102H0001", residence, year, fundPayable, superseded, dischargeDate);
+        storeCase("430102H0001", residence, year, fundPayable, superseded, dischargeDate, null);
     }
 
     private static void storeCase(String institution, String residence, int year, String fundPayable, boolean superseded,
-                                  String dischargeDate) throws Exception {
+                                  String dischargeDate, String episode) throws Exception {
         try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
                      + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
-                     + "rule_version, superseded, settled_at, residence_division, discharge_date) "
-                     + "VALUES (?, ?, ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?)")) {
+                     + "rule_version, superseded, settled_at, residence_division, discharge_date, episode_id) "
+                     + "VALUES (?, ?, ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, institution);
             insert.setInt(3, year);
@@ -380,6 +390,7 @@ class BudgetApiTest {
             insert.setTimestamp(6, Timestamp.from(Instant.now()));
             insert.setString(7, residence);
             insert.setObject(8, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
+            insert.setString(9, episode);
             insert.executeUpdate();
         }
     }

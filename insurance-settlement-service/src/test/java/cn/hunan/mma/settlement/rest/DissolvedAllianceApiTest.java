@@ -115,6 +115,9 @@ class DissolvedAllianceApiTest {
                 .when().post("/api/v1/settlements/" + alliance + "/2022-H1/close")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(half.getString("result.snapshot.actualSpend")).isEqualTo("300000.00");
+        // A year-end close settles the whole year: the half is reopened first (audited), or it would be paid twice.
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"closed as a whole year\"}")
+                .when().post("/api/v1/settlements/" + alliance + "/2022-H1/reopen").then().statusCode(200);
         // The year-end close freezes the budget approved before the dissolution: P = 997,500.00, spend as above.
         JsonPath year = given().auth().oauth2(officer).contentType("application/json").body(closeWithoutSpend(false))
                 .when().post("/api/v1/settlements/" + alliance + "/2022/close")
@@ -151,6 +154,7 @@ class DissolvedAllianceApiTest {
     private static String closeWithoutSpend(boolean keepPackage) throws Exception {
         ObjectNode body = (ObjectNode) new ObjectMapper().readTree(PeriodCloseApiTest.closeBody("1.00"));
         body.remove("actualSpend");
+        body.put("divisionCode", SHAOSHAN);
         if (!keepPackage) {
             body.remove("packageTotal");
         }

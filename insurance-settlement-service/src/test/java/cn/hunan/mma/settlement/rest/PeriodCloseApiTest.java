@@ -102,21 +102,22 @@ class PeriodCloseApiTest {
 
     @Test
     void a_reopen_is_audited_and_lets_the_period_be_closed_again() throws Exception {
+        // 2022-H1: the other tests close XTX-YGT-01's years 2025 and 2026, which a standing half of theirs would overlap.
         given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
-                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/close").then().statusCode(200);
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close").then().statusCode(200);
 
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"\"}")
-                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/reopen")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"late corrections from 430321T0102\"}")
-                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/reopen")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(200).body("status", equalTo("REOPENED"));
 
         given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
-                .when().post("/api/v1/settlements/XTX-YGT-01/2025-H1/close")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close")
                 .then().statusCode(200).body("revision", equalTo(2)).body("result.retained", equalTo("17750000.00"));
         List<Map<String, String>> ledger = given().auth().oauth2(auditor)
-                .when().get("/api/v1/settlements/XTX-YGT-01/2025-H1/ledger")
+                .when().get("/api/v1/settlements/XTX-YGT-01/2022-H1/ledger")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
         assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/reversal"));

@@ -46,8 +46,9 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * A close that does not give the out-of-area referral rates works them out from the settled stays of the covered
- * residents (DOMAIN.md §6): stays treated outside the covered counties ÷ all their stays, in the closed period and in
+ * A close that does not give the out-of-area referral rates works them out from the settled inpatient episodes of the
+ * covered residents (DOMAIN.md §6): episodes treated outside the covered counties ÷ all their episodes (the stays are
+ * written to the database as the settlement flow writes them; the institutions come through Kafka), in the closed period and in
  * the same period a year earlier (the baseline). Where each institution is comes from the matrix topic.
  * Covered: 湘潭县 (430321) and 湘乡市 (430381); treated outside: a 长沙 芙蓉区 hospital (430102). Years 2016–2017
  * (no other test settles there).
@@ -68,10 +69,12 @@ class ReferralRateCloseApiTest {
             TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     /**
-     * 2017-H1: four standing stays of covered residents, one of them in 长沙 → 1 ÷ 4 = 0.250000. Not counted: a
-     * superseded 长沙 stay, a 长沙 stay of a 雨湖区 resident (not covered), a 长沙 stay on 1 July (H2). A 湘潭县 resident
-     * treated in 湘乡 stays inside the area. 2016-H1 (baseline): two of three in 长沙, on the half's first and middle
-     * days, the third on its last → 2 ÷ 3 = 0.666667 (half up). A close that gives its rates keeps them.
+     * 2017-H1: five standing episodes of covered residents, two of them treated in 长沙 → 2 ÷ 5 = 0.400000 — four
+     * stays without a referral episode (one in 长沙) and one episode of two stays, the county hospital then 长沙 (by
+     * stays it would be 2 ÷ 6). Not counted: a superseded 长沙 stay, a 长沙 stay of a 雨湖区 resident (not covered), a
+     * 长沙 stay on 1 July (H2). A 湘潭县 resident treated in 湘乡 stays inside the area. 2016-H1 (baseline): two of
+     * three in 长沙, on the half's first and middle days, the third on its last → 2 ÷ 3 = 0.666667 (half up). A close
+     * that gives its rates keeps them.
      */
     @Test
     void a_close_without_referral_rates_works_them_out_from_where_the_covered_residents_were_treated() throws Exception {
@@ -86,14 +89,17 @@ class ReferralRateCloseApiTest {
         stay(CHANGSHA, "430321", "2017-05-02", true);
         stay(CHANGSHA, "430302", "2017-05-03", false);
         stay(CHANGSHA, "430321", "2017-07-01", false);
+        String episode = "EP-OOA-" + UUID.randomUUID().toString().substring(0, 8);
+        BudgetApiTest.storeStay(XIANGTAN_COUNTY.institutionId().value(), "430321104", "2017-06-01", false, episode);
+        BudgetApiTest.storeStay(CHANGSHA.institutionId().value(), "430321104", "2017-06-10", false, episode);
         stay(CHANGSHA, "430321", "2016-01-01", false);
         stay(CHANGSHA, "430381", "2016-03-01", false);
         stay(XIANGTAN_COUNTY, "430321", "2016-06-30", false);
 
-        JsonPath closed = close(alliance, "2017-H1", withoutRates()).then().statusCode(200).extract().jsonPath();
+        JsonPath closed = close(alliance, "2017-H1", withoutRates("430321")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(closed, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.666667");
-        assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.25");
-        assertThat(decimal(closed, "result.tertiary.fall")).isEqualByComparingTo("0.416667");
+        assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.4");
+        assertThat(decimal(closed, "result.tertiary.fall")).isEqualByComparingTo("0.266667");
 
         String given = alliance(List.of("430321", "430381"));
         JsonPath kept = close(given, "2017-H1", PeriodCloseApiTest.closeBody("1.00")).then().statusCode(200).extract().jsonPath();
@@ -101,18 +107,18 @@ class ReferralRateCloseApiTest {
         assertThat(decimal(kept, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.12");
     }
 
-    /** 衡阳 祁东县 (430426) has no settled stay in 2016; 永州 431121 has one, at an institution the matrix never named. */
+    /** 韶山 (430382) has no settled stay in 2016; 雨湖区 (430302) has one, at an institution the matrix never named. */
     @Test
     void a_rate_the_stays_cannot_give_must_come_with_the_request() throws Exception {
-        String empty = alliance(List.of("430426"));
-        close(empty, "2017-H1", withoutRates()).then().statusCode(400).contentType(PROBLEM_JSON)
+        String empty = alliance(List.of("430382"));
+        close(empty, "2017-H1", withoutRates("430382")).then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("detail", allOf(containsString("baselineReferralRate"), containsString("2016-H1"),
                         containsString("no settled stay")));
 
-        String unplaced = alliance(List.of("431121"));
-        BudgetApiTest.storeStay("431121H0071", "431121", "2016-04-01", false);
-        close(unplaced, "2017-H1", withoutRates()).then().statusCode(400).contentType(PROBLEM_JSON)
-                .body("detail", allOf(containsString("baselineReferralRate"), containsString("1 of the covered residents' 1 stays"),
+        String unplaced = alliance(List.of("430302"));
+        BudgetApiTest.storeStay("430302H0071", "430302", "2016-04-01", false, null);
+        close(unplaced, "2017-H1", withoutRates("430302")).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", allOf(containsString("baselineReferralRate"), containsString("1 of the covered residents' 1 episodes"),
                         containsString("division is not known")));
     }
 
@@ -126,7 +132,8 @@ class ReferralRateCloseApiTest {
                 "转外测试医院 " + id, level, InstitutionKind.GENERAL, DivisionCode.of(division), null, null, List.of(), true);
     }
 
-    private static String alliance(List<String> covered) throws Exception {
+    /** A county alliance of the given covered divisions, once the service holds it. */
+    static String alliance(List<String> covered) throws Exception {
         String id = "XTX-OOA-" + UUID.randomUUID().toString().substring(0, 8);
         InstitutionId lead = XIANGTAN_COUNTY.institutionId();
         BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(id),
@@ -137,11 +144,12 @@ class ReferralRateCloseApiTest {
     }
 
     private static void stay(InstitutionSnapshot at, String residence, String discharged, boolean superseded) throws Exception {
-        BudgetApiTest.storeStay(at.institutionId().value(), residence, discharged, superseded);
+        BudgetApiTest.storeStay(at.institutionId().value(), residence, discharged, superseded, null);
     }
 
-    private static String withoutRates() throws Exception {
+    private static String withoutRates(String division) throws Exception {
         ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.put("divisionCode", division);
         body.remove("baselineReferralRate");
         body.remove("currentReferralRate");
         return body.toString();

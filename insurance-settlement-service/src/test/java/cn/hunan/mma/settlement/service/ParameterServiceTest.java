@@ -32,7 +32,7 @@ class ParameterServiceTest {
 
     @Test
     void a_batch_lookup_takes_the_most_specific_areas_latest_version_in_force_on_the_date() {
-        List<AreaParametersEntity> rows = List.of(row("430000", "2000-01-01"), row("430321", "2037-01-01"),
+        List<ParameterService.VersionKey> rows = List.of(row("430000", "2000-01-01"), row("430321", "2037-01-01"),
                 row("430300", "2033-01-01"), row("430321", "2036-01-01"), row("430100", "2030-01-01"));
         BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> lookup =
                 ParameterService.chooser(rows, row -> new ParameterVersion(row.versionId(), SEED));
@@ -49,7 +49,7 @@ class ParameterServiceTest {
 
     @Test
     void only_the_version_chosen_is_read_so_an_unreadable_old_one_fails_no_batch_that_does_not_need_it() {
-        List<AreaParametersEntity> rows = List.of(row("430000", "2000-01-01"), row("430321", "2036-01-01"));
+        List<ParameterService.VersionKey> rows = List.of(row("430000", "2000-01-01"), row("430321", "2036-01-01"));
         BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>> lookup = ParameterService.chooser(rows, row -> {
             if (row.area().equals("430000")) {
                 throw new IllegalStateException("the province's 2000 version does not parse");
@@ -64,7 +64,7 @@ class ParameterServiceTest {
         return lookup.apply(DivisionCode.of(division), LocalDate.parse(date)).orElseThrow().versionId();
     }
 
-    private static AreaParametersEntity row(String area, String effectiveFrom) {
-        return new AreaParametersEntity(area, LocalDate.parse(effectiveFrom), SeedParameters.json(), "test", Instant.EPOCH);
+    private static ParameterService.VersionKey row(String area, String effectiveFrom) {
+        return new ParameterService.VersionKey(area + "/" + effectiveFrom, area, LocalDate.parse(effectiveFrom));
     }
 }
