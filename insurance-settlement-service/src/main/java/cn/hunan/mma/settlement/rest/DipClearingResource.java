@@ -70,8 +70,8 @@ public class DipClearingResource {
 
         static ClearingView of(DipClearing clearing, String clearedBy, Instant clearedAt) {
             List<LineView> lines = clearing.institutions().stream().map(line -> new LineView(line.institutionId(), line.cases(),
-                    line.points(), line.provisionalFundPayable(), line.clearedFundPayable(), line.adjustment())).toList();
-            return new ClearingView(clearing.area(), clearing.year(), clearing.budget(), clearing.cases(), clearing.totalPoints(),
+                    DipClearing.shown(line.points()), line.provisionalFundPayable(), line.clearedFundPayable(), line.adjustment())).toList();
+            return new ClearingView(clearing.area(), clearing.year(), clearing.budget(), clearing.cases(), DipClearing.shown(clearing.totalPoints()),
                     clearing.pointValue(), clearing.provisionalFundPayable(), clearing.clearedFundPayable(), clearing.adjustment(),
                     lines, clearedBy, clearedAt);
         }

@@ -31,7 +31,7 @@ import cn.hunan.mma.settlement.service.ParameterService;
 import cn.hunan.mma.settlement.service.PeriodCloser;
 import cn.hunan.mma.settlement.service.ScoreService;
 import cn.hunan.mma.settlement.service.SpendService;
-import cn.hunan.mma.settlement.service.UnknownBudgetException;
+import cn.hunan.mma.settlement.service.UnknownAllianceException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -98,11 +98,11 @@ public class PeriodCloseResource {
         AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
                 "alliance " + allianceId);
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
-        return budgets.findAlliance(alliance.value()).invoke(row -> requireCovers(division, alliance, row))
+        return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
                 .chain(row -> closable(alliance, closing, row)
-                .chain(() -> parameters.inForce(division, LocalDate.ofInstant(closing.start(), Period.ZONE)))
+                .chain(() -> parameters.inForce(rulesDivision(division, row), LocalDate.ofInstant(closing.start(), Period.ZONE)))
                 .chain(version -> scores.latest(closing, alliance.value(), memberIds)
-                        .chain(stored -> packageTotal(request, alliance, closing, division)
+                        .chain(stored -> packageTotal(request, alliance, closing, rulesDivision(division, row))
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
                                                 .map(rates -> request.toSnapshot(alliance, closing, version, stored,
@@ -112,18 +112,29 @@ public class PeriodCloseResource {
     }
 
     /**
-     * The division the request closes under decides who may close and whose rules apply: it must be one the alliance
-     * covers, or lie around or within one (a city for its county's alliance). Without it, an officer of one area could
-     * close another area's alliance under their own rules. An alliance the matrix has not stated (or whose dissolution
-     * left no divisions) cannot be checked; its figures must then come with the request anyway.
+     * The alliance as the matrix states it; the request's division, which decides who may close, must be one the
+     * alliance covers or lie around or within one (a city for its county's alliance): else an officer of one area
+     * could close another area's alliance. 404 for an alliance the matrix never stated. A dissolution first heard of
+     * with no make-up leaves nothing to check; such an alliance never had a budget, so {@link #closable} refuses it.
      */
-    private static void requireCovers(DivisionCode division, AllianceId alliance, Optional<AllianceEntity> row) {
-        List<String> covered = row.map(AllianceEntity::coveredDivisions).orElse(List.of());
-        boolean covers = covered.isEmpty() || covered.stream().map(DivisionCode::of)
+    private static Optional<AllianceEntity> covering(DivisionCode division, AllianceId alliance, Optional<AllianceEntity> found) {
+        AllianceEntity row = found.orElseThrow(() -> new UnknownAllianceException(alliance.value()));
+        List<String> covered = row.coveredDivisions();
+        boolean covers = covered.isEmpty() && row.lifetime().dissolved() || covered.stream().map(DivisionCode::of)
                 .anyMatch(one -> one.isWithin(division) || division.isWithin(one));
         if (!covers) {
             throw new OutOfScopeException("alliance " + alliance.value() + " is outside " + division.value());
         }
+        return found;
+    }
+
+    /**
+     * Whose rules a close applies: the alliance's own area — its first covered division, as its budget was drafted —
+     * not the division a caller names, which may be the city around it and have rules of its own.
+     */
+    private static DivisionCode rulesDivision(DivisionCode requested, Optional<AllianceEntity> row) {
+        return row.map(AllianceEntity::coveredDivisions).filter(covered -> !covered.isEmpty())
+                .map(covered -> DivisionCode.of(covered.get(0))).orElse(requested);
     }
 
     /**
@@ -207,7 +218,7 @@ public class PeriodCloseResource {
 
     /** The alliance's row, when it states the divisions it covers; else {@code field} must come with the request. */
     private static AllianceEntity covering(String field, AllianceId alliance, Optional<AllianceEntity> found) {
-        AllianceEntity row = found.orElseThrow(() -> new UnknownBudgetException("alliance " + alliance.value() + " is not in the matrix"));
+        AllianceEntity row = found.orElseThrow(() -> new UnknownAllianceException(alliance.value()));
         if (row.coveredDivisions().isEmpty()) {
             throw new BadRequestException(field + ": required, since " + alliance.value() + (row.lifetime().dissolved()
                     ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));

@@ -4,6 +4,7 @@ import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.NoParametersInForceException;
+import cn.hunan.mma.settlement.service.UnknownAllianceException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -14,6 +15,12 @@ public class SettlementProblemMappers {
     @ServerExceptionMapper
     public Response noParameters(NoParametersInForceException e) {
         return ProblemResponses.of(Problem.of(409, "No parameters in force", e.getMessage()));
+    }
+
+    // Closes (and the spend and rates they gather) need the alliance's make-up from the matrix.
+    @ServerExceptionMapper
+    public Response unknownAlliance(UnknownAllianceException e) {
+        return ProblemResponses.of(Problem.of(404, "Unknown alliance", e.getMessage()));
     }
 
     // Budgets and closes both meet an alliance the matrix has dissolved.

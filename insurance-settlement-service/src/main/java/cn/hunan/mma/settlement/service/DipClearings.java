@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +36,8 @@ public class DipClearings {
             + "LEFT JOIN case_review_decision d ON d.discharge_event_id = c.discharge_event_id "
             + "WHERE NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1 ";
     private static final String POINTS = "SELECT count(*), coalesce(sum(c.dip_points), 0), "
-            + "count(*) FILTER (WHERE c.dip_points IS NULL OR c.coefficient IS NULL) " + YEAR_CASES;
+            + "count(*) FILTER (WHERE c.dip_points IS NULL OR c.coefficient IS NULL), "
+            + "count(*) FILTER (WHERE c.outlier = 'EXPERT_REVIEW' AND d.discharge_event_id IS NULL) " + YEAR_CASES;
     // A case paid by its points is revalued: points × point value × coefficient, half up to the fen (PostgreSQL's
     // numeric round goes half away from zero: half up for these positive amounts), less its deductible due.
     private static final String LINES = "SELECT c.institution_id, count(*), sum(c.dip_points), sum(c.fund_payable_fen)::bigint, "
@@ -55,7 +57,8 @@ public class DipClearings {
     /**
      * Clears the area's year with its DIP budget and stores the result as {@code render} writes it.
      *
-     * @throws DipClearingConflictException already cleared, no DIP case, or cases settled before their points were kept
+     * @throws DipClearingConflictException already cleared (also concurrently), no DIP case, cases settled before their
+     *                                      points were kept, or expert reviews still undecided
      */
     public Uni<String> clear(DivisionCode area, int year, Money budget, String clearedBy, Instant at,
                              Function<DipClearing, String> render) {
@@ -73,6 +76,7 @@ public class DipClearings {
                     long cases = totals.getLong(0);
                     BigDecimal points = totals.getBigDecimal(1);
                     long withoutPoints = totals.getLong(2);
+                    long pendingReviews = totals.getLong(3);
                     if (cases == 0) {
                         throw new DipClearingConflictException("Nothing to clear",
                                 "no standing DIP case of " + year + " was settled under " + area.value() + "'s rules");
@@ -80,6 +84,11 @@ public class DipClearings {
                     if (withoutPoints > 0) {
                         throw new DipClearingConflictException("Cases without points", withoutPoints + " of the " + cases
                                 + " cases were settled before their DIP points were kept (V13): they cannot be revalued");
+                    }
+                    if (pendingReviews > 0) {
+                        // A decision after the clearing would change what the fund pays under a clearing that is final.
+                        throw new DipClearingConflictException("Reviews pending", pendingReviews + " of the " + cases
+                                + " cases await an expert-review decision: decide them first (/api/v1/case-reviews)");
                     }
                     BigDecimal pointValue = DipClearing.pointValue(budget, points);
                     return lines(connection, scope, pointValue).map(lines ->
@@ -90,7 +99,15 @@ public class DipClearings {
                     return connection.preparedQuery(STORE).execute(Tuple.tuple(List.of(area.value(), year, budget.fen(),
                                     Numeric.create(clearing.pointValue()), json, clearedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
                             .replaceWith(json);
-                }));
+                }))
+                // Two clearings of one area and year at once both pass the check; the key lets one commit and the
+                // other fails on it (a duplicate key, or a serialization failure under repeatable read).
+                .onFailure(DipClearings::lostTheRace).transform(e -> new DipClearingConflictException("Already cleared",
+                        area.value() + " " + year + " was cleared concurrently"));
+    }
+
+    private static boolean lostTheRace(Throwable failure) {
+        return failure instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
     }
 
     /** The stored clearing, as it was rendered when made. */

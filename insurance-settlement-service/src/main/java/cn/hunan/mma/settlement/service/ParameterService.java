@@ -31,6 +31,7 @@ public class ParameterService {
 
     private final Mutiny.SessionFactory sessions;
     private final Map<String, AreaParameters> parsed = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> unreadable = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     public ParameterService(Mutiny.SessionFactory sessions) {
@@ -78,22 +79,43 @@ public class ParameterService {
                         "select versionId, area, effectiveFrom from AreaParametersEntity where area in :areas", Object[].class)
                 .setParameter("areas", areas).getResultList()
                 .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
-                .chain(keys -> unparsedJson(session, keys).map(json -> chooser(keys, key -> version(key.versionId(), json::get)))));
+                .chain(keys -> readNew(session, keys).map(read -> chooser(keys, key -> cached(key.versionId())))));
     }
 
     /** A version's identity and place in the order, without its parameters. */
     public record VersionKey(String versionId, String area, LocalDate effectiveFrom) {
     }
 
-    private Uni<Map<String, String>> unparsedJson(Mutiny.Session session, List<VersionKey> keys) {
-        List<String> unparsed = keys.stream().map(VersionKey::versionId).filter(id -> !parsed.containsKey(id)).toList();
-        if (unparsed.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+    /**
+     * Reads and parses the versions this process has not seen, every one of them (a version no batch chooses must not
+     * be read again batch after batch). One that does not parse is remembered as such: it fails only a batch that
+     * chooses it.
+     */
+    private Uni<Void> readNew(Mutiny.Session session, List<VersionKey> keys) {
+        List<String> unseen = keys.stream().map(VersionKey::versionId)
+                .filter(id -> !parsed.containsKey(id) && !unreadable.containsKey(id)).toList();
+        if (unseen.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
         return session.createSelectionQuery("select versionId, parametersJson from AreaParametersEntity where versionId in :ids",
                         Object[].class)
-                .setParameter("ids", unparsed).getResultList()
-                .map(rows -> rows.stream().collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (String) row[1])));
+                .setParameter("ids", unseen).getResultList()
+                .invoke(rows -> rows.forEach(row -> {
+                    try {
+                        parsed.putIfAbsent((String) row[0], SettlementJson.readParameters((String) row[1]));
+                    } catch (RuntimeException e) {
+                        unreadable.put((String) row[0], e);
+                    }
+                }))
+                .replaceWithVoid();
+    }
+
+    private ParameterVersion cached(String versionId) {
+        RuntimeException failure = unreadable.get(versionId);
+        if (failure != null) {
+            throw failure;
+        }
+        return new ParameterVersion(versionId, parsed.get(versionId));
     }
 
     /**

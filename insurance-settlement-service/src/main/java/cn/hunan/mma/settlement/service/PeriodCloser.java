@@ -33,9 +33,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PeriodCloser {
 
-    private final Mutiny.SessionFactory sessions;
     private static final int CLOSE_LOCK_CLASS = 0x434c4f53;
 
+    private final Mutiny.SessionFactory sessions;
     private final Clock clock = Clock.systemUTC();
 
     public PeriodCloser(Mutiny.SessionFactory sessions) {

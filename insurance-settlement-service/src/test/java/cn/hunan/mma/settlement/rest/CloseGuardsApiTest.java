@@ -5,16 +5,21 @@ import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
+import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Closes that would settle what is not the caller's, or settle a package twice, are refused (real PostgreSQL and
@@ -43,6 +48,33 @@ class CloseGuardsApiTest {
 
         String xiangtan = ReferralRateCloseApiTest.alliance(List.of("430321", "430381"));
         close(xiangtan, "2015-H1").then().statusCode(200);
+    }
+
+    /** An alliance the matrix never stated has no make-up to scope the close or gather its figures by. */
+    @Test
+    void an_alliance_the_matrix_never_stated_cannot_be_closed() throws Exception {
+        close("XTX-NONE-" + UUID.randomUUID().toString().substring(0, 8), "2015-H1").then().statusCode(404)
+                .contentType(PROBLEM_JSON).body("title", equalTo("Unknown alliance"));
+    }
+
+    /**
+     * A city officer may close the county's alliance naming the city (430300), but the rules are the alliance's own
+     * area's, as its budget's are: 湘潭县 (430321) has a version of its own from 2043, the city one from 2033 (if
+     * another test loaded it) or the province's seed; the close must freeze 430321's.
+     */
+    @Test
+    void a_close_named_by_the_city_applies_the_alliance_s_own_rules() throws Exception {
+        given().auth().oauth2(xiangtanOfficer).contentType("application/json")
+                .body("{\"effectiveFrom\":\"2043-01-01\",\"parameters\":" + SeedParameters.json() + "}")
+                .when().post("/api/v1/parameters/430321").then().statusCode(200);
+        String alliance = ReferralRateCloseApiTest.alliance(List.of("430321"));
+        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.put("divisionCode", "430300");
+        body.remove("rules");
+        body.remove("ruleVersion");
+        given().auth().oauth2(xiangtanOfficer).contentType("application/json").body(body.toString())
+                .when().post("/api/v1/settlements/" + alliance + "/2043-H1/close").then().statusCode(200)
+                .body("ruleVersion", equalTo("430321/2043-01-01"));
     }
 
     /** A year-end close settles the whole package: beside a standing half it would pay that half again. */

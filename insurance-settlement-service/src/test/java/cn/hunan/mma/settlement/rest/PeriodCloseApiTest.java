@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.scoring.FactorScoreComputed;
 import cn.hunan.mma.events.scoring.ScoredEntityKind;
 import cn.hunan.mma.events.testing.GoldenFixtures;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -68,6 +70,20 @@ class PeriodCloseApiTest {
     private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity(XIANGTAN));
     private final String otherAllianceOperator = TokenMinter.forTests().mint(
             TokenClaims.forSubject("zjj-operator", "alliance-operator").inAlliance("ZJJ-YGT-01"));
+
+    /** Closes are of alliances the matrix states: 湘潭县医共体 (XTX-YGT-01, covering 430321) as the golden fixture has it. */
+    @BeforeEach
+    void the_matrix_states_the_alliance() throws Exception {
+        BudgetApiTest.publishAlliance(GoldenFixtures.record(AllianceSnapshot.class));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection db = TestDatabase.connect();
+                 PreparedStatement query = db.prepareStatement("SELECT count(*) FROM alliance WHERE id = 'XTX-YGT-01'");
+                 ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        });
+    }
 
     @Test
     void a_close_is_stored_posted_to_a_balanced_ledger_published_and_exportable_and_a_second_close_is_409() throws Exception {

@@ -24,6 +24,14 @@ public record DipClearing(String area, int year, Money budget, long cases, BigDe
 
     public static final int POINT_VALUE_SCALE = 6;
 
+    /** Points as shown: a high-cost case's adjusted score carries a 34-digit quotient, four decimals are plenty to read. */
+    public static final int POINTS_SCALE = 4;
+
+    /** {@code points} for display, half up to {@link #POINTS_SCALE} decimals. */
+    public static BigDecimal shown(BigDecimal points) {
+        return points.setScale(POINTS_SCALE, RoundingMode.HALF_UP);
+    }
+
     /**
      * @param provisionalFundPayable what the fund was to pay for the institution's cases during the year
      * @param clearedFundPayable     the same at the year's point value (cases paid by points: max(0, points × point

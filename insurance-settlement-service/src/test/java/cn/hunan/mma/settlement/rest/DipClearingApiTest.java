@@ -1,0 +1,145 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The DIP year-end clearing over the rows case settlement writes (here written directly: the flow test in
+ * {@code CaseSettlementFlowTest} drives real discharges through Kafka): undecided expert reviews hold it back, decided
+ * ones keep their amounts, and two clearings at once give one clearing and one 409. 韶山 (430382) priced nothing by
+ * DIP through Kafka; years 2023 and 2024.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class DipClearingApiTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String SHAOSHAN = "430382";
+    private final String officer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+
+    /**
+     * 2024 under 韶山's rules (provisional ¥10 a point, coefficient 1, no deductible): a 100-point case paid ¥1,000.00
+     * at 430382H0001, and a 200-point case sent to expert review at 430382T0101, paid ¥2,000.00 meanwhile. Undecided:
+     * 409. Decided at ¥5,000.00: budget ¥4,500.00 over 300 points → ¥15.000000 a point; the first case is worth
+     * 100 × 15 = ¥1,500.00 (+¥500.00), the decided one keeps ¥5,000.00 (±0). Area: ¥6,000.00 → ¥6,500.00, +¥500.00.
+     */
+    @Test
+    void undecided_reviews_hold_the_clearing_back_and_decided_ones_keep_their_amounts() throws Exception {
+        storeDipCase("430382H0001", 2024, "NONE", "100", "1000.00");
+        UUID reviewed = storeDipCase("430382T0101", 2024, "EXPERT_REVIEW", "200", "2000.00");
+
+        clear(2024, "4500.00").then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Reviews pending")).body("detail", containsString("1 of the 2 cases"));
+
+        decide(reviewed, "5000.00", "2000.00");
+        clear(2024, "4500.00").then().statusCode(200)
+                .body("cases", equalTo(2))
+                .body("provisionalFundPayable", equalTo("6000.00"))
+                .body("clearedFundPayable", equalTo("6500.00"))
+                .body("adjustment", equalTo("500.00"))
+                .body("institutions[0].institutionId", equalTo("430382H0001"))
+                .body("institutions[0].clearedFundPayable", equalTo("1500.00"))
+                .body("institutions[0].adjustment", equalTo("500.00"))
+                .body("institutions[1].institutionId", equalTo("430382T0101"))
+                .body("institutions[1].clearedFundPayable", equalTo("5000.00"))
+                .body("institutions[1].adjustment", equalTo("0.00"));
+    }
+
+    @Test
+    void two_clearings_at_once_make_one_and_the_other_is_told_so() throws Exception {
+        storeDipCase("430382H0001", 2023, "NONE", "100", "1000.00");
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return clear(2023, "1200.00").statusCode();
+            }));
+        }
+        start.countDown();
+
+        assertThat(answers.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
+        given().auth().oauth2(officer).when().get("/api/v1/dip-clearings/" + SHAOSHAN + "/2023").then().statusCode(200)
+                .body("clearedFundPayable", equalTo("1200.00"));
+    }
+
+    private io.restassured.response.Response clear(int year, String budget) {
+        return given().auth().oauth2(officer).contentType("application/json").body("{\"budget\":\"" + budget + "\"}")
+                .when().post("/api/v1/dip-clearings/" + SHAOSHAN + "/" + year);
+    }
+
+    /** A settled DIP case as the settlement flow writes it, under 韶山's rules of the year, coefficient 1, no deductible. */
+    private static UUID storeDipCase(String institution, int year, String outlier, String points, String fundPayable)
+            throws Exception {
+        UUID id = UUID.randomUUID();
+        long fen = new BigDecimal(fundPayable).movePointRight(2).longValueExact();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
+                     + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
+                     + "rule_version, superseded, settled_at, insured_area, dip_points, coefficient) "
+                     + "VALUES (?, ?, ?, 'DIP', 'I63.9', ?, ?, 0, ?, ?, ?, FALSE, ?, ?, ?, 1.0)")) {
+            insert.setObject(1, id);
+            insert.setString(2, institution);
+            insert.setInt(3, year);
+            insert.setLong(4, fen);
+            insert.setLong(5, fen);
+            insert.setLong(6, fen);
+            insert.setString(7, outlier);
+            insert.setString(8, SHAOSHAN + "/" + year + "-01-01");
+            insert.setTimestamp(9, Timestamp.from(Instant.now()));
+            insert.setString(10, SHAOSHAN);
+            insert.setBigDecimal(11, new BigDecimal(points));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    /** What {@code CaseReviews.decide} writes: the decision, and the case's new fund payable. */
+    private static void decide(UUID discharge, String approved, String previous) throws Exception {
+        long approvedFen = new BigDecimal(approved).movePointRight(2).longValueExact();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement decision = db.prepareStatement("INSERT INTO case_review_decision (discharge_event_id, approved_fen, "
+                     + "fund_payable_fen, previous_fund_payable_fen, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, 'test', 'test', ?)");
+             PreparedStatement pay = db.prepareStatement("UPDATE case_settlement SET fund_payable_fen = ? WHERE discharge_event_id = ?")) {
+            decision.setObject(1, discharge);
+            decision.setLong(2, approvedFen);
+            decision.setLong(3, approvedFen);
+            decision.setLong(4, new BigDecimal(previous).movePointRight(2).longValueExact());
+            decision.setTimestamp(5, Timestamp.from(Instant.now()));
+            decision.executeUpdate();
+            pay.setLong(1, approvedFen);
+            pay.setObject(2, discharge);
+            pay.executeUpdate();
+        }
+    }
+}
