@@ -46,6 +46,10 @@ public class CaseSettlementEntity {
     @Column(name = "fund_payable_fen", nullable = false)
     long fundPayableFen;
 
+    // Set by the year's DIP clearing (V15); spend counts it in place of fundPayableFen.
+    @Column(name = "cleared_fund_payable_fen")
+    Long clearedFundPayableFen;
+
     @Column(name = "outlier", nullable = false)
     String outlier;
 

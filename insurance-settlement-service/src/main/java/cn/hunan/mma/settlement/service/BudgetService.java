@@ -214,7 +214,7 @@ public class BudgetService {
         for (int i = 0; i < coveredDivisions.size(); i++) {
             within.append(i == 0 ? "" : " or ").append("residenceDivision like :division").append(i);
         }
-        var query = session.createSelectionQuery("select coalesce(sum(fundPayableFen), 0), count(*) from CaseSettlementEntity "
+        var query = session.createSelectionQuery("select coalesce(sum(coalesce(clearedFundPayableFen, fundPayableFen)), 0), count(*) from CaseSettlementEntity "
                 + "where settlementYear = :year and not superseded and (" + within + ")", Object[].class)
                 .setParameter("year", year);
         for (int i = 0; i < coveredDivisions.size(); i++) {

@@ -39,11 +39,17 @@ public class DipClearings {
             + "count(*) FILTER (WHERE c.dip_points IS NULL OR c.coefficient IS NULL), "
             + "count(*) FILTER (WHERE c.outlier = 'EXPERT_REVIEW' AND d.discharge_event_id IS NULL) " + YEAR_CASES;
     // A case paid by its points is revalued: points × point value × coefficient, half up to the fen (PostgreSQL's
-    // numeric round goes half away from zero: half up for these positive amounts), less its deductible due.
-    private static final String LINES = "SELECT c.institution_id, count(*), sum(c.dip_points), sum(c.fund_payable_fen)::bigint, "
-            + "sum(CASE WHEN c.outlier = 'LOW_COST' OR d.discharge_event_id IS NOT NULL THEN c.fund_payable_fen "
-            + "ELSE greatest(0, round(c.dip_points * $3::numeric * c.coefficient * 100) - c.deductible_fen) END)::bigint "
-            + YEAR_CASES + "GROUP BY c.institution_id ORDER BY c.institution_id";
+    // numeric round goes half away from zero: half up for these positive amounts), less its deductible due. Each case
+    // keeps its value, so spend counts the year as cleared.
+    private static final String REVALUE = "UPDATE case_settlement c SET cleared_fund_payable_fen = CASE "
+            + "WHEN c.outlier = 'LOW_COST' OR EXISTS (SELECT 1 FROM case_review_decision d "
+            + "WHERE d.discharge_event_id = c.discharge_event_id) THEN c.fund_payable_fen "
+            + "ELSE greatest(0, round(c.dip_points * $3::numeric * c.coefficient * 100) - c.deductible_fen) END "
+            + "WHERE NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1";
+    private static final String LINES = "SELECT institution_id, count(*), sum(dip_points), sum(fund_payable_fen)::bigint, "
+            + "sum(cleared_fund_payable_fen)::bigint FROM case_settlement "
+            + "WHERE NOT superseded AND method = 'DIP' AND settlement_year = $2 AND rule_version LIKE $1 "
+            + "GROUP BY institution_id ORDER BY institution_id";
     private static final String STORE = "INSERT INTO dip_clearing (area, clearing_year, budget_fen, point_value, result_json, "
             + "cleared_by, cleared_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String STORED = "SELECT result_json FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
@@ -101,13 +107,17 @@ public class DipClearings {
                             .replaceWith(json);
                 }))
                 // Two clearings of one area and year at once both pass the check; the key lets one commit and the
-                // other fails on it (a duplicate key, or a serialization failure under repeatable read).
-                .onFailure(DipClearings::lostTheRace).transform(e -> new DipClearingConflictException("Already cleared",
-                        area.value() + " " + year + " was cleared concurrently"));
+                // other fails on it. Under repeatable read, a case that changed meanwhile (a clearing's revaluation, a
+                // correction, a review decision) fails the revaluation instead: nothing is written, the caller retries.
+                .onFailure(failure -> sqlState(failure, "23505")).transform(e -> new DipClearingConflictException(
+                        "Already cleared", area.value() + " " + year + " was cleared concurrently"))
+                .onFailure(failure -> sqlState(failure, "40001")).transform(e -> new DipClearingConflictException(
+                        "Concurrent change", "the year's cases changed while " + area.value() + " " + year
+                                + " was being cleared; nothing was written: clear again"));
     }
 
-    private static boolean lostTheRace(Throwable failure) {
-        return failure instanceof PgException pg && ("23505".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+    private static boolean sqlState(Throwable failure, String state) {
+        return failure instanceof PgException pg && state.equals(pg.getSqlState());
     }
 
     /** The stored clearing, as it was rendered when made. */
@@ -117,7 +127,8 @@ public class DipClearings {
     }
 
     private static Uni<List<DipClearing.InstitutionLine>> lines(SqlConnection connection, Tuple scope, BigDecimal pointValue) {
-        return connection.preparedQuery(LINES).execute(Tuple.of(scope.getValue(0), scope.getValue(1), Numeric.create(pointValue))).map(rows -> {
+        return connection.preparedQuery(REVALUE).execute(Tuple.of(scope.getValue(0), scope.getValue(1), Numeric.create(pointValue)))
+                .chain(() -> connection.preparedQuery(LINES).execute(scope)).map(rows -> {
             List<DipClearing.InstitutionLine> lines = new ArrayList<>();
             for (Row row : rows) {
                 lines.add(new DipClearing.InstitutionLine(row.getString(0), row.getLong(1), row.getBigDecimal(2),

@@ -20,7 +20,8 @@ import java.util.List;
 @ApplicationScoped
 public class SpendService {
 
-    private static final String SPEND = "SELECT coalesce(sum(fund_payable_fen), 0), count(*) FROM case_settlement "
+    // A case revalued by its year's DIP clearing counts at what the clearing made of it.
+    private static final String SPEND = "SELECT coalesce(sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)), 0), count(*) FROM case_settlement "
             + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 AND discharge_date < $3 "
             + "AND residence_division LIKE ANY($4::text[])";
 

@@ -5,6 +5,8 @@ import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +51,8 @@ class DipClearingApiTest {
      * at 430382H0001, and a 200-point case sent to expert review at 430382T0101, paid ¥2,000.00 meanwhile. Undecided:
      * 409. Decided at ¥5,000.00: budget ¥4,500.00 over 300 points → ¥15.000000 a point; the first case is worth
      * 100 × 15 = ¥1,500.00 (+¥500.00), the decided one keeps ¥5,000.00 (±0). Area: ¥6,000.00 → ¥6,500.00, +¥500.00.
+     * Both stays are of 韶山 residents in March: a 2024-H1 close of an alliance covering 韶山 then gathers the cleared
+     * ¥6,500.00 as its actual spend, not the provisional ¥6,000.00.
      */
     @Test
     void undecided_reviews_hold_the_clearing_back_and_decided_ones_keep_their_amounts() throws Exception {
@@ -69,6 +74,14 @@ class DipClearingApiTest {
                 .body("institutions[1].institutionId", equalTo("430382T0101"))
                 .body("institutions[1].clearedFundPayable", equalTo("5000.00"))
                 .body("institutions[1].adjustment", equalTo("0.00"));
+
+        String alliance = ReferralRateCloseApiTest.alliance(List.of(SHAOSHAN));
+        ObjectNode close = (ObjectNode) new ObjectMapper().readTree(PeriodCloseApiTest.closeBody("1.00"));
+        close.remove("actualSpend");
+        close.put("divisionCode", SHAOSHAN);
+        given().auth().oauth2(officer).contentType("application/json").body(close.toString())
+                .when().post("/api/v1/settlements/" + alliance + "/2024-H1/close").then().statusCode(200)
+                .body("result.snapshot.actualSpend", equalTo("6500.00"));
     }
 
     @Test
@@ -106,8 +119,8 @@ class DipClearingApiTest {
         try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
                      + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
-                     + "rule_version, superseded, settled_at, insured_area, dip_points, coefficient) "
-                     + "VALUES (?, ?, ?, 'DIP', 'I63.9', ?, ?, 0, ?, ?, ?, FALSE, ?, ?, ?, 1.0)")) {
+                     + "rule_version, superseded, settled_at, insured_area, dip_points, coefficient, residence_division, discharge_date) "
+                     + "VALUES (?, ?, ?, 'DIP', 'I63.9', ?, ?, 0, ?, ?, ?, FALSE, ?, ?, ?, 1.0, ?, ?)")) {
             insert.setObject(1, id);
             insert.setString(2, institution);
             insert.setInt(3, year);
@@ -119,6 +132,8 @@ class DipClearingApiTest {
             insert.setTimestamp(9, Timestamp.from(Instant.now()));
             insert.setString(10, SHAOSHAN);
             insert.setBigDecimal(11, new BigDecimal(points));
+            insert.setString(12, SHAOSHAN + "100");
+            insert.setObject(13, LocalDate.of(year, 3, 1));
             insert.executeUpdate();
         }
         return id;
