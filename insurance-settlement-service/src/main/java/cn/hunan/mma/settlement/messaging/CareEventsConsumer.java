@@ -56,15 +56,11 @@ public class CareEventsConsumer {
                 discharges.add(discharge);
             }
         }
-        return settlements.settle(discharges)
-                .chain(result -> {
-                    List<Uni<Void>> deadLetters = new ArrayList<>();
-                    refusedByContract.forEach(record -> deadLetters.add(nack(record, new RefusedRecordException())));
-                    result.refused().forEach((index, reason) -> deadLetters.add(nack(dischargeRecords.get(index), reason)));
-                    return deadLetters.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
-                })
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()))
-                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
+        return acknowledge(batch, settlements.settle(discharges).map(result -> {
+            List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);
+            result.refused().forEach((index, reason) -> deadLetters.add(nack(dischargeRecords.get(index), reason)));
+            return deadLetters;
+        }));
     }
 
     /** As for discharges: a record the contract refused goes to the DLT alone, the rest of the poll is kept. */
@@ -79,12 +75,25 @@ public class CareEventsConsumer {
                 visits.add(record.getPayload());
             }
         }
-        return outpatientSpend.record(visits)
-                .chain(() -> refusedByContract.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.join().all(refusedByContract.stream().map(record -> nack(record, new RefusedRecordException())).toList())
-                        .andFailFast().replaceWithVoid())
+        return acknowledge(batch, outpatientSpend.record(visits).map(recorded -> deadLettersFor(refusedByContract)));
+    }
+
+    /**
+     * Once the batch's work is done: each record it refused goes alone to the DLT, then the batch is acknowledged
+     * (the rest committed); if the work or a dead-lettering fails, the whole batch is nacked.
+     */
+    private static Uni<Void> acknowledge(KafkaRecordBatch<String, ?> batch, Uni<List<Uni<Void>>> deadLettersOnceDone) {
+        return deadLettersOnceDone
+                .chain(deadLetters -> deadLetters.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(deadLetters).andFailFast().replaceWithVoid())
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()))
                 .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(batch.nack(failure)));
+    }
+
+    private static List<Uni<Void>> deadLettersFor(List<? extends KafkaRecord<String, ?>> records) {
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        records.forEach(record -> deadLetters.add(nack(record, new RefusedRecordException())));
+        return deadLetters;
     }
 
     @Incoming(INSTITUTIONS)

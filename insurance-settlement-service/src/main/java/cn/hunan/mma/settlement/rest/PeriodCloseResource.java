@@ -93,22 +93,26 @@ public class PeriodCloseResource {
         DivisionCode division = request.requiredDivision();
         Period closing = closablePeriod(period);
         AllianceId alliance = AllianceId.of(allianceId);
-        List<String> memberIds = request.memberIds();
         // Before anything is read: a caller outside the alliance learns nothing about it, not even that it is dissolved.
         AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
                 "alliance " + allianceId);
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
         return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
-                .chain(row -> closable(alliance, closing, row)
-                .chain(() -> parameters.inForce(rulesDivision(division, row), LocalDate.ofInstant(closing.start(), Period.ZONE)))
-                .chain(version -> scores.latest(closing, alliance.value(), memberIds)
-                        .chain(stored -> packageTotal(request, alliance, closing, rulesDivision(division, row))
+                .chain(row -> closable(alliance, closing, row).chain(() -> snapshot(request, alliance, closing, row)))
+                .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
+                .map(CloseView::of);
+    }
+
+    /** The close's frozen inputs: the request's, and what the service holds where the request leaves them out. */
+    private Uni<SettlementSnapshot> snapshot(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
+        DivisionCode rules = rulesDivision(request.requiredDivision(), row);
+        return parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
+                .chain(version -> scores.latest(closing, alliance.value(), request.memberIds())
+                        .chain(stored -> packageTotal(request, alliance, closing, rules)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
                                                 .map(rates -> request.toSnapshot(alliance, closing, version, stored,
-                                                        frozenPackage, spend, rates)))))))
-                .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
-                .map(CloseView::of);
+                                                        frozenPackage, spend, rates))))));
     }
 
     /**
@@ -117,7 +121,7 @@ public class PeriodCloseResource {
      * could close another area's alliance. 404 for an alliance the matrix never stated. A dissolution first heard of
      * with no make-up leaves nothing to check; such an alliance never had a budget, so {@link #closable} refuses it.
      */
-    private static Optional<AllianceEntity> covering(DivisionCode division, AllianceId alliance, Optional<AllianceEntity> found) {
+    private static AllianceEntity covering(DivisionCode division, AllianceId alliance, Optional<AllianceEntity> found) {
         AllianceEntity row = found.orElseThrow(() -> new UnknownAllianceException(alliance.value()));
         List<String> covered = row.coveredDivisions();
         boolean covers = covered.isEmpty() && row.lifetime().dissolved() || covered.stream().map(DivisionCode::of)
@@ -125,24 +129,20 @@ public class PeriodCloseResource {
         if (!covers) {
             throw new OutOfScopeException("alliance " + alliance.value() + " is outside " + division.value());
         }
-        return found;
+        return row;
     }
 
     /**
      * Whose rules a close applies: the alliance's own area — its first covered division, as its budget was drafted —
      * not the division a caller names, which may be the city around it and have rules of its own.
      */
-    private static DivisionCode rulesDivision(DivisionCode requested, Optional<AllianceEntity> row) {
-        return row.map(AllianceEntity::coveredDivisions).filter(covered -> !covered.isEmpty())
-                .map(covered -> DivisionCode.of(covered.get(0))).orElse(requested);
+    private static DivisionCode rulesDivision(DivisionCode requested, AllianceEntity row) {
+        return row.coveredDivisions().isEmpty() ? requested : DivisionCode.of(row.coveredDivisions().get(0));
     }
 
-    /**
-     * A dissolved alliance closes only a period it lived through and that had an approved budget
-     * (409 otherwise); an alliance the matrix has not stated counts as live.
-     */
-    private Uni<Void> closable(AllianceId alliance, Period closing, Optional<AllianceEntity> row) {
-        AllianceLifetime lifetime = row.map(AllianceEntity::lifetime).orElse(AllianceLifetime.LIVE);
+    /** A dissolved alliance closes only a period it lived through and that had an approved budget (409 otherwise). */
+    private Uni<Void> closable(AllianceId alliance, Period closing, AllianceEntity row) {
+        AllianceLifetime lifetime = row.lifetime();
         if (!lifetime.dissolved()) {
             return Uni.createFrom().voidItem();
         }
@@ -180,12 +180,11 @@ public class PeriodCloseResource {
      * The request's actual spend, or the fund-paid sum of the period's settled cases of the
      * alliance's covered residents (a what-if may still give its own figure).
      */
-    private Uni<Money> actualSpend(CloseRequest request, AllianceId alliance, Period closing, Optional<AllianceEntity> found) {
+    private Uni<Money> actualSpend(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
         if (request.actualSpend() != null) {
             return Uni.createFrom().item(request.actualSpend());
         }
-        AllianceEntity row = covering("actualSpend", alliance, found);
-        return spending.actualSpend(row.coveredDivisions(), closing, row.lifetime().spendUntil(closing))
+        return spending.actualSpend(coveredDivisions("actualSpend", alliance, row), closing, row.lifetime().spendUntil(closing))
                 .map(SpendService.Spend::amount);
     }
 
@@ -195,20 +194,18 @@ public class PeriodCloseResource {
      * year earlier for the baseline. 400 naming the rate when the episodes cannot give it.
      */
     private Uni<CloseRequest.ReferralRates> referralRates(CloseRequest request, AllianceId alliance, Period closing,
-                                                          Optional<AllianceEntity> found) {
+                                                          AllianceEntity row) {
         Period baseline = new Period(closing.kind(), closing.year() - 1, closing.index());
-        return referralRate(request.baselineReferralRate(), "baselineReferralRate", alliance, baseline, found)
-                .chain(baselineRate -> referralRate(request.currentReferralRate(), "currentReferralRate", alliance, closing, found)
+        return referralRate(request.baselineReferralRate(), "baselineReferralRate", alliance, baseline, row)
+                .chain(baselineRate -> referralRate(request.currentReferralRate(), "currentReferralRate", alliance, closing, row)
                         .map(currentRate -> new CloseRequest.ReferralRates(baselineRate, currentRate)));
     }
 
-    private Uni<BigDecimal> referralRate(BigDecimal given, String field, AllianceId alliance, Period period,
-                                         Optional<AllianceEntity> found) {
+    private Uni<BigDecimal> referralRate(BigDecimal given, String field, AllianceId alliance, Period period, AllianceEntity row) {
         if (given != null) {
             return Uni.createFrom().item(given);
         }
-        AllianceEntity row = covering(field, alliance, found);
-        return outOfArea.episodes(row.coveredDivisions(), period, row.lifetime().spendUntil(period)).map(episodes -> {
+        return outOfArea.episodes(coveredDivisions(field, alliance, row), period, row.lifetime().spendUntil(period)).map(episodes -> {
             episodes.whyNoRate().ifPresent(reason -> {
                 throw new BadRequestException(field + ": required, since it cannot be worked out for " + period + ": " + reason);
             });
@@ -216,14 +213,13 @@ public class PeriodCloseResource {
         });
     }
 
-    /** The alliance's row, when it states the divisions it covers; else {@code field} must come with the request. */
-    private static AllianceEntity covering(String field, AllianceId alliance, Optional<AllianceEntity> found) {
-        AllianceEntity row = found.orElseThrow(() -> new UnknownAllianceException(alliance.value()));
+    /** The divisions the alliance covers, which the figures are gathered over; without any, {@code field} must come with the request. */
+    private static List<String> coveredDivisions(String field, AllianceId alliance, AllianceEntity row) {
         if (row.coveredDivisions().isEmpty()) {
             throw new BadRequestException(field + ": required, since " + alliance.value() + (row.lifetime().dissolved()
                     ? " is dissolved and the divisions it covered before are not known to this service" : " covers no divisions"));
         }
-        return row;
+        return row.coveredDivisions();
     }
 
     @POST

@@ -32,9 +32,11 @@ public class DipClearings {
     // see one snapshot, so Σ points and the lines agree.
     private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
     private static final String EXISTING = "SELECT 1 FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
+    // The year's standing DIP cases priced under the area's rules ($1 "area/%", $2 the year), as case_settlement c.
+    private static final String IN_SCOPE = "NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 "
+            + "AND c.rule_version LIKE $1 ";
     private static final String YEAR_CASES = "FROM case_settlement c "
-            + "LEFT JOIN case_review_decision d ON d.discharge_event_id = c.discharge_event_id "
-            + "WHERE NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1 ";
+            + "LEFT JOIN case_review_decision d ON d.discharge_event_id = c.discharge_event_id WHERE " + IN_SCOPE;
     private static final String POINTS = "SELECT count(*), coalesce(sum(c.dip_points), 0), "
             + "count(*) FILTER (WHERE c.dip_points IS NULL OR c.coefficient IS NULL), "
             + "count(*) FILTER (WHERE c.outlier = 'EXPERT_REVIEW' AND d.discharge_event_id IS NULL) " + YEAR_CASES;
@@ -45,11 +47,10 @@ public class DipClearings {
             + "WHEN c.outlier = 'LOW_COST' OR EXISTS (SELECT 1 FROM case_review_decision d "
             + "WHERE d.discharge_event_id = c.discharge_event_id) THEN c.fund_payable_fen "
             + "ELSE greatest(0, round(c.dip_points * $3::numeric * c.coefficient * 100) - c.deductible_fen) END "
-            + "WHERE NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1";
-    private static final String LINES = "SELECT institution_id, count(*), sum(dip_points), sum(fund_payable_fen)::bigint, "
-            + "sum(cleared_fund_payable_fen)::bigint FROM case_settlement "
-            + "WHERE NOT superseded AND method = 'DIP' AND settlement_year = $2 AND rule_version LIKE $1 "
-            + "GROUP BY institution_id ORDER BY institution_id";
+            + "WHERE " + IN_SCOPE;
+    private static final String LINES = "SELECT c.institution_id, count(*), sum(c.dip_points), sum(c.fund_payable_fen)::bigint, "
+            + "sum(c.cleared_fund_payable_fen)::bigint FROM case_settlement c WHERE " + IN_SCOPE
+            + "GROUP BY c.institution_id ORDER BY c.institution_id";
     private static final String STORE = "INSERT INTO dip_clearing (area, clearing_year, budget_fen, point_value, result_json, "
             + "cleared_by, cleared_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String STORED = "SELECT result_json FROM dip_clearing WHERE area = $1 AND clearing_year = $2";

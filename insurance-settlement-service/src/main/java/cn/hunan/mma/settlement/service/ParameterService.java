@@ -57,12 +57,8 @@ public class ParameterService {
 
     /** As {@link #inForce(DivisionCode, LocalDate)}, inside the caller's session (and transaction). */
     public Uni<ParameterVersion> inForce(Mutiny.Session session, DivisionCode division, LocalDate date) {
-        List<String> areas = areasOf(division);
-        return session.createSelectionQuery(
-                        "from AreaParametersEntity where area in :areas and effectiveFrom <= :date", AreaParametersEntity.class)
-                .setParameter("areas", areas).setParameter("date", date).getResultList()
-                .map(rows -> choose(rows, division, date).orElseThrow(() -> new NoParametersInForceException(
-                        "no settlement parameters are in force for " + division + " on " + date)));
+        return lookup(session, areasOf(division)).map(lookup -> lookup.apply(division, date).orElseThrow(
+                () -> new NoParametersInForceException("no settlement parameters are in force for " + division + " on " + date)));
     }
 
     /**
@@ -73,13 +69,17 @@ public class ParameterService {
      */
     public Uni<BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>>> lookup(Collection<DivisionCode> divisions) {
         List<String> areas = divisions.stream().flatMap(division -> areasOf(division).stream()).distinct().toList();
-        // Only the keys, batch after batch: a DIP area's version carries its whole catalogue (thousands of groups),
-        // so the JSON is read once per version, the first time a batch could need it.
-        return sessions.withSession(session -> session.createSelectionQuery(
+        return sessions.withSession(session -> lookup(session, areas));
+    }
+
+    // Only the keys, batch after batch: a DIP area's version carries its whole catalogue (thousands of groups),
+    // so a version's JSON is read once per process, the first time a lookup meets it.
+    private Uni<BiFunction<DivisionCode, LocalDate, Optional<ParameterVersion>>> lookup(Mutiny.Session session, List<String> areas) {
+        return session.createSelectionQuery(
                         "select versionId, area, effectiveFrom from AreaParametersEntity where area in :areas", Object[].class)
                 .setParameter("areas", areas).getResultList()
                 .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
-                .chain(keys -> readNew(session, keys).map(read -> chooser(keys, key -> cached(key.versionId())))));
+                .chain(keys -> readNew(session, keys).map(read -> chooser(keys, key -> cached(key.versionId()))));
     }
 
     /** A version's identity and place in the order, without its parameters. */
@@ -131,21 +131,12 @@ public class ParameterService {
         return (division, date) -> {
             for (VersionKey candidate : candidates.computeIfAbsent(division, d -> ordered(rows, d))) {
                 if (!candidate.effectiveFrom().isAfter(date)) {
-                    // Only the chosen version is parsed: an old version nobody is asked for cannot fail a batch.
+                    // Only the chosen version is handed out: an old version nobody asks for cannot fail a batch.
                     return Optional.of(version.apply(candidate));
                 }
             }
             return Optional.empty();
         };
-    }
-
-    /** The most specific area's latest version effective on the date. */
-    private Optional<ParameterVersion> choose(List<AreaParametersEntity> rows, DivisionCode division, LocalDate date) {
-        Map<String, String> json = new HashMap<>();
-        rows.forEach(row -> json.put(row.versionId(), row.parametersJson()));
-        List<VersionKey> keys = rows.stream().map(row -> new VersionKey(row.versionId(), row.area(), row.effectiveFrom())).toList();
-        return ordered(keys, division).stream().filter(key -> !key.effectiveFrom().isAfter(date)).findFirst()
-                .map(key -> version(key.versionId(), json::get));
     }
 
     /** The versions of the division's areas, most specific area first, within an area the latest first. */
@@ -155,11 +146,6 @@ public class ParameterService {
                 .sorted(Comparator.comparingInt((VersionKey row) -> areas.indexOf(row.area()))
                         .thenComparing(VersionKey::effectiveFrom, Comparator.reverseOrder()))
                 .toList();
-    }
-
-    // Versions are immutable: parsed once per process, from the JSON read with it.
-    private ParameterVersion version(String versionId, Function<String, String> json) {
-        return new ParameterVersion(versionId, parsed.computeIfAbsent(versionId, id -> SettlementJson.readParameters(json.apply(id))));
     }
 
     /** The areas a division lies in, most specific first: its county, city and province (6-digit codes). */

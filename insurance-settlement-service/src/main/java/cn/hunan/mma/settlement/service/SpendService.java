@@ -37,8 +37,6 @@ public class SpendService {
         }
     }
 
-
-
     private final Pool pool;
 
     public SpendService(Pool pool) {

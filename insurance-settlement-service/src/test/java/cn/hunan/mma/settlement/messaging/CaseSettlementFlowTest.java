@@ -3,7 +3,6 @@ package cn.hunan.mma.settlement.messaging;
 import cn.hunan.mma.events.care.Charges;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.codec.ContractCodec;
-import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
@@ -12,7 +11,6 @@ import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
-import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EpisodeId;
@@ -38,14 +36,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -62,6 +56,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static cn.hunan.mma.settlement.rest.TestTopics.producer;
+import static cn.hunan.mma.settlement.rest.TestTopics.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -195,10 +191,10 @@ class CaseSettlementFlowTest {
     void a_dip_area_settles_by_the_catalogue_loaded_with_its_rules() throws Exception {
         loadDipVersion(YUETANG);
         awaitInstitutionKnown();
-        InpatientDischarged operated = insuredIn(YUETANG, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
-        InpatientDischarged conservative = withProcedures(operated, List.of());
-        InpatientDischarged comprehensive = withCharges(withProcedures(
-                withDiagnosis(operated, "I63.000", GOLDEN.institutionId()), List.of(Icd9Cm3Code.of("99.1000"))), "15000.00");
+        List<InpatientDischarged> grouped = dipStays(YUETANG);
+        InpatientDischarged operated = grouped.get(0);
+        InpatientDischarged conservative = grouped.get(1);
+        InpatientDischarged comprehensive = grouped.get(2);
         InpatientDischarged ungrouped = withDiagnosis(operated, "J18.900", GOLDEN.institutionId());
         try (var producer = producer()) {
             for (InpatientDischarged discharge : List.of(operated, conservative, comprehensive, ungrouped)) {
@@ -240,10 +236,10 @@ class CaseSettlementFlowTest {
         String yuhu = "430302";
         loadDipVersion(yuhu);
         awaitInstitutionKnown();
-        InpatientDischarged operated = insuredIn(yuhu, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
-        InpatientDischarged conservative = withProcedures(operated, List.of());
-        InpatientDischarged highCost = withCharges(withProcedures(
-                withDiagnosis(operated, "I63.000", GOLDEN.institutionId()), List.of(Icd9Cm3Code.of("99.1000"))), "15000.00");
+        List<InpatientDischarged> grouped = dipStays(yuhu);
+        InpatientDischarged operated = grouped.get(0);
+        InpatientDischarged conservative = grouped.get(1);
+        InpatientDischarged highCost = grouped.get(2);
         InpatientDischarged atCost = withCharges(withProcedures(operated, List.of()),
                 new Charges(Money.ofYuan("2000.00"), Money.ofYuan("1400.00"), Money.ofYuan("600.00")));
         try (var producer = producer()) {
@@ -291,6 +287,18 @@ class CaseSettlementFlowTest {
                 .contentType("application/problem+json");
     }
 
+    /**
+     * One stay of the area's insured for each group of {@link #loadDipVersion}'s catalogue, at the county hospital:
+     * I63.900 operated (99.1000, golden charges), the same not operated, and I63.000 operated at ¥15,000.00.
+     */
+    private static List<InpatientDischarged> dipStays(String area) {
+        InpatientDischarged operated = insuredIn(area, withDiagnosis(discharge(EventId.random(), null), "I63.900", GOLDEN.institutionId()));
+        InpatientDischarged conservative = withProcedures(operated, List.of());
+        InpatientDischarged comprehensive = withCharges(withProcedures(
+                withDiagnosis(operated, "I63.000", GOLDEN.institutionId()), List.of(Icd9Cm3Code.of("99.1000"))), "15000.00");
+        return List.of(operated, conservative, comprehensive);
+    }
+
     /** A DIP version of the area from 2025: the seed's rules with a three-group I63 catalogue at ¥12.50 a point. */
     private static void loadDipVersion(String area) throws Exception {
         ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
@@ -328,17 +336,6 @@ class CaseSettlementFlowTest {
                 GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(), GOLDEN.principalDiagnosis(), GOLDEN.procedures(),
                 GOLDEN.drgGroup(), GOLDEN.charges(), GOLDEN.dischargeMode(), GOLDEN.admissionDate(), GOLDEN.dischargeDate(),
                 GOLDEN.lengthOfStayDays(), episode, null);
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static <K, V extends ContractRecord> void send(KafkaProducer<String, byte[]> producer, Topic<K, V> topic, V value)
-            throws Exception {
-        producer.send(new ProducerRecord<>(topic.name(), topic.keyText(topic.keyOf(value)),
-                ContractCodec.standard().encode(value))).get();
     }
 
     /**

@@ -24,14 +24,9 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -344,12 +339,7 @@ class BudgetApiTest {
 
     /** On the alliance topic, as the matrix publishes it. */
     static void publishAlliance(AllianceSnapshot snapshot) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ALLIANCES.name(), Topics.ALLIANCES.keyText(Topics.ALLIANCES.keyOf(snapshot)),
-                    ContractCodec.standard().encode(snapshot))).get();
-        }
+        TestTopics.publish(Topics.ALLIANCES, List.of(snapshot));
     }
 
     /** A settled case as the case settlement flow stores it; only residence, year, amount and supersession matter here. */

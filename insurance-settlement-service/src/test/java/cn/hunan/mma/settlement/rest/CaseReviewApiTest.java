@@ -3,12 +3,10 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.events.care.Charges;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.codec.ContractCodec;
-import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
-import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Money;
@@ -23,13 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -85,12 +78,9 @@ class CaseReviewApiTest {
             ordinary.add(discharge("12860.35"));
         }
         InpatientDischarged costly = discharge("40000.00");
-        try (var producer = producer()) {
-            for (InpatientDischarged discharge : ordinary) {
-                send(producer, Topics.INPATIENT, discharge);
-            }
-            send(producer, Topics.INPATIENT, costly);
-        }
+        List<InpatientDischarged> sent = new ArrayList<>(ordinary);
+        sent.add(costly);
+        TestTopics.publish(Topics.INPATIENT, sent);
         String id = costly.eventId().value();
         CaseSettled first = awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId()));
         assertThat(first.outlierKind()).isEqualTo(OutlierKind.EXPERT_REVIEW);
@@ -156,19 +146,8 @@ class CaseReviewApiTest {
     }
 
     private static void awaitInstitutionStored(InstitutionSnapshot institution) throws Exception {
-        try (var producer = producer()) {
-            send(producer, Topics.INSTITUTIONS, institution);
-        }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Connection connection = TestDatabase.connect();
-                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM institution WHERE id = ?")) {
-                statement.setString(1, institution.institutionId().value());
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1) == 1;
-                }
-            }
-        });
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(institution));
+        TestDatabase.awaitCount("SELECT count(*) FROM institution WHERE id = '" + institution.institutionId().value() + "'", 1);
     }
 
     private static long storedFundPayableFen(EventId discharge) throws Exception {
@@ -202,13 +181,4 @@ class CaseReviewApiTest {
         return found.get(0);
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static <K, V extends ContractRecord> void send(KafkaProducer<String, byte[]> producer, Topic<K, V> topic, V value)
-            throws Exception {
-        producer.send(new ProducerRecord<>(topic.name(), topic.keyText(topic.keyOf(value)), ContractCodec.standard().encode(value))).get();
-    }
 }

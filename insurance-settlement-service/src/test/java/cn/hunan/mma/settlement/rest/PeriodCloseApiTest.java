@@ -75,14 +75,7 @@ class PeriodCloseApiTest {
     @BeforeEach
     void the_matrix_states_the_alliance() throws Exception {
         BudgetApiTest.publishAlliance(GoldenFixtures.record(AllianceSnapshot.class));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (Connection db = TestDatabase.connect();
-                 PreparedStatement query = db.prepareStatement("SELECT count(*) FROM alliance WHERE id = 'XTX-YGT-01'");
-                 ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1;
-            }
-        });
+        TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = 'XTX-YGT-01'", 1);
     }
 
     @Test

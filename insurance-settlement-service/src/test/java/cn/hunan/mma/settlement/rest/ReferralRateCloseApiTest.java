@@ -1,6 +1,5 @@
 package cn.hunan.mma.settlement.rest;
 
-import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionKind;
@@ -22,26 +21,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
@@ -78,7 +66,7 @@ class ReferralRateCloseApiTest {
      */
     @Test
     void a_close_without_referral_rates_works_them_out_from_where_the_covered_residents_were_treated() throws Exception {
-        publish(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
         String alliance = alliance(List.of("430321", "430381"));
         awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
 
@@ -139,7 +127,7 @@ class ReferralRateCloseApiTest {
         BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(id),
                 "转外率测试医共体", AllianceKind.COUNTY_COMMUNITY, lead, List.of(lead),
                 covered.stream().map(DivisionCode::of).toList(), List.of()));
-        awaitStored("SELECT count(*) FROM alliance WHERE id = '" + id + "'");
+        TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = '" + id + "'", 1);
         return id;
     }
 
@@ -160,34 +148,9 @@ class ReferralRateCloseApiTest {
                 .when().post("/api/v1/settlements/" + alliance + "/" + period + "/close");
     }
 
-    /** On the institution topic, as the matrix publishes it. */
-    private static void publish(List<InstitutionSnapshot> institutions) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealKafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (InstitutionSnapshot institution : institutions) {
-                producer.send(new ProducerRecord<>(Topics.INSTITUTIONS.name(),
-                        Topics.INSTITUTIONS.keyText(Topics.INSTITUTIONS.keyOf(institution)),
-                        ContractCodec.standard().encode(institution))).get();
-            }
-        }
-    }
-
     private static void awaitPlaced(List<InstitutionSnapshot> institutions) {
         String ids = String.join("', '", institutions.stream().map(institution -> institution.institutionId().value()).toList());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                count("SELECT count(*) FROM institution WHERE division_code IS NOT NULL AND id IN ('" + ids + "')")
-                        == institutions.size());
-    }
-
-    private static void awaitStored(String countQuery) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> count(countQuery) == 1);
-    }
-
-    private static long count(String query) throws Exception {
-        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        TestDatabase.awaitCount("SELECT count(*) FROM institution WHERE division_code IS NOT NULL AND id IN ('" + ids + "')",
+                institutions.size());
     }
 }
