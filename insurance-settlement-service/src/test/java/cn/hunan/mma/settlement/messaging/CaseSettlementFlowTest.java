@@ -23,8 +23,6 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
 import cn.hunan.mma.settlement.rest.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -56,6 +54,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_AUDITOR;
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static cn.hunan.mma.settlement.rest.TestTopics.producer;
 import static cn.hunan.mma.settlement.rest.TestTopics.send;
 import static io.restassured.RestAssured.given;
@@ -79,12 +80,6 @@ class CaseSettlementFlowTest {
     private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String YUETANG = "430304";
-    private static final String XIANGTAN_OFFICER = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
-    private static final String XIANGTAN_AUDITOR = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
-    private static final String CHANGSHA_OFFICER = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
 
     @Test
     void a_duplicated_discharge_is_settled_once_and_the_episodes_second_stay_pays_no_second_deductible() throws Exception {

@@ -13,8 +13,6 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +35,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_AUDITOR;
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,12 +64,6 @@ class CaseReviewApiTest {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final InpatientDischarged GOLDEN = GoldenFixtures.record(InpatientDischarged.class);
     private static final LocalDate DISCHARGED = LocalDate.parse("2022-05-10");
-    private static final String XIANGTAN_OFFICER = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
-    private static final String XIANGTAN_AUDITOR = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
-    private static final String CHANGSHA_OFFICER = TokenMinter.forTests()
-            .mint(TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
 
     @Test
     void a_case_above_five_times_its_standard_waits_in_the_queue_until_an_officer_of_its_fund_decides_it_once() throws Exception {

@@ -3,8 +3,6 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -33,8 +32,6 @@ class CloseGuardsApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final String xiangtanOfficer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     /**
      * The request names 湘潭县 (430321), which the 湘潭 officer may close under; the alliance covers 长沙 天心区
@@ -64,7 +61,7 @@ class CloseGuardsApiTest {
      */
     @Test
     void a_close_named_by_the_city_applies_the_alliance_s_own_rules() throws Exception {
-        given().auth().oauth2(xiangtanOfficer).contentType("application/json")
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json")
                 .body("{\"effectiveFrom\":\"2043-01-01\",\"parameters\":" + SeedParameters.json() + "}")
                 .when().post("/api/v1/parameters/430321").then().statusCode(200);
         String alliance = ReferralRateCloseApiTest.alliance(List.of("430321"));
@@ -72,7 +69,7 @@ class CloseGuardsApiTest {
         body.put("divisionCode", "430300");
         body.remove("rules");
         body.remove("ruleVersion");
-        given().auth().oauth2(xiangtanOfficer).contentType("application/json").body(body.toString())
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(body.toString())
                 .when().post("/api/v1/settlements/" + alliance + "/2043-H1/close").then().statusCode(200)
                 .body("ruleVersion", equalTo("430321/2043-01-01"));
     }
@@ -84,7 +81,7 @@ class CloseGuardsApiTest {
         close(halves, "2015-H2").then().statusCode(200);
         close(halves, "2015").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("detail", allOf(containsString("2015-H2 stands"), containsString("reopen")));
-        given().auth().oauth2(xiangtanOfficer).contentType("application/json").body("{\"reason\":\"the year is closed whole\"}")
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"reason\":\"the year is closed whole\"}")
                 .when().post("/api/v1/settlements/" + halves + "/2015-H2/reopen").then().statusCode(200);
         close(halves, "2015").then().statusCode(200);
 
@@ -93,7 +90,7 @@ class CloseGuardsApiTest {
     }
 
     private io.restassured.response.Response close(String alliance, String period) throws Exception {
-        return given().auth().oauth2(xiangtanOfficer).contentType("application/json").body(PeriodCloseApiTest.closeBody("1.00"))
+        return given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(PeriodCloseApiTest.closeBody("1.00"))
                 .when().post("/api/v1/settlements/" + alliance + "/" + period + "/close");
     }
 }

@@ -3,8 +3,6 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,8 +42,6 @@ class DipClearingApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SHAOSHAN = "430382";
-    private final String officer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     /**
      * 2024 under 韶山's rules (provisional ¥10 a point, coefficient 1, no deductible): a 100-point case paid ¥1,000.00
@@ -79,7 +76,7 @@ class DipClearingApiTest {
         ObjectNode close = (ObjectNode) new ObjectMapper().readTree(PeriodCloseApiTest.closeBody("1.00"));
         close.remove("actualSpend");
         close.put("divisionCode", SHAOSHAN);
-        given().auth().oauth2(officer).contentType("application/json").body(close.toString())
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(close.toString())
                 .when().post("/api/v1/settlements/" + alliance + "/2024-H1/close").then().statusCode(200)
                 .body("result.snapshot.actualSpend", equalTo("6500.00"));
     }
@@ -102,12 +99,12 @@ class DipClearingApiTest {
         start.countDown();
 
         assertThat(answers.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
-        given().auth().oauth2(officer).when().get("/api/v1/dip-clearings/" + SHAOSHAN + "/2023").then().statusCode(200)
+        given().auth().oauth2(XIANGTAN_OFFICER).when().get("/api/v1/dip-clearings/" + SHAOSHAN + "/2023").then().statusCode(200)
                 .body("clearedFundPayable", equalTo("1200.00"));
     }
 
     private io.restassured.response.Response clear(int year, String budget) {
-        return given().auth().oauth2(officer).contentType("application/json").body("{\"budget\":\"" + budget + "\"}")
+        return given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"" + budget + "\"}")
                 .when().post("/api/v1/dip-clearings/" + SHAOSHAN + "/" + year);
     }
 

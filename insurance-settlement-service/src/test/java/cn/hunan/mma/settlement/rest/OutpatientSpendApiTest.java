@@ -18,8 +18,6 @@ import cn.hunan.mma.events.value.PatientPseudonym;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,8 +63,6 @@ class OutpatientSpendApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final InstitutionId CLINIC = InstitutionId.of("430321T0102");
-    private final String officer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     @Test
     void the_budget_base_and_the_close_spend_count_the_covered_residents_outpatient_visits_once_and_corrected() throws Exception {
@@ -92,7 +89,7 @@ class OutpatientSpendApiTest {
 
         AtomicReference<JsonPath> drafted = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json")
+            var response = given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json")
                     .body("{\"carveOuts\":\"0.00\",\"factorAdjustment\":\"0.00\"}")
                     .when().post("/api/v1/budgets/" + alliance + "/2020/draft");
             drafted.set(response.jsonPath());
@@ -106,7 +103,7 @@ class OutpatientSpendApiTest {
 
         ObjectNode close = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
         close.remove("actualSpend");
-        String closed = given().auth().oauth2(officer).contentType("application/json").body(close.toString())
+        String closed = given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(close.toString())
                 .when().post("/api/v1/settlements/" + alliance + "/2019-H1/close").then().statusCode(200)
                 .extract().jsonPath().getString("result.snapshot.actualSpend");
         assertThat(closed).isEqualTo("200450.00");

@@ -13,8 +13,6 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
-import cn.hunan.mma.infra.TokenClaims;
-import cn.hunan.mma.infra.TokenMinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -53,8 +52,6 @@ class ReferralRateCloseApiTest {
     private static final InstitutionSnapshot XIANGXIANG = institution("430381H0071", "430381", Level.COUNTY);
     private static final InstitutionSnapshot CHANGSHA = institution("430102H0071", "430102", Level.PROVINCE);
 
-    private final String officer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
 
     /**
      * 2017-H1: five standing episodes of covered residents, two of them treated in 长沙 → 2 ÷ 5 = 0.400000 — four
@@ -144,7 +141,7 @@ class ReferralRateCloseApiTest {
     }
 
     private io.restassured.response.Response close(String alliance, String period, String body) {
-        return given().auth().oauth2(officer).contentType("application/json").body(body)
+        return given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(body)
                 .when().post("/api/v1/settlements/" + alliance + "/" + period + "/close");
     }
 
