@@ -107,6 +107,22 @@ public class DipClearingResource {
                 new NotFoundException(area + " " + clearing + " has no DIP clearing")), MediaType.APPLICATION_JSON).build());
     }
 
+    /** The clearing's ledger entries: each institution's adjustment paid by the fund or clawed back to it. */
+    @GET
+    @Path("/ledger")
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.AUDITOR_NAME})
+    public Uni<List<LedgerLineView>> ledger(@PathParam("area") String area, @PathParam("year") String year) {
+        DivisionCode where = area(area);
+        int clearing = year(year);
+        AccessPolicy.requireSee(caller.get(), Jurisdiction.ofDivision(where), "area " + area);
+        return clearings.stored(where, clearing).chain(found -> {
+            if (found.isEmpty()) {
+                throw new NotFoundException(area + " " + clearing + " has no DIP clearing");
+            }
+            return clearings.posted(where, clearing);
+        }).map(entries -> entries.stream().map(posted -> LedgerLineView.of(posted.entry(), posted.postedAt())).toList());
+    }
+
     @ServerExceptionMapper
     public Response conflict(DipClearingConflictException e) {
         return ProblemResponses.of(Problem.of(409, e.title(), e.getMessage()));

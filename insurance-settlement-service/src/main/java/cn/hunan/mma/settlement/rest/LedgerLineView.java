@@ -1,6 +1,7 @@
 package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
 import cn.hunan.mma.settlement.persistence.LedgerEntryEntity;
 
 import java.time.Instant;
@@ -12,5 +13,10 @@ public record LedgerLineView(String transactionId, String account, String side, 
     static LedgerLineView of(LedgerEntryEntity entry) {
         return new LedgerLineView(entry.transactionId(), entry.account(), entry.side(),
                 Money.ofFen(entry.amountFen()).toYuanString(), entry.memo(), entry.postedAt());
+    }
+
+    static LedgerLineView of(LedgerEntry entry, Instant postedAt) {
+        return new LedgerLineView(entry.transactionId(), entry.account(), entry.side().name(), entry.amount().toYuanString(),
+                entry.memo(), postedAt);
     }
 }

@@ -55,8 +55,6 @@ public class CaseReviews {
     private static final String DECIDE = "INSERT INTO case_review_decision (discharge_event_id, approved_fen, fund_payable_fen, "
             + "previous_fund_payable_fen, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String PAY = "UPDATE case_settlement SET fund_payable_fen = $2 WHERE discharge_event_id = $1";
-    private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6)";
     /** Cases settled before V9 are charged to no recorded area: the province answers for them. */
     private static final DivisionCode UNRECORDED_AREA = DivisionCode.of("430000");
 
@@ -125,8 +123,7 @@ public class CaseReviews {
         return connection.preparedQuery(DECIDE).execute(Tuple.tuple(List.of(decided.dischargeEventId(), outcome.approvedPayment().fen(),
                         decided.fundPayable().fen(), outcome.previousFundPayable().fen(), outcome.reason(), outcome.decidedBy(), at)))
                 .chain(() -> connection.preparedQuery(PAY).execute(Tuple.of(decided.dischargeEventId(), decided.fundPayable().fen())))
-                .chain(() -> connection.preparedQuery(OUTBOX).execute(Tuple.tuple(List.of(event.eventId(), event.topic(), event.key(),
-                        event.type(), event.payload(), OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))))
+                .chain(() -> OutboxRows.insert(connection, List.of(event)))
                 .replaceWithVoid();
     }
 

@@ -68,8 +68,6 @@ public class CaseSettlementService {
             + "$12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[]) "
             + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
-    private static final String OUTBOX = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, occurred_at) "
-            + "SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])";
 
     /** Why each refused discharge was refused, by its position in the batch. */
     public record BatchResult(int settled, Map<Integer, CaseNotSettledException> refused) {
@@ -192,8 +190,7 @@ public class CaseSettlementService {
                             .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
                             .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
-                    return events.isEmpty() ? Uni.createFrom().voidItem()
-                            : connection.preparedQuery(OUTBOX).execute(outbox(OutboxBatch.rows(events))).replaceWithVoid();
+                    return OutboxRows.insert(connection, OutboxBatch.rows(events));
                 });
     }
 
@@ -242,25 +239,5 @@ public class CaseSettlementService {
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
                 outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients,
                 OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
-    }
-
-    private static Tuple outbox(List<OutboxEvent> events) {
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        OffsetDateTime[] occurred = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            OutboxEvent event = events.get(i);
-            ids[i] = event.eventId();
-            topics[i] = event.topic();
-            keys[i] = event.key();
-            types[i] = event.type();
-            payloads[i] = event.payload();
-            occurred[i] = OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
-        }
-        return Tuple.tuple(List.<Object>of(ids, topics, keys, types, payloads, occurred));
     }
 }

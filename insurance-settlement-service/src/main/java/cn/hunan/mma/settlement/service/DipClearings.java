@@ -1,8 +1,17 @@
 package cn.hunan.mma.settlement.service;
 
+import cn.hunan.mma.events.insurance.DipYearCleared;
+import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
+import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.cases.DipClearing;
+import cn.hunan.mma.settlement.domain.ledger.DipClearingPostings;
+import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
+import cn.hunan.mma.settlement.domain.ledger.LedgerTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,17 +22,21 @@ import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * DIP year-end clearings of a rule area: its standing DIP cases of the year are those priced under one of its own
- * parameter versions (rule_version "area/…"), wherever the patient lived. Made once, stored with who made it.
+ * parameter versions (rule_version "area/…"), wherever the patient lived. Made once, stored with who made it, posted
+ * to the ledger (the fund pays or claws back each institution's adjustment) and published — one {@code DipYearCleared}
+ * per institution through the outbox — in the transaction that revalues the cases.
  */
 @ApplicationScoped
 public class DipClearings {
@@ -54,6 +67,11 @@ public class DipClearings {
     private static final String STORE = "INSERT INTO dip_clearing (area, clearing_year, budget_fen, point_value, result_json, "
             + "cleared_by, cleared_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String STORED = "SELECT result_json FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
+    private static final String POST = "INSERT INTO ledger_entry (id, transaction_id, account, side, amount_fen, memo, posted_at, "
+            + "clearing_area, clearing_year) SELECT i, t, a, s, f, m, $7, $8, $9 "
+            + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS e(i, t, a, s, f, m)";
+    private static final String POSTED = "SELECT transaction_id, account, side, amount_fen, memo, posted_at FROM ledger_entry "
+            + "WHERE clearing_area = $1 AND clearing_year = $2 ORDER BY posted_at, transaction_id, side DESC, account";
 
     private final Pool pool;
 
@@ -103,8 +121,11 @@ public class DipClearings {
                 })
                 .chain(clearing -> {
                     String json = render.apply(clearing);
+                    OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
                     return connection.preparedQuery(STORE).execute(Tuple.tuple(List.of(area.value(), year, budget.fen(),
-                                    Numeric.create(clearing.pointValue()), json, clearedBy, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))))
+                                    Numeric.create(clearing.pointValue()), json, clearedBy, when)))
+                            .chain(() -> post(connection, clearing, when))
+                            .chain(() -> OutboxRows.insert(connection, published(clearing, at)))
                             .replaceWith(json);
                 }))
                 // Two clearings of one area and year at once both pass the check; the key lets one commit and the
@@ -125,6 +146,59 @@ public class DipClearings {
     public Uni<Optional<String>> stored(DivisionCode area, int year) {
         return pool.preparedQuery(STORED).execute(Tuple.of(area.value(), year)).map(rows -> rows.size() == 0
                 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    /** The clearing's ledger entries (none when no amount changed), oldest first. */
+    public Uni<List<PostedEntry>> posted(DivisionCode area, int year) {
+        return pool.preparedQuery(POSTED).execute(Tuple.of(area.value(), year)).map(rows -> {
+            List<PostedEntry> entries = new ArrayList<>();
+            for (Row row : rows) {
+                entries.add(new PostedEntry(new LedgerEntry(row.getString(0), row.getString(1), LedgerEntry.Side.valueOf(row.getString(2)),
+                        Money.ofFen(row.getLong(3)), row.getString(4)), row.getOffsetDateTime(5).toInstant()));
+            }
+            return entries;
+        });
+    }
+
+    /** A ledger entry as posted. */
+    public record PostedEntry(LedgerEntry entry, Instant postedAt) {
+    }
+
+    private static Uni<Void> post(SqlConnection connection, DipClearing clearing, OffsetDateTime at) {
+        Optional<LedgerTransaction> transaction = DipClearingPostings.of(clearing);
+        if (transaction.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<LedgerEntry> entries = transaction.get().entries();
+        int n = entries.size();
+        UUID[] ids = new UUID[n];
+        String[] transactions = new String[n];
+        String[] accounts = new String[n];
+        String[] sides = new String[n];
+        Long[] fen = new Long[n];
+        String[] memos = new String[n];
+        for (int i = 0; i < n; i++) {
+            LedgerEntry entry = entries.get(i);
+            ids[i] = UUID.randomUUID();
+            transactions[i] = entry.transactionId();
+            accounts[i] = entry.account();
+            sides[i] = entry.side().name();
+            fen[i] = entry.amount().fen();
+            memos[i] = entry.memo();
+        }
+        return connection.preparedQuery(POST).execute(Tuple.tuple(List.<Object>of(ids, transactions, accounts, sides, fen, memos,
+                at, clearing.area(), clearing.year()))).replaceWithVoid();
+    }
+
+    /** One {@code DipYearCleared} per institution, its id derived from area, year and institution. */
+    private static List<OutboxEvent> published(DipClearing clearing, Instant at) {
+        BigDecimal totalPoints = DipClearing.shown(clearing.totalPoints());
+        return clearing.institutions().stream().map(line -> ContractOutboxEvents.of(Topics.DIP_CLEARINGS, new DipYearCleared(
+                EventId.of(NameBasedUuids.of(("dip-cleared:" + clearing.area() + ":" + clearing.year() + ":" + line.institutionId())
+                        .getBytes(StandardCharsets.UTF_8))),
+                at, DivisionCode.of(clearing.area()), clearing.year(), InstitutionId.of(line.institutionId()), clearing.budget(),
+                totalPoints, clearing.pointValue(), line.cases(), DipClearing.shown(line.points()), line.provisionalFundPayable(),
+                line.clearedFundPayable(), line.adjustment()))).toList();
     }
 
     private static Uni<List<DipClearing.InstitutionLine>> lines(SqlConnection connection, Tuple scope, BigDecimal pointValue) {

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.DipYearCleared;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
@@ -20,11 +21,13 @@ import cn.hunan.mma.events.value.Icd9Cm3Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
 import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
 import cn.hunan.mma.settlement.rest.TestDatabase;
+import cn.hunan.mma.settlement.rest.TestTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -261,6 +264,23 @@ class CaseSettlementFlowTest {
                 .body("clearedBy", equalTo("xt-insurance-officer"));
         given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(200)
                 .body("clearedFundPayable", equalTo("23054.54"));
+        // Posted and published: the fund claws ¥732.96 back from the county hospital.
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/dip-clearings/" + yuhu + "/2025/ledger").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].account", equalTo("INSTITUTION:" + GOLDEN.institutionId().value())).body("[0].side", equalTo("DEBIT"))
+                .body("[0].amount", equalTo("732.96"))
+                .body("[1].account", equalTo("FUND")).body("[1].side", equalTo("CREDIT")).body("[1].amount", equalTo("732.96"));
+        List<TestTopics.Published<DipYearCleared>> published = TestTopics.awaitPublished(Topics.DIP_CLEARINGS,
+                clearing -> clearing.area().value().equals(yuhu) && clearing.year() == 2025, 1);
+        assertThat(published).hasSize(1);
+        DipYearCleared county = published.get(0).value();
+        assertThat(published.get(0).key()).isEqualTo(GOLDEN.institutionId().value());
+        assertThat(county.pointValue()).isEqualByComparingTo("12.121211");
+        assertThat(county.totalPoints()).isEqualByComparingTo("2750");
+        assertThat(county.cases()).isEqualTo(4);
+        assertThat(county.provisionalFundPayable()).isEqualTo(Money.ofYuan("23787.50"));
+        assertThat(county.clearedFundPayable()).isEqualTo(Money.ofYuan("23054.54"));
+        assertThat(county.adjustment()).isEqualTo(SignedMoney.ofYuan("-732.96"));
 
         given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
                 .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(409)

@@ -3,6 +3,10 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.events.insurance.DipYearCleared;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +21,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +32,7 @@ import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -71,6 +78,29 @@ class DipClearingApiTest {
                 .body("institutions[1].institutionId", equalTo("430382T0101"))
                 .body("institutions[1].clearedFundPayable", equalTo("5000.00"))
                 .body("institutions[1].adjustment", equalTo("0.00"));
+        // Posted: the fund pays 430382H0001 its ¥500.00; 430382T0101's amount did not change, nothing to post.
+        ledger(2024).statusCode(200).body("size()", equalTo(2))
+                .body("[0].account", equalTo("FUND")).body("[0].side", equalTo("DEBIT")).body("[0].amount", equalTo("500.00"))
+                .body("[1].account", equalTo("INSTITUTION:430382H0001")).body("[1].side", equalTo("CREDIT"))
+                .body("[1].amount", equalTo("500.00")).body("[1].transactionId", equalTo("DIP:430382/2024"));
+        // Published: one DipYearCleared per institution, keyed by it.
+        Map<String, DipYearCleared> published = new HashMap<>();
+        for (TestTopics.Published<DipYearCleared> record : TestTopics.awaitPublished(Topics.DIP_CLEARINGS, cleared -> cleared.area().value()
+                .equals(SHAOSHAN) && cleared.year() == 2024, 2)) {
+            assertThat(record.key()).isEqualTo(record.value().institutionId().value());
+            published.put(record.key(), record.value());
+        }
+        assertThat(published).hasSize(2);
+        DipYearCleared raised = published.get("430382H0001");
+        assertThat(raised.pointValue()).isEqualByComparingTo("15");
+        assertThat(raised.totalPoints()).isEqualByComparingTo("300");
+        assertThat(raised.points()).isEqualByComparingTo("100");
+        assertThat(raised.cases()).isEqualTo(1);
+        assertThat(raised.budget()).isEqualTo(Money.ofYuan("4500.00"));
+        assertThat(raised.provisionalFundPayable()).isEqualTo(Money.ofYuan("1000.00"));
+        assertThat(raised.clearedFundPayable()).isEqualTo(Money.ofYuan("1500.00"));
+        assertThat(raised.adjustment()).isEqualTo(SignedMoney.ofYuan("500.00"));
+        assertThat(published.get("430382T0101").adjustment()).isEqualTo(SignedMoney.ZERO);
 
         String alliance = ReferralRateCloseApiTest.alliance(List.of(SHAOSHAN));
         ObjectNode close = (ObjectNode) new ObjectMapper().readTree(PeriodCloseApiTest.closeBody("1.00"));
@@ -101,6 +131,20 @@ class DipClearingApiTest {
         assertThat(answers.stream().map(CompletableFuture::join).toList()).containsExactlyInAnyOrder(200, 409);
         given().auth().oauth2(XIANGTAN_OFFICER).when().get("/api/v1/dip-clearings/" + SHAOSHAN + "/2023").then().statusCode(200)
                 .body("clearedFundPayable", equalTo("1200.00"));
+        // The loser wrote nothing: one pair of entries (¥1,000.00 → ¥1,200.00) and one event.
+        ledger(2023).statusCode(200).body("size()", equalTo(2)).body("amount", everyItem(equalTo("200.00")));
+        assertThat(TestTopics.awaitPublished(Topics.DIP_CLEARINGS, cleared -> cleared.area().value().equals(SHAOSHAN)
+                && cleared.year() == 2023, 1)).hasSize(1);
+    }
+
+    @Test
+    void the_ledger_of_a_year_not_cleared_is_not_found() {
+        ledger(2021).statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    private io.restassured.response.ValidatableResponse ledger(int year) {
+        return given().auth().oauth2(XIANGTAN_OFFICER).when().get("/api/v1/dip-clearings/" + SHAOSHAN + "/" + year + "/ledger")
+                .then();
     }
 
     private io.restassured.response.Response clear(int year, String budget) {

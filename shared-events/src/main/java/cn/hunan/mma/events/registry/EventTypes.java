@@ -13,6 +13,7 @@ import cn.hunan.mma.events.conduct.ConductIncidentRecorded;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
 import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.DipYearCleared;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
@@ -90,6 +91,7 @@ public final class EventTypes {
         register("AllianceBudgetApproved", AllianceBudgetApproved.class);
         register("CaseSettled", CaseSettled.class);
         register("PeriodSettlementClosed", PeriodSettlementClosed.class);
+        register("DipYearCleared", DipYearCleared.class);
     }
 
     private EventTypes() {

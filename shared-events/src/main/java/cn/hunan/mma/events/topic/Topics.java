@@ -8,6 +8,7 @@ import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.contract.HospitalReport;
 import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
 import cn.hunan.mma.events.insurance.CaseSettled;
+import cn.hunan.mma.events.insurance.DipYearCleared;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
@@ -84,12 +85,15 @@ public final class Topics {
             INSTITUTION, CaseSettled.class, CaseSettled::institutionId, DELETE);
     public static final Topic<AllianceId, PeriodSettlementClosed> PERIOD_SETTLEMENTS = topic("mma.insurance.period-settlements",
             ALLIANCE, PeriodSettlementClosed.class, PeriodSettlementClosed::allianceId, DELETE);
+    // Keyed by institution, like its cases: a hospital reads its own clearing where it reads its case settlements.
+    public static final Topic<InstitutionId, DipYearCleared> DIP_CLEARINGS = topic("mma.insurance.dip-clearings",
+            INSTITUTION, DipYearCleared.class, DipYearCleared::institutionId, DELETE);
 
     private static final List<Topic<?, ?>> ALL = List.of(
             INSTITUTIONS, ALLIANCES, SPECIALTIES, GUIDANCE_CATALOGUE,
             CAPACITY, OUTPATIENT_VISITS, INPATIENT, PREVENTION, CONDUCT, SUPPORT,
             REFERRALS,
-            FACTOR_SCORES, BUDGETS, CASE_SETTLEMENTS, PERIOD_SETTLEMENTS);
+            FACTOR_SCORES, BUDGETS, CASE_SETTLEMENTS, PERIOD_SETTLEMENTS, DIP_CLEARINGS);
 
     private Topics() {
     }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.domain.cases;
 
+import cn.hunan.mma.events.insurance.DipYearCleared;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
 
@@ -22,10 +23,10 @@ import java.util.Objects;
 public record DipClearing(String area, int year, Money budget, long cases, BigDecimal totalPoints, BigDecimal pointValue,
                           List<InstitutionLine> institutions) {
 
-    public static final int POINT_VALUE_SCALE = 6;
+    public static final int POINT_VALUE_SCALE = DipYearCleared.POINT_VALUE_SCALE;
 
     /** Points as shown: a high-cost case's adjusted score carries a 34-digit quotient, four decimals are plenty to read. */
-    public static final int POINTS_SCALE = 4;
+    public static final int POINTS_SCALE = DipYearCleared.POINTS_SCALE;
 
     /** {@code points} for display, half up to {@link #POINTS_SCALE} decimals. */
     public static BigDecimal shown(BigDecimal points) {
