@@ -92,6 +92,45 @@ class ReferralRateCloseApiTest {
         assertThat(decimal(kept, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.12");
     }
 
+    /**
+     * An episode counts once, in the period its last stay was discharged in, with all its stays. 2014-H1: in-area
+     * stays on 1 March and 1 May, and episode F (长沙 on 20 June, then the county hospital on 28 June) → 1 ÷ 3 =
+     * 0.333333. 2014-H2: episode E (county hospital 25 June, 长沙 5 July), episode G (长沙 15 June, county hospital
+     * 10 July) and an in-area stay on 1 August → E and G outside, 2 ÷ 3 = 0.666667. Counting each period's stays by
+     * episode instead would give H1 2 ÷ 5 (E's and G's June stays as episodes of their own) and H2 1 ÷ 3.
+     */
+    @Test
+    void an_episode_straddling_two_periods_counts_once_in_the_later_with_all_its_stays() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        String alliance = alliance(List.of("430321", "430381"));
+        stay(XIANGTAN_COUNTY, "430321104", "2014-03-01", false);
+        stay(XIANGXIANG, "430381", "2014-05-01", false);
+        episode("430321104", CHANGSHA, "2014-06-20", XIANGTAN_COUNTY, "2014-06-28");
+        episode("430321104", XIANGTAN_COUNTY, "2014-06-25", CHANGSHA, "2014-07-05");
+        episode("430381", CHANGSHA, "2014-06-15", XIANGXIANG, "2014-07-10");
+        stay(XIANGTAN_COUNTY, "430321", "2014-08-01", false);
+
+        JsonPath first = close(alliance, "2014-H1", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
+        assertThat(decimal(first, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.333333");
+        JsonPath second = close(alliance, "2014-H2", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
+        assertThat(decimal(second, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.666667");
+    }
+
+    private static void episode(String residence, InstitutionSnapshot first, String firstDischarged, InstitutionSnapshot second,
+                                String secondDischarged) throws Exception {
+        String episode = "EP-STR-" + UUID.randomUUID().toString().substring(0, 8);
+        BudgetApiTest.storeStay(first.institutionId().value(), residence, firstDischarged, false, episode);
+        BudgetApiTest.storeStay(second.institutionId().value(), residence, secondDischarged, false, episode);
+    }
+
+    private static String withoutCurrentRate(String division) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.put("divisionCode", division);
+        body.remove("currentReferralRate");
+        return body.toString();
+    }
+
     /** 韶山 (430382) has no settled stay in 2016; 雨湖区 (430302) has one, at an institution the matrix never named. */
     @Test
     void a_rate_the_stays_cannot_give_must_come_with_the_request() throws Exception {
