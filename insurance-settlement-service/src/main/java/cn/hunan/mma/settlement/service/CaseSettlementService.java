@@ -8,6 +8,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
+import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +30,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Settles discharges in batches, once per discharge event id. A batch costs a handful of
@@ -53,6 +57,8 @@ public class CaseSettlementService {
     // holds the locks until it commits: a later stay then sees what an earlier one paid. Locks are taken
     // in one order (sorted keys), so two batches never wait for each other in a cycle.
     private static final int EPISODE_LOCK_CLASS = 0x45504953;
+    private static final String CLEARED = "SELECT area, clearing_year, point_value FROM dip_clearing "
+            + "WHERE area = ANY($1::text[]) AND clearing_year = ANY($2::int[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
             + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
     private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
@@ -97,11 +103,15 @@ public class CaseSettlementService {
         discharges.forEach(discharge -> areas.add(discharge.insuredAreaDivision()));
         return parameters.lookup(areas).chain(lookup -> pool.withTransaction(connection -> read(connection, discharges)
                 .chain(facts -> {
-                    DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.primaryLevel,
-                            facts.stays, discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate()), counts);
-                    return loadCounts(connection, discharges, known)
-                            .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
-                            .call(outcome -> write(connection, outcome));
+                    Function<InpatientDischarged, Optional<ParameterVersion>> versionOf =
+                            discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate());
+                    return clearedPointValues(connection, discharges, versionOf).chain(cleared -> {
+                        DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.primaryLevel,
+                                facts.stays, versionOf, counts, cleared);
+                        return loadCounts(connection, discharges, known)
+                                .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
+                                .call(outcome -> write(connection, outcome));
+                    });
                 }))
                 .invoke(outcome -> counts.add(outcome.countIncrements()))
                 .map(outcome -> new BatchResult(outcome.settled().size(), outcome.refused())));
@@ -147,6 +157,28 @@ public class CaseSettlementService {
                         : connection.preparedQuery(STAYS).execute(Tuple.of(episodes, corrected))
                         .invoke(rows -> rows.forEach(row -> facts.stays.add(stay(row)))))
                 .replaceWith(facts);
+    }
+
+    /** The point values of the cleared DIP years the batch's DIP cases fall in; no query for a batch without DIP cases. */
+    private Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<InpatientDischarged> discharges,
+                                                            Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
+        Set<String> areas = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        for (InpatientDischarged discharge : discharges) {
+            versionOf.apply(discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version -> {
+                areas.add(version.area());
+                years.add(discharge.dischargeDate().getYear());
+            });
+        }
+        if (areas.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.preparedQuery(CLEARED).execute(Tuple.of(areas.toArray(String[]::new), years.toArray(Integer[]::new)))
+                .map(rows -> {
+                    Map<String, BigDecimal> cleared = new HashMap<>();
+                    rows.forEach(row -> cleared.put(DischargeBatch.clearedYear(row.getString(0), row.getInteger(1)), row.getBigDecimal(2)));
+                    return cleared;
+                });
     }
 
     private static DischargeBatch.StoredStay stay(Row row) {

@@ -12,6 +12,7 @@ import cn.hunan.mma.settlement.domain.cases.CaseSettler;
 import cn.hunan.mma.settlement.domain.cases.ReviewQuota;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,16 @@ final class DischargeBatch {
      * What the database knows that the batch depends on.
      *
      * @param primaryLevelDiagnoses the batch's principal diagnoses that the guidance catalogue makes primary-level diseases
+     * @param clearedPointValues    the point values of the DIP years already cleared, by {@link #clearedYear}
      */
     record Known(Set<UUID> settled, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
-                 Function<InpatientDischarged, Optional<ParameterVersion>> versionOf, ReviewCounts counts) {
+                 Function<InpatientDischarged, Optional<ParameterVersion>> versionOf, ReviewCounts counts,
+                 Map<String, BigDecimal> clearedPointValues) {
+    }
+
+    /** The key of a rule area's DIP year: {@code 430302:2025}. */
+    static String clearedYear(String area, int year) {
+        return area + ":" + year;
     }
 
     /** A settlement to insert, with the event that announces it. */
@@ -82,7 +90,7 @@ final class DischargeBatch {
                 // The rules of the fund that pays (参保地), in force on the discharge date.
                 ParameterVersion version = known.versionOf().apply(discharge).orElseThrow(() -> new CaseNotSettledException(
                         "no settlement parameters are in force for " + discharge.insuredAreaDivision() + " on " + discharge.dischargeDate()));
-                CaseSettler settler = settlers.of(version);
+                CaseSettler settler = settler(settlers, version, discharge, known);
                 UUID corrected = discharge.correctsEventId() == null ? null : discharge.correctsEventId().asUuid();
                 ReviewCounts.Key key = new ReviewCounts.Key(discharge.dischargeDate().getYear(), settler.rules().method().name());
                 long[] added = increments.getOrDefault(key, new long[2]);
@@ -111,6 +119,19 @@ final class DischargeBatch {
             }
         }
         return new Outcome(settled, superseded, refused, increments);
+    }
+
+    /**
+     * A DIP case of a year its area has cleared — a correction or a late discharge — is worth what the year's cases
+     * were cleared at: the clearing's point value is final, the provisional one is not.
+     */
+    private static CaseSettler settler(CaseSettlers settlers, ParameterVersion version, InpatientDischarged discharge, Known known) {
+        CaseSettler settler = settlers.of(version);
+        if (settler.rules().method() != PaymentMethod.DIP) {
+            return settler;
+        }
+        BigDecimal cleared = known.clearedPointValues().get(clearedYear(version.area(), discharge.dischargeDate().getYear()));
+        return cleared == null ? settler : settlers.of(version, cleared);
     }
 
     /** The stays of the batch's episodes by episode, and the episode of each stay. */

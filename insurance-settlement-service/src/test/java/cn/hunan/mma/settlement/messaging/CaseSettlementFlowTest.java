@@ -282,6 +282,16 @@ class CaseSettlementFlowTest {
         assertThat(county.clearedFundPayable()).isEqualTo(Money.ofYuan("23054.54"));
         assertThat(county.adjustment()).isEqualTo(SignedMoney.ofYuan("-732.96"));
 
+        // A correction after the clearing is worth what the year was cleared at: 800 × ¥12.121211 × 0.9 → ¥8,727.27,
+        // fund ¥8,127.27 — not the provisional ¥9,000.00 / ¥8,400.00.
+        InpatientDischarged late = correcting(operated);
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, late);
+        }
+        CaseSettled corrected = awaitAllSettled(List.of(late.eventId())).get(late.eventId());
+        assertThat(corrected.standardPayment()).isEqualTo(Money.ofYuan("8727.27"));
+        assertThat(corrected.fundPayable()).isEqualTo(Money.ofYuan("8127.27"));
+
         given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
                 .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(409)
                 .contentType("application/problem+json").body("title", equalTo("Already cleared"));
@@ -424,6 +434,13 @@ class CaseSettlementFlowTest {
         return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(), d.residenceDivision(),
                 DivisionCode.of(area), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(), d.dischargeMode(),
                 d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    /** A correction of the discharge, as it was reported: a new event id that names the one it corrects. */
+    private static InpatientDischarged correcting(InpatientDischarged d) {
+        return new InpatientDischarged(EventId.random(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.eventId());
     }
 
     /** A copy under a new event id with other procedures (principal first). */

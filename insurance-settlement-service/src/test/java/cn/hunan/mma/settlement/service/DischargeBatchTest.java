@@ -108,7 +108,7 @@ class DischargeBatchTest {
         InpatientDischarged otherDiagnosis = withDiagnosis(discharge(null, null, "12860.35"), "I61.000");
         DischargeBatch.Known known = new DischargeBatch.Known(Set.of(),
                 Map.of(COUNTY_HOSPITAL, Level.COUNTY, TOWNSHIP_HOSPITAL, Level.TOWNSHIP),
-                Set.of(GOLDEN.principalDiagnosis().value()), List.of(), discharge -> Optional.of(SEED), new ReviewCounts());
+                Set.of(GOLDEN.principalDiagnosis().value()), List.of(), discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
 
         DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(atCounty, atTownship, otherDiagnosis), known, settlers,
                 Instant.parse("2025-04-01T00:00:00Z"));
@@ -123,7 +123,7 @@ class DischargeBatchTest {
 
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, List<DischargeBatch.StoredStay> stays) {
         DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), stays,
-                discharge -> Optional.of(SEED), new ReviewCounts());
+                discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
     }
 

@@ -49,6 +49,12 @@ public record CaseRules(PaymentMethod method, Money drgBaseRate, BigDecimal dipP
         Fractions.fraction(dipReviewCap, "dipReviewCap");
     }
 
+    /** The same rules at another point value: the year's cleared one, for a case settled after its year's clearing. */
+    public CaseRules withDipPointValue(BigDecimal pointValue) {
+        return new CaseRules(method, drgBaseRate, pointValue, levelCoefficients, primaryDiseaseCoefficient, complexityWeights,
+                drgThresholds, dipThresholds, deductibles, drgReviewCap, dipReviewCap);
+    }
+
     public BigDecimal coefficientFor(Level level, boolean primaryLevelDisease) {
         return primaryLevelDisease ? primaryDiseaseCoefficient : levelCoefficients.get(level);
     }

@@ -9,4 +9,10 @@ public record ParameterVersion(String versionId, AreaParameters parameters) {
         Objects.requireNonNull(versionId, "versionId");
         Objects.requireNonNull(parameters, "parameters");
     }
+
+    /** The area whose rules these are: the code before the "/" of {@code 430302/2025-01-01}. */
+    public String area() {
+        int slash = versionId.indexOf('/');
+        return slash < 0 ? versionId : versionId.substring(0, slash);
+    }
 }
