@@ -52,11 +52,14 @@ public class PeriodCloseEntity {
     @Column(name = "closed_at", nullable = false)
     Instant closedAt;
 
+    @Column(name = "referral_rate_basis_json")
+    String referralRateBasisJson;
+
     protected PeriodCloseEntity() {
     }
 
     public PeriodCloseEntity(String allianceId, String period, int revision, String divisionCode, String snapshotId,
-                             String snapshotJson, String resultJson, String closedBy, Instant closedAt) {
+                             String snapshotJson, String resultJson, String closedBy, Instant closedAt, String referralRateBasisJson) {
         this.allianceId = allianceId;
         this.period = period;
         this.revision = revision;
@@ -67,6 +70,7 @@ public class PeriodCloseEntity {
         this.resultJson = resultJson;
         this.closedBy = closedBy;
         this.closedAt = closedAt;
+        this.referralRateBasisJson = referralRateBasisJson;
     }
 
     public void reopen() {
@@ -115,6 +119,11 @@ public class PeriodCloseEntity {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    /** The episode counts behind the rates the close worked out, as JSON; null when the request gave both rates. */
+    public String referralRateBasisJson() {
+        return referralRateBasisJson;
     }
 
     /** Composite key (alliance, period, revision). */

@@ -41,8 +41,15 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
 
     static final String WHAT_IF = "what-if:";
 
-    /** The out-of-area referral rates a close freezes: the request's, or worked out from the settled stays. */
-    record ReferralRates(BigDecimal baseline, BigDecimal current) {
+    /**
+     * The out-of-area referral rates a close freezes: the request's, or worked out from the settled stays — those with
+     * the counts they came from ({@code worked}, in the order baseline, current).
+     */
+    record ReferralRates(BigDecimal baseline, BigDecimal current, List<RateBasis> worked) {
+    }
+
+    /** A rate worked out from the settled episodes: {@code outside} of {@code episodes} in {@code period}. */
+    public record RateBasis(String rate, String period, long episodes, long outside) {
     }
 
     DivisionCode requiredDivision() {

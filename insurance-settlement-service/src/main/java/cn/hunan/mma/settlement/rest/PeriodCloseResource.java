@@ -32,6 +32,8 @@ import cn.hunan.mma.settlement.service.PeriodCloser;
 import cn.hunan.mma.settlement.service.ScoreService;
 import cn.hunan.mma.settlement.service.SpendService;
 import cn.hunan.mma.settlement.service.UnknownAllianceException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -50,6 +52,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,9 +72,10 @@ public class PeriodCloseResource {
     private final SpendService spending;
     private final OutOfAreaCare outOfArea;
     private final CurrentCaller caller;
+    private final ObjectMapper json;
 
     public PeriodCloseResource(PeriodCloser closer, ParameterService parameters, ScoreService scores, BudgetService budgets,
-                               SpendService spending, OutOfAreaCare outOfArea, CurrentCaller caller) {
+                               SpendService spending, OutOfAreaCare outOfArea, CurrentCaller caller, ObjectMapper json) {
         this.closer = closer;
         this.parameters = parameters;
         this.scores = scores;
@@ -79,6 +83,7 @@ public class PeriodCloseResource {
         this.spending = spending;
         this.outOfArea = outOfArea;
         this.caller = caller;
+        this.json = json;
     }
 
     @POST
@@ -99,20 +104,24 @@ public class PeriodCloseResource {
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
         return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
                 .chain(row -> closable(alliance, closing, row).chain(() -> snapshot(request, alliance, closing, row)))
-                .chain(snapshot -> closer.close(snapshot, division.value(), caller.get().subject()))
+                .chain(frozen -> closer.close(frozen.snapshot(), division.value(), caller.get().subject(), basisJson(frozen.rates())))
                 .map(CloseView::of);
     }
 
+    /** A close's frozen inputs, and the rates it froze with how the service worked out those the request left out. */
+    private record Frozen(SettlementSnapshot snapshot, CloseRequest.ReferralRates rates) {
+    }
+
     /** The close's frozen inputs: the request's, and what the service holds where the request leaves them out. */
-    private Uni<SettlementSnapshot> snapshot(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
+    private Uni<Frozen> snapshot(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
         DivisionCode rules = rulesDivision(request.requiredDivision(), row);
         return parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
                 .chain(version -> scores.latest(closing, alliance.value(), request.memberIds())
                         .chain(stored -> packageTotal(request, alliance, closing, rules)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
-                                                .map(rates -> request.toSnapshot(alliance, closing, version, stored,
-                                                        frozenPackage, spend, rates))))));
+                                                .map(rates -> new Frozen(request.toSnapshot(alliance, closing, version, stored,
+                                                        frozenPackage, spend, rates), rates))))));
     }
 
     /**
@@ -196,12 +205,14 @@ public class PeriodCloseResource {
     private Uni<CloseRequest.ReferralRates> referralRates(CloseRequest request, AllianceId alliance, Period closing,
                                                           AllianceEntity row) {
         Period baseline = new Period(closing.kind(), closing.year() - 1, closing.index());
-        return referralRate(request.baselineReferralRate(), "baselineReferralRate", alliance, baseline, row)
-                .chain(baselineRate -> referralRate(request.currentReferralRate(), "currentReferralRate", alliance, closing, row)
-                        .map(currentRate -> new CloseRequest.ReferralRates(baselineRate, currentRate)));
+        List<CloseRequest.RateBasis> worked = new ArrayList<>();
+        return referralRate(request.baselineReferralRate(), "baselineReferralRate", alliance, baseline, row, worked)
+                .chain(baselineRate -> referralRate(request.currentReferralRate(), "currentReferralRate", alliance, closing, row, worked)
+                        .map(currentRate -> new CloseRequest.ReferralRates(baselineRate, currentRate, List.copyOf(worked))));
     }
 
-    private Uni<BigDecimal> referralRate(BigDecimal given, String field, AllianceId alliance, Period period, AllianceEntity row) {
+    private Uni<BigDecimal> referralRate(BigDecimal given, String field, AllianceId alliance, Period period, AllianceEntity row,
+                                         List<CloseRequest.RateBasis> worked) {
         if (given != null) {
             return Uni.createFrom().item(given);
         }
@@ -209,8 +220,21 @@ public class PeriodCloseResource {
             episodes.whyNoRate().ifPresent(reason -> {
                 throw new BadRequestException(field + ": required, since it cannot be worked out for " + period + ": " + reason);
             });
+            worked.add(new CloseRequest.RateBasis(field, period.toString(), episodes.episodes(), episodes.outside()));
             return episodes.rate();
         });
+    }
+
+    /** The worked-out rates' counts as the close keeps them; null when the request gave both rates. */
+    private String basisJson(CloseRequest.ReferralRates rates) {
+        if (rates.worked().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(rates.worked());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the rates' counts must serialise", e);
+        }
     }
 
     /** The divisions the alliance covers, which the figures are gathered over; without any, {@code field} must come with the request. */

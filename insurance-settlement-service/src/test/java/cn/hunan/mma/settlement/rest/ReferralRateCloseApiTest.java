@@ -30,6 +30,7 @@ import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -85,11 +86,19 @@ class ReferralRateCloseApiTest {
         assertThat(decimal(closed, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.666667");
         assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.4");
         assertThat(decimal(closed, "result.tertiary.fall")).isEqualByComparingTo("0.266667");
+        // The counts behind the worked-out rates, for a finance officer to check them by.
+        assertThat(closed.getList("referralRateBasis.rate")).containsExactly("baselineReferralRate", "currentReferralRate");
+        assertThat(closed.getList("referralRateBasis.period")).containsExactly("2016-H1", "2017-H1");
+        assertThat(closed.getList("referralRateBasis.episodes", Integer.class)).containsExactly(3, 5);
+        assertThat(closed.getList("referralRateBasis.outside", Integer.class)).containsExactly(2, 2);
+        given().auth().oauth2(XIANGTAN_OFFICER).when().get("/api/v1/settlements/" + alliance + "/2017-H1").then().statusCode(200)
+                .body("referralRateBasis.episodes", contains(3, 5));
 
         String given = alliance(List.of("430321", "430381"));
         JsonPath kept = close(given, "2017-H1", PeriodCloseApiTest.closeBody("1.00")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(kept, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.15");
         assertThat(decimal(kept, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.12");
+        assertThat(kept.getString("referralRateBasis")).isNull();
     }
 
     /**
@@ -113,6 +122,9 @@ class ReferralRateCloseApiTest {
 
         JsonPath first = close(alliance, "2014-H1", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(first, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.333333");
+        assertThat(first.getList("referralRateBasis.rate")).containsExactly("currentReferralRate");
+        assertThat(first.getList("referralRateBasis.outside", Integer.class)).containsExactly(1);
+        assertThat(first.getList("referralRateBasis.episodes", Integer.class)).containsExactly(3);
         JsonPath second = close(alliance, "2014-H2", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(second, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.666667");
     }
