@@ -52,14 +52,14 @@ public class PeriodCloseEntity {
     @Column(name = "closed_at", nullable = false)
     Instant closedAt;
 
-    @Column(name = "referral_rate_basis_json")
-    String referralRateBasisJson;
+    @Column(name = "derived_inputs_json")
+    String derivedInputsJson;
 
     protected PeriodCloseEntity() {
     }
 
     public PeriodCloseEntity(String allianceId, String period, int revision, String divisionCode, String snapshotId,
-                             String snapshotJson, String resultJson, String closedBy, Instant closedAt, String referralRateBasisJson) {
+                             String snapshotJson, String resultJson, String closedBy, Instant closedAt, String derivedInputsJson) {
         this.allianceId = allianceId;
         this.period = period;
         this.revision = revision;
@@ -70,7 +70,7 @@ public class PeriodCloseEntity {
         this.resultJson = resultJson;
         this.closedBy = closedBy;
         this.closedAt = closedAt;
-        this.referralRateBasisJson = referralRateBasisJson;
+        this.derivedInputsJson = derivedInputsJson;
     }
 
     public void reopen() {
@@ -121,9 +121,9 @@ public class PeriodCloseEntity {
         return closedAt;
     }
 
-    /** The episode counts behind the rates the close worked out, as JSON; null when the request gave both rates. */
-    public String referralRateBasisJson() {
-        return referralRateBasisJson;
+    /** How the close worked out the inputs its request left out, as JSON; null when the request gave them all. */
+    public String derivedInputsJson() {
+        return derivedInputsJson;
     }
 
     /** Composite key (alliance, period, revision). */

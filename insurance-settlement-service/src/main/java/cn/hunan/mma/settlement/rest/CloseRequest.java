@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.settlement.rules.close.CloseRules;
@@ -29,12 +30,13 @@ import java.util.stream.Stream;
  * @param baselineReferralRate absent: the covered residents' out-of-area share of settled stays in the same period a
  *                             year earlier is frozen
  * @param currentReferralRate  absent: the same share in the closed period is frozen
+ * @param members        each with its base B, or without: its fund contribution in the period is frozen as its base
  * @param overrideScores true for a what-if with the request's scores although stored ones exist
  * @param rules        absent for a real close (the area's version in force at the period's start is frozen);
  *                     present for a what-if, frozen with a ruleVersion starting "what-if:"
  */
 public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money packageTotal, Money actualSpend,
-                           BigDecimal allianceScore, boolean specialCircumstance, List<Claimant> members,
+                           BigDecimal allianceScore, boolean specialCircumstance, List<Member> members,
                            List<TertiaryPartner> tertiaryPartners, BigDecimal baselineReferralRate,
                            BigDecimal currentReferralRate, CloseRules rules,
                            boolean overrideScores) {
@@ -50,6 +52,21 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
 
     /** A rate worked out from the settled episodes: {@code outside} of {@code episodes} in {@code period}. */
     public record RateBasis(String rate, String period, long episodes, long outside) {
+    }
+
+    /**
+     * A member as the request names it.
+     *
+     * @param base absent: the member's fund contribution in the period — what the fund paid for the covered residents'
+     *             settled cases and visits there — is frozen as its base (one of the documented bases of DOMAIN.md §7)
+     */
+    public record Member(InstitutionId institutionId, BigDecimal base, BigDecimal score, boolean primaryLevel) {
+    }
+
+    /** The members whose base the request leaves to the service. */
+    List<String> membersWithoutBase() {
+        memberIds();
+        return members.stream().filter(member -> member.base() == null).map(member -> member.institutionId().value()).toList();
     }
 
     DivisionCode requiredDivision() {
@@ -89,7 +106,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
      */
     SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce,
                                   Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend,
-                                  ReferralRates frozenRates) {
+                                  ReferralRates frozenRates, Map<String, BigDecimal> derivedBases) {
         requiredDivision();
         CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
         String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
@@ -98,7 +115,10 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
             throw new BadRequestException("members: at least one member is required");
         }
         try {
-            FrozenScores scores = FrozenScores.of(members, allianceScore, storedScores,
+            List<Claimant> claimants = members.stream().map(member -> new Claimant(member.institutionId(),
+                    member.base() != null ? member.base() : derivedBases.get(member.institutionId().value()), member.score(),
+                    member.primaryLevel())).toList();
+            FrozenScores scores = FrozenScores.of(claimants, allianceScore, storedScores,
                     storedScores.get(alliance.value()), overrideScores);
             return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, frozenActualSpend, scores.allianceScore(),
                     specialCircumstance, scores.members(), tertiaryPartners == null ? List.of() : tertiaryPartners,

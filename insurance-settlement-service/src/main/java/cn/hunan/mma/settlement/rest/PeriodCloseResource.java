@@ -54,6 +54,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,12 +107,15 @@ public class PeriodCloseResource {
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
         return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
                 .chain(row -> closable(alliance, closing, row).chain(() -> snapshot(request, alliance, closing, row)))
-                .chain(frozen -> closer.close(frozen.snapshot(), division.value(), caller.get().subject(), basisJson(frozen.rates())))
+                .chain(frozen -> closer.close(frozen.snapshot(), division.value(), caller.get().subject(), derivationJson(frozen)))
                 .map(CloseView::of);
     }
 
-    /** A close's frozen inputs, and the rates it froze with how the service worked out those the request left out. */
-    private record Frozen(SettlementSnapshot snapshot, CloseRequest.ReferralRates rates) {
+    /**
+     * A close's frozen inputs, with how the service worked out those the request left out: the referral rates'
+     * episode counts, and the members' bases it derived (by institution id).
+     */
+    private record Frozen(SettlementSnapshot snapshot, CloseRequest.ReferralRates rates, Map<String, BigDecimal> derivedBases) {
     }
 
     /** The close's frozen inputs: the request's, and what the service holds where the request leaves them out. */
@@ -120,8 +126,26 @@ public class PeriodCloseResource {
                         .chain(stored -> packageTotal(request, alliance, closing, rules)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
-                                                .map(rates -> new Frozen(request.toSnapshot(alliance, closing, version, stored,
-                                                        frozenPackage, spend, rates), rates))))));
+                                                .chain(rates -> memberBases(request, alliance, closing, row)
+                                                        .map(bases -> new Frozen(request.toSnapshot(alliance, closing, version,
+                                                                stored, frozenPackage, spend, rates, bases), rates, bases)))))));
+    }
+
+    /**
+     * The bases of the members the request gives none for: each one's fund contribution in the period, in yuan (what
+     * the fund paid for the covered residents' cases and visits there).
+     */
+    private Uni<Map<String, BigDecimal>> memberBases(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
+        List<String> without = request.membersWithoutBase();
+        if (without.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return spending.fundContribution(coveredDivisions("members[].base", alliance, row), closing, row.lifetime().spendUntil(closing),
+                without).map(contribution -> {
+            Map<String, BigDecimal> bases = new TreeMap<>();
+            contribution.forEach((institution, amount) -> bases.put(institution, amount.toBigDecimal()));
+            return bases;
+        });
     }
 
     /**
@@ -225,16 +249,36 @@ public class PeriodCloseResource {
         });
     }
 
-    /** The worked-out rates' counts as the close keeps them; null when the request gave both rates. */
-    private String basisJson(CloseRequest.ReferralRates rates) {
-        if (rates.worked().isEmpty()) {
+    /**
+     * How the service worked out the inputs the request left out, as the close keeps it: {@code referralRates} (each
+     * rate's period and episode counts) and {@code memberBases} (each derived base and what it is); null when the
+     * request gave them all.
+     */
+    private String derivationJson(Frozen frozen) {
+        if (frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()) {
             return null;
         }
-        try {
-            return json.writeValueAsString(rates.worked());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the rates' counts must serialise", e);
+        Map<String, Object> derived = new LinkedHashMap<>();
+        if (!frozen.rates().worked().isEmpty()) {
+            derived.put("referralRates", frozen.rates().worked());
         }
+        if (!frozen.derivedBases().isEmpty()) {
+            List<DerivedBase> bases = new ArrayList<>();
+            frozen.derivedBases().forEach((institution, base) -> bases.add(new DerivedBase(institution, base.toPlainString(),
+                    DerivedBase.FUND_CONTRIBUTION)));
+            derived.put("memberBases", bases);
+        }
+        try {
+            return json.writeValueAsString(derived);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the derived inputs must serialise", e);
+        }
+    }
+
+    /** A member's base the service derived, in yuan, and what it is. */
+    public record DerivedBase(String institutionId, String base, String basis) {
+        static final String FUND_CONTRIBUTION = "fund contribution: the fund-paid amount of the covered residents' "
+                + "settled cases and outpatient visits at the member in the period";
     }
 
     /** The divisions the alliance covers, which the figures are gathered over; without any, {@code field} must come with the request. */

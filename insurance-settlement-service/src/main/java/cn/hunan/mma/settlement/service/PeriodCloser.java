@@ -42,7 +42,7 @@ public class PeriodCloser {
         this.sessions = sessions;
     }
 
-    public Uni<PeriodCloseEntity> close(SettlementSnapshot snapshot, String divisionCode, String actor, String referralRateBasisJson) {
+    public Uni<PeriodCloseEntity> close(SettlementSnapshot snapshot, String divisionCode, String actor, String derivedInputsJson) {
         String alliance = snapshot.allianceId().value();
         String period = snapshot.period().toString();
         return sessions.withTransaction((session, tx) -> lockYear(session, alliance, snapshot.period())
@@ -53,12 +53,12 @@ public class PeriodCloser {
                             + " overlaps it; reopen " + other.period() + " first");
                 }))
                 .chain(() -> revisions(session, alliance, period))
-                .chain(existing -> record(session, snapshot, existing, divisionCode, actor, referralRateBasisJson)));
+                .chain(existing -> record(session, snapshot, existing, divisionCode, actor, derivedInputsJson)));
     }
 
     /** The close as a new revision of the period: its row, audit, ledger postings and event, in the caller's transaction. */
     private Uni<PeriodCloseEntity> record(Mutiny.Session session, SettlementSnapshot snapshot, List<PeriodCloseEntity> existing,
-                                          String divisionCode, String actor, String referralRateBasisJson) {
+                                          String divisionCode, String actor, String derivedInputsJson) {
         String alliance = snapshot.allianceId().value();
         String period = snapshot.period().toString();
         if (existing.stream().anyMatch(PeriodCloseEntity::standing)) {
@@ -71,7 +71,7 @@ public class PeriodCloser {
         int revision = existing.size() + 1;
         PeriodCloseEntity row = new PeriodCloseEntity(alliance, period, revision, divisionCode, snapshotId,
                 SettlementJson.text(snapshotJson), SettlementJson.text(SettlementJson.settlement(settlement)), actor, now,
-                referralRateBasisJson);
+                derivedInputsJson);
         List<Object> rows = new ArrayList<>();
         rows.add(row);
         rows.add(new CloseAuditEntity(alliance, period, revision, "CLOSE", actor, null, now));

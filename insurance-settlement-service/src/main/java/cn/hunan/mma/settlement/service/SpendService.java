@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An alliance's actual spend in a period: the fund-payable amounts of the standing settled cases of
@@ -28,6 +30,14 @@ public class SpendService {
     private static final String OUTPATIENT = "SELECT coalesce(sum(fund_paid_fen), 0), count(*) FROM outpatient_spend "
             + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 AND visit_date < $3 "
             + "AND residence_division LIKE ANY($4::text[])";
+
+    // Per institution ($5): the same cases and visits, treated there.
+    private static final String CONTRIBUTION = "SELECT institution_id, sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)) "
+            + "FROM case_settlement WHERE NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 "
+            + "AND discharge_date < $3 AND residence_division LIKE ANY($4::text[]) AND institution_id = ANY($5::text[]) "
+            + "GROUP BY institution_id UNION ALL SELECT institution_id, sum(fund_paid_fen) FROM outpatient_spend "
+            + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 AND visit_date < $3 "
+            + "AND residence_division LIKE ANY($4::text[]) AND institution_id = ANY($5::text[]) GROUP BY institution_id";
 
     /** Fund-paid sums and counts, inpatient and outpatient. */
     public record Spend(Money inpatient, long cases, Money outpatient, long visits) {
@@ -50,6 +60,22 @@ public class SpendService {
         return pool.preparedQuery(SPEND).execute(where).map(rows -> rows.iterator().next())
                 .chain(inpatient -> outpatient(where).map(outpatient -> new Spend(Money.ofFen(inpatient.getLong(0)),
                         inpatient.getLong(1), outpatient.amount(), outpatient.visits())));
+    }
+
+    /**
+     * Each institution's fund contribution in the period: what the fund paid for the covered residents' cases and
+     * visits there, counted as {@link #actualSpend} counts them; zero for an institution that treated none of them.
+     */
+    public Uni<Map<String, Money>> fundContribution(List<String> coveredDivisions, Period period, LocalDate until,
+                                                    List<String> institutions) {
+        LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
+        Tuple where = covered(coveredDivisions, from, until).addValue(institutions.toArray(String[]::new));
+        return pool.preparedQuery(CONTRIBUTION).execute(where).map(rows -> {
+            Map<String, Money> contribution = new HashMap<>();
+            institutions.forEach(institution -> contribution.put(institution, Money.ZERO));
+            rows.forEach(row -> contribution.merge(row.getString(0), Money.ofFen(row.getLong(1)), Money::plus));
+            return contribution;
+        });
     }
 
     /** The covered residents' outpatient visits from {@code from} until the day before {@code until}. */

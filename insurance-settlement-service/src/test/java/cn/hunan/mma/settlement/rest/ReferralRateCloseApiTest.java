@@ -14,6 +14,7 @@ import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,18 +89,18 @@ class ReferralRateCloseApiTest {
         assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.4");
         assertThat(decimal(closed, "result.tertiary.fall")).isEqualByComparingTo("0.266667");
         // The counts behind the worked-out rates, for a finance officer to check them by.
-        assertThat(closed.getList("referralRateBasis.rate")).containsExactly("baselineReferralRate", "currentReferralRate");
-        assertThat(closed.getList("referralRateBasis.period")).containsExactly("2016-H1", "2017-H1");
-        assertThat(closed.getList("referralRateBasis.episodes", Integer.class)).containsExactly(3, 5);
-        assertThat(closed.getList("referralRateBasis.outside", Integer.class)).containsExactly(2, 2);
+        assertThat(closed.getList("derivedInputs.referralRates.rate")).containsExactly("baselineReferralRate", "currentReferralRate");
+        assertThat(closed.getList("derivedInputs.referralRates.period")).containsExactly("2016-H1", "2017-H1");
+        assertThat(closed.getList("derivedInputs.referralRates.episodes", Integer.class)).containsExactly(3, 5);
+        assertThat(closed.getList("derivedInputs.referralRates.outside", Integer.class)).containsExactly(2, 2);
         given().auth().oauth2(XIANGTAN_OFFICER).when().get("/api/v1/settlements/" + alliance + "/2017-H1").then().statusCode(200)
-                .body("referralRateBasis.episodes", contains(3, 5));
+                .body("derivedInputs.referralRates.episodes", contains(3, 5));
 
         String given = alliance(List.of("430321", "430381"));
         JsonPath kept = close(given, "2017-H1", PeriodCloseApiTest.closeBody("1.00")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(kept, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.15");
         assertThat(decimal(kept, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.12");
-        assertThat(kept.getString("referralRateBasis")).isNull();
+        assertThat(kept.getString("derivedInputs")).isNull();
     }
 
     /**
@@ -122,11 +124,62 @@ class ReferralRateCloseApiTest {
 
         JsonPath first = close(alliance, "2014-H1", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(first, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.333333");
-        assertThat(first.getList("referralRateBasis.rate")).containsExactly("currentReferralRate");
-        assertThat(first.getList("referralRateBasis.outside", Integer.class)).containsExactly(1);
-        assertThat(first.getList("referralRateBasis.episodes", Integer.class)).containsExactly(3);
+        assertThat(first.getList("derivedInputs.referralRates.rate")).containsExactly("currentReferralRate");
+        assertThat(first.getList("derivedInputs.referralRates.outside", Integer.class)).containsExactly(1);
+        assertThat(first.getList("derivedInputs.referralRates.episodes", Integer.class)).containsExactly(3);
         JsonPath second = close(alliance, "2014-H2", withoutCurrentRate("430321")).then().statusCode(200).extract().jsonPath();
         assertThat(decimal(second, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.666667");
+    }
+
+    /**
+     * Members the close names without a base are based on their fund contribution in the period. 2012-H1 at the
+     * 湘潭县 county hospital: three stays of covered residents (¥1,000.00 each) and one outpatient visit (¥120.50) →
+     * ¥3,120.50; not counted: a superseded stay, a 雨湖区 resident's stay (not covered), a stay on 1 July (H2). At the
+     * 湘乡 hospital one stay → ¥1,000.00. A third member keeps the base the request gives it.
+     */
+    @Test
+    void members_without_a_base_are_based_on_their_fund_contribution_in_the_period() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        String alliance = alliance(List.of("430321", "430381"));
+        stay(XIANGTAN_COUNTY, "430321104", "2012-02-01", false);
+        stay(XIANGTAN_COUNTY, "430321", "2012-03-01", false);
+        stay(XIANGTAN_COUNTY, "430381", "2012-06-30", false);
+        stay(XIANGTAN_COUNTY, "430321", "2012-04-01", true);
+        stay(XIANGTAN_COUNTY, "430302", "2012-04-02", false);
+        stay(XIANGTAN_COUNTY, "430321", "2012-07-01", false);
+        stay(XIANGXIANG, "430381", "2012-05-01", false);
+        storeVisit(XIANGTAN_COUNTY, "430321104", "2012-05-05", 12_050);
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.put("divisionCode", "430321");
+        ArrayNode members = body.putArray("members");
+        members.addObject().put("institutionId", "430321H0071").put("score", 90).put("primaryLevel", false);
+        members.addObject().put("institutionId", "430381H0071").put("score", 80).put("primaryLevel", false);
+        members.addObject().put("institutionId", "430321T0101").put("base", 500).put("score", 85).put("primaryLevel", true);
+
+        JsonPath closed = close(alliance, "2012-H1", body.toString()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(decimal(closed, "result.snapshot.members.find { it.institutionId == '430321H0071' }.base"))
+                .isEqualByComparingTo("3120.50");
+        assertThat(decimal(closed, "result.snapshot.members.find { it.institutionId == '430381H0071' }.base"))
+                .isEqualByComparingTo("1000.00");
+        assertThat(decimal(closed, "result.snapshot.members.find { it.institutionId == '430321T0101' }.base"))
+                .isEqualByComparingTo("500");
+        assertThat(closed.getList("derivedInputs.memberBases.institutionId")).containsExactly("430321H0071", "430381H0071");
+        assertThat(closed.getList("derivedInputs.memberBases.base")).containsExactly("3120.50", "1000.00");
+        assertThat(closed.getString("derivedInputs.memberBases[0].basis")).startsWith("fund contribution");
+    }
+
+    /** A visit as the outpatient consumer stores it. */
+    private static void storeVisit(InstitutionSnapshot at, String residence, String date, long fundPaidFen) throws Exception {
+        try (var db = TestDatabase.connect(); var insert = db.prepareStatement("INSERT INTO outpatient_spend (visit_event_id, "
+                + "institution_id, residence_division, visit_date, fund_paid_fen, recorded_at) VALUES (?, ?, ?, ?, ?, now())")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, at.institutionId().value());
+            insert.setString(3, residence);
+            insert.setObject(4, LocalDate.parse(date));
+            insert.setLong(5, fundPaidFen);
+            insert.executeUpdate();
+        }
     }
 
     private static void episode(String residence, InstitutionSnapshot first, String firstDischarged, InstitutionSnapshot second,
