@@ -52,14 +52,18 @@ public class CaseReviewResource {
     public record DecisionRequest(String approvedPayment, String reason) {
     }
 
-    /** One page of the queue. */
-    public record QueuePage(java.util.List<CaseReview> cases, long total, int page, int size) {
+    /**
+     * One page of the queue; {@code next} is the {@code after} of the following page (null after the last). A cursor,
+     * not a page number: deciding cases takes them out of the pending queue, and numbered pages would then skip some.
+     */
+    public record QueuePage(java.util.List<CaseReview> cases, long total, int size, String next) {
     }
 
     @GET
     @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.AUDITOR_NAME})
     public Uni<QueuePage> queue(@QueryParam("area") String area, @QueryParam("status") @DefaultValue("pending") String status,
-                                @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+                                @QueryParam("after") String after, @QueryParam("page") @DefaultValue("0") int page,
+                                @QueryParam("size") @DefaultValue("50") int size) {
         if (area == null || !area.matches("[0-9]{6}")) {
             throw new BadRequestException("area: a 6-digit county, city or province code is required (the insured areas listed lie in it)");
         }
@@ -69,11 +73,17 @@ public class CaseReviewResource {
             case "decided" -> false;
             default -> throw new BadRequestException("status: pending or decided");
         };
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+        if (page != 0) {
+            throw new BadRequestException("page: the queue pages by cursor — pass the previous page's next as after");
         }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("size: between 1 and " + MAX_PAGE_SIZE);
+        }
+        CaseReviews.Cursor from = after == null ? null : CaseReviews.Cursor.parse(after).orElseThrow(() ->
+                new BadRequestException("after: the next of a previous page (settled-at instant, '_', discharge event id)"));
         AccessPolicy.requireSee(caller.get(), Jurisdiction.ofDivision(where), "area " + area);
-        return reviews.queue(where, pending, page, size).map(found -> new QueuePage(found.cases(), found.total(), page, size));
+        return reviews.queue(where, pending, from, size).map(found -> new QueuePage(found.cases(), found.total(), size,
+                found.next() == null ? null : found.next().toString()));
     }
 
     @POST

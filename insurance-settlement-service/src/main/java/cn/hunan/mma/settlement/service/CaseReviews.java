@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -38,15 +40,19 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class CaseReviews {
 
-    /** A province-wide caller also sees cases settled before V9, which recorded no insured area. */
-    private static final String QUEUE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
-            + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
-            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at, count(*) OVER () "
-            + "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
+    // The queue of the insured areas within an area: $1 pending (true) or decided, $2 the area's code prefix, $3 whether
+    // a province-wide caller also sees cases settled before V9, which recorded no insured area.
+    private static final String IN_QUEUE = "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
             + "WHERE c.outlier = 'EXPERT_REVIEW' AND NOT c.superseded AND (d.discharge_event_id IS NULL) = $1 "
             + "AND ((c.insured_area COLLATE \"C\" >= $2 AND c.insured_area COLLATE \"C\" < $2 || ':') "
-            + "OR (c.insured_area IS NULL AND $3)) "
-            + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $4 OFFSET $5";
+            + "OR (c.insured_area IS NULL AND $3)) ";
+    // Oldest first, after the cursor ($4 settled_at, $5 discharge id; none: from the start), $6 at most.
+    private static final String QUEUE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
+            + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
+            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at "
+            + IN_QUEUE + "AND ($4::timestamptz IS NULL OR (c.settled_at, c.discharge_event_id) > ($4::timestamptz, $5::uuid)) "
+            + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $6";
+    private static final String TOTAL = "SELECT count(*) " + IN_QUEUE;
     private static final String ONE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
             + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
             + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at, 1, c.outlier, c.superseded "
@@ -62,8 +68,29 @@ public class CaseReviews {
     public record Decision(Money approvedPayment, String reason, String decidedBy) {
     }
 
-    /** One page of the queue and how many cases match in all. */
-    public record Page(List<CaseReview> cases, long total) {
+    /** One page of the queue, how many cases match in all, and where the next page starts (null after the last). */
+    public record Page(List<CaseReview> cases, long total, Cursor next) {
+    }
+
+    /** A position in the queue: the last case read. Pages that follow it stay right when cases leave the queue between reads. */
+    public record Cursor(Instant settledAt, UUID dischargeEventId) {
+
+        private static final char SEPARATOR = '_';
+
+        /** Read from its text form, {@code 2025-03-01T02:00:00.123456Z_<discharge id>}; empty if malformed. */
+        public static Optional<Cursor> parse(String text) {
+            int separator = text.lastIndexOf(SEPARATOR);
+            try {
+                return Optional.of(new Cursor(Instant.parse(text.substring(0, separator)), UUID.fromString(text.substring(separator + 1))));
+            } catch (RuntimeException malformed) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return settledAt.toString() + SEPARATOR + dischargeEventId;
+        }
     }
 
     private final Pool pool;
@@ -73,18 +100,23 @@ public class CaseReviews {
         this.pool = pool;
     }
 
-    /** Cases of the insured areas within {@code area} awaiting a decision ({@code pending}) or decided, oldest first. */
-    public Uni<Page> queue(DivisionCode area, boolean pending, int page, int size) {
-        Tuple parameters = Tuple.of(pending, area.significantPrefix(), area.granularity() == DivisionCode.Granularity.PROVINCE,
-                size, (long) page * size);
-        return pool.preparedQuery(QUEUE).execute(parameters).map(rows -> {
+    /**
+     * Cases of the insured areas within {@code area} awaiting a decision ({@code pending}) or decided, oldest first,
+     * after {@code after} (null: from the start).
+     */
+    public Uni<Page> queue(DivisionCode area, boolean pending, Cursor after, int size) {
+        String prefix = area.significantPrefix();
+        boolean unrecorded = area.granularity() == DivisionCode.Granularity.PROVINCE;
+        Tuple page = Tuple.tuple(Arrays.asList(pending, prefix, unrecorded,
+                after == null ? null : OffsetDateTime.ofInstant(after.settledAt(), ZoneOffset.UTC),
+                after == null ? null : after.dischargeEventId(), size));
+        return pool.preparedQuery(QUEUE).execute(page).chain(rows -> {
             List<CaseReview> cases = new ArrayList<>();
-            long total = 0;
-            for (Row row : rows) {
-                cases.add(review(row));
-                total = row.getLong(16);
-            }
-            return new Page(cases, total);
+            rows.forEach(row -> cases.add(review(row)));
+            Cursor next = cases.size() < size ? null
+                    : new Cursor(cases.get(cases.size() - 1).settledAt(), cases.get(cases.size() - 1).dischargeEventId());
+            return pool.preparedQuery(TOTAL).execute(Tuple.of(pending, prefix, unrecorded))
+                    .map(total -> new Page(cases, total.iterator().next().getLong(0), next));
         });
     }
 

@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,13 @@ import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The special-case review queue through Kafka, the database and the API, in 2022 (no other test settles there;
@@ -125,6 +128,57 @@ class CaseReviewApiTest {
         given().auth().oauth2(XIANGTAN_AUDITOR).queryParam("area", "430321").queryParam("size", 200)
                 .when().get("/api/v1/case-reviews").then().statusCode(200).body("total", lessThan(200))
                 .body("cases.dischargeEventId", not(hasItem(id)));
+    }
+
+    /**
+     * The pending queue pages by cursor: 浏阳 (430181) has three cases awaiting review; the first page of two names the
+     * next; the officer decides the first case; the next page still holds the third (numbered pages would now skip it:
+     * page 1 of size 2 of the two left is empty).
+     */
+    @Test
+    void the_queue_pages_by_cursor_so_deciding_cases_skips_none() throws Exception {
+        Instant settled = Instant.parse("2023-02-01T02:00:00.123456Z");
+        List<UUID> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(storeAwaitingReview("430181", settled.plusSeconds(i)));
+        }
+        var first = given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("size", 2)
+                .when().get("/api/v1/case-reviews").then().statusCode(200)
+                .body("total", equalTo(3)).body("cases.dischargeEventId", contains(waiting.get(0).toString(), waiting.get(1).toString()))
+                .extract().jsonPath();
+        String next = first.getString("next");
+        assertThat(next).isEqualTo("2023-02-01T02:00:01.123456Z_" + waiting.get(1));
+
+        decide(CHANGSHA_OFFICER, waiting.get(0).toString(), "{\"approvedPayment\":\"9000.00\",\"reason\":\"合理\"}")
+                .then().statusCode(200);
+
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("size", 2).queryParam("after", next)
+                .when().get("/api/v1/case-reviews").then().statusCode(200)
+                .body("total", equalTo(2)).body("cases.dischargeEventId", contains(waiting.get(2).toString()))
+                .body("next", nullValue());
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("page", 1)
+                .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("after"));
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("after", "yesterday")
+                .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    /** A DRG case sent to expert review as the settlement flow stores it, paid its standard of ¥7,029.00 meanwhile. */
+    private static UUID storeAwaitingReview(String insuredArea, Instant settledAt) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection db = TestDatabase.connect(); var insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, "
+                + "institution_id, settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, "
+                + "outlier, rule_version, superseded, settled_at, insured_area, residence_division, discharge_date) "
+                + "VALUES (?, ?, 2023, 'DRG', 'BR25', 702900, 4000000, 60000, 642900, 'EXPERT_REVIEW', '430000/2000-01-01', FALSE, "
+                + "?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setString(2, insuredArea + "H0001");
+            insert.setObject(3, settledAt.atOffset(ZoneOffset.UTC));
+            insert.setString(4, insuredArea);
+            insert.setString(5, insuredArea);
+            insert.setObject(6, LocalDate.parse("2023-01-20"));
+            insert.executeUpdate();
+        }
+        return id;
     }
 
     private static io.restassured.response.Response decide(String token, String dischargeEventId, String body) {
