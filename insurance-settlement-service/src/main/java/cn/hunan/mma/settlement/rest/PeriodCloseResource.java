@@ -67,6 +67,8 @@ import java.util.stream.Stream;
 @Produces(MediaType.APPLICATION_JSON)
 public class PeriodCloseResource {
 
+    private static final int MAX_REOPEN_REASON = 500;
+
 
     private final PeriodCloser closer;
     private final ParameterService parameters;
@@ -299,9 +301,13 @@ public class PeriodCloseResource {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw new BadRequestException("reason: a reopen must say why");
         }
+        String reason = request.reason().strip();
+        if (reason.length() > MAX_REOPEN_REASON) {
+            throw new BadRequestException("reason: at most " + MAX_REOPEN_REASON + " characters (it is published with the reopening)");
+        }
         String periodText = closablePeriod(period).toString();
         return standingVisible(allianceId, periodText, true)
-                .chain(standing -> closer.reopen(standing.allianceId(), periodText, caller.get().subject(), request.reason()))
+                .chain(standing -> closer.reopen(standing.allianceId(), periodText, caller.get().subject(), reason))
                 .map(CloseView::of);
     }
 

@@ -1,7 +1,9 @@
 package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.events.insurance.PeriodSettlementReopened;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.settlement.close.ClosedEvents;
 import cn.hunan.mma.settlement.close.SettlementJson;
@@ -100,6 +102,10 @@ public class PeriodCloser {
                     rows.add(LedgerEntryEntity.of(reversal(revised(entry, standing.revision())), alliance, period, now));
                 }
             }
+            // Consumers that keep the standing settlement learn that this one no longer stands.
+            rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS, new PeriodSettlementReopened(
+                    EventId.random(), now, AllianceId.of(alliance), settlement.snapshot().period(), standing.revision(),
+                    standing.snapshotId(), reason))));
             return session.persistAll(rows.toArray()).replaceWith(standing);
         }));
     }

@@ -2,6 +2,8 @@ package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.insurance.PeriodSettlementEvent;
+import cn.hunan.mma.events.insurance.PeriodSettlementReopened;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.scoring.FactorScoreComputed;
 import cn.hunan.mma.events.scoring.ScoredEntityKind;
@@ -23,16 +25,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +43,6 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,15 +107,29 @@ class PeriodCloseApiTest {
     @Test
     void a_reopen_is_audited_and_lets_the_period_be_closed_again() throws Exception {
         // 2022-H1: the other tests close XTX-YGT-01's years 2025 and 2026, which a standing half of theirs would overlap.
-        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
-                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close").then().statusCode(200);
+        String firstSnapshot = given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close").then().statusCode(200)
+                .extract().jsonPath().getString("snapshotId");
 
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"" + "长".repeat(501) + "\"}")
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"late corrections from 430321T0102\"}")
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(200).body("status", equalTo("REOPENED"));
+        // The integration team learns that the close it holds no longer stands.
+        List<TestTopics.Published<PeriodSettlementEvent>> reopened = TestTopics.awaitPublished(Topics.PERIOD_SETTLEMENTS,
+                event -> event instanceof PeriodSettlementReopened, 1);
+        assertThat(reopened).hasSize(1);
+        PeriodSettlementReopened withdrawn = (PeriodSettlementReopened) reopened.get(0).value();
+        assertThat(reopened.get(0).key()).isEqualTo("XTX-YGT-01");
+        assertThat(withdrawn.period().toString()).isEqualTo("2022-H1");
+        assertThat(withdrawn.revision()).isEqualTo(1);
+        assertThat(withdrawn.snapshotId()).isEqualTo(firstSnapshot);
+        assertThat(withdrawn.reason()).isEqualTo("late corrections from 430321T0102");
 
         given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close")
@@ -211,26 +220,10 @@ class PeriodCloseApiTest {
     }
 
     private static PeriodSettlementClosed awaitClose(String snapshotId) {
-        AtomicReference<PeriodSettlementClosed> found = new AtomicReference<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "period-close-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.PERIOD_SETTLEMENTS.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(CloudEventHeaders.eventId(record.headers())).isPresent();
-                    PeriodSettlementClosed closed = ContractCodec.standard()
-                            .decode(record.value(), Topics.PERIOD_SETTLEMENTS.valueType()).orElseThrow();
-                    if (closed.snapshotId().equals(snapshotId)) {
-                        assertThat(record.key()).isEqualTo("XTX-YGT-01");
-                        found.set(closed);
-                    }
-                }
-                return found.get() != null;
-            });
-        }
-        return found.get();
+        List<TestTopics.Published<PeriodSettlementEvent>> closed = TestTopics.awaitPublished(Topics.PERIOD_SETTLEMENTS,
+                event -> event instanceof PeriodSettlementClosed close && close.snapshotId().equals(snapshotId), 1);
+        assertThat(closed.get(0).key()).isEqualTo("XTX-YGT-01");
+        assertThat(CloudEventHeaders.eventId(closed.get(0).headers())).isPresent();
+        return (PeriodSettlementClosed) closed.get(0).value();
     }
 }

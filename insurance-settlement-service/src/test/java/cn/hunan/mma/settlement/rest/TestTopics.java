@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,8 +54,8 @@ public final class TestTopics {
         }
     }
 
-    /** A published record's key and decoded value. */
-    public record Published<V>(String key, V value) {
+    /** A published record's key, decoded value and headers. */
+    public record Published<V>(String key, V value, Headers headers) {
     }
 
     /**
@@ -74,7 +75,7 @@ public final class TestTopics {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     V value = ContractCodec.standard().decode(record.value(), topic.valueType()).orElseThrow();
                     if (wanted.test(value)) {
-                        found.add(new Published<>(record.key(), value));
+                        found.add(new Published<>(record.key(), value, record.headers()));
                     }
                 }
                 return found.size() >= count;
@@ -83,7 +84,7 @@ public final class TestTopics {
             consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                 V value = ContractCodec.standard().decode(record.value(), topic.valueType()).orElseThrow();
                 if (wanted.test(value)) {
-                    found.add(new Published<>(record.key(), value));
+                    found.add(new Published<>(record.key(), value, record.headers()));
                 }
             });
         }

@@ -2,7 +2,7 @@ package cn.hunan.mma.events.insurance;
 
 import cn.hunan.mma.events.contract.ContractRecord;
 
-/** What the insurance-settlement service publishes: budgets, case settlements, period closes, DIP year-end clearings. */
+/** What the insurance-settlement service publishes: budgets, case settlements, period closes and reopenings, DIP year-end clearings. */
 public sealed interface InsuranceEvent extends ContractRecord
-        permits AllianceBudgetApproved, CaseSettled, DipYearCleared, PeriodSettlementClosed {
+        permits AllianceBudgetApproved, CaseSettled, DipYearCleared, PeriodSettlementEvent {
 }

@@ -36,7 +36,7 @@ public record PeriodSettlementClosed(
         Money fundBorneOverspend,
         List<MemberShare> memberShares,
         String snapshotId,
-        String ruleVersion) implements InsuranceEvent {
+        String ruleVersion) implements PeriodSettlementEvent {
 
     public PeriodSettlementClosed {
         Checks.present(eventId, "eventId");

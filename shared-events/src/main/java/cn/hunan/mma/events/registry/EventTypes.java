@@ -15,6 +15,7 @@ import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.DipYearCleared;
 import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.insurance.PeriodSettlementReopened;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
@@ -91,6 +92,7 @@ public final class EventTypes {
         register("AllianceBudgetApproved", AllianceBudgetApproved.class);
         register("CaseSettled", CaseSettled.class);
         register("PeriodSettlementClosed", PeriodSettlementClosed.class);
+        register("PeriodSettlementReopened", PeriodSettlementReopened.class);
         register("DipYearCleared", DipYearCleared.class);
     }
 

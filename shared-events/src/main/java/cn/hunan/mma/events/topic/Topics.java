@@ -9,7 +9,7 @@ import cn.hunan.mma.events.contract.HospitalReport;
 import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.DipYearCleared;
-import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
+import cn.hunan.mma.events.insurance.PeriodSettlementEvent;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
@@ -83,8 +83,8 @@ public final class Topics {
             KeyFormat.ofText(BudgetKey.class, BudgetKey::parse), AllianceBudgetApproved.class, BudgetKey::of, COMPACT);
     public static final Topic<InstitutionId, CaseSettled> CASE_SETTLEMENTS = topic("mma.insurance.case-settlements",
             INSTITUTION, CaseSettled.class, CaseSettled::institutionId, DELETE);
-    public static final Topic<AllianceId, PeriodSettlementClosed> PERIOD_SETTLEMENTS = topic("mma.insurance.period-settlements",
-            ALLIANCE, PeriodSettlementClosed.class, PeriodSettlementClosed::allianceId, DELETE);
+    public static final Topic<AllianceId, PeriodSettlementEvent> PERIOD_SETTLEMENTS = topic("mma.insurance.period-settlements",
+            ALLIANCE, PeriodSettlementEvent.class, PeriodSettlementEvent::allianceId, DELETE);
     // Keyed by institution, like its cases: a hospital reads its own clearing where it reads its case settlements.
     public static final Topic<InstitutionId, DipYearCleared> DIP_CLEARINGS = topic("mma.insurance.dip-clearings",
             INSTITUTION, DipYearCleared.class, DipYearCleared::institutionId, DELETE);
