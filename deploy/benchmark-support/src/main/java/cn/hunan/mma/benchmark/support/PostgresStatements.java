@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL's own account of one database's statements over a measured window, from
@@ -92,6 +93,38 @@ public final class PostgresStatements {
         });
         changed.sort(Comparator.comparingDouble(Figures::totalExecMillis).reversed());
         return changed;
+    }
+
+    /**
+     * {@link #install}, for a benchmark whose statement table is optional: a failure is said (the
+     * table will be left out), not thrown.
+     */
+    public void installOrSay() {
+        try {
+            install();
+        } catch (SQLException e) {
+            Benchmarks.say("pg_stat_statements is not available (%s); the statement table will be left out", e.getMessage());
+        }
+    }
+
+    /** {@link #snapshot}, or empty (said) when the view cannot be read. */
+    public Optional<Snapshot> snapshotOrSay() {
+        try {
+            return Optional.of(snapshot());
+        } catch (SQLException e) {
+            Benchmarks.say("pg_stat_statements could not be read (%s); the statement table will be left out", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #since} the snapshot, the most executor time first; none when there is no snapshot or the view is unreadable (said). */
+    public List<Figures> sinceOrSay(Optional<Snapshot> before) {
+        try {
+            return before.isEmpty() ? List.of() : since(before.get());
+        } catch (SQLException e) {
+            Benchmarks.say("pg_stat_statements could not be read (%s)", e.getMessage());
+            return List.of();
+        }
     }
 
     private Map<Long, Figures> read(boolean withTexts) throws SQLException {

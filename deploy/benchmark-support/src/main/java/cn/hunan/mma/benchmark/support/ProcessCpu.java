@@ -1,9 +1,11 @@
 package cn.hunan.mma.benchmark.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * A process's CPU time from {@code /proc/<pid>/stat}. On a shared, busy box latencies mostly
@@ -46,6 +48,68 @@ public final class ProcessCpu {
         } catch (IOException | RuntimeException gone) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * The CPU (own and reaped children's) of the root's live descendants whose command line passes
+     * {@code which}, 0 when none does: PostgreSQL's walsender among its backends, say (PostgreSQL
+     * rewrites each backend's command line to "postgres: walsender …", "postgres: checkpointer" …).
+     * A matching process that exits is no longer counted: its time moves to its parent's reaped-children figure.
+     *
+     * @param which tested on {@code /proc/<pid>/cmdline} with its NUL separators as spaces, trimmed
+     */
+    public static OptionalLong descendantsMillis(long rootPid, Predicate<String> which) {
+        try {
+            long total = 0;
+            for (ProcessHandle descendant : ProcessHandle.of(rootPid).map(p -> p.descendants().toList()).orElseThrow()) {
+                try {
+                    if (which.test(commandLine(descendant.pid()))) {
+                        total += parseTreeMillis(stat(descendant.pid()));
+                    }
+                } catch (IOException | RuntimeException exitedMeanwhile) {
+                    // gone between the listing and the reading
+                }
+            }
+            return OptionalLong.of(total);
+        } catch (RuntimeException gone) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String commandLine(long pid) throws IOException {
+        return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                .replace('\0', ' ').trim();
+    }
+
+    /**
+     * The whole machine's busy CPU so far, every process and the kernel's own work (the first line
+     * of {@code /proc/stat}); -1 when unreadable. Beside a benchmark's tracked processes it shows
+     * what the neighbours on a shared box took in the same window.
+     */
+    public static long boxBusyMillis() {
+        try {
+            return ticksToMillis(parseBoxBusyTicks(Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0)));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * "cpu  user nice system idle iowait irq softirq steal guest guest_nice": all but idle and
+     * iowait (waiting for a disk is an idle CPU); guest time is already in user and nice.
+     */
+    static long parseBoxBusyTicks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        if (!fields[0].equals("cpu")) {
+            throw new IllegalArgumentException("not the all-CPUs line of /proc/stat: " + cpuLine);
+        }
+        long busy = 0;
+        for (int field = 1; field <= Math.min(8, fields.length - 1); field++) {
+            if (field != 4 && field != 5) {
+                busy += Long.parseLong(fields[field]);
+            }
+        }
+        return busy;
     }
 
     /** Fields 14 and 15 (utime, stime) counted after the command name, which may itself hold spaces. */

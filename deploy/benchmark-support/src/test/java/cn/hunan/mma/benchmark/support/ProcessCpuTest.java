@@ -48,4 +48,32 @@ class ProcessCpuTest {
             shell.destroyForcibly();
         }
     }
+
+    @Test
+    void descendants_are_chosen_by_their_command_line() throws Exception {
+        // Two children of a shell: one burning CPU (20,000,000 loop turns, far more than the 500 ms looked for), one asleep.
+        Process shell = new ProcessBuilder("sh", "-c",
+                "sh -c 'i=0; while [ $i -lt 20000000 ]; do i=$((i+1)); done' & sleep 120").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long busy = 0;
+            while (busy < 500 && System.nanoTime() - deadline < 0) {
+                TimeUnit.MILLISECONDS.sleep(50);
+                busy = ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("sh -c i=0")).orElse(0);
+            }
+            assertThat(busy).isGreaterThanOrEqualTo(500);
+            assertThat(ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("sleep 120")).orElseThrow()).isLessThan(200);
+            assertThat(ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("no such command")).orElseThrow()).isZero();
+        } finally {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly();
+        }
+    }
+
+    @Test
+    void the_box_is_busy_for_all_but_idle_and_iowait_with_guest_time_already_in_user() {
+        // user 100 + nice 20 + system 30 + irq 4 + softirq 5 + steal 6 = 165; idle 1,000 and iowait 50 out; guest 7, 8 inside user/nice.
+        assertThat(ProcessCpu.parseBoxBusyTicks("cpu  100 20 30 1000 50 4 5 6 7 8")).isEqualTo(165);
+        assertThat(ProcessCpu.boxBusyMillis()).isPositive();
+    }
 }

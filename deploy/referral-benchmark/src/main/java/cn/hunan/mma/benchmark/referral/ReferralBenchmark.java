@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.referral;
 
+import cn.hunan.mma.benchmark.support.CpuSplit;
 import cn.hunan.mma.benchmark.support.MemorySampler;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import cn.hunan.mma.benchmark.support.PostgresStatements;
@@ -25,12 +26,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -193,7 +192,7 @@ public final class ReferralBenchmark implements Callable<Integer> {
         say("matrix and reserved pools loaded");
 
         PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("referral"), postgres.username(), postgres.password());
-        installStatements(statements);
+        statements.installOrSay();
         ReferralEventLedger ledger = resources.remember(new ReferralEventLedger(kafka.bootstrapServers()));
         CallRecorder recorder = new CallRecorder();
         ExpectedEvents expected = new ExpectedEvents();
@@ -204,9 +203,9 @@ public final class ReferralBenchmark implements Callable<Integer> {
         MemorySampler sampler = resources.remember(new MemorySampler(servicePid, Duration.ofMillis(500)));
         say("create → accept → schedule: %d s warm-up rising from %,.0f referrals/s, then %d s measured at %,.0f referrals/s",
                 warmup.toSeconds(), warmupReferralRate, duration.toSeconds(), referralRate);
-        CpuSplit cpu = new CpuSplit().trackProcess(CpuSplit.SERVICE, servicePid)
-                .trackProcess(CpuSplit.HARNESS, ProcessHandle.current().pid())
-                .trackTree(CpuSplit.POSTGRES, postmasterPid(postgres)).trackTree(CpuSplit.KAFKA, kafka.brokerPid());
+        CpuSplit cpu = new CpuSplit().trackProcess(ReferralReport.SERVICE, servicePid)
+                .trackProcess(ReferralReport.HARNESS, ProcessHandle.current().pid())
+                .trackTree(ReferralReport.POSTGRES, CpuSplit.postmasterPid(postgres)).trackTree(ReferralReport.KAFKA, kafka.brokerPid());
         // The window's first readings (CPU from /proc, PostgreSQL's statement counters) are taken off the
         // sending thread: a delayed send is charged to the service as latency (open loop).
         ExecutorService windowStart = Executors.newSingleThreadExecutor();
@@ -215,14 +214,14 @@ public final class ReferralBenchmark implements Callable<Integer> {
         new ReferralDriver(service.baseUrl(), Duration.ofMillis(timeoutMillis), plan, recorder, expected, connections)
                 .run(schedule, Duration.ofMillis(timeoutMillis * 6).plusSeconds(30), () -> statementsAtStart.completeAsync(() -> {
                     cpu.start(System.nanoTime());
-                    return snapshotStatements(statements);
+                    return statements.snapshotOrSay();
                 }, windowStart));
         // Joined first: the window's start readings were taken on the other thread (completeAsync completes the
         // future exceptionally if they throw, so this cannot wait forever).
         Optional<PostgresStatements.Snapshot> statementsBefore = statementsAtStart.get(2, TimeUnit.MINUTES);
         // From the first measured referral's due time to the last answer: warm-up's JIT work left out.
         CpuSplit.Window cpuWindow = cpu.end(System.nanoTime());
-        List<PostgresStatements.Figures> topStatements = topStatements(statements, statementsBefore);
+        List<PostgresStatements.Figures> topStatements = statements.sinceOrSay(statementsBefore);
         String loadAfter = loadAverage();
         boolean allSeen = ledger.awaitAll(expected, Duration.ofSeconds(60));
         long maxRssKib = sampler.stop();
@@ -237,42 +236,5 @@ public final class ReferralBenchmark implements Callable<Integer> {
         System.out.println(report.text());
         say("command: deploy/benchmark referral --area %s --seed %d --rate %.0f --duration %d --warmup %d --warmup-rate %.0f",
                 area, seed, referralRate, duration.toSeconds(), warmup.toSeconds(), warmupReferralRate);
-    }
-
-    private static void installStatements(PostgresStatements statements) {
-        try {
-            statements.install();
-        } catch (SQLException e) {
-            say("pg_stat_statements is not available (%s); the statement table will be left out", e.getMessage());
-        }
-    }
-
-    private static Optional<PostgresStatements.Snapshot> snapshotStatements(PostgresStatements statements) {
-        try {
-            return Optional.of(statements.snapshot());
-        } catch (SQLException e) {
-            say("pg_stat_statements could not be read (%s); the statement table will be left out", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Every statement of the measured window, the most executor time first; none when the view is unreadable. */
-    private static List<PostgresStatements.Figures> topStatements(PostgresStatements statements,
-                                                                  Optional<PostgresStatements.Snapshot> atStart) {
-        try {
-            return atStart.isEmpty() ? List.of() : statements.since(atStart.get());
-        } catch (SQLException e) {
-            say("pg_stat_statements could not be read (%s)", e.getMessage());
-            return List.of();
-        }
-    }
-
-    /** The postmaster's pid: the first line of {@code postmaster.pid} in the data directory; -1 if unreadable. */
-    private static long postmasterPid(LocalPostgres postgres) {
-        try {
-            return Long.parseLong(Files.readAllLines(postgres.dataDir().resolve("postmaster.pid")).get(0).trim());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.benchmark.referral;
 
+import cn.hunan.mma.benchmark.support.CpuSplit;
 import cn.hunan.mma.benchmark.support.LatencySummary;
 import cn.hunan.mma.benchmark.support.OpenLoopSchedule;
 import cn.hunan.mma.benchmark.support.PostgresStatements;
@@ -15,6 +16,12 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
                       Histogram relayLagMicros, Histogram consumedLagMicros, long recordsWithoutHeaders, long maxRssKib,
                       CpuSplit.Window cpu, List<PostgresStatements.Figures> statements, String loadBefore,
                       String loadAfter) {
+
+    /** The processes of the CPU split (CpuSplit, benchmark-support), as the report names them. */
+    static final String SERVICE = "referral-service";
+    static final String HARNESS = "harness (load generator, topic reader)";
+    static final String POSTGRES = "PostgreSQL";
+    static final String KAFKA = "Kafka broker";
 
     static final double API_P99_MILLIS = 50;
     static final double RELAY_P99_MILLIS = 1000;
@@ -50,7 +57,7 @@ record ReferralReport(OpenLoopSchedule schedule, CallRecorder calls, ExpectedEve
         if (recordsWithoutHeaders > 0) {
             out.append(String.format("records without CloudEvents headers: %,d%n", recordsWithoutHeaders));
         }
-        long serviceCpuMillis = cpu.cpuMillis().getOrDefault(CpuSplit.SERVICE, -1L);
+        long serviceCpuMillis = cpu.cpuMillis().getOrDefault(SERVICE, -1L);
         if (serviceCpuMillis >= 0 && calls.answered() > 0) {
             out.append(String.format("service CPU in the measured window: %.1f s, %.2f ms per answered call (%,d answered;"
                             + " × 3 for a whole create → accept → schedule flow)%n",

@@ -1,7 +1,10 @@
 package cn.hunan.mma.benchmark.settlement;
 
+import cn.hunan.mma.benchmark.support.CpuSplit;
 import cn.hunan.mma.benchmark.support.MemorySampler;
 import cn.hunan.mma.benchmark.support.Benchmarks;
+import cn.hunan.mma.benchmark.support.PostgresStatements;
+import cn.hunan.mma.benchmark.support.ProcessCpu;
 import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.ServiceJvm;
 import cn.hunan.mma.benchmark.support.SummaryTable;
@@ -42,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -166,6 +170,10 @@ public final class SettlementBenchmark implements Callable<Integer> {
             say("matrix known to the service: %,d institutions, %,d alliances, %,d guidance catalogue entries",
                     matrix.institutions().size(), matrix.alliances().size(), records.guidanceCatalogue().size());
             first.close();
+            // Before the load, the schema migrated by the first run: creating the extension changes the catalog.
+            PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("settlement"), postgres.username(),
+                    postgres.password());
+            statements.installOrSay();
 
             // 2. The backlog, produced while the service is stopped, so that producing does not share the cores with settling.
             long produceStart = System.nanoTime();
@@ -182,10 +190,22 @@ public final class SettlementBenchmark implements Callable<Integer> {
             // CPU from readiness (start-up excluded) to the last CaseSettled published; the cases published
             // before readiness are left out of the per-case figure with the CPU they took.
             ServiceCpu cpuAtReady = ServiceCpu.read(service.javaPid());
+            // The whole box over the same window: the service, PostgreSQL, the broker and this JVM; and the machine's
+            // busy CPU, for what the neighbours took.
+            CpuSplit boxCpu = DrainCpu.split(service.javaPid(), CpuSplit.postmasterPid(postgres), kafka.brokerPid());
+            boxCpu.start(System.nanoTime());
+            long boxBusyAtReady = ProcessCpu.boxBusyMillis();
+            Optional<PostgresStatements.Snapshot> statementsAtReady = statements.snapshotOrSay();
             long publishedAtReady = progress.sample().published();
             MemorySampler memory = resources.remember(new MemorySampler(service.javaPid(), Duration.ofMillis(500)));
             Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, Benchmarks::say);
             ServiceCpu drainCpu = ServiceCpu.read(service.javaPid()).since(cpuAtReady);
+            CpuSplit.Window boxWindow = boxCpu.end(System.nanoTime());
+            long boxBusyAtEnd = ProcessCpu.boxBusyMillis();
+            List<PostgresStatements.Figures> drainStatements = statements.sinceOrSay(statementsAtReady);
+            long casesAfterReady = drain.last().published() - publishedAtReady;
+            DrainCpu whole = new DrainCpu(boxWindow, casesAfterReady, Runtime.getRuntime().availableProcessors(),
+                    boxBusyAtReady < 0 || boxBusyAtEnd < 0 ? -1 : boxBusyAtEnd - boxBusyAtReady);
             say("load average after settling: %s", loadAverage());
 
             // 4. One period close of every close-knit alliance.
@@ -197,7 +217,11 @@ public final class SettlementBenchmark implements Callable<Integer> {
                 say("%d closes failed; the first: %s", closes.failed(), closes.firstFailure());
             }
             report(count, produceSeconds, drain, closes, rss, progress,
-                    () -> reportCpu(drainCpu, cpuAtReady.known(), drain.last().published() - publishedAtReady, publishedAtReady));
+                    () -> {
+                        reportCpu(drainCpu, cpuAtReady.known(), casesAfterReady, publishedAtReady);
+                        whole.lines().forEach(System.out::println);
+                        new DrainStatements(drainStatements, casesAfterReady).lines().forEach(System.out::println);
+                    });
         }
     }
 

@@ -1,7 +1,10 @@
-package cn.hunan.mma.benchmark.referral;
+package cn.hunan.mma.benchmark.support;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,5 +28,14 @@ class CpuSplitTest {
         assertThat(window.cores("service")).isCloseTo(1.5, within(1e-9));
         assertThat(window.cores("harness")).isCloseTo(0.5, within(1e-9));
         assertThat(window.total()).isEqualTo(20_000L);
+    }
+
+    @Test
+    void the_postmaster_pid_is_the_first_line_of_postmaster_pid_and_minus_one_without_it(@TempDir Path dataDir) throws Exception {
+        assertThat(CpuSplit.postmasterPid(dataDir)).isEqualTo(-1);
+
+        Files.writeString(dataDir.resolve("postmaster.pid"), "4711\n/work/.local/postgres\n1732460000\n5432\n");
+
+        assertThat(CpuSplit.postmasterPid(dataDir)).isEqualTo(4711);
     }
 }
