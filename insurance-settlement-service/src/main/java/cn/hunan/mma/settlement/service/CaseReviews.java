@@ -81,7 +81,11 @@ public class CaseReviews {
         public static Optional<Cursor> parse(String text) {
             int separator = text.lastIndexOf(SEPARATOR);
             try {
-                return Optional.of(new Cursor(Instant.parse(text.substring(0, separator)), UUID.fromString(text.substring(separator + 1))));
+                Instant settledAt = Instant.parse(text.substring(0, separator));
+                int year = settledAt.atOffset(ZoneOffset.UTC).getYear();
+                // A settled-at the service can have written: anything else would fail in the database, not as a 400.
+                return year < 2000 || year > 2999 ? Optional.empty()
+                        : Optional.of(new Cursor(settledAt, UUID.fromString(text.substring(separator + 1))));
             } catch (RuntimeException malformed) {
                 return Optional.empty();
             }

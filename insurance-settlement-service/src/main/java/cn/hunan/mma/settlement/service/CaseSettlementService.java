@@ -58,7 +58,7 @@ public class CaseSettlementService {
     // in one order (sorted keys), so two batches never wait for each other in a cycle.
     private static final int EPISODE_LOCK_CLASS = 0x45504953;
     private static final String CLEARED = "SELECT area, clearing_year, point_value FROM dip_clearing "
-            + "WHERE area = ANY($1::text[]) AND clearing_year = ANY($2::int[])";
+            + "WHERE area || ':' || clearing_year = ANY($1::text[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
             + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
     private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
@@ -159,21 +159,23 @@ public class CaseSettlementService {
                 .replaceWith(facts);
     }
 
-    /** The point values of the cleared DIP years the batch's DIP cases fall in; no query for a batch without DIP cases. */
+    /**
+     * The point values of the cleared DIP years the batch's DIP cases fall in, read under those years' shared locks
+     * ({@link DipYearLocks}); no query for a batch without DIP cases.
+     */
     private Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<InpatientDischarged> discharges,
                                                             Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
-        Set<String> areas = new HashSet<>();
-        Set<Integer> years = new HashSet<>();
+        Set<String> years = new HashSet<>();
         for (InpatientDischarged discharge : discharges) {
-            versionOf.apply(discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version -> {
-                areas.add(version.area());
-                years.add(discharge.dischargeDate().getYear());
-            });
+            versionOf.apply(discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version ->
+                    years.add(DischargeBatch.clearedYear(version.area(), discharge.dischargeDate().getYear())));
         }
-        if (areas.isEmpty()) {
+        if (years.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return connection.preparedQuery(CLEARED).execute(Tuple.of(areas.toArray(String[]::new), years.toArray(Integer[]::new)))
+        String[] keys = years.toArray(String[]::new);
+        return connection.preparedQuery(DipYearLocks.SHARED).execute(Tuple.of((Object) keys))
+                .chain(() -> connection.preparedQuery(CLEARED).execute(Tuple.of((Object) keys)))
                 .map(rows -> {
                     Map<String, BigDecimal> cleared = new HashMap<>();
                     rows.forEach(row -> cleared.put(DischargeBatch.clearedYear(row.getString(0), row.getInteger(1)), row.getBigDecimal(2)));

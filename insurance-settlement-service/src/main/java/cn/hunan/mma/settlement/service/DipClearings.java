@@ -41,9 +41,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class DipClearings {
 
-    // The year's cases are read once the year is over, but corrections may still arrive: both reads and the insert
-    // see one snapshot, so Σ points and the lines agree.
-    private static final String REPEATABLE_READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
     private static final String EXISTING = "SELECT 1 FROM dip_clearing WHERE area = $1 AND clearing_year = $2";
     // The year's standing DIP cases priced under the area's rules ($1 "area/%", $2 the year), as case_settlement c.
     private static final String IN_SCOPE = "NOT c.superseded AND c.method = 'DIP' AND c.settlement_year = $2 "
@@ -88,7 +85,12 @@ public class DipClearings {
     public Uni<String> clear(DivisionCode area, int year, Money budget, String clearedBy, Instant at,
                              Function<DipClearing, String> render) {
         Tuple scope = Tuple.of(area.value() + "/%", year);
-        return pool.withTransaction(connection -> connection.query(REPEATABLE_READ).execute()
+        // The year's cases are read once the year is over, but corrections and late discharges may still arrive. The
+        // year's exclusive lock waits for batches settling its cases and holds new ones back until the clearing
+        // commits (they are then priced at its point value); with no review pending, nothing else changes the year's
+        // cases, so each statement reading the latest committed rows sees the same cases: Σ points and the lines agree.
+        return pool.withTransaction(connection -> connection.preparedQuery(DipYearLocks.EXCLUSIVE)
+                .execute(Tuple.of(DischargeBatch.clearedYear(area.value(), year)))
                 .chain(() -> connection.preparedQuery(EXISTING).execute(Tuple.of(area.value(), year)))
                 .invoke(found -> {
                     if (found.size() > 0) {
@@ -128,14 +130,10 @@ public class DipClearings {
                             .chain(() -> OutboxRows.insert(connection, published(clearing, at)))
                             .replaceWith(json);
                 }))
-                // Two clearings of one area and year at once both pass the check; the key lets one commit and the
-                // other fails on it. Under repeatable read, a case that changed meanwhile (a clearing's revaluation, a
-                // correction, a review decision) fails the revaluation instead: nothing is written, the caller retries.
+                // The lock makes a second clearing of the year wait and then find the first; the key still refuses a
+                // second row should anything clear without it.
                 .onFailure(failure -> sqlState(failure, "23505")).transform(e -> new DipClearingConflictException(
-                        "Already cleared", area.value() + " " + year + " was cleared concurrently"))
-                .onFailure(failure -> sqlState(failure, "40001")).transform(e -> new DipClearingConflictException(
-                        "Concurrent change", "the year's cases changed while " + area.value() + " " + year
-                                + " was being cleared; nothing was written: clear again"));
+                        "Already cleared", area.value() + " " + year + " was cleared concurrently"));
     }
 
     private static boolean sqlState(Throwable failure, String state) {

@@ -160,6 +160,8 @@ class CaseReviewApiTest {
                 .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("after"));
         given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("after", "yesterday")
                 .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(CHANGSHA_OFFICER).queryParam("area", "430181").queryParam("after", "+1000000000-01-01T00:00:00Z_" + waiting.get(0))
+                .when().get("/api/v1/case-reviews").then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
     /** A DRG case sent to expert review as the settlement flow stores it, paid its standard of ¥7,029.00 meanwhile. */

@@ -84,9 +84,11 @@ class DipClearingApiTest {
                 .body("[1].account", equalTo("INSTITUTION:430382H0001")).body("[1].side", equalTo("CREDIT"))
                 .body("[1].amount", equalTo("500.00")).body("[1].transactionId", equalTo("DIP:430382/2024"));
         // Published: one DipYearCleared per institution, keyed by it.
+        List<TestTopics.Published<DipYearCleared>> records = TestTopics.awaitPublished(Topics.DIP_CLEARINGS,
+                cleared -> cleared.area().value().equals(SHAOSHAN) && cleared.year() == 2024, 2);
+        assertThat(records).hasSize(2);
         Map<String, DipYearCleared> published = new HashMap<>();
-        for (TestTopics.Published<DipYearCleared> record : TestTopics.awaitPublished(Topics.DIP_CLEARINGS, cleared -> cleared.area().value()
-                .equals(SHAOSHAN) && cleared.year() == 2024, 2)) {
+        for (TestTopics.Published<DipYearCleared> record : records) {
             assertThat(record.key()).isEqualTo(record.value().institutionId().value());
             published.put(record.key(), record.value());
         }
