@@ -13,6 +13,7 @@ import cn.hunan.mma.platform.outbox.OutboxEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,12 +46,14 @@ public class CaseReviews {
             + "WHERE c.outlier = 'EXPERT_REVIEW' AND NOT c.superseded AND (d.discharge_event_id IS NULL) = $1 "
             + "AND ((c.insured_area COLLATE \"C\" >= $2 AND c.insured_area COLLATE \"C\" < $2 || ':') "
             + "OR (c.insured_area IS NULL AND $3)) ";
-    // Oldest first, after the cursor ($4 settled_at, $5 discharge id; none: from the start), $6 at most.
-    private static final String QUEUE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
+    private static final String QUEUED = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
             + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
-            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at "
-            + IN_QUEUE + "AND ($4::timestamptz IS NULL OR (c.settled_at, c.discharge_event_id) > ($4::timestamptz, $5::uuid)) "
-            + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $6";
+            + "d.approved_fen, d.previous_fund_payable_fen, d.reason, d.decided_by, d.decided_at " + IN_QUEUE;
+    // Oldest first, $4 at most: from the start, or after the cursor ($5 settled_at, $6 discharge id). Two statements, so
+    // the row comparison stays an index condition under a generic plan (an "IS NULL OR" would make it a filter).
+    private static final String FIRST_PAGE = QUEUED + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $4";
+    private static final String NEXT_PAGE = QUEUED + "AND (c.settled_at, c.discharge_event_id) > ($5::timestamptz, $6::uuid) "
+            + "ORDER BY c.settled_at, c.discharge_event_id LIMIT $4";
     private static final String TOTAL = "SELECT count(*) " + IN_QUEUE;
     private static final String ONE = "SELECT c.discharge_event_id, c.institution_id, c.insured_area, c.method, c.group_code, "
             + "c.standard_fen, c.actual_fen, c.deductible_fen, c.fund_payable_fen, c.rule_version, c.settled_at, "
@@ -111,10 +113,11 @@ public class CaseReviews {
     public Uni<Page> queue(DivisionCode area, boolean pending, Cursor after, int size) {
         String prefix = area.significantPrefix();
         boolean unrecorded = area.granularity() == DivisionCode.Granularity.PROVINCE;
-        Tuple page = Tuple.tuple(Arrays.asList(pending, prefix, unrecorded,
-                after == null ? null : OffsetDateTime.ofInstant(after.settledAt(), ZoneOffset.UTC),
-                after == null ? null : after.dischargeEventId(), size));
-        return pool.preparedQuery(QUEUE).execute(page).chain(rows -> {
+        Uni<RowSet<Row>> page = after == null
+                ? pool.preparedQuery(FIRST_PAGE).execute(Tuple.of(pending, prefix, unrecorded, size))
+                : pool.preparedQuery(NEXT_PAGE).execute(Tuple.tuple(List.of(pending, prefix, unrecorded, size,
+                        OffsetDateTime.ofInstant(after.settledAt(), ZoneOffset.UTC), after.dischargeEventId())));
+        return page.chain(rows -> {
             List<CaseReview> cases = new ArrayList<>();
             rows.forEach(row -> cases.add(review(row)));
             Cursor next = cases.size() < size ? null

@@ -68,11 +68,11 @@ public class CaseSettlementService {
     // only the rows really inserted get an outbox row.
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
-            + "residence_division, discharge_date, insured_area, dip_points, coefficient, superseded, settled_at) "
-            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, FALSE, $18 FROM unnest($1::uuid[], $2::text[], "
+            + "residence_division, discharge_date, insured_area, dip_points, coefficient, dip_point_value, superseded, settled_at) "
+            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, FALSE, $19 FROM unnest($1::uuid[], $2::text[], "
             + "$3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
-            + "$12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[]) "
-            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef) "
+            + "$12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[]) "
+            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
 
     /** Why each refused discharge was refused, by its position in the batch. */
@@ -247,6 +247,7 @@ public class CaseSettlementService {
         String[] insuredAreas = new String[n];
         Numeric[] dipPoints = new Numeric[n];
         Numeric[] coefficients = new Numeric[n];
+        Numeric[] pointValues = new Numeric[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -268,10 +269,11 @@ public class CaseSettlementService {
             // The DIP score as applied (adjusted for a high-cost case): what the year-end clearing values.
             dipPoints[i] = one.decision().method() == PaymentMethod.DIP ? Numeric.create(one.decision().appliedWeight()) : null;
             coefficients[i] = Numeric.create(one.decision().coefficient());
+            pointValues[i] = one.dipPointValue() == null ? null : Numeric.create(one.dipPointValue());
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
-                outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients,
+                outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients, pointValues,
                 OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 }

@@ -58,8 +58,9 @@ final class DischargeBatch {
         return area + ":" + year;
     }
 
-    /** A settlement to insert, with the event that announces it. */
-    record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, CaseSettled event) {
+    /** A settlement to insert, with the event that announces it; a DIP case with the point value it was priced at. */
+    record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, BigDecimal dipPointValue,
+                   CaseSettled event) {
     }
 
     /** The batch's outcome: rows to insert, rows to supersede, and why each refused discharge was refused (by position). */
@@ -108,7 +109,8 @@ final class DischargeBatch {
                 seen.add(id);
                 stays.add(new StoredStay(id, discharge.episodeId() == null ? null : discharge.episodeId().value(),
                         decision.deductibleDue().fen()));
-                settled.add(new Settled(discharge, decision, version.versionId(), event(discharge, decision, version, now)));
+                BigDecimal pointValue = decision.method() == PaymentMethod.DIP ? settler.rules().dipPointValue() : null;
+                settled.add(new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, now)));
                 added[0]++;
                 if (decision.outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
                     added[1]++;

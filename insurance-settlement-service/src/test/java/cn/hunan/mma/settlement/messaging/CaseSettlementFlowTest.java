@@ -291,6 +291,9 @@ class CaseSettlementFlowTest {
         CaseSettled corrected = awaitAllSettled(List.of(late.eventId())).get(late.eventId());
         assertThat(corrected.standardPayment()).isEqualTo(Money.ofYuan("8727.27"));
         assertThat(corrected.fundPayable()).isEqualTo(Money.ofYuan("8127.27"));
+        // Each row says what priced it: the corrected case the provisional ¥12.50 a point, its correction the cleared value.
+        assertThat(storedPointValue(operated.eventId())).isEqualByComparingTo("12.50");
+        assertThat(storedPointValue(late.eventId())).isEqualByComparingTo("12.121211");
 
         given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
                 .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(409)
@@ -434,6 +437,17 @@ class CaseSettlementFlowTest {
         return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(), d.residenceDivision(),
                 DivisionCode.of(area), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(), d.dischargeMode(),
                 d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
+    private static BigDecimal storedPointValue(EventId discharge) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             var query = db.prepareStatement("SELECT dip_point_value FROM case_settlement WHERE discharge_event_id = ?")) {
+            query.setObject(1, discharge.asUuid());
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getBigDecimal(1);
+            }
+        }
     }
 
     /** A correction of the discharge, as it was reported: a new event id that names the one it corrects. */
