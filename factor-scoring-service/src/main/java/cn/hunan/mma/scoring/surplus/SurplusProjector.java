@@ -116,7 +116,7 @@ final class SurplusProjector implements Processor<String, ScopeDelta, String, St
             InstitutionSnapshot institution = institutions.get(memberId.value());
             Level level = institution == null ? null : institution.level();
             members.add(new SurplusInputs.Member(memberId.value(), level == null ? null : level.name(),
-                    level == Level.VILLAGE || level == Level.TOWNSHIP, settings.baseOf(memberId.value()),
+                    level != null && level.isPrimaryCare(), settings.baseOf(memberId.value()),
                     composite(ScoredEntityKind.INSTITUTION, memberId.value(), year)));
         }
         SurplusInputs inputs = new SurplusInputs(allianceId, year, budget.packageTotal(), budget.parameterVersion(),

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * @param baselineReferralRate absent: the covered residents' out-of-area share of settled stays in the same period a
  *                             year earlier is frozen
  * @param currentReferralRate  absent: the same share in the closed period is frozen
- * @param members        each with its base B, or without: its fund contribution in the period is frozen as its base
+ * @param members        absent: every member the alliance had in the period, as the matrix states it; each member
+ *                       with its base B, or without: its fund contribution in the period is frozen as its base
  * @param overrideScores true for a what-if with the request's scores although stored ones exist
  * @param rules        absent for a real close (the area's version in force at the period's start is frozen);
  *                     present for a what-if, frozen with a ruleVersion starting "what-if:"
@@ -57,16 +58,22 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
     /**
      * A member as the request names it.
      *
-     * @param base absent: the member's fund contribution in the period — what the fund paid for the covered residents'
-     *             settled cases and visits there — is frozen as its base (one of the documented bases of DOMAIN.md §7)
+     * @param base         absent: the member's fund contribution in the period — what the fund paid for the covered
+     *                     residents' settled cases and visits there — is frozen as its base (one of the documented bases
+     *                     of DOMAIN.md §7)
+     * @param score        absent: the scorer's composite for the period
+     * @param primaryLevel absent: whether the matrix states the institution a village or township one
      */
-    public record Member(InstitutionId institutionId, BigDecimal base, BigDecimal score, boolean primaryLevel) {
+    public record Member(InstitutionId institutionId, BigDecimal base, BigDecimal score, Boolean primaryLevel) {
     }
 
     /** The members whose base the request leaves to the service. */
-    List<String> membersWithoutBase() {
-        memberIds();
+    static List<String> withoutBase(List<Member> members) {
         return members.stream().filter(member -> member.base() == null).map(member -> member.institutionId().value()).toList();
+    }
+
+    static List<String> ids(List<Member> members) {
+        return members.stream().map(member -> member.institutionId().value()).toList();
     }
 
     DivisionCode requiredDivision() {
@@ -76,20 +83,13 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
         return divisionCode;
     }
 
-    List<String> memberIds() {
-        if (members == null || members.isEmpty()) {
-            throw new BadRequestException("members: at least one member is required");
-        }
-        return members.stream().map(member -> {
-            if (member == null || member.institutionId() == null) {
-                throw new BadRequestException("members: every member needs an institutionId");
-            }
-            return member.institutionId().value();
-        }).toList();
-    }
-
-    /** Every institution the close would pay, members and tertiary partners: what the caller's scope must reach. */
+    /**
+     * Every institution the request names, members and tertiary partners: a caller whose scope reaches one may close.
+     * The members a request leaves to the matrix are the alliance's, which the caller's division covers.
+     */
     Set<String> institutionIds() {
+        Stream<String> named = (members == null ? List.<Member>of() : members).stream()
+                .filter(member -> member != null && member.institutionId() != null).map(member -> member.institutionId().value());
         Stream<String> partners = (tertiaryPartners == null ? List.<TertiaryPartner>of() : tertiaryPartners).stream()
                 .map(partner -> {
                     if (partner == null || partner.institutionId() == null) {
@@ -97,26 +97,31 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
                     }
                     return partner.institutionId().value();
                 });
-        return Stream.concat(memberIds().stream(), partners).collect(Collectors.toSet());
+        return Stream.concat(named, partners).collect(Collectors.toSet());
     }
 
     /**
+     * @param closing      the members the close pays ({@link ClosingMembers}), each with its primary level decided
      * @param storedScores the scorer's latest composites for the period by entity id (institutions and
      *                     the alliance), used instead of the request's unless {@code overrideScores}
      */
-    SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce,
+    SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce, List<Member> closing,
                                   Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend,
                                   ReferralRates frozenRates, Map<String, BigDecimal> derivedBases) {
         requiredDivision();
         CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
         String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
                 : inForce.versionId();
-        if (members == null || members.isEmpty()) {
-            throw new BadRequestException("members: at least one member is required");
+        List<String> unscored = closing.stream().filter(member -> member.score() == null
+                && !storedScores.containsKey(member.institutionId().value())).map(member -> member.institutionId().value()).toList();
+        if (!unscored.isEmpty()) {
+            throw new BadRequestException("members: " + String.join(", ", unscored) + (unscored.size() == 1 ? " needs" : " need")
+                    + " a score, since the scorer has stated no composite for " + period + " and the request gives none");
         }
         try {
-            List<Claimant> claimants = members.stream().map(member -> new Claimant(member.institutionId(),
-                    member.base() != null ? member.base() : derivedBases.get(member.institutionId().value()), member.score(),
+            List<Claimant> claimants = closing.stream().map(member -> new Claimant(member.institutionId(),
+                    member.base() != null ? member.base() : derivedBases.get(member.institutionId().value()),
+                    member.score() != null ? member.score() : storedScores.get(member.institutionId().value()),
                     member.primaryLevel())).toList();
             FrozenScores scores = FrozenScores.of(claimants, allianceScore, storedScores,
                     storedScores.get(alliance.value()), overrideScores);

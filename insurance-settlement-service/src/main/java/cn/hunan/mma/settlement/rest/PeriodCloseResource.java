@@ -22,6 +22,7 @@ import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.rules.distribution.Claimant;
 import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
+import cn.hunan.mma.settlement.service.AllianceMakeups;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
@@ -76,17 +77,20 @@ public class PeriodCloseResource {
     private final BudgetService budgets;
     private final SpendService spending;
     private final OutOfAreaCare outOfArea;
+    private final AllianceMakeups makeups;
     private final CurrentCaller caller;
     private final ObjectMapper json;
 
     public PeriodCloseResource(PeriodCloser closer, ParameterService parameters, ScoreService scores, BudgetService budgets,
-                               SpendService spending, OutOfAreaCare outOfArea, CurrentCaller caller, ObjectMapper json) {
+                               SpendService spending, OutOfAreaCare outOfArea, AllianceMakeups makeups, CurrentCaller caller,
+                               ObjectMapper json) {
         this.closer = closer;
         this.parameters = parameters;
         this.scores = scores;
         this.budgets = budgets;
         this.spending = spending;
         this.outOfArea = outOfArea;
+        this.makeups = makeups;
         this.caller = caller;
         this.json = json;
     }
@@ -117,28 +121,39 @@ public class PeriodCloseResource {
      * A close's frozen inputs, with how the service worked out those the request left out: the referral rates'
      * episode counts, and the members' bases it derived (by institution id).
      */
-    private record Frozen(SettlementSnapshot snapshot, CloseRequest.ReferralRates rates, Map<String, BigDecimal> derivedBases) {
+    private record Frozen(SettlementSnapshot snapshot, ClosingMembers members, CloseRequest.ReferralRates rates,
+                          Map<String, BigDecimal> derivedBases) {
     }
 
     /** The close's frozen inputs: the request's, and what the service holds where the request leaves them out. */
     private Uni<Frozen> snapshot(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
         DivisionCode rules = rulesDivision(request.requiredDivision(), row);
-        return parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
-                .chain(version -> scores.latest(closing, alliance.value(), request.memberIds())
+        return closingMembers(request, alliance, closing).chain(members -> parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
+                .chain(version -> scores.latest(closing, alliance.value(), CloseRequest.ids(members.members()))
                         .chain(stored -> packageTotal(request, alliance, closing, rules)
                                 .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                         .chain(spend -> referralRates(request, alliance, closing, row)
-                                                .chain(rates -> memberBases(request, alliance, closing, row)
+                                                .chain(rates -> memberBases(members, alliance, closing, row)
                                                         .map(bases -> new Frozen(request.toSnapshot(alliance, closing, version,
-                                                                stored, frozenPackage, spend, rates, bases), rates, bases)))))));
+                                                                members.members(), stored, frozenPackage, spend, rates, bases),
+                                                                members, rates, bases))))))));
+    }
+
+    /** The members the close pays and its tertiary partners, checked against who belonged to the alliance in the period. */
+    private Uni<ClosingMembers> closingMembers(CloseRequest request, AllianceId alliance, Period closing) {
+        return makeups.during(alliance.value(), closing).map(makeup -> {
+            ClosingMembers members = ClosingMembers.resolve(request.members(), alliance.value(), closing.toString(), makeup);
+            ClosingMembers.checkPartners(request.tertiaryPartners(), alliance.value(), closing.toString(), makeup);
+            return members;
+        });
     }
 
     /**
      * The bases of the members the request gives none for: each one's fund contribution in the period, in yuan (what
      * the fund paid for the covered residents' cases and visits there).
      */
-    private Uni<Map<String, BigDecimal>> memberBases(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
-        List<String> without = request.membersWithoutBase();
+    private Uni<Map<String, BigDecimal>> memberBases(ClosingMembers members, AllianceId alliance, Period closing, AllianceEntity row) {
+        List<String> without = CloseRequest.withoutBase(members.members());
         if (without.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -252,15 +267,21 @@ public class PeriodCloseResource {
     }
 
     /**
-     * How the service worked out the inputs the request left out, as the close keeps it: {@code referralRates} (each
-     * rate's period and episode counts) and {@code memberBases} (each derived base and what it is); null when the
-     * request gave them all.
+     * How the service worked out the inputs the request left out, as the close keeps it: {@code members} (named by the
+     * matrix, or the levels it took from the matrix for the primary-level floors), {@code referralRates} (each rate's
+     * period and episode counts) and {@code memberBases} (each derived base and what it is); null when the request gave
+     * them all.
      */
     private String derivationJson(Frozen frozen) {
-        if (frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()) {
+        ClosingMembers members = frozen.members();
+        boolean membersDerived = ClosingMembers.MATRIX.equals(members.namedBy()) || !members.levelsTaken().isEmpty();
+        if (!membersDerived && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()) {
             return null;
         }
         Map<String, Object> derived = new LinkedHashMap<>();
+        if (membersDerived) {
+            derived.put("members", new DerivedMembers(members.namedBy(), members.levelsTaken()));
+        }
         if (!frozen.rates().worked().isEmpty()) {
             derived.put("referralRates", frozen.rates().worked());
         }
@@ -275,6 +296,13 @@ public class PeriodCloseResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the derived inputs must serialise", e);
         }
+    }
+
+    /**
+     * Who named the close's members ({@code matrix}: every member the alliance had in the period), and the levels the
+     * matrix states for those whose primary level the service decided.
+     */
+    public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels) {
     }
 
     /** A member's base the service derived, in yuan, and what it is. */

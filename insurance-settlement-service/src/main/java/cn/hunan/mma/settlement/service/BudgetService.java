@@ -63,7 +63,8 @@ public class BudgetService {
                     }
                     row.apply(snapshot);
                     return Uni.createFrom().voidItem();
-                }));
+                })
+                .chain(() -> AllianceMakeups.record(session, snapshot)));
     }
 
     /** The alliance as the matrix states it, or a 404. */

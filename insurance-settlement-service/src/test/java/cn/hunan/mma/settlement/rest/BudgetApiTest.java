@@ -333,8 +333,8 @@ class BudgetApiTest {
     private static void publishAlliance(String alliance) throws Exception {
         publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
                 "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, InstitutionId.of("430321T0102"),
-                List.of(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
-                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), List.of()));
+                XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
+                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), XiangtanRequest.PARTNERS));
     }
 
     /** On the alliance topic, as the matrix publishes it. */

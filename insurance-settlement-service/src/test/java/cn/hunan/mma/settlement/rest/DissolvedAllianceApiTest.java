@@ -64,8 +64,8 @@ class DissolvedAllianceApiTest {
         storeCase(SHAOSHAN, "2022-05-15", "40000.00", false);             // the day of the dissolution: not its spend
         storeCase(SHAOSHAN, "2022-06-20", "50000.00", false);             // after it: not its spend
         AllianceSnapshot live = new AllianceSnapshot(EventId.random(), Instant.parse("2021-01-01T00:00:00Z"),
-                AllianceId.of(alliance), "韶山市医共体(测试)", AllianceKind.COUNTY_COMMUNITY, LEAD, List.of(LEAD, MEMBER),
-                List.of(DivisionCode.of(SHAOSHAN)), List.of());
+                AllianceId.of(alliance), "韶山市医共体(测试)", AllianceKind.COUNTY_COMMUNITY, LEAD, XiangtanRequest.members(LEAD, MEMBER),
+                List.of(DivisionCode.of(SHAOSHAN)), XiangtanRequest.PARTNERS);
         publishAlliance(live);
 
         // Before the dissolution: the 2022 budget approved, a 2023 draft left unapproved.
@@ -134,8 +134,8 @@ class DissolvedAllianceApiTest {
     void an_alliance_first_heard_of_as_dissolved_is_refused_as_dissolved() throws Exception {
         String alliance = "XTX-DIS-" + UUID.randomUUID().toString().substring(0, 8);
         AllianceSnapshot live = new AllianceSnapshot(EventId.random(), Instant.parse("2021-01-01T00:00:00Z"),
-                AllianceId.of(alliance), "韶山市医共体(测试)", AllianceKind.COUNTY_COMMUNITY, LEAD, List.of(LEAD, MEMBER),
-                List.of(DivisionCode.of(SHAOSHAN)), List.of());
+                AllianceId.of(alliance), "韶山市医共体(测试)", AllianceKind.COUNTY_COMMUNITY, LEAD, XiangtanRequest.members(LEAD, MEMBER),
+                List.of(DivisionCode.of(SHAOSHAN)), XiangtanRequest.PARTNERS);
         publishAlliance(AllianceDissolution.of(live, EventId.random(), DISSOLVED));   // never seen alive here
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 given().auth().oauth2(officer).when().get("/api/v1/budgets/" + alliance + "/2022").statusCode() != 404);

@@ -69,8 +69,8 @@ class OutpatientSpendApiTest {
         String alliance = "XTX-OPD-" + UUID.randomUUID().toString().substring(0, 8);
         BudgetApiTest.storeCase("430321104", "2019-03-01", "200000.00", false);
         BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
-                "湘潭县医共体(门诊测试)", AllianceKind.COUNTY_COMMUNITY, CLINIC, List.of(CLINIC),
-                List.of(DivisionCode.of("430321"), DivisionCode.of("430381")), List.of()));
+                "湘潭县医共体(门诊测试)", AllianceKind.COUNTY_COMMUNITY, CLINIC, XiangtanRequest.members(CLINIC),
+                List.of(DivisionCode.of("430321"), DivisionCode.of("430381")), XiangtanRequest.PARTNERS));
         OutpatientVisitRecorded township = visit("430321100001", "2019-03-01T02:00:00Z", "120.50", null);
         OutpatientVisitRecorded xiangxiang = visit("430381", "2019-05-01T02:00:00Z", "79.50", null);
         OutpatientVisitRecorded uncovered = visit("430302", "2019-05-01T02:00:00Z", "1000.00", null);

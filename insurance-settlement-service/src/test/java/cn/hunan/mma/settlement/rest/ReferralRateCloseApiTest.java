@@ -226,8 +226,9 @@ class ReferralRateCloseApiTest {
         String id = "XTX-OOA-" + UUID.randomUUID().toString().substring(0, 8);
         InstitutionId lead = XIANGTAN_COUNTY.institutionId();
         BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(id),
-                "转外率测试医共体", AllianceKind.COUNTY_COMMUNITY, lead, List.of(lead),
-                covered.stream().map(DivisionCode::of).toList(), List.of()));
+                "转外率测试医共体", AllianceKind.COUNTY_COMMUNITY, lead,
+                XiangtanRequest.members(lead, XIANGXIANG.institutionId(), InstitutionId.of("430321T0101")),
+                covered.stream().map(DivisionCode::of).toList(), XiangtanRequest.PARTNERS));
         TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = '" + id + "'", 1);
         return id;
     }

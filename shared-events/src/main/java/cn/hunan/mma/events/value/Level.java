@@ -16,6 +16,14 @@ public enum Level {
     /** Provincial and tertiary teaching hospitals. */
     PROVINCE;
 
+    /**
+     * A primary-level (基层) institution: a village clinic or a township or community health centre — those whose
+     * share of visits DOMAIN.md §6 counts, and which a close may guarantee a floor.
+     */
+    public boolean isPrimaryCare() {
+        return isAtOrBelow(TOWNSHIP);
+    }
+
     public boolean isAbove(Level other) {
         return compareTo(other) > 0;
     }

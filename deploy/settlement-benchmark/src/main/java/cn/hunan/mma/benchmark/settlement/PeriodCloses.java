@@ -1,6 +1,5 @@
 package cn.hunan.mma.benchmark.settlement;
 
-import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.simulator.matrix.Alliance;
 import cn.hunan.mma.simulator.matrix.HospitalMatrix;
 import cn.hunan.mma.simulator.matrix.Institution;
@@ -108,7 +107,7 @@ final class PeriodCloses {
             members.addObject().put("institutionId", memberId)
                     .put("base", BigDecimal.valueOf(Math.max(1, member.servedPopulation())))
                     .put("score", BigDecimal.valueOf(6000 + random.nextInt(3900), 2))
-                    .put("primaryLevel", member.level().isAtOrBelow(Level.TOWNSHIP));
+                    .put("primaryLevel", member.level().isPrimaryCare());
         }
         ArrayNode partners = body.putArray("tertiaryPartners");
         for (String partner : alliance.collaboratingTertiaryIds()) {

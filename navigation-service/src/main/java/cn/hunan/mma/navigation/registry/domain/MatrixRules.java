@@ -69,7 +69,7 @@ public final class MatrixRules {
         if (!division.isWithin(HUNAN)) {
             return Optional.of(new RuleViolation("divisionCode", OUTSIDE_HUNAN, "the division must be in Hunan (43…)"));
         }
-        boolean primaryCare = institution.level() == Level.VILLAGE || institution.level() == Level.TOWNSHIP;
+        boolean primaryCare = institution.level().isPrimaryCare();
         Granularity granularity = division.granularity();
         if (primaryCare && granularity == Granularity.COUNTY) {
             return Optional.of(new RuleViolation("level", LEVEL_DIVISION_MISMATCH,

@@ -1,0 +1,19 @@
+-- Every make-up the matrix stated for an alliance (AllianceSnapshot, dissolutions apart), by when it was stated. A close
+-- pays the members the alliance had during its period — a member that left in March still earned its share of the
+-- first half — while the alliance row holds only the make-up stated last.
+CREATE TABLE alliance_makeup (
+    event_id                   UUID        PRIMARY KEY,
+    alliance_id                TEXT        NOT NULL,
+    stated_at                  TIMESTAMPTZ NOT NULL,
+    member_ids                 TEXT[]      NOT NULL,
+    -- NULL for a make-up carried over from before V19: the alliance row did not keep its tertiary partners.
+    collaborating_tertiary_ids TEXT[]
+);
+
+CREATE INDEX alliance_makeup_by_alliance ON alliance_makeup (alliance_id, stated_at);
+
+-- The make-ups stated before V19 are known only as they were last stated, from an unknown date: they are taken as in
+-- force since before any period. An alliance first heard of as dissolved has no make-up to carry over.
+INSERT INTO alliance_makeup (event_id, alliance_id, stated_at, member_ids, collaborating_tertiary_ids)
+SELECT event_id, id, '-infinity', string_to_array(member_ids, ','), NULL
+FROM alliance WHERE covered_divisions <> '';

@@ -1,0 +1,145 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.AllianceId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.infra.RealJwtTestResource;
+import cn.hunan.mma.infra.RealKafkaTestResource;
+import cn.hunan.mma.infra.RealPostgresTestResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Who a close pays, against the make-ups the matrix stated over the year, through the real alliance topic and database:
+ * an alliance of 湘潭县 whose township centre 0182 left in April 2013 and whose 0183 joined in August.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealKafkaTestResource.class)
+@QuarkusTestResource(value = RealPostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "settlement"))
+@QuarkusTestResource(RealJwtTestResource.class)
+class CloseMembersApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String HOSPITAL = "430321H0081";
+    private static final String STAYED = "430321T0181";
+    private static final String LEFT_IN_APRIL = "430321T0182";
+    private static final String JOINED_IN_AUGUST = "430321T0183";
+    private static final String PARTNER = "430302H0001";
+
+    @Test
+    void a_close_without_members_pays_everyone_the_alliance_had_in_the_period_and_only_them() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(institution(HOSPITAL, "430321100", Level.COUNTY),
+                institution(STAYED, "430321101", Level.TOWNSHIP), institution(LEFT_IN_APRIL, "430321102", Level.TOWNSHIP),
+                institution(JOINED_IN_AUGUST, "430321103", Level.TOWNSHIP)));
+        String alliance = "XTX-MEM-" + UUID.randomUUID().toString().substring(0, 8);
+        TestTopics.publish(Topics.ALLIANCES, List.of(
+                makeup(alliance, "2013-01-01T00:00:00Z", HOSPITAL, STAYED, LEFT_IN_APRIL),
+                makeup(alliance, "2013-04-01T00:00:00Z", HOSPITAL, STAYED),
+                makeup(alliance, "2013-08-01T00:00:00Z", HOSPITAL, STAYED, JOINED_IN_AUGUST)));
+        TestDatabase.awaitCount("SELECT count(*) FROM alliance_makeup WHERE alliance_id = '" + alliance + "'", 3);
+        TestDatabase.awaitCount("SELECT count(*) FROM institution WHERE id IN ('" + HOSPITAL + "', '" + STAYED + "', '"
+                + LEFT_IN_APRIL + "', '" + JOINED_IN_AUGUST + "')", 4);
+        storeScore(HOSPITAL, "2013-H1", "90.00");
+        storeScore(STAYED, "2013-H1", "80.00");
+        storeScore(LEFT_IN_APRIL, "2013-H1", "70.00");
+        storeScore(HOSPITAL, "2013-H2", "90.00");
+        storeScore(STAYED, "2013-H2", "80.00");
+        storeScore(LEFT_IN_APRIL, "2013-H2", "70.00");
+        BudgetApiTest.storeStay(HOSPITAL, "430321", "2013-02-10", false, null);
+        BudgetApiTest.storeStay(HOSPITAL, "430321", "2013-05-10", false, null);
+        BudgetApiTest.storeStay(STAYED, "430321", "2013-03-10", false, null);
+        BudgetApiTest.storeStay(LEFT_IN_APRIL, "430321", "2013-02-20", false, null);
+
+        // 0183 joined after the first half: the request may not pay it for 2013-H1.
+        ObjectNode naming = withoutMembers();
+        naming.putArray("members").addObject().put("institutionId", JOINED_IN_AUGUST).put("base", 1).put("score", 80);
+        close(alliance, "2013-H1", naming).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", allOf(containsString(JOINED_IN_AUGUST + " was not a member of " + alliance + " during 2013-H1"),
+                        containsString(LEFT_IN_APRIL)));
+        // The Xiangtan request's second partner never collaborated with this alliance.
+        ObjectNode strangers = withoutMembers();
+        strangers.putArray("tertiaryPartners").addObject().put("institutionId", "430105H0001").put("keptInAreaCases", 100);
+        close(alliance, "2013-H1", strangers).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("430105H0001 did not collaborate"));
+        // In the second half 0183 belonged (and 0182 no longer), but the scorer has stated no composite of it.
+        close(alliance, "2013-H2", withoutMembers()).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("members: " + JOINED_IN_AUGUST + " needs a score"));
+
+        JsonPath closed = close(alliance, "2013-H1", withoutMembers()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(closed.getList("result.snapshot.members.institutionId")).containsExactly(HOSPITAL, STAYED, LEFT_IN_APRIL);
+        assertThat(closed.getList("result.snapshot.members.primaryLevel")).containsExactly(false, true, true);
+        // Bases: the fund contribution of the covered residents' stays (¥1,000.00 each); scores: the scorer's.
+        assertThat(closed.getList("result.snapshot.members.base").stream().map(value -> new BigDecimal(value.toString())))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("2000.00"), new BigDecimal("1000.00"), new BigDecimal("1000.00"));
+        assertThat(closed.getList("result.snapshot.members.score").stream().map(value -> new BigDecimal(value.toString())))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("90"), new BigDecimal("80"), new BigDecimal("70"));
+        assertThat(closed.getString("derivedInputs.members.namedBy")).isEqualTo("matrix");
+        assertThat(closed.getList("derivedInputs.members.levels.level")).containsExactly("COUNTY", "TOWNSHIP", "TOWNSHIP");
+    }
+
+    private static ObjectNode withoutMembers() throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.remove("members");
+        ArrayNode partners = body.putArray("tertiaryPartners");
+        partners.addObject().put("institutionId", PARTNER).put("keptInAreaCases", 300);
+        return body;
+    }
+
+    private static io.restassured.response.Response close(String alliance, String period, ObjectNode body) {
+        return given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body(body.toString())
+                .when().post("/api/v1/settlements/" + alliance + "/" + period + "/close");
+    }
+
+    private static AllianceSnapshot makeup(String alliance, String statedAt, String... members) {
+        return new AllianceSnapshot(EventId.random(), Instant.parse(statedAt), AllianceId.of(alliance), "成员测试医共体",
+                AllianceKind.COUNTY_COMMUNITY, InstitutionId.of(HOSPITAL), List.of(members).stream().map(InstitutionId::of).toList(),
+                List.of(DivisionCode.of("430321")), List.of(InstitutionId.of(PARTNER)));
+    }
+
+    private static InstitutionSnapshot institution(String id, String division, Level level) {
+        return new InstitutionSnapshot(EventId.random(), Instant.parse("2012-01-01T00:00:00Z"), InstitutionId.of(id),
+                "成员测试机构 " + id, level, InstitutionKind.GENERAL, DivisionCode.of(division), null, null, List.of(), true);
+    }
+
+    private static void storeScore(String institution, String period, String composite) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO composite_score (entity_kind, entity_id, period, composite, "
+                     + "rule_version, event_id, occurred_at) VALUES ('INSTITUTION', ?, ?, ?, 'test', ?, now())")) {
+            insert.setString(1, institution);
+            insert.setString(2, period);
+            insert.setBigDecimal(3, new BigDecimal(composite));
+            insert.setObject(4, UUID.randomUUID());
+            insert.executeUpdate();
+        }
+    }
+}
