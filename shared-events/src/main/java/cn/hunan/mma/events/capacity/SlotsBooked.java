@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.capacity;
 
+import cn.hunan.mma.events.contract.Bounds;
 import cn.hunan.mma.events.contract.OptionalField;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EventId;
@@ -14,7 +15,7 @@ public record SlotsBooked(
         InstitutionId institutionId,
         ClinicSession session,
         SlotChannel channel,
-        int count,
+        @Bounds(min = 1) int count,
         @OptionalField EventId correctsEventId) implements CapacityEvent {
 
     public SlotsBooked {

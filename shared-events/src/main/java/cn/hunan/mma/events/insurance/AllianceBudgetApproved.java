@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.insurance;
 
+import cn.hunan.mma.events.contract.Bounds;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EventId;
@@ -24,7 +25,7 @@ public record AllianceBudgetApproved(
         EventId eventId,
         Instant occurredAt,
         AllianceId allianceId,
-        int year,
+        @Bounds(min = Checks.FIRST_YEAR, max = Checks.LAST_YEAR) int year,
         Money baseSpend,
         BigDecimal growthRate,
         Money riskReserve,
@@ -38,7 +39,7 @@ public record AllianceBudgetApproved(
         Checks.present(eventId, "eventId");
         Checks.present(occurredAt, "occurredAt");
         Checks.present(allianceId, "allianceId");
-        Checks.require(year >= 2000 && year <= 2999, "year", "year must be a calendar year such as 2025");
+        Checks.calendarYear(year, "year");
         Checks.present(baseSpend, "baseSpend");
         Checks.between(growthRate, "growthRate", BigDecimal.ONE.negate(), BigDecimal.ONE);
         Checks.present(riskReserve, "riskReserve");

@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.insurance;
 
+import cn.hunan.mma.events.contract.Bounds;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
@@ -32,12 +33,12 @@ public record DipYearCleared(
         EventId eventId,
         Instant occurredAt,
         DivisionCode area,
-        int year,
+        @Bounds(min = Checks.FIRST_YEAR, max = Checks.LAST_YEAR) int year,
         InstitutionId institutionId,
         Money budget,
         BigDecimal totalPoints,
         BigDecimal pointValue,
-        long cases,
+        @Bounds(min = 1) long cases,
         BigDecimal points,
         Money provisionalFundPayable,
         Money clearedFundPayable,
@@ -50,7 +51,7 @@ public record DipYearCleared(
         Checks.present(eventId, "eventId");
         Checks.present(occurredAt, "occurredAt");
         Checks.present(area, "area");
-        Checks.require(year >= 2000 && year <= 2999, "year", "year must be a calendar year such as 2025");
+        Checks.calendarYear(year, "year");
         Checks.present(institutionId, "institutionId");
         Checks.present(budget, "budget");
         Checks.require(!budget.isZero(), "budget", "a budget of zero values no point");

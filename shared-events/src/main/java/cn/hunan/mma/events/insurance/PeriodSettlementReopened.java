@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.insurance;
 
+import cn.hunan.mma.events.contract.Bounds;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EventId;
@@ -21,7 +22,7 @@ public record PeriodSettlementReopened(
         Instant occurredAt,
         AllianceId allianceId,
         Period period,
-        int revision,
+        @Bounds(min = 1) int revision,
         String snapshotId,
         String reason) implements PeriodSettlementEvent {
 

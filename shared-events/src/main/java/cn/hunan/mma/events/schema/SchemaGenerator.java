@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.schema;
 
+import cn.hunan.mma.events.contract.Bounds;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.contract.Presence;
 import cn.hunan.mma.events.registry.EventTypes;
@@ -104,7 +105,12 @@ public final class SchemaGenerator {
         ObjectNode properties = NODES.objectNode();
         ArrayNode required = NODES.arrayNode();
         for (RecordComponent component : recordType.getRecordComponents()) {
-            properties.set(component.getName(), schemaOf(component.getGenericType(), defs));
+            ObjectNode property = schemaOf(component.getGenericType(), defs);
+            Bounds bounds = component.getAnnotation(Bounds.class);
+            if (bounds != null) {
+                bounded(property, bounds, recordType.getSimpleName() + "." + component.getName());
+            }
+            properties.set(component.getName(), property);
             if (Presence.isRequired(component)) {
                 required.add(component.getName());
             }
@@ -113,6 +119,17 @@ public final class SchemaGenerator {
         schema.set("properties", properties);
         schema.set("required", required);
         return schema;
+    }
+
+    /** An integer's own range in place of a count's (at least 0). */
+    private static void bounded(ObjectNode property, Bounds bounds, String component) {
+        if (!"integer".equals(property.path("type").asText())) {
+            throw new IllegalStateException(component + ": @Bounds is for integer components");
+        }
+        property.put("minimum", bounds.min());
+        if (bounds.max() != Long.MAX_VALUE) {
+            property.put("maximum", bounds.max());
+        }
     }
 
     private ObjectNode schemaOf(Type type, Definitions defs) {
@@ -128,7 +145,7 @@ public final class SchemaGenerator {
             return NODES.objectNode().put("type", "string").put("minLength", 1);
         }
         if (raw == int.class || raw == long.class) {
-            // Every integer in the contract is a count, a year or a number of days.
+            // An integer is a count or a number of days unless @Bounds narrows it (a year, a revision).
             return NODES.objectNode().put("type", "integer").put("minimum", 0);
         }
         // Boxed only for optional flags: absent is allowed there, an absent primitive never is.

@@ -9,6 +9,15 @@ public final class Checks {
     private Checks() {
     }
 
+    /** The calendar years the contract carries: a settlement or budget year such as 2025. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2999;
+
+    public static int calendarYear(int value, String field) {
+        require(value >= FIRST_YEAR && value <= LAST_YEAR, field, field + " must be a calendar year such as 2025");
+        return value;
+    }
+
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw ContractViolation.missing(field);
