@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.rest;
 
+import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.platform.rest.Problem;
@@ -150,7 +151,7 @@ public class BudgetResource {
     private static int budgetYear(String text) {
         try {
             int year = Integer.parseInt(text);
-            if (year >= 2000 && year <= 2999) {
+            if (year >= Checks.FIRST_YEAR && year <= Checks.LAST_YEAR) {
                 return year;
             }
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.service;
 
+import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.insurance.PaymentMethod;
@@ -86,7 +87,7 @@ public class CaseReviews {
                 Instant settledAt = Instant.parse(text.substring(0, separator));
                 int year = settledAt.atOffset(ZoneOffset.UTC).getYear();
                 // A settled-at the service can have written: anything else would fail in the database, not as a 400.
-                return year < 2000 || year > 2999 ? Optional.empty()
+                return year < Checks.FIRST_YEAR || year > Checks.LAST_YEAR ? Optional.empty()
                         : Optional.of(new Cursor(settledAt, UUID.fromString(text.substring(separator + 1))));
             } catch (RuntimeException malformed) {
                 return Optional.empty();
