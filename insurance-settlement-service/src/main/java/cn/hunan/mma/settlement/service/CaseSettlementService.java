@@ -84,15 +84,17 @@ public class CaseSettlementService {
     private final CaseSettlers settlers;
     private final ParameterService parameters;
     private final ReviewCounts counts;
+    private final SettlementMeters meters;
     private final Clock clock = Clock.systemUTC();
 
     public CaseSettlementService(Mutiny.SessionFactory sessions, Pool pool, CaseSettlers settlers, ParameterService parameters,
-                                 ReviewCounts counts) {
+                                 ReviewCounts counts, SettlementMeters meters) {
         this.sessions = sessions;
         this.pool = pool;
         this.settlers = settlers;
         this.parameters = parameters;
         this.counts = counts;
+        this.meters = meters;
     }
 
     public Uni<BatchResult> settle(List<InpatientDischarged> discharges) {
@@ -113,7 +115,10 @@ public class CaseSettlementService {
                                 .call(outcome -> write(connection, outcome));
                     });
                 }))
-                .invoke(outcome -> counts.add(outcome.countIncrements()))
+                .invoke(outcome -> {
+                    counts.add(outcome.countIncrements());
+                    meters.committed(outcome.countIncrements(), outcome.refused().size());
+                })
                 .map(outcome -> new BatchResult(outcome.settled().size(), outcome.refused())));
     }
 

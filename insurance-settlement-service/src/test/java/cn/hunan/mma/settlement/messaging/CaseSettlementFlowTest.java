@@ -359,6 +359,44 @@ class CaseSettlementFlowTest {
                 .contains("dischargeMode");
     }
 
+    /**
+     * Operations read the drain on /q/metrics: two discharges settled by DRG and one refused by the contract move the
+     * service's counters, and the outbox relay that published their CaseSettled reports itself running.
+     */
+    @Test
+    void operations_see_cases_settled_rejections_and_the_outbox_relay_on_the_metrics_endpoint() throws Exception {
+        awaitInstitutionKnown();
+        double settledBefore = metric("mma_settlement_cases_settled_total{method=\"DRG\"}");
+        String rejectedOnInpatient = "mma_contract_rejections_total{reason=\"INVALID_VALUE\",topic=\"" + Topics.INPATIENT.name() + "\"}";
+        double rejectedBefore = metric(rejectedOnInpatient);
+        InpatientDischarged first = discharge(EventId.random(), null);
+        InpatientDischarged second = discharge(EventId.random(), null);
+        String malformed = new String(ContractCodec.standard().encode(discharge(EventId.random(), null)), StandardCharsets.UTF_8)
+                .replace("\"dischargeMode\":\"3\"", "\"dischargeMode\":\"7\"");
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, first);
+            send(producer, Topics.INPATIENT, second);
+            producer.send(new ProducerRecord<>(Topics.INPATIENT.name(), GOLDEN.institutionId().value(),
+                    malformed.getBytes(StandardCharsets.UTF_8))).get();
+        }
+        awaitSettlements(List.of(first.eventId(), second.eventId()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(metric("mma_settlement_cases_settled_total{method=\"DRG\"}")).isGreaterThanOrEqualTo(settledBefore + 2);
+            assertThat(metric(rejectedOnInpatient)).isGreaterThanOrEqualTo(rejectedBefore + 1);
+        });
+        assertThat(metric("mma_outbox_relay_running")).isEqualTo(1.0);
+        assertThat(metric("mma_outbox_events_relayed_total")).isGreaterThanOrEqualTo(2.0);
+        assertThat(metric("mma_outbox_commit_to_send_lag_seconds")).isNotNaN().isGreaterThanOrEqualTo(0.0);
+    }
+
+    /** A sample's value on /q/metrics (Prometheus text), 0 when the series has not appeared yet. */
+    private static double metric(String series) {
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
+    }
+
     private static InpatientDischarged discharge(EventId id, EpisodeId episode) {
         return new InpatientDischarged(id, GOLDEN.occurredAt(), GOLDEN.institutionId(), GOLDEN.departmentId(), GOLDEN.patient(),
                 GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(), GOLDEN.principalDiagnosis(), GOLDEN.procedures(),

@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
@@ -27,6 +28,20 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     /** Referenced by {@code value-deserialization-failure-handler} in application.properties. */
     public static final String NAME = "contract-record-rejections";
 
+    /**
+     * {@code mma_contract_rejections_total{topic, reason}} on {@code /q/metrics}: the records each topic dead-lettered
+     * for the contract's reason ({@code UNREADABLE} for a failure that is not a contract rejection), so operations see
+     * a producer sending bad records without reading the dead-letter topics.
+     */
+    static final String REJECTIONS = "mma.contract.rejections";
+    static final String UNREADABLE = "UNREADABLE";
+
+    private final MeterRegistry meters;
+
+    public ContractRecordRejections(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @Override
     public ContractRecord handleDeserializationFailure(String topic, boolean isKey, String deserializer,
                                                        byte[] data, Exception exception, Headers headers) {
@@ -37,6 +52,7 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
             put(headers, DeadLetterHeaders.MESSAGE, rejected.detail());
             put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
         }
+        meters.counter(REJECTIONS, "topic", topic, "reason", rejected != null ? rejected.reason().name() : UNREADABLE).increment();
         // No value: the record is dead-lettered, not delivered.
         return null;
     }

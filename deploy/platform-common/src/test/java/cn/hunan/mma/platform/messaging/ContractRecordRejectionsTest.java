@@ -1,5 +1,6 @@
 package cn.hunan.mma.platform.messaging;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
@@ -15,7 +16,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContractRecordRejectionsTest {
 
-    private final ContractRecordRejections rejections = new ContractRecordRejections();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ContractRecordRejections rejections = new ContractRecordRejections(meters);
+
+    @Test
+    void counts_the_rejections_by_topic_and_reason() {
+        for (int i = 0; i < 2; i++) {
+            rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer", new byte[] {'{'},
+                    new RejectedRecordException(Reason.MISSING_FIELD, "$.session", "a clinic session"), new RecordHeaders());
+        }
+        rejections.handleDeserializationFailure(Topics.CAPACITY.name(), false, "deserializer", new byte[0],
+                new IllegalStateException("not a contract rejection"), new RecordHeaders());
+
+        assertThat(meters.get(ContractRecordRejections.REJECTIONS).tags("topic", "mma.capacity.events", "reason", "MISSING_FIELD")
+                .counter().count()).isEqualTo(2.0);
+        assertThat(meters.get(ContractRecordRejections.REJECTIONS).tags("topic", "mma.capacity.events", "reason", "UNREADABLE")
+                .counter().count()).isEqualTo(1.0);
+    }
 
     @Test
     void names_the_contracts_reason_path_and_source_topic_in_the_headers() {
