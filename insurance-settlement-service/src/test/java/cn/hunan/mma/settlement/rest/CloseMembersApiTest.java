@@ -13,6 +13,8 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,11 +31,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
+import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_AUDITOR;
 import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Who a close pays, against the make-ups the matrix stated over the year, through the real alliance topic and database:
@@ -105,6 +111,36 @@ class CloseMembersApiTest {
                 .containsExactly(new BigDecimal("90"), new BigDecimal("80"), new BigDecimal("70"));
         assertThat(closed.getString("derivedInputs.members.namedBy")).isEqualTo("matrix");
         assertThat(closed.getList("derivedInputs.members.levels.level")).containsExactly("COUNTY", "TOWNSHIP", "TOWNSHIP");
+
+        // The township centre that left reads its share on its own statement; a reopen reverses it there too.
+        String share = closed.getString("result.members.allocations.find { it.institutionId == '" + LEFT_IN_APRIL + "' }.amount");
+        assertThat(new BigDecimal(share)).isPositive();
+        String leftUser = TokenMinter.forTests().mint(TokenClaims.forSubject("t0182-finance", "institution-user")
+                .atInstitution(LEFT_IN_APRIL));
+        JsonPath statement = given().auth().oauth2(leftUser).when().get("/api/v1/institutions/" + LEFT_IN_APRIL + "/ledger?year=2013")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(statement.getList("lines.account")).containsExactly("MEMBER:" + LEFT_IN_APRIL);
+        assertThat(statement.getString("lines[0].side")).isEqualTo("CREDIT");
+        assertThat(statement.getString("lines[0].allianceId")).isEqualTo(alliance);
+        assertThat(statement.getString("lines[0].period")).isEqualTo("2013-H1");
+        assertThat(statement.getString("net")).isEqualTo(statement.getString("lines[0].amount"));
+        assertThat(new BigDecimal(statement.getString("net"))).isEqualByComparingTo(share);
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"reason\":\"0182 left in April\"}")
+                .when().post("/api/v1/settlements/" + alliance + "/2013-H1/reopen").then().statusCode(200);
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/institutions/" + LEFT_IN_APRIL + "/ledger")
+                .then().statusCode(200).body("lines.side", contains("CREDIT", "DEBIT"))
+                .body("credited", equalTo(statement.getString("net"))).body("net", equalTo("0.00"));
+        // Another institution's user, and an officer of another city, may not read it.
+        String stranger = TokenMinter.forTests().mint(TokenClaims.forSubject("t0181-finance", "institution-user")
+                .atInstitution(STAYED));
+        given().auth().oauth2(stranger).when().get("/api/v1/institutions/" + LEFT_IN_APRIL + "/ledger")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(CHANGSHA_OFFICER).when().get("/api/v1/institutions/" + LEFT_IN_APRIL + "/ledger")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/institutions/" + LEFT_IN_APRIL + "/ledger?year=13")
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+        given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/institutions/430321T0999/ledger")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     private static ObjectNode withoutMembers() throws Exception {

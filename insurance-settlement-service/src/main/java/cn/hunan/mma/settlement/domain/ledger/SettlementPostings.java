@@ -16,6 +16,9 @@ import java.util.List;
 public final class SettlementPostings {
 
     public static final String FUND = "FUND";
+    /** A member's account for its share of the retained pool, and a partner's for its tertiary share: + institution id. */
+    public static final String MEMBER = "MEMBER:";
+    public static final String TERTIARY = "TERTIARY:";
 
     private SettlementPostings() {
     }
@@ -38,10 +41,10 @@ public final class SettlementPostings {
                 List.of(new LedgerTransaction.Credit("RESERVE:" + settlement.snapshot().allianceId().value(), settlement.reserve()))));
         List<LedgerTransaction.Credit> shares = new ArrayList<>();
         for (MemberAllocation allocation : settlement.members().allocations()) {
-            shares.add(new LedgerTransaction.Credit("MEMBER:" + allocation.institutionId().value(), allocation.amount()));
+            shares.add(new LedgerTransaction.Credit(MEMBER + allocation.institutionId().value(), allocation.amount()));
         }
         for (PartnerAmount partner : settlement.tertiary().partnerAmounts()) {
-            shares.add(new LedgerTransaction.Credit("TERTIARY:" + partner.institutionId().value(), partner.amount()));
+            shares.add(new LedgerTransaction.Credit(TERTIARY + partner.institutionId().value(), partner.amount()));
         }
         transactions.add(LedgerTransaction.fanOut(prefix + "distribution", "member and tertiary shares", alliance, shares));
         return transactions;

@@ -1,0 +1,114 @@
+package cn.hunan.mma.settlement.rest;
+
+import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
+import cn.hunan.mma.platform.rest.Problem;
+import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.platform.security.CurrentCaller;
+import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.Role;
+import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
+import cn.hunan.mma.settlement.service.InstitutionStatements;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An institution's statement: every ledger line posted to it — pool shares of its alliances' closes, tertiary shares,
+ * DIP clearing adjustments, and their reversals — with the book each belongs to and what it nets to, so its finance
+ * office reconciles one list against what it was paid.
+ */
+@Path("/api/v1/institutions/{institutionId}/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class InstitutionLedgerResource {
+
+    private final InstitutionStatements statements;
+    private final CurrentCaller caller;
+
+    public InstitutionLedgerResource(InstitutionStatements statements, CurrentCaller caller) {
+        this.statements = statements;
+        this.caller = caller;
+    }
+
+    /** A line with its book: an alliance's close (allianceId, period) or a DIP clearing (clearingArea, clearingYear). */
+    public record StatementLine(String transactionId, String account, String side, String amount, String memo,
+                                Instant postedAt, String allianceId, String period, String clearingArea, Integer clearingYear) {
+
+        static StatementLine of(InstitutionStatements.Line line) {
+            LedgerEntry entry = line.entry();
+            return new StatementLine(entry.transactionId(), entry.account(), entry.side().name(), entry.amount().toYuanString(),
+                    entry.memo(), line.postedAt(), line.allianceId(), line.period(), line.clearingArea(), line.clearingYear());
+        }
+    }
+
+    /**
+     * @param credited what was posted to the institution (paid to it), in yuan
+     * @param debited  what was posted from it (clawed back, or a reversal of a reopened close)
+     * @param net      credited − debited: what the books owe it over the statement
+     */
+    public record Statement(String institutionId, Integer year, String credited, String debited, String net,
+                            List<StatementLine> lines) {
+
+        static Statement of(String institutionId, Integer year, List<InstitutionStatements.Line> lines) {
+            long credited = 0;
+            long debited = 0;
+            for (InstitutionStatements.Line line : lines) {
+                long fen = line.entry().amount().fen();
+                if (line.entry().side() == LedgerEntry.Side.CREDIT) {
+                    credited = Math.addExact(credited, fen);
+                } else {
+                    debited = Math.addExact(debited, fen);
+                }
+            }
+            return new Statement(institutionId, year, Money.ofFen(credited).toYuanString(), Money.ofFen(debited).toYuanString(),
+                    SignedMoney.ofFen(Math.subtractExact(credited, debited)).toYuanString(),
+                    lines.stream().map(StatementLine::of).toList());
+        }
+    }
+
+    @GET
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
+    public Uni<Statement> statement(@PathParam("institutionId") String institutionId, @QueryParam("year") String year) {
+        String id = InstitutionId.of(institutionId).value();
+        Integer only = year(year);
+        // Scoped as the institution: its division (from the matrix), its alliances and itself.
+        return statements.division(id).chain(division -> {
+            String where = division.orElseThrow(() -> new NotFoundException("institution " + id
+                    + " is not in the matrix as this service holds it (or its division is not known yet)"));
+            return statements.alliances(id).invoke(alliances -> AccessPolicy.requireSee(caller.get(),
+                    new Jurisdiction(DivisionCode.of(where), Set.copyOf(alliances), Set.of(id)), "institution " + id));
+        }).chain(() -> statements.lines(id, only)).map(lines -> Statement.of(id, only, lines));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return ProblemResponses.of(Problem.of(404, "Unknown institution", e.getMessage()));
+    }
+
+    private static Integer year(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[0-9]{4}") || Integer.parseInt(text) < Checks.FIRST_YEAR || Integer.parseInt(text) > Checks.LAST_YEAR) {
+            throw new BadRequestException("year: a calendar year such as 2025, got '" + text + "'");
+        }
+        return Integer.parseInt(text);
+    }
+}
