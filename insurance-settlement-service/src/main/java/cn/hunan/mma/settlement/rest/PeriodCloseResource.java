@@ -288,7 +288,7 @@ public class PeriodCloseResource {
         if (!frozen.derivedBases().isEmpty()) {
             List<DerivedBase> bases = new ArrayList<>();
             frozen.derivedBases().forEach((institution, base) -> bases.add(new DerivedBase(institution, base.toPlainString(),
-                    DerivedBase.FUND_CONTRIBUTION)));
+                    DerivedBase.FUND_CONTRIBUTION, base.signum() == 0 ? DerivedBase.NOTHING_TREATED : null)));
             derived.put("memberBases", bases);
         }
         try {
@@ -305,10 +305,18 @@ public class PeriodCloseResource {
     public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels) {
     }
 
-    /** A member's base the service derived, in yuan, and what it is. */
-    public record DerivedBase(String institutionId, String base, String basis) {
+    /**
+     * A member's base the service derived, in yuan, and what it is.
+     *
+     * @param remark what a finance officer should know about the figure: said of a base of zero, which leaves the
+     *               member out of the proportional shares (a primary-level floor may still hold it); null otherwise
+     */
+    public record DerivedBase(String institutionId, String base, String basis, String remark) {
         static final String FUND_CONTRIBUTION = "fund contribution: the fund-paid amount of the covered residents' "
                 + "settled cases and outpatient visits at the member in the period";
+        static final String NOTHING_TREATED = "no settled case or outpatient visit of a covered resident at this member in "
+                + "the period: B × F is zero, so it shares in the pool only through a primary-level floor; give a base in "
+                + "the request if another documented base applies";
     }
 
     /** The divisions the alliance covers, which the figures are gathered over; without any, {@code field} must come with the request. */

@@ -135,7 +135,8 @@ class ReferralRateCloseApiTest {
      * Members the close names without a base are based on their fund contribution in the period. 2012-H1 at the
      * 湘潭县 county hospital: three stays of covered residents (¥1,000.00 each) and one outpatient visit (¥120.50) →
      * ¥3,120.50; not counted: a superseded stay, a 雨湖区 resident's stay (not covered), a stay on 1 July (H2). At the
-     * 湘乡 hospital one stay → ¥1,000.00. A third member keeps the base the request gives it.
+     * 湘乡 hospital one stay → ¥1,000.00. A third member keeps the base the request gives it; a fourth, 430321T0100,
+     * treated none of the covered residents in the period: based on ¥0.00, with a remark.
      */
     @Test
     void members_without_a_base_are_based_on_their_fund_contribution_in_the_period() throws Exception {
@@ -155,6 +156,7 @@ class ReferralRateCloseApiTest {
         members.addObject().put("institutionId", "430321H0071").put("score", 90).put("primaryLevel", false);
         members.addObject().put("institutionId", "430381H0071").put("score", 80).put("primaryLevel", false);
         members.addObject().put("institutionId", "430321T0101").put("base", 500).put("score", 85).put("primaryLevel", true);
+        members.addObject().put("institutionId", "430321T0100").put("score", 70).put("primaryLevel", true);
 
         JsonPath closed = close(alliance, "2012-H1", body.toString()).then().statusCode(200).extract().jsonPath();
 
@@ -164,9 +166,13 @@ class ReferralRateCloseApiTest {
                 .isEqualByComparingTo("1000.00");
         assertThat(decimal(closed, "result.snapshot.members.find { it.institutionId == '430321T0101' }.base"))
                 .isEqualByComparingTo("500");
-        assertThat(closed.getList("derivedInputs.memberBases.institutionId")).containsExactly("430321H0071", "430381H0071");
-        assertThat(closed.getList("derivedInputs.memberBases.base")).containsExactly("3120.50", "1000.00");
+        assertThat(closed.getList("derivedInputs.memberBases.institutionId"))
+                .containsExactly("430321H0071", "430321T0100", "430381H0071");
+        assertThat(closed.getList("derivedInputs.memberBases.base")).containsExactly("3120.50", "0.00", "1000.00");
         assertThat(closed.getString("derivedInputs.memberBases[0].basis")).startsWith("fund contribution");
+        // A member that treated none of the covered residents is based on zero, and the close says so.
+        assertThat(closed.getString("derivedInputs.memberBases[0].remark")).isNull();
+        assertThat(closed.getString("derivedInputs.memberBases[1].remark")).startsWith("no settled case or outpatient visit");
     }
 
     /** A visit as the outpatient consumer stores it. */
