@@ -15,6 +15,7 @@ import cn.hunan.mma.settlement.service.DipClearingConflictException;
 import cn.hunan.mma.settlement.service.DipClearings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -103,8 +104,21 @@ public class DipClearingResource {
         DivisionCode where = area(area);
         int clearing = year(year);
         AccessPolicy.requireSee(caller.get(), Jurisdiction.ofDivision(where), "area " + area);
-        return clearings.stored(where, clearing).map(found -> Response.ok(found.orElseThrow(() ->
-                new NotFoundException(area + " " + clearing + " has no DIP clearing")), MediaType.APPLICATION_JSON).build());
+        return clearings.stored(where, clearing).chain(found -> {
+            String stored = found.orElseThrow(() -> new NotFoundException(area + " " + clearing + " has no DIP clearing"));
+            return clearings.since(where, clearing).map(since -> withSince(stored, since));
+        }).map(body -> Response.ok(body, MediaType.APPLICATION_JSON).build());
+    }
+
+    /** The clearing as it was made, with {@code sinceClearing}: the year's cases that changed after it, read now. */
+    private String withSince(String stored, DipClearings.SinceClearing since) {
+        try {
+            ObjectNode view = (ObjectNode) json.readTree(stored);
+            view.set("sinceClearing", json.valueToTree(since));
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored clearing must read back", e);
+        }
     }
 
     /** The clearing's ledger entries: each institution's adjustment paid by the fund or clawed back to it. */

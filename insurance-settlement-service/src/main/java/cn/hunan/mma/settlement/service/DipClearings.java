@@ -70,7 +70,31 @@ public class DipClearings {
     private static final String POSTED = "SELECT transaction_id, account, side, amount_fen, memo, posted_at FROM ledger_entry "
             + "WHERE clearing_area = $1 AND clearing_year = $2 ORDER BY posted_at, transaction_id, side DESC, account";
 
+    // What changed in the year's cases after its clearing: standing cases it did not revalue (settled since, at its
+    // point value: late discharges and corrections) and cases it revalued that a correction has superseded since.
+    private static final String LATE = "NOT c.superseded AND c.cleared_fund_payable_fen IS NULL";
+    private static final String WITHDRAWN = "c.superseded AND c.cleared_fund_payable_fen IS NOT NULL";
+    private static final String SINCE = "SELECT count(*) FILTER (WHERE " + LATE + "), "
+            + "coalesce(sum(c.dip_points) FILTER (WHERE " + LATE + "), 0), "
+            + "coalesce(sum(c.fund_payable_fen) FILTER (WHERE " + LATE + "), 0)::bigint, "
+            + "count(*) FILTER (WHERE " + WITHDRAWN + "), "
+            + "coalesce(sum(c.cleared_fund_payable_fen) FILTER (WHERE " + WITHDRAWN + "), 0)::bigint "
+            + "FROM case_settlement c WHERE c.method = 'DIP' AND c.settlement_year = $2 AND c.rule_version LIKE $1";
+
     private final Pool pool;
+
+    /**
+     * The year's cases since its clearing, read when asked (the stored clearing stays as made): what the fund pays
+     * beyond the cleared total, which the clearing's budget did not buy and its ledger does not hold.
+     *
+     * @param lateCases            standing cases the clearing did not revalue: settled after it, at its point value
+     * @param lateFundPayable      what the fund pays for them
+     * @param withdrawnCases       cases the clearing revalued that a correction has superseded since
+     * @param withdrawnFundPayable their cleared amounts, no longer paid
+     */
+    public record SinceClearing(long lateCases, BigDecimal latePoints, Money lateFundPayable, long withdrawnCases,
+                                Money withdrawnFundPayable) {
+    }
 
     public DipClearings(Pool pool) {
         this.pool = pool;
@@ -144,6 +168,14 @@ public class DipClearings {
     public Uni<Optional<String>> stored(DivisionCode area, int year) {
         return pool.preparedQuery(STORED).execute(Tuple.of(area.value(), year)).map(rows -> rows.size() == 0
                 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    public Uni<SinceClearing> since(DivisionCode area, int year) {
+        return pool.preparedQuery(SINCE).execute(Tuple.of(area.value() + "/%", year)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new SinceClearing(row.getLong(0), DipClearing.shown(row.getBigDecimal(1)), Money.ofFen(row.getLong(2)),
+                    row.getLong(3), Money.ofFen(row.getLong(4)));
+        });
     }
 
     /** The clearing's ledger entries (none when no amount changed), oldest first. */

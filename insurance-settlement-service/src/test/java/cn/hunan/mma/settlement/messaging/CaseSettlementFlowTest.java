@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -294,6 +295,16 @@ class CaseSettlementFlowTest {
         // Each row says what priced it: the corrected case the provisional ¥12.50 a point, its correction the cleared value.
         assertThat(storedPointValue(operated.eventId())).isEqualByComparingTo("12.50");
         assertThat(storedPointValue(late.eventId())).isEqualByComparingTo("12.121211");
+        // The clearing stays as made, and shows what changed since: the correction (800 points, fund ¥8,127.27) is a
+        // late case beyond the cleared total; the operated case it supersedes, cleared at ¥8,127.27, is withdrawn.
+        JsonPath clearing = given().auth().oauth2(XIANGTAN_AUDITOR).when().get("/api/v1/dip-clearings/" + yuhu + "/2025")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(clearing.getString("clearedFundPayable")).isEqualTo("23054.54");
+        assertThat(clearing.getLong("sinceClearing.lateCases")).isEqualTo(1);
+        assertThat(new BigDecimal(clearing.getString("sinceClearing.latePoints"))).isEqualByComparingTo("800");
+        assertThat(clearing.getString("sinceClearing.lateFundPayable")).isEqualTo("8127.27");
+        assertThat(clearing.getLong("sinceClearing.withdrawnCases")).isEqualTo(1);
+        assertThat(clearing.getString("sinceClearing.withdrawnFundPayable")).isEqualTo("8127.27");
 
         given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":\"40000.00\"}")
                 .when().post("/api/v1/dip-clearings/" + yuhu + "/2025").then().statusCode(409)
