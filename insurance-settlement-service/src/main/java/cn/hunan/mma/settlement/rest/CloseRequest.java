@@ -112,11 +112,14 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
         CloseRules frozenRules = rules != null ? rules : inForce.parameters().closeRules();
         String frozenVersion = rules != null ? WHAT_IF + (ruleVersion != null ? ruleVersion : inForce.versionId())
                 : inForce.versionId();
+        // A what-if overriding the stored scores gives every score itself.
         List<String> unscored = closing.stream().filter(member -> member.score() == null
-                && !storedScores.containsKey(member.institutionId().value())).map(member -> member.institutionId().value()).toList();
+                && (overrideScores || !storedScores.containsKey(member.institutionId().value())))
+                .map(member -> member.institutionId().value()).toList();
         if (!unscored.isEmpty()) {
             throw new BadRequestException("members: " + String.join(", ", unscored) + (unscored.size() == 1 ? " needs" : " need")
-                    + " a score, since the scorer has stated no composite for " + period + " and the request gives none");
+                    + " a score, since " + (overrideScores ? "overrideScores uses the request's scores only"
+                    : "the scorer has stated no composite for " + period + " and the request gives none"));
         }
         try {
             List<Claimant> claimants = closing.stream().map(member -> new Claimant(member.institutionId(),

@@ -20,8 +20,9 @@ import java.util.Set;
  * @param members     the members the close pays, each with whether it is primary-level decided
  * @param namedBy     {@link #MATRIX} when the request named no members, {@link #REQUEST} otherwise
  * @param levelsTaken the members whose primary level the service took from the matrix, with their levels
+ * @param omitted     members of the period the request left out (paid nothing by this close), in id order
  */
-record ClosingMembers(List<CloseRequest.Member> members, String namedBy, List<TakenLevel> levelsTaken) {
+record ClosingMembers(List<CloseRequest.Member> members, String namedBy, List<TakenLevel> levelsTaken, List<String> omitted) {
 
     static final String MATRIX = "matrix";
     static final String REQUEST = "request";
@@ -42,7 +43,7 @@ record ClosingMembers(List<CloseRequest.Member> members, String namedBy, List<Ta
                 members.add(withLevel(new CloseRequest.Member(InstitutionId.of(member.institutionId()), null, null, null),
                         member, taken));
             }
-            return new ClosingMembers(members, MATRIX, taken);
+            return new ClosingMembers(members, MATRIX, taken, List.of());
         }
         if (requested.isEmpty()) {
             throw new BadRequestException("members: at least one member is required; leave the field out to close with "
@@ -62,7 +63,10 @@ record ClosingMembers(List<CloseRequest.Member> members, String namedBy, List<Ta
                     + String.join(", ", makeup.members().stream().map(PeriodMakeup.Member::institutionId).toList()) + ")"));
             members.add(withLevel(member, stated, taken));
         }
-        return new ClosingMembers(members, REQUEST, taken);
+        // Said beside the snapshot, not refused: an officer may leave a member out on purpose (a sanction, a merger).
+        List<String> omitted = makeup.members().stream().map(PeriodMakeup.Member::institutionId)
+                .filter(id -> !named.contains(id)).toList();
+        return new ClosingMembers(members, REQUEST, taken, omitted);
     }
 
     /** The request's tertiary partners must have collaborated with the alliance in the period, where that is known. */

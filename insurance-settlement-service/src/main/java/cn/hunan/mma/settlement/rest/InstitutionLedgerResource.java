@@ -10,6 +10,7 @@ import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
 import cn.hunan.mma.settlement.service.InstitutionStatements;
@@ -33,7 +34,8 @@ import java.util.Set;
 /**
  * An institution's statement: every ledger line posted to it — pool shares of its alliances' closes, tertiary shares,
  * DIP clearing adjustments, and their reversals — with the book each belongs to and what it nets to, so its finance
- * office reconciles one list against what it was paid.
+ * office reconciles one list against what it was paid. Others reaching the institution read the lines of the books
+ * they reach: an alliance's operator those of its alliance's closes, an officer those of the areas in scope.
  */
 @Path("/api/v1/institutions/{institutionId}/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,13 +90,33 @@ public class InstitutionLedgerResource {
     public Uni<Statement> statement(@PathParam("institutionId") String institutionId, @QueryParam("year") String year) {
         String id = InstitutionId.of(institutionId).value();
         Integer only = year(year);
-        // Scoped as the institution: its division (from the matrix), its alliances and itself.
+        // Scoped as the institution (its division from the matrix, its alliances, itself), then line by line: a caller
+        // reads the lines it could read in their own books, and the statement adds up those.
         return statements.division(id).chain(division -> {
-            String where = division.orElseThrow(() -> new NotFoundException("institution " + id
-                    + " is not in the matrix as this service holds it (or its division is not known yet)"));
-            return statements.alliances(id).invoke(alliances -> AccessPolicy.requireSee(caller.get(),
-                    new Jurisdiction(DivisionCode.of(where), Set.copyOf(alliances), Set.of(id)), "institution " + id));
-        }).chain(() -> statements.lines(id, only)).map(lines -> Statement.of(id, only, lines));
+            DivisionCode where = DivisionCode.of(division.orElseThrow(() -> new NotFoundException("institution " + id
+                    + " is not in the matrix as this service holds it (or its division is not known yet)")));
+            return statements.alliances(id).map(alliances -> AccessPolicy.maySee(caller.get(),
+                            new Jurisdiction(where, Set.copyOf(alliances), Set.of(id))))
+                    .chain(reachesInstitution -> statements.lines(id, only).map(lines -> {
+                        List<InstitutionStatements.Line> visible = lines.stream().filter(line -> visible(line, where, id)).toList();
+                        // An alliance the institution has left still reads its own closes' lines.
+                        if (!reachesInstitution && visible.isEmpty()) {
+                            throw new OutOfScopeException("institution " + id + " is outside the caller's scope");
+                        }
+                        return Statement.of(id, only, visible);
+                    }));
+        });
+    }
+
+    /**
+     * A close's line as its alliance's books are reached (the institution's division, that alliance, or the institution
+     * itself); a DIP clearing's as the clearing area's are, or by the institution itself: its own adjustments.
+     */
+    private boolean visible(InstitutionStatements.Line line, DivisionCode institutionDivision, String institutionId) {
+        Jurisdiction book = line.clearingArea() != null
+                ? new Jurisdiction(DivisionCode.of(line.clearingArea()), Set.of(), Set.of(institutionId))
+                : new Jurisdiction(institutionDivision, Set.of(line.allianceId()), Set.of(institutionId));
+        return AccessPolicy.maySee(caller.get(), book);
     }
 
     @ServerExceptionMapper

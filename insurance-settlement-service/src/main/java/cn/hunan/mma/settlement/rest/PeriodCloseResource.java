@@ -274,13 +274,14 @@ public class PeriodCloseResource {
      */
     private String derivationJson(Frozen frozen) {
         ClosingMembers members = frozen.members();
-        boolean membersDerived = ClosingMembers.MATRIX.equals(members.namedBy()) || !members.levelsTaken().isEmpty();
+        boolean membersDerived = ClosingMembers.MATRIX.equals(members.namedBy()) || !members.levelsTaken().isEmpty()
+                || !members.omitted().isEmpty();
         if (!membersDerived && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()) {
             return null;
         }
         Map<String, Object> derived = new LinkedHashMap<>();
         if (membersDerived) {
-            derived.put("members", new DerivedMembers(members.namedBy(), members.levelsTaken()));
+            derived.put("members", new DerivedMembers(members.namedBy(), members.levelsTaken(), members.omitted()));
         }
         if (!frozen.rates().worked().isEmpty()) {
             derived.put("referralRates", frozen.rates().worked());
@@ -299,24 +300,25 @@ public class PeriodCloseResource {
     }
 
     /**
-     * Who named the close's members ({@code matrix}: every member the alliance had in the period), and the levels the
-     * matrix states for those whose primary level the service decided.
+     * Who named the close's members ({@code matrix}: every member the alliance had in the period), the levels the
+     * matrix states for those whose primary level the service decided, and the period's members the request left out.
      */
-    public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels) {
+    public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels, List<String> omitted) {
     }
 
     /**
      * A member's base the service derived, in yuan, and what it is.
      *
-     * @param remark what a finance officer should know about the figure: said of a base of zero, which leaves the
-     *               member out of the proportional shares (a primary-level floor may still hold it); null otherwise
+     * @param remark what a finance officer should know about the figure: said of a base of zero (what that pays the
+     *               member — nothing, a floor, or an equal split when every weight is zero — is in its allocation);
+     *               null otherwise
      */
     public record DerivedBase(String institutionId, String base, String basis, String remark) {
         static final String FUND_CONTRIBUTION = "fund contribution: the fund-paid amount of the covered residents' "
                 + "settled cases and outpatient visits at the member in the period";
         static final String NOTHING_TREATED = "no settled case or outpatient visit of a covered resident at this member in "
-                + "the period: B × F is zero, so it shares in the pool only through a primary-level floor; give a base in "
-                + "the request if another documented base applies";
+                + "the period: its base, and so its weight B × F, is zero; give a base in the request if another documented "
+                + "base applies";
     }
 
     /** The divisions the alliance covers, which the figures are gathered over; without any, {@code field} must come with the request. */

@@ -26,10 +26,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AllianceMakeups {
 
-    // A redelivered snapshot (a consumer group reset) is the same make-up: kept once, by its event id.
+    // A redelivered snapshot (a consumer group reset) is the same make-up: kept once, by its event id. The make-up
+    // carried over by V19 (stated at -infinity, without partners) takes its real date and partners when its snapshot
+    // is redelivered; otherwise older snapshots redelivered beside it would read as in force after it.
     private static final String RECORD = "INSERT INTO alliance_makeup (event_id, alliance_id, stated_at, member_ids, "
             + "collaborating_tertiary_ids) VALUES (:eventId, :allianceId, :statedAt, string_to_array(:members, ','), "
-            + "string_to_array(:tertiaries, ',')) ON CONFLICT (event_id) DO NOTHING";
+            + "string_to_array(:tertiaries, ',')) ON CONFLICT (event_id) DO UPDATE SET stated_at = EXCLUDED.stated_at, "
+            + "collaborating_tertiary_ids = EXCLUDED.collaborating_tertiary_ids WHERE alliance_makeup.stated_at = '-infinity'";
 
     // In force during [$2, $3): the last make-up stated by the period's start — or, when none was, the first one stated,
     // since the matrix states an alliance when it starts publishing, not when the alliance was formed — and those stated
@@ -50,17 +53,18 @@ public class AllianceMakeups {
         this.pool = pool;
     }
 
-    /** Keeps a stated make-up, in the caller's transaction; a dissolution states none (the lead alone, covering nothing). */
+    /**
+     * Keeps a stated make-up, in the caller's transaction. A dissolution is kept as a make-up of nobody: from then on no
+     * one belongs, until the alliance is formed again (the lead it names is not a member of a dissolved alliance).
+     */
     static Uni<Void> record(Mutiny.Session session, AllianceSnapshot snapshot) {
-        if (AllianceDissolution.isDissolved(snapshot)) {
-            return Uni.createFrom().voidItem();
-        }
+        boolean dissolved = AllianceDissolution.isDissolved(snapshot);
         return session.createNativeQuery(RECORD)
                 .setParameter("eventId", snapshot.eventId().asUuid())
                 .setParameter("allianceId", snapshot.allianceId().value())
                 .setParameter("statedAt", snapshot.occurredAt().atOffset(ZoneOffset.UTC))
-                .setParameter("members", joined(snapshot.memberIds()))
-                .setParameter("tertiaries", joined(snapshot.collaboratingTertiaryIds()))
+                .setParameter("members", dissolved ? "" : joined(snapshot.memberIds()))
+                .setParameter("tertiaries", dissolved ? "" : joined(snapshot.collaboratingTertiaryIds()))
                 .executeUpdate().replaceWithVoid();
     }
 

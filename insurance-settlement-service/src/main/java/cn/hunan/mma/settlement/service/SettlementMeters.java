@@ -10,7 +10,7 @@ import java.util.Map;
  * it): {@code mma_settlement_cases_settled_total{method}} — discharges settled and stored, a duplicate not again;
  * {@code mma_settlement_cases_to_review_total{method}} — those of them sent to expert review, which operations watch
  * against the cap; {@code mma_settlement_discharges_refused_total} — valid discharges the service could not settle
- * (no rules in force, no group), dead-lettered with the reason.
+ * (no rules in force, no group, an institution not in the matrix), dead-lettered with the reason.
  */
 @ApplicationScoped
 public class SettlementMeters {

@@ -41,6 +41,7 @@ class ClosingMembersTest {
         });
         assertThat(closing.levelsTaken()).extracting(ClosingMembers.TakenLevel::level)
                 .containsExactly(Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE);
+        assertThat(closing.omitted()).isEmpty();
     }
 
     @Test
@@ -75,6 +76,8 @@ class ClosingMembersTest {
 
         assertThat(closing.namedBy()).isEqualTo(ClosingMembers.REQUEST);
         assertThat(closing.members()).extracting(CloseRequest.Member::primaryLevel).containsExactly(true, true);
+        // The county hospital was a member in the period too: left out by the request, and said so.
+        assertThat(closing.omitted()).containsExactly("430321H0001");
         assertThat(closing.levelsTaken()).containsExactly(new ClosingMembers.TakenLevel("430321T0100", Level.TOWNSHIP, true));
         assertThatThrownBy(() -> ClosingMembers.resolve(List.of(member("430321V0001", null)), "XTX-YGT-01", "2025-H1", XIANGTAN))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("430321V0001 needs primaryLevel");

@@ -11,7 +11,7 @@ public record BudgetKey(AllianceId allianceId, int year) {
 
     public BudgetKey {
         Checks.present(allianceId, "allianceId");
-        Checks.require(year >= 2000 && year <= 2999, "year", "year must be a calendar year such as 2025");
+        Checks.calendarYear(year, "year");
     }
 
     public static BudgetKey of(AllianceBudgetApproved budget) {
