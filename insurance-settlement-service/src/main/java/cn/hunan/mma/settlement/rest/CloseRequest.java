@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * @param baselineReferralRate absent: the covered residents' out-of-area share of settled stays in the same period a
  *                             year earlier is frozen
  * @param currentReferralRate  absent: the same share in the closed period is frozen
+ * @param tertiaryPartners absent: every tertiary hospital that collaborated with the alliance in the period, each
+ *                       with its kept-in-area cases worked out by the service
  * @param members        absent: every member the alliance had in the period, as the matrix states it; each member
  *                       with its base B, or without: its fund contribution in the period is frozen as its base
  * @param overrideScores true for a what-if with the request's scores although stored ones exist
@@ -38,7 +40,7 @@ import java.util.stream.Stream;
  */
 public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money packageTotal, Money actualSpend,
                            BigDecimal allianceScore, boolean specialCircumstance, List<Member> members,
-                           List<TertiaryPartner> tertiaryPartners, BigDecimal baselineReferralRate,
+                           List<Partner> tertiaryPartners, BigDecimal baselineReferralRate,
                            BigDecimal currentReferralRate, CloseRules rules,
                            boolean overrideScores) {
 
@@ -67,6 +69,15 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
     public record Member(InstitutionId institutionId, BigDecimal base, BigDecimal score, Boolean primaryLevel) {
     }
 
+    /**
+     * A collaborating tertiary hospital as the request names it.
+     *
+     * @param keptInAreaCases absent: the covered residents' episodes of the period in which a stay at the hospital was
+     *                        followed by one in a covered county (its down-referrals home), worked out by the service
+     */
+    public record Partner(InstitutionId institutionId, Long keptInAreaCases) {
+    }
+
     /** The members whose base the request leaves to the service. */
     static List<String> withoutBase(List<Member> members) {
         return members.stream().filter(member -> member.base() == null).map(member -> member.institutionId().value()).toList();
@@ -90,7 +101,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
     Set<String> institutionIds() {
         Stream<String> named = (members == null ? List.<Member>of() : members).stream()
                 .filter(member -> member != null && member.institutionId() != null).map(member -> member.institutionId().value());
-        Stream<String> partners = (tertiaryPartners == null ? List.<TertiaryPartner>of() : tertiaryPartners).stream()
+        Stream<String> partners = (tertiaryPartners == null ? List.<Partner>of() : tertiaryPartners).stream()
                 .map(partner -> {
                     if (partner == null || partner.institutionId() == null) {
                         throw new BadRequestException("tertiaryPartners: every partner needs an institutionId");
@@ -102,10 +113,12 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
 
     /**
      * @param closing      the members the close pays ({@link ClosingMembers}), each with its primary level decided
+     * @param partners     the tertiary partners with their kept-in-area cases ({@link ClosingPartners})
      * @param storedScores the scorer's latest composites for the period by entity id (institutions and
      *                     the alliance), used instead of the request's unless {@code overrideScores}
      */
     SettlementSnapshot toSnapshot(AllianceId alliance, Period period, ParameterVersion inForce, List<Member> closing,
+                                  List<TertiaryPartner> partners,
                                   Map<String, BigDecimal> storedScores, Money frozenPackage, Money frozenActualSpend,
                                   ReferralRates frozenRates, Map<String, BigDecimal> derivedBases) {
         requiredDivision();
@@ -129,7 +142,7 @@ public record CloseRequest(DivisionCode divisionCode, String ruleVersion, Money 
             FrozenScores scores = FrozenScores.of(claimants, allianceScore, storedScores,
                     storedScores.get(alliance.value()), overrideScores);
             return new SettlementSnapshot(alliance, period, frozenVersion, frozenPackage, frozenActualSpend, scores.allianceScore(),
-                    specialCircumstance, scores.members(), tertiaryPartners == null ? List.of() : tertiaryPartners,
+                    specialCircumstance, scores.members(), partners,
                     frozenRates.baseline(), frozenRates.current(), frozenRules, scores.source());
         } catch (NullPointerException | IllegalArgumentException e) {
             // requireNonNull names the missing field; range checks say which rule is out of range.

@@ -3,7 +3,6 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.settlement.domain.alliance.PeriodMakeup;
-import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import jakarta.ws.rs.BadRequestException;
 
 import java.util.ArrayList;
@@ -67,21 +66,6 @@ record ClosingMembers(List<CloseRequest.Member> members, String namedBy, List<Ta
         List<String> omitted = makeup.members().stream().map(PeriodMakeup.Member::institutionId)
                 .filter(id -> !named.contains(id)).toList();
         return new ClosingMembers(members, REQUEST, taken, omitted);
-    }
-
-    /** The request's tertiary partners must have collaborated with the alliance in the period, where that is known. */
-    static void checkPartners(List<TertiaryPartner> partners, String allianceId, String period, PeriodMakeup makeup) {
-        if (partners == null || makeup.tertiaryIds().isEmpty()) {
-            return;
-        }
-        Set<String> collaborating = makeup.tertiaryIds().get();
-        for (TertiaryPartner partner : partners) {
-            if (partner != null && partner.institutionId() != null && !collaborating.contains(partner.institutionId().value())) {
-                throw new BadRequestException("tertiaryPartners: " + partner.institutionId().value() + " did not collaborate with "
-                        + allianceId + " during " + period + " as the matrix states it (its tertiary hospitals: "
-                        + (collaborating.isEmpty() ? "none" : String.join(", ", collaborating)) + ")");
-            }
-        }
     }
 
     /** The member with its primary level: the request's where it agrees with the matrix, else the matrix's. */

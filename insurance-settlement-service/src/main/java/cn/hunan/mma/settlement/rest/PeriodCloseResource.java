@@ -118,34 +118,45 @@ public class PeriodCloseResource {
     }
 
     /**
-     * A close's frozen inputs, with how the service worked out those the request left out: the referral rates'
-     * episode counts, and the members' bases it derived (by institution id).
+     * A close's frozen inputs, with how the service worked out those the request left out: who the members are, the
+     * referral rates' episode counts, the members' bases and the partners' kept-in-area cases it derived (by
+     * institution id).
      */
     private record Frozen(SettlementSnapshot snapshot, ClosingMembers members, CloseRequest.ReferralRates rates,
-                          Map<String, BigDecimal> derivedBases) {
+                          Map<String, BigDecimal> derivedBases, Map<String, Long> derivedKeptInArea) {
     }
 
-    /** The close's frozen inputs: the request's, and what the service holds where the request leaves them out. */
+    /**
+     * The close's frozen inputs: the request's, and what the service holds where the request leaves them out. The
+     * members and partners are checked against who belonged to the alliance in the period before anything else is read.
+     */
     private Uni<Frozen> snapshot(CloseRequest request, AllianceId alliance, Period closing, AllianceEntity row) {
         DivisionCode rules = rulesDivision(request.requiredDivision(), row);
-        return closingMembers(request, alliance, closing).chain(members -> parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
-                .chain(version -> scores.latest(closing, alliance.value(), CloseRequest.ids(members.members()))
-                        .chain(stored -> packageTotal(request, alliance, closing, rules)
-                                .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
-                                        .chain(spend -> referralRates(request, alliance, closing, row)
-                                                .chain(rates -> memberBases(members, alliance, closing, row)
-                                                        .map(bases -> new Frozen(request.toSnapshot(alliance, closing, version,
-                                                                members.members(), stored, frozenPackage, spend, rates, bases),
-                                                                members, rates, bases))))))));
+        return makeups.during(alliance.value(), closing).chain(makeup -> {
+            ClosingMembers members = ClosingMembers.resolve(request.members(), alliance.value(), closing.toString(), makeup);
+            ClosingPartners partners = ClosingPartners.resolve(request.tertiaryPartners(), alliance.value(), closing.toString(), makeup);
+            return parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
+                    .chain(version -> scores.latest(closing, alliance.value(), CloseRequest.ids(members.members()))
+                            .chain(stored -> packageTotal(request, alliance, closing, rules)
+                                    .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
+                                            .chain(spend -> referralRates(request, alliance, closing, row)
+                                                    .chain(rates -> memberBases(members, alliance, closing, row)
+                                                            .chain(bases -> keptInArea(partners, alliance, closing, row)
+                                                                    .map(kept -> new Frozen(request.toSnapshot(alliance, closing,
+                                                                            version, members.members(), partners.frozen(kept),
+                                                                            stored, frozenPackage, spend, rates, bases),
+                                                                            members, rates, bases, kept))))))));
+        });
     }
 
-    /** The members the close pays and its tertiary partners, checked against who belonged to the alliance in the period. */
-    private Uni<ClosingMembers> closingMembers(CloseRequest request, AllianceId alliance, Period closing) {
-        return makeups.during(alliance.value(), closing).map(makeup -> {
-            ClosingMembers members = ClosingMembers.resolve(request.members(), alliance.value(), closing.toString(), makeup);
-            ClosingMembers.checkPartners(request.tertiaryPartners(), alliance.value(), closing.toString(), makeup);
-            return members;
-        });
+    /** The kept-in-area cases of the partners the request gives none for (DOMAIN.md §7's attributable cases). */
+    private Uni<Map<String, Long>> keptInArea(ClosingPartners partners, AllianceId alliance, Period closing, AllianceEntity row) {
+        List<String> toDerive = partners.toDerive();
+        if (toDerive.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return outOfArea.keptInArea(coveredDivisions("tertiaryPartners[].keptInAreaCases", alliance, row), closing,
+                row.lifetime().spendUntil(closing), toDerive);
     }
 
     /**
@@ -269,14 +280,15 @@ public class PeriodCloseResource {
     /**
      * How the service worked out the inputs the request left out, as the close keeps it: {@code members} (named by the
      * matrix, or the levels it took from the matrix for the primary-level floors), {@code referralRates} (each rate's
-     * period and episode counts) and {@code memberBases} (each derived base and what it is); null when the request gave
-     * them all.
+     * period and episode counts), {@code memberBases} (each derived base and what it is) and {@code tertiaryKeptInArea}
+     * (each partner's worked-out cases); null when the request gave them all.
      */
     private String derivationJson(Frozen frozen) {
         ClosingMembers members = frozen.members();
         boolean membersDerived = ClosingMembers.MATRIX.equals(members.namedBy()) || !members.levelsTaken().isEmpty()
                 || !members.omitted().isEmpty();
-        if (!membersDerived && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()) {
+        if (!membersDerived && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()
+                && frozen.derivedKeptInArea().isEmpty()) {
             return null;
         }
         Map<String, Object> derived = new LinkedHashMap<>();
@@ -292,6 +304,12 @@ public class PeriodCloseResource {
                     DerivedBase.FUND_CONTRIBUTION, base.signum() == 0 ? DerivedBase.NOTHING_TREATED : null)));
             derived.put("memberBases", bases);
         }
+        if (!frozen.derivedKeptInArea().isEmpty()) {
+            List<DerivedKeptInArea> kept = new ArrayList<>();
+            frozen.derivedKeptInArea().forEach((partner, cases) -> kept.add(new DerivedKeptInArea(partner, cases,
+                    DerivedKeptInArea.DOWN_REFERRALS)));
+            derived.put("tertiaryKeptInArea", kept);
+        }
         try {
             return json.writeValueAsString(derived);
         } catch (JsonProcessingException e) {
@@ -304,6 +322,12 @@ public class PeriodCloseResource {
      * matrix states for those whose primary level the service decided, and the period's members the request left out.
      */
     public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels, List<String> omitted) {
+    }
+
+    /** A partner's kept-in-area cases the service worked out, and what they are. */
+    public record DerivedKeptInArea(String institutionId, long keptInAreaCases, String basis) {
+        static final String DOWN_REFERRALS = "the covered residents' referral episodes of the period in which a stay at "
+                + "this hospital was followed by a stay at an institution of a covered county (down-referrals home, 下转)";
     }
 
     /**

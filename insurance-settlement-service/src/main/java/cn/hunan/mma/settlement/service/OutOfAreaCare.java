@@ -5,10 +5,13 @@ import cn.hunan.mma.settlement.domain.population.OutOfAreaEpisodes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where the covered residents' settled inpatient episodes were treated: in the counties the alliance covers, or outside them
@@ -17,28 +20,57 @@ import java.util.List;
 @ApplicationScoped
 public class OutOfAreaCare {
 
-    // An episode (the stays one referral episode links, or a stay without one) counts in the period its last stay was
-    // discharged in, with all its stays: one straddling two periods counts once, in the later, and is outside there
-    // even when its stay outside fell in the earlier one. It is outside when any of its stays was at an institution
-    // whose county is none of the covered ones ($1), unplaced when any stay's institution has no known division —
-    // never guessed. An outside episode with an unplaced stay counts as unplaced only. The period's stays are found by
-    // the spend index; their episodes' other stays by the episode index.
-    private static final String EPISODES = "WITH period_stays AS (SELECT c.discharge_event_id, c.episode_id, c.institution_id, "
-            + "c.discharge_date FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) "
+    // The covered residents' episodes with a stay discharged in the period [$2, $3), each with all its stays: the
+    // stays the one referral episode links, or a stay without one. The period's stays are found by the spend index
+    // (residence counties $1, residence prefixes $4); their episodes' other stays by the episode index.
+    private static final String EPISODE_STAYS = "WITH period_stays AS (SELECT c.discharge_event_id, c.episode_id, "
+            + "c.institution_id, c.discharge_date FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) "
             + "AND c.discharge_date >= $2 AND c.discharge_date < $3 AND c.residence_division LIKE ANY($4::text[])), "
             + "stays AS (SELECT coalesce(episode_id, discharge_event_id::text) AS episode, institution_id, discharge_date "
             + "FROM period_stays UNION ALL SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o "
             + "WHERE NOT o.superseded AND o.episode_id IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL) "
-            + "AND (o.discharge_date < $2 OR o.discharge_date >= $3)) "
+            + "AND (o.discharge_date < $2 OR o.discharge_date >= $3)) ";
+
+    // An episode counts in the period its last stay was discharged in, with all its stays: one straddling two periods
+    // counts once, in the later, and is outside there even when its stay outside fell in the earlier one. It is outside
+    // when any of its stays was at an institution whose county is none of the covered ones ($1), unplaced when any
+    // stay's institution has no known division — never guessed. An outside episode with an unplaced stay counts as
+    // unplaced only.
+    private static final String EPISODES = EPISODE_STAYS
             + "SELECT count(*), count(*) FILTER (WHERE outside AND NOT unplaced), count(*) FILTER (WHERE unplaced) FROM ("
             + "SELECT s.episode, coalesce(bool_or(left(i.division_code, 6) <> ALL($1::text[])), FALSE) AS outside, "
             + "bool_or(i.division_code IS NULL) AS unplaced FROM stays s LEFT JOIN institution i ON i.id = s.institution_id "
             + "GROUP BY s.episode HAVING max(s.discharge_date) < $3) AS episodes";
 
+    // A partner's ($5) kept-in-area cases: episodes placed in the period as above in which a stay at the partner was
+    // followed by a later stay at an institution of a covered county — the patient it treated went home to the
+    // county's care (a down-referral, 下转) rather than staying out of the area. Counted once per episode and partner.
+    private static final String KEPT_IN_AREA = EPISODE_STAYS
+            + ", placed AS (SELECT episode FROM stays GROUP BY episode HAVING max(discharge_date) < $3) "
+            + "SELECT s.institution_id, count(DISTINCT s.episode) FROM stays s JOIN placed p ON p.episode = s.episode "
+            + "WHERE s.institution_id = ANY($5::text[]) AND EXISTS (SELECT 1 FROM stays h JOIN institution i "
+            + "ON i.id = h.institution_id WHERE h.episode = s.episode AND h.discharge_date > s.discharge_date "
+            + "AND left(i.division_code, 6) = ANY($1::text[])) GROUP BY s.institution_id";
+
     private final Pool pool;
 
     public OutOfAreaCare(Pool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Each partner's kept-in-area cases in the period (zero for one with none): the covered residents' episodes, placed
+     * as {@link #episodes} places them, in which a stay at the partner was followed by one in a covered county.
+     */
+    public Uni<Map<String, Long>> keptInArea(List<String> coveredDivisions, Period period, LocalDate until, List<String> partners) {
+        LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
+        Tuple where = SpendService.covered(coveredDivisions, from, until).addValue(partners.toArray(String[]::new));
+        return pool.preparedQuery(KEPT_IN_AREA).execute(where).map(rows -> {
+            Map<String, Long> kept = new TreeMap<>();
+            partners.forEach(partner -> kept.put(partner, 0L));
+            rows.forEach(row -> kept.put(row.getString(0), row.getLong(1)));
+            return kept;
+        });
     }
 
     /**

@@ -3,7 +3,6 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.settlement.domain.alliance.PeriodMakeup;
-import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -92,18 +91,6 @@ class ClosingMembersTest {
         assertThatThrownBy(() -> ClosingMembers.resolve(null, "XTX-NEW-01", "2025-H1",
                 new PeriodMakeup(List.of(), Optional.empty()))).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("no make-up");
-    }
-
-    @Test
-    void tertiary_partners_are_checked_where_the_matrix_names_the_collaborating_hospitals() {
-        List<TertiaryPartner> partners = List.of(new TertiaryPartner(InstitutionId.of("430302H0001"), 300),
-                new TertiaryPartner(InstitutionId.of("430105H0001"), 100));
-
-        assertThatThrownBy(() -> ClosingMembers.checkPartners(partners, "XTX-YGT-01", "2025-H1", XIANGTAN))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("430105H0001 did not collaborate");
-        // Carried over from before the service kept them: not known, so not checked.
-        ClosingMembers.checkPartners(partners, "XTX-YGT-01", "2025-H1", new PeriodMakeup(XIANGTAN.members(), Optional.empty()));
-        ClosingMembers.checkPartners(partners.subList(0, 1), "XTX-YGT-01", "2025-H1", XIANGTAN);
     }
 
     private static CloseRequest.Member member(String id, Boolean primaryLevel) {

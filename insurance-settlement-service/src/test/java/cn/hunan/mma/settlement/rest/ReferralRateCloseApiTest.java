@@ -177,6 +177,38 @@ class ReferralRateCloseApiTest {
         assertThat(closed.getString("derivedInputs.memberBases[1].remark")).startsWith("no settled case or outpatient visit");
     }
 
+    /**
+     * A close naming no tertiary partners shares with every hospital that collaborated with the alliance, each with
+     * its kept-in-area cases: the covered residents' episodes in which a stay there was followed by one in a covered
+     * county. 湘潭县 residents in 2018-H1 with 长沙 (430102H0071): two episodes home to the county hospital (kept); one
+     * up to 长沙 only, one on to 湘乡 (not covered), one of a 雨湖区 resident (not covered) — not kept; one home on 5
+     * July — kept, in H2. The other partner treated none: 0.
+     */
+    @Test
+    void a_partners_kept_in_area_cases_are_its_covered_residents_episodes_that_went_home_to_the_county() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        String alliance = alliance(List.of("430321"), List.of(CHANGSHA.institutionId(), InstitutionId.of("430105H0001")));
+        episode("430321", CHANGSHA, "2018-03-01", XIANGTAN_COUNTY, "2018-03-20");
+        episode("430321104", CHANGSHA, "2018-01-10", XIANGTAN_COUNTY, "2018-01-25");
+        episode("430321", XIANGTAN_COUNTY, "2018-03-01", CHANGSHA, "2018-03-20");
+        episode("430321", CHANGSHA, "2018-02-01", XIANGXIANG, "2018-02-15");
+        episode("430302", CHANGSHA, "2018-04-01", XIANGTAN_COUNTY, "2018-04-20");
+        episode("430321", CHANGSHA, "2018-06-20", XIANGTAN_COUNTY, "2018-07-05");
+        ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
+        body.put("divisionCode", "430321");
+        body.remove("tertiaryPartners");
+
+        JsonPath first = close(alliance, "2018-H1", body.toString()).then().statusCode(200).extract().jsonPath();
+        JsonPath second = close(alliance, "2018-H2", body.toString()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(first.getList("result.snapshot.tertiaryPartners.institutionId")).containsExactly("430102H0071", "430105H0001");
+        assertThat(first.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(2, 0);
+        assertThat(first.getList("derivedInputs.tertiaryKeptInArea.keptInAreaCases", Integer.class)).containsExactly(2, 0);
+        assertThat(first.getString("derivedInputs.tertiaryKeptInArea[0].basis")).contains("down-referrals");
+        assertThat(second.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(1, 0);
+    }
+
     /** A visit as the outpatient consumer stores it. */
     private static void storeVisit(InstitutionSnapshot at, String residence, String date, long fundPaidFen) throws Exception {
         try (var db = TestDatabase.connect(); var insert = db.prepareStatement("INSERT INTO outpatient_spend (visit_event_id, "
@@ -231,12 +263,17 @@ class ReferralRateCloseApiTest {
 
     /** A county alliance of the given covered divisions, once the service holds it. */
     static String alliance(List<String> covered) throws Exception {
+        return alliance(covered, XiangtanRequest.PARTNERS);
+    }
+
+    /** The same, collaborating with the given tertiary hospitals. */
+    static String alliance(List<String> covered, List<InstitutionId> partners) throws Exception {
         String id = "XTX-OOA-" + UUID.randomUUID().toString().substring(0, 8);
         InstitutionId lead = XIANGTAN_COUNTY.institutionId();
         BudgetApiTest.publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(id),
                 "转外率测试医共体", AllianceKind.COUNTY_COMMUNITY, lead,
                 XiangtanRequest.members(lead, XIANGXIANG.institutionId(), InstitutionId.of("430321T0101")),
-                covered.stream().map(DivisionCode::of).toList(), XiangtanRequest.PARTNERS));
+                covered.stream().map(DivisionCode::of).toList(), partners));
         TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = '" + id + "'", 1);
         return id;
     }
