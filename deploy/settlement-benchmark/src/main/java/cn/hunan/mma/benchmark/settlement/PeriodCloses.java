@@ -22,10 +22,12 @@ import java.util.concurrent.Future;
 
 /**
  * Closes one period of every close-knit alliance through the service's API, a few at a time, and
- * times the whole: the period close of §6. Each request carries the alliance's members (base =
- * the population a member serves, a synthetic score), its tertiary partners and the package; the
- * service freezes them with the stored scores and the area's rules, distributes, posts the ledger
- * and publishes through the outbox.
+ * times the whole: the period close of §6. By default each request carries the package, the
+ * baseline referral rate and the members' scores, and the service works out the rest from what it
+ * holds (members' levels and fund-contribution bases, tertiary partners and their kept-in-area
+ * cases, actual spend, current referral rate); with {@code --given-close-inputs} the request gives
+ * them all (base = the population a member serves). The service freezes the inputs with the area's
+ * rules, distributes, posts the ledger and publishes through the outbox.
  */
 final class PeriodCloses {
 
@@ -40,8 +42,11 @@ final class PeriodCloses {
     private final String officerToken;
     private final HospitalMatrix matrix;
     private final long seed;
+    private final boolean derived;
 
-    PeriodCloses(HttpClient http, URI baseUrl, String officerToken, HospitalMatrix matrix, long seed) {
+    /** @param derived the body leaves out what the service works out (see {@link #body}); else it gives every input */
+    PeriodCloses(HttpClient http, URI baseUrl, String officerToken, HospitalMatrix matrix, long seed, boolean derived) {
+        this.derived = derived;
         this.http = http;
         this.baseUrl = baseUrl;
         this.officerToken = officerToken;
@@ -98,10 +103,20 @@ final class PeriodCloses {
         long packageYuan = 1_000_000L * alliance.memberIds().size();
         long actualYuan = Math.round(packageYuan * (0.92 + 0.16 * random.nextDouble()));
         body.put("packageTotal", packageYuan + ".00");
-        body.put("actualSpend", actualYuan + ".00");
         body.put("allianceScore", BigDecimal.valueOf(70 + random.nextInt(30)));
         body.put("specialCircumstance", false);
+        body.put("baselineReferralRate", new BigDecimal("0.15"));
         ArrayNode members = body.putArray("members");
+        if (derived) {
+            // What an officer sends once the service holds the rest: the scores (the benchmark publishes none to the
+            // scores topic); the members' levels and bases, the partners and their kept-in-area cases, the actual
+            // spend and the current referral rate are worked out from the matrix and the settled cases.
+            for (String memberId : alliance.memberIds()) {
+                members.addObject().put("institutionId", memberId).put("score", BigDecimal.valueOf(6000 + random.nextInt(3900), 2));
+            }
+            return JSON.writeValueAsString(body);
+        }
+        body.put("actualSpend", actualYuan + ".00");
         for (String memberId : alliance.memberIds()) {
             Institution member = matrix.institution(memberId).orElseThrow();
             members.addObject().put("institutionId", memberId)
@@ -113,7 +128,6 @@ final class PeriodCloses {
         for (String partner : alliance.collaboratingTertiaryIds()) {
             partners.addObject().put("institutionId", partner).put("keptInAreaCases", 50 + random.nextInt(500));
         }
-        body.put("baselineReferralRate", new BigDecimal("0.15"));
         body.put("currentReferralRate", BigDecimal.valueOf(900 + random.nextInt(600), 4));
         return JSON.writeValueAsString(body);
     }

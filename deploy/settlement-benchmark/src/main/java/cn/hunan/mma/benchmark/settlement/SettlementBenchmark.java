@@ -95,6 +95,10 @@ public final class SettlementBenchmark implements Callable<Integer> {
     @Option(names = "--period", defaultValue = "2025-H1", description = "The period closed. Default: ${DEFAULT-VALUE}")
     String period;
 
+    @Option(names = "--given-close-inputs", description = "Closes giving every input (members' bases and levels, partners and "
+            + "their cases, actual spend, both referral rates), as before 2026-11-24 (6); by default the service works them out.")
+    boolean givenCloseInputs;
+
     @Option(names = "--close-parallel", defaultValue = "4", description = "Closes in flight at once. Default: ${DEFAULT-VALUE}")
     int closeParallel;
 
@@ -210,7 +214,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
             // 4. One period close of every close-knit alliance.
             say("closing %s for %,d alliances, %d at a time …", period, closeKnit.size(), closeParallel);
-            PeriodCloses.Result closes = new PeriodCloses(http, service.baseUrl(), officer, province, seed)
+            PeriodCloses.Result closes = new PeriodCloses(http, service.baseUrl(), officer, province, seed, !givenCloseInputs)
                     .closeAll(closeKnit, period, closeParallel);
             long rss = memory.stop();
             if (closes.firstFailure() != null) {
