@@ -17,9 +17,11 @@ import java.util.Set;
  * with the alliance during the period where the matrix says who did, or — when the request names none — every one that
  * did. Each comes with its kept-in-area cases as the request gives them, or to be worked out by the service.
  *
- * @param counts each partner's kept-in-area cases in the request's order; null where the service works them out
+ * @param counts  each partner's kept-in-area cases in the request's order (the matrix's: by id); null where the service
+ *                works them out
+ * @param namedBy {@code matrix} when the request named no partners, else {@code request}
  */
-record ClosingPartners(Map<String, Long> counts) {
+record ClosingPartners(Map<String, Long> counts, String namedBy) {
 
     static ClosingPartners resolve(List<CloseRequest.Partner> requested, String allianceId, String period, PeriodMakeup makeup) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -28,7 +30,7 @@ record ClosingPartners(Map<String, Long> counts) {
                     + "required, since the make-up of " + allianceId + " in force in " + period + " was kept before this "
                     + "service recorded tertiary hospitals; give [] for none"));
             collaborating.forEach(id -> counts.put(id, null));
-            return new ClosingPartners(counts);
+            return new ClosingPartners(counts, ClosingMembers.MATRIX);
         }
         Set<String> named = new HashSet<>();
         for (CloseRequest.Partner partner : requested) {
@@ -49,7 +51,12 @@ record ClosingPartners(Map<String, Long> counts) {
             }
             counts.put(id, partner.keptInAreaCases());
         }
-        return new ClosingPartners(counts);
+        return new ClosingPartners(counts, ClosingMembers.REQUEST);
+    }
+
+    /** Every partner of the close. */
+    List<String> ids() {
+        return List.copyOf(counts.keySet());
     }
 
     /** The partners whose kept-in-area cases the service works out. */

@@ -34,8 +34,8 @@ import java.util.Set;
 /**
  * An institution's statement: every ledger line posted to it — pool shares of its alliances' closes, tertiary shares,
  * DIP clearing adjustments, and their reversals — with the book each belongs to and what it nets to, so its finance
- * office reconciles one list against what it was paid. Others reaching the institution read the lines of the books
- * they reach: an alliance's operator those of its alliance's closes, an officer those of the areas in scope.
+ * office reconciles one list against what it was paid. Others read the lines of the books they reach: an alliance's
+ * operator those of its alliance's closes, an officer those of the closes and clearings of the areas in scope.
  */
 @Path("/api/v1/institutions/{institutionId}/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -98,7 +98,7 @@ public class InstitutionLedgerResource {
             return statements.alliances(id).map(alliances -> AccessPolicy.maySee(caller.get(),
                             new Jurisdiction(where, Set.copyOf(alliances), Set.of(id))))
                     .chain(reachesInstitution -> statements.lines(id, only).map(lines -> {
-                        List<InstitutionStatements.Line> visible = lines.stream().filter(line -> visible(line, where, id)).toList();
+                        List<InstitutionStatements.Line> visible = lines.stream().filter(line -> visible(line, id)).toList();
                         // An alliance the institution has left still reads its own closes' lines.
                         if (!reachesInstitution && visible.isEmpty()) {
                             throw new OutOfScopeException("institution " + id + " is outside the caller's scope");
@@ -109,13 +109,13 @@ public class InstitutionLedgerResource {
     }
 
     /**
-     * A close's line as its alliance's books are reached (the institution's division, that alliance, or the institution
-     * itself); a DIP clearing's as the clearing area's are, or by the institution itself: its own adjustments.
+     * A close's line as the close is reached (the division it was made for, its alliance) or by the institution itself;
+     * a DIP clearing's as the clearing area is, or by the institution itself: its own money.
      */
-    private boolean visible(InstitutionStatements.Line line, DivisionCode institutionDivision, String institutionId) {
+    private boolean visible(InstitutionStatements.Line line, String institutionId) {
         Jurisdiction book = line.clearingArea() != null
                 ? new Jurisdiction(DivisionCode.of(line.clearingArea()), Set.of(), Set.of(institutionId))
-                : new Jurisdiction(institutionDivision, Set.of(line.allianceId()), Set.of(institutionId));
+                : new Jurisdiction(DivisionCode.of(line.closeDivision()), Set.of(line.allianceId()), Set.of(institutionId));
         return AccessPolicy.maySee(caller.get(), book);
     }
 

@@ -122,8 +122,9 @@ public class PeriodCloseResource {
      * referral rates' episode counts, the members' bases and the partners' kept-in-area cases it derived (by
      * institution id).
      */
-    private record Frozen(SettlementSnapshot snapshot, ClosingMembers members, CloseRequest.ReferralRates rates,
-                          Map<String, BigDecimal> derivedBases, Map<String, Long> derivedKeptInArea) {
+    private record Frozen(SettlementSnapshot snapshot, ClosingMembers members, ClosingPartners partners,
+                          CloseRequest.ReferralRates rates, Map<String, BigDecimal> derivedBases,
+                          Map<String, Long> derivedKeptInArea) {
     }
 
     /**
@@ -145,7 +146,7 @@ public class PeriodCloseResource {
                                                                     .map(kept -> new Frozen(request.toSnapshot(alliance, closing,
                                                                             version, members.members(), partners.frozen(kept),
                                                                             stored, frozenPackage, spend, rates, bases),
-                                                                            members, rates, bases, kept))))))));
+                                                                            members, partners, rates, bases, kept))))))));
         });
     }
 
@@ -156,7 +157,7 @@ public class PeriodCloseResource {
             return Uni.createFrom().item(Map.of());
         }
         return outOfArea.keptInArea(coveredDivisions("tertiaryPartners[].keptInAreaCases", alliance, row), closing,
-                row.lifetime().spendUntil(closing), toDerive);
+                row.lifetime().spendUntil(closing), toDerive, partners.ids());
     }
 
     /**
@@ -287,7 +288,8 @@ public class PeriodCloseResource {
         ClosingMembers members = frozen.members();
         boolean membersDerived = ClosingMembers.MATRIX.equals(members.namedBy()) || !members.levelsTaken().isEmpty()
                 || !members.omitted().isEmpty();
-        if (!membersDerived && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()
+        boolean partnersNamed = ClosingMembers.MATRIX.equals(frozen.partners().namedBy());
+        if (!membersDerived && !partnersNamed && frozen.rates().worked().isEmpty() && frozen.derivedBases().isEmpty()
                 && frozen.derivedKeptInArea().isEmpty()) {
             return null;
         }
@@ -303,6 +305,10 @@ public class PeriodCloseResource {
             frozen.derivedBases().forEach((institution, base) -> bases.add(new DerivedBase(institution, base.toPlainString(),
                     DerivedBase.FUND_CONTRIBUTION, base.signum() == 0 ? DerivedBase.NOTHING_TREATED : null)));
             derived.put("memberBases", bases);
+        }
+        if (partnersNamed) {
+            // The request named none: every hospital that collaborated in the period shares (send [] for none).
+            derived.put("tertiaryPartners", new DerivedPartners(ClosingMembers.MATRIX, frozen.partners().ids()));
         }
         if (!frozen.derivedKeptInArea().isEmpty()) {
             List<DerivedKeptInArea> kept = new ArrayList<>();
@@ -324,10 +330,15 @@ public class PeriodCloseResource {
     public record DerivedMembers(String namedBy, List<ClosingMembers.TakenLevel> levels, List<String> omitted) {
     }
 
+    /** Who named the close's tertiary partners, and which they are. */
+    public record DerivedPartners(String namedBy, List<String> institutionIds) {
+    }
+
     /** A partner's kept-in-area cases the service worked out, and what they are. */
     public record DerivedKeptInArea(String institutionId, long keptInAreaCases, String basis) {
-        static final String DOWN_REFERRALS = "the covered residents' referral episodes of the period in which a stay at "
-                + "this hospital was followed by a stay at an institution of a covered county (down-referrals home, 下转)";
+        static final String DOWN_REFERRALS = "the covered residents' referral episodes whose first homecoming after a stay "
+                + "at this hospital — a stay on a later day at an institution of a covered county that is not a partner — "
+                + "fell in the period (down-referrals home, 下转)";
     }
 
     /**

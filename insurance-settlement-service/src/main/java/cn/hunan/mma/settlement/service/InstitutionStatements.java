@@ -28,10 +28,13 @@ public class InstitutionStatements {
             DipClearingPostings.INSTITUTION);
 
     // By the account index; a year is a close's period of that year (2025, 2025-H1, 2025-H2) or a clearing's year.
-    private static final String LINES = "SELECT transaction_id, account, side, amount_fen, memo, posted_at, alliance_id, period, "
-            + "clearing_area, clearing_year FROM ledger_entry WHERE account = ANY($1::text[]) "
-            + "AND ($2::int IS NULL OR clearing_year = $2 OR left(period, 4) = $2::text) "
-            + "ORDER BY posted_at, transaction_id, side DESC, account";
+    // A close's line comes with the division its close was made for (all revisions of a period share the alliance's).
+    private static final String LINES = "SELECT e.transaction_id, e.account, e.side, e.amount_fen, e.memo, e.posted_at, "
+            + "e.alliance_id, e.period, e.clearing_area, e.clearing_year, c.division_code FROM ledger_entry e "
+            + "LEFT JOIN LATERAL (SELECT pc.division_code FROM period_close pc WHERE pc.alliance_id = e.alliance_id "
+            + "AND pc.period = e.period ORDER BY pc.revision DESC LIMIT 1) c ON TRUE WHERE e.account = ANY($1::text[]) "
+            + "AND ($2::int IS NULL OR e.clearing_year = $2 OR left(e.period, 4) = $2::text) "
+            + "ORDER BY e.posted_at, e.transaction_id, e.side DESC, e.account";
 
     private static final String DIVISION = "SELECT division_code FROM institution WHERE id = $1";
 
@@ -46,10 +49,11 @@ public class InstitutionStatements {
 
     /**
      * A ledger line of the institution, with the book it belongs to: an alliance's close ({@code allianceId},
-     * {@code period}) or a DIP clearing ({@code clearingArea}, {@code clearingYear}).
+     * {@code period}, and the division it was made for, which decides who reads it) or a DIP clearing
+     * ({@code clearingArea}, {@code clearingYear}).
      */
     public record Line(LedgerEntry entry, Instant postedAt, String allianceId, String period, String clearingArea,
-                       Integer clearingYear) {
+                       Integer clearingYear, String closeDivision) {
     }
 
     /** The institution's division as the matrix states it; empty when it never did, or before V12. */
@@ -77,7 +81,7 @@ public class InstitutionStatements {
                 LedgerEntry entry = new LedgerEntry(row.getString(0), row.getString(1), LedgerEntry.Side.valueOf(row.getString(2)),
                         Money.ofFen(row.getLong(3)), row.getString(4));
                 lines.add(new Line(entry, row.getOffsetDateTime(5).toInstant(), row.getString(6), row.getString(7),
-                        row.getString(8), row.getInteger(9)));
+                        row.getString(8), row.getInteger(9), row.getString(10)));
             }
             return lines;
         });

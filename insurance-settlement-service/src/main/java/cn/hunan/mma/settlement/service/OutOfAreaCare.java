@@ -42,15 +42,17 @@ public class OutOfAreaCare {
             + "bool_or(i.division_code IS NULL) AS unplaced FROM stays s LEFT JOIN institution i ON i.id = s.institution_id "
             + "GROUP BY s.episode HAVING max(s.discharge_date) < $3) AS episodes";
 
-    // A partner's ($5) kept-in-area cases: episodes placed in the period as above in which a stay at the partner was
-    // followed by a later stay at an institution of a covered county — the patient it treated went home to the
-    // county's care (a down-referral, 下转) rather than staying out of the area. Counted once per episode and partner.
+    // A partner's ($5) kept-in-area cases: the covered residents' episodes in which a stay at the partner was followed,
+    // on a later day, by a stay at an institution of a covered county that is none of the close's partners ($6) — the
+    // patient it treated went home to the county's care (a down-referral, 下转), not back to it or to another partner.
+    // An episode counts once per partner, in the period of its first such homecoming: extended by a later stay, it is
+    // not paid again. A stay at an institution the matrix has not placed is not a homecoming (never guessed).
     private static final String KEPT_IN_AREA = EPISODE_STAYS
-            + ", placed AS (SELECT episode FROM stays GROUP BY episode HAVING max(discharge_date) < $3) "
-            + "SELECT s.institution_id, count(DISTINCT s.episode) FROM stays s JOIN placed p ON p.episode = s.episode "
-            + "WHERE s.institution_id = ANY($5::text[]) AND EXISTS (SELECT 1 FROM stays h JOIN institution i "
-            + "ON i.id = h.institution_id WHERE h.episode = s.episode AND h.discharge_date > s.discharge_date "
-            + "AND left(i.division_code, 6) = ANY($1::text[])) GROUP BY s.institution_id";
+            + ", homecomings AS (SELECT s.institution_id AS partner, s.episode, min(h.discharge_date) AS home FROM stays s "
+            + "JOIN stays h ON h.episode = s.episode AND h.discharge_date > s.discharge_date JOIN institution i ON i.id = h.institution_id "
+            + "WHERE s.institution_id = ANY($5::text[]) AND h.institution_id <> ALL($6::text[]) "
+            + "AND left(i.division_code, 6) = ANY($1::text[]) GROUP BY s.institution_id, s.episode) "
+            + "SELECT partner, count(*) FROM homecomings WHERE home >= $2 AND home < $3 GROUP BY partner";
 
     private final Pool pool;
 
@@ -59,12 +61,17 @@ public class OutOfAreaCare {
     }
 
     /**
-     * Each partner's kept-in-area cases in the period (zero for one with none): the covered residents' episodes, placed
-     * as {@link #episodes} places them, in which a stay at the partner was followed by one in a covered county.
+     * Each partner's kept-in-area cases in the period (zero for one with none): the covered residents' episodes whose
+     * first homecoming to a covered county after a stay at the partner fell in the period.
+     *
+     * @param partners    those to count for
+     * @param allPartners every partner of the close: a stay at one of them is no homecoming
      */
-    public Uni<Map<String, Long>> keptInArea(List<String> coveredDivisions, Period period, LocalDate until, List<String> partners) {
+    public Uni<Map<String, Long>> keptInArea(List<String> coveredDivisions, Period period, LocalDate until, List<String> partners,
+                                            List<String> allPartners) {
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
-        Tuple where = SpendService.covered(coveredDivisions, from, until).addValue(partners.toArray(String[]::new));
+        Tuple where = SpendService.covered(coveredDivisions, from, until).addValue(partners.toArray(String[]::new))
+                .addValue(allPartners.toArray(String[]::new));
         return pool.preparedQuery(KEPT_IN_AREA).execute(where).map(rows -> {
             Map<String, Long> kept = new TreeMap<>();
             partners.forEach(partner -> kept.put(partner, 0L));

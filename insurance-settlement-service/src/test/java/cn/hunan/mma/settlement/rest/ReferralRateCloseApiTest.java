@@ -179,21 +179,28 @@ class ReferralRateCloseApiTest {
 
     /**
      * A close naming no tertiary partners shares with every hospital that collaborated with the alliance, each with
-     * its kept-in-area cases: the covered residents' episodes in which a stay there was followed by one in a covered
-     * county. 湘潭县 residents in 2018-H1 with 长沙 (430102H0071): two episodes home to the county hospital (kept); one
-     * up to 长沙 only, one on to 湘乡 (not covered), one of a 雨湖区 resident (not covered) — not kept; one home on 5
-     * July — kept, in H2. The other partner treated none: 0.
+     * its kept-in-area cases: the covered residents' episodes whose first homecoming — a later stay in a covered county,
+     * not at a partner — followed a stay there. The alliance covers 湘潭县 and, to test the partner exclusion, 长沙's
+     * own district. 湘潭县 residents with 长沙 (430102H0071) in 2018: three episodes home to the county hospital in H1
+     * (one of them extended by a stay in August: not paid again in H2); not kept: one up to 长沙 only, one on to 湘乡
+     * (not covered), one of a 雨湖区 resident (not covered), a readmission at 长沙 (in a covered district, but the
+     * partner itself); one home on 5 July, kept in H2. The other partner treated none: 0.
      */
     @Test
     void a_partners_kept_in_area_cases_are_its_covered_residents_episodes_that_went_home_to_the_county() throws Exception {
         TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
         awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
-        String alliance = alliance(List.of("430321"), List.of(CHANGSHA.institutionId(), InstitutionId.of("430105H0001")));
+        String alliance = alliance(List.of("430321", "430102"), List.of(CHANGSHA.institutionId(), InstitutionId.of("430105H0001")));
         episode("430321", CHANGSHA, "2018-03-01", XIANGTAN_COUNTY, "2018-03-20");
         episode("430321104", CHANGSHA, "2018-01-10", XIANGTAN_COUNTY, "2018-01-25");
+        String extended = "EP-KEPT-" + UUID.randomUUID().toString().substring(0, 8);
+        BudgetApiTest.storeStay(CHANGSHA.institutionId().value(), "430321", "2018-02-10", false, extended);
+        BudgetApiTest.storeStay(XIANGTAN_COUNTY.institutionId().value(), "430321", "2018-02-20", false, extended);
+        BudgetApiTest.storeStay(XIANGTAN_COUNTY.institutionId().value(), "430321", "2018-08-01", false, extended);
         episode("430321", XIANGTAN_COUNTY, "2018-03-01", CHANGSHA, "2018-03-20");
         episode("430321", CHANGSHA, "2018-02-01", XIANGXIANG, "2018-02-15");
         episode("430302", CHANGSHA, "2018-04-01", XIANGTAN_COUNTY, "2018-04-20");
+        episode("430321", CHANGSHA, "2018-05-01", CHANGSHA, "2018-05-20");
         episode("430321", CHANGSHA, "2018-06-20", XIANGTAN_COUNTY, "2018-07-05");
         ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody("1.00"));
         body.put("divisionCode", "430321");
@@ -203,8 +210,9 @@ class ReferralRateCloseApiTest {
         JsonPath second = close(alliance, "2018-H2", body.toString()).then().statusCode(200).extract().jsonPath();
 
         assertThat(first.getList("result.snapshot.tertiaryPartners.institutionId")).containsExactly("430102H0071", "430105H0001");
-        assertThat(first.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(2, 0);
-        assertThat(first.getList("derivedInputs.tertiaryKeptInArea.keptInAreaCases", Integer.class)).containsExactly(2, 0);
+        assertThat(first.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(3, 0);
+        assertThat(first.getString("derivedInputs.tertiaryPartners.namedBy")).isEqualTo("matrix");
+        assertThat(first.getList("derivedInputs.tertiaryKeptInArea.keptInAreaCases", Integer.class)).containsExactly(3, 0);
         assertThat(first.getString("derivedInputs.tertiaryKeptInArea[0].basis")).contains("down-referrals");
         assertThat(second.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(1, 0);
     }
