@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /**
  * A close that does not give the out-of-area referral rates works them out from the settled inpatient episodes of the
@@ -215,6 +217,15 @@ class ReferralRateCloseApiTest {
         assertThat(first.getList("derivedInputs.tertiaryKeptInArea.keptInAreaCases", Integer.class)).containsExactly(3, 0);
         assertThat(first.getString("derivedInputs.tertiaryKeptInArea[0].basis")).contains("down-referrals");
         assertThat(second.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(1, 0);
+
+        // On 长沙's statement the two tertiary shares are the books of a 湘潭 close: the 湘潭 officer who made them reads
+        // them, though the hospital is outside 湘潭; the 长沙 officer reaches the hospital but not those books.
+        String statement = "/api/v1/institutions/" + CHANGSHA.institutionId().value() + "/ledger?year=2018";
+        given().auth().oauth2(XIANGTAN_OFFICER).when().get(statement).then().statusCode(200)
+                .body("lines.account", contains("TERTIARY:430102H0071", "TERTIARY:430102H0071"))
+                .body("lines.period", contains("2018-H1", "2018-H2"));
+        given().auth().oauth2(TestCallers.CHANGSHA_OFFICER).when().get(statement).then().statusCode(200)
+                .body("lines", hasSize(0)).body("net", equalTo("0.00"));
     }
 
     /** A visit as the outpatient consumer stores it. */
