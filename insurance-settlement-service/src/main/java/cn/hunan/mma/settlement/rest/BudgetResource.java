@@ -1,6 +1,5 @@
 package cn.hunan.mma.settlement.rest;
 
-import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.platform.rest.Problem;
@@ -64,7 +63,7 @@ public class BudgetResource {
             throw new BadRequestException("a draft request body with carveOuts is required");
         }
         BudgetDraftRequest checked = request.checked();
-        int budgetYear = budgetYear(year);
+        int budgetYear = CalendarYears.parse(year);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.draft(alliance, budgetYear, checked.carveOuts(), checked.factorAdjustment(),
                         caller.get().subject()))
@@ -76,7 +75,7 @@ public class BudgetResource {
     @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
     public Uni<Response> approve(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        int budgetYear = budgetYear(year);
+        int budgetYear = CalendarYears.parse(year);
         int quoted = quotedVersion(ifMatch);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.approve(alliance, budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
@@ -87,7 +86,7 @@ public class BudgetResource {
     @GET
     @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
     public Uni<Response> budget(@PathParam("allianceId") String allianceId, @PathParam("year") String year) {
-        int budgetYear = budgetYear(year);
+        int budgetYear = CalendarYears.parse(year);
         return visibleAlliance(allianceId, false)
                 .chain(alliance -> budgets.budget(alliance.id(), budgetYear))
                 .map(BudgetResource::tagged);
@@ -146,18 +145,6 @@ public class BudgetResource {
             }
             return alliance;
         });
-    }
-
-    private static int budgetYear(String text) {
-        try {
-            int year = Integer.parseInt(text);
-            if (year >= Checks.FIRST_YEAR && year <= Checks.LAST_YEAR) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the same message
-        }
-        throw new BadRequestException("year: a calendar year such as 2026 is required, got '" + text + "'");
     }
 
     /** The draft version from If-Match ("3", or the ETag "\"3\""); an approval without one is refused. */

@@ -1,6 +1,5 @@
 package cn.hunan.mma.settlement.rest;
 
-import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Money;
@@ -16,7 +15,6 @@ import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
 import cn.hunan.mma.settlement.service.InstitutionStatements;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -125,12 +123,6 @@ public class InstitutionLedgerResource {
     }
 
     private static Integer year(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches("[0-9]{4}") || Integer.parseInt(text) < Checks.FIRST_YEAR || Integer.parseInt(text) > Checks.LAST_YEAR) {
-            throw new BadRequestException("year: a calendar year such as 2025, got '" + text + "'");
-        }
-        return Integer.parseInt(text);
+        return text == null ? null : CalendarYears.parse(text);
     }
 }

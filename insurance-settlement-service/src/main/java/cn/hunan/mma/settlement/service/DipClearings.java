@@ -67,7 +67,7 @@ public class DipClearings {
     private static final String POST = "INSERT INTO ledger_entry (id, transaction_id, account, side, amount_fen, memo, posted_at, "
             + "clearing_area, clearing_year) SELECT i, t, a, s, f, m, $7, $8, $9 "
             + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS e(i, t, a, s, f, m)";
-    private static final String POSTED = "SELECT transaction_id, account, side, amount_fen, memo, posted_at FROM ledger_entry "
+    private static final String POSTED = "SELECT " + LedgerRows.COLUMNS + " FROM ledger_entry "
             + "WHERE clearing_area = $1 AND clearing_year = $2 ORDER BY posted_at, transaction_id, side DESC, account";
 
     // What changed in the year's cases after its clearing: standing cases it did not revalue (settled since, at its
@@ -183,8 +183,7 @@ public class DipClearings {
         return pool.preparedQuery(POSTED).execute(Tuple.of(area.value(), year)).map(rows -> {
             List<PostedEntry> entries = new ArrayList<>();
             for (Row row : rows) {
-                entries.add(new PostedEntry(new LedgerEntry(row.getString(0), row.getString(1), LedgerEntry.Side.valueOf(row.getString(2)),
-                        Money.ofFen(row.getLong(3)), row.getString(4)), row.getOffsetDateTime(5).toInstant()));
+                entries.add(new PostedEntry(LedgerRows.entry(row), LedgerRows.postedAt(row)));
             }
             return entries;
         });

@@ -1,6 +1,5 @@
 package cn.hunan.mma.settlement.service;
 
-import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.settlement.domain.ledger.DipClearingPostings;
 import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
 import cn.hunan.mma.settlement.domain.ledger.SettlementPostings;
@@ -29,7 +28,7 @@ public class InstitutionStatements {
 
     // By the account index; a year is a close's period of that year (2025, 2025-H1, 2025-H2) or a clearing's year.
     // A close's line comes with the division its close was made for (all revisions of a period share the alliance's).
-    private static final String LINES = "SELECT e.transaction_id, e.account, e.side, e.amount_fen, e.memo, e.posted_at, "
+    private static final String LINES = "SELECT " + LedgerRows.COLUMNS + ", "
             + "e.alliance_id, e.period, e.clearing_area, e.clearing_year, c.division_code FROM ledger_entry e "
             + "LEFT JOIN LATERAL (SELECT pc.division_code FROM period_close pc WHERE pc.alliance_id = e.alliance_id "
             + "AND pc.period = e.period ORDER BY pc.revision DESC LIMIT 1) c ON TRUE WHERE e.account = ANY($1::text[]) "
@@ -78,9 +77,7 @@ public class InstitutionStatements {
         return pool.preparedQuery(LINES).execute(Tuple.of(accounts, year)).map(rows -> {
             List<Line> lines = new ArrayList<>();
             for (Row row : rows) {
-                LedgerEntry entry = new LedgerEntry(row.getString(0), row.getString(1), LedgerEntry.Side.valueOf(row.getString(2)),
-                        Money.ofFen(row.getLong(3)), row.getString(4));
-                lines.add(new Line(entry, row.getOffsetDateTime(5).toInstant(), row.getString(6), row.getString(7),
+                lines.add(new Line(LedgerRows.entry(row), LedgerRows.postedAt(row), row.getString(6), row.getString(7),
                         row.getString(8), row.getInteger(9), row.getString(10)));
             }
             return lines;

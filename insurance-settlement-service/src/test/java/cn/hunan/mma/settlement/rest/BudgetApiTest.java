@@ -212,7 +212,7 @@ class BudgetApiTest {
         String scored = "XTX-FAC-" + UUID.randomUUID().toString().substring(0, 8);
         String unscored = "XTX-FAC-" + UUID.randomUUID().toString().substring(0, 8);
         storeCase(XIANGTAN_COUNTY + "103", 2035, "1000000.00", false);
-        storeAllianceScore(scored, "2035", "92");
+        TestDatabase.storeComposite("ALLIANCE", scored, "2035", "92");
         publishAlliance(scored);
         publishAlliance(unscored);
 
@@ -306,18 +306,6 @@ class BudgetApiTest {
 
         // 300,000.00 + 150,000.00 = 450,000.00
         assertThat(closed.get().getString("result.snapshot.actualSpend")).isEqualTo("450000.00");
-    }
-
-    private static void storeAllianceScore(String alliance, String period, String composite) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO composite_score (entity_kind, entity_id, period, composite, "
-                     + "rule_version, event_id, occurred_at) VALUES ('ALLIANCE', ?, ?, ?, 'test', ?, now())")) {
-            insert.setString(1, alliance);
-            insert.setString(2, period);
-            insert.setBigDecimal(3, new BigDecimal(composite));
-            insert.setObject(4, UUID.randomUUID());
-            insert.executeUpdate();
-        }
     }
 
     private static String withoutPackage(String actualSpend) throws Exception {

@@ -73,12 +73,12 @@ class CloseMembersApiTest {
         TestDatabase.awaitCount("SELECT count(*) FROM alliance_makeup WHERE alliance_id = '" + alliance + "'", 3);
         TestDatabase.awaitCount("SELECT count(*) FROM institution WHERE id IN ('" + HOSPITAL + "', '" + STAYED + "', '"
                 + LEFT_IN_APRIL + "', '" + JOINED_IN_H2 + "')", 4);
-        storeScore(HOSPITAL, "2013-H1", "90.00");
-        storeScore(STAYED, "2013-H1", "80.00");
-        storeScore(LEFT_IN_APRIL, "2013-H1", "70.00");
-        storeScore(HOSPITAL, "2013-H2", "90.00");
-        storeScore(STAYED, "2013-H2", "80.00");
-        storeScore(LEFT_IN_APRIL, "2013-H2", "70.00");
+        TestDatabase.storeComposite("INSTITUTION", HOSPITAL, "2013-H1", "90.00");
+        TestDatabase.storeComposite("INSTITUTION", STAYED, "2013-H1", "80.00");
+        TestDatabase.storeComposite("INSTITUTION", LEFT_IN_APRIL, "2013-H1", "70.00");
+        TestDatabase.storeComposite("INSTITUTION", HOSPITAL, "2013-H2", "90.00");
+        TestDatabase.storeComposite("INSTITUTION", STAYED, "2013-H2", "80.00");
+        TestDatabase.storeComposite("INSTITUTION", LEFT_IN_APRIL, "2013-H2", "70.00");
         BudgetApiTest.storeStay(HOSPITAL, "430321", "2013-02-10", false, null);
         BudgetApiTest.storeStay(HOSPITAL, "430321", "2013-05-10", false, null);
         BudgetApiTest.storeStay(STAYED, "430321", "2013-03-10", false, null);
@@ -220,17 +220,5 @@ class CloseMembersApiTest {
     private static InstitutionSnapshot institution(String id, String division, Level level) {
         return new InstitutionSnapshot(EventId.random(), Instant.parse("2012-01-01T00:00:00Z"), InstitutionId.of(id),
                 "成员测试机构 " + id, level, InstitutionKind.GENERAL, DivisionCode.of(division), null, null, List.of(), true);
-    }
-
-    private static void storeScore(String institution, String period, String composite) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO composite_score (entity_kind, entity_id, period, composite, "
-                     + "rule_version, event_id, occurred_at) VALUES ('INSTITUTION', ?, ?, ?, 'test', ?, now())")) {
-            insert.setString(1, institution);
-            insert.setString(2, period);
-            insert.setBigDecimal(3, new BigDecimal(composite));
-            insert.setObject(4, UUID.randomUUID());
-            insert.executeUpdate();
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.hunan.mma.benchmark.support;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +37,7 @@ class ProcessCpuTest {
         Process shell = new ProcessBuilder("sh", "-c",
                 "sh -c 'i=0; while [ $i -lt 2000000 ]; do i=$((i+1)); done'; sleep 120").start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            long tree = 0;
-            while (tree < 500 && System.nanoTime() - deadline < 0) {
-                TimeUnit.MILLISECONDS.sleep(50);
-                tree = ProcessCpu.treeMillis(shell.pid()).orElse(0);
-            }
-            assertThat(tree).isGreaterThanOrEqualTo(500);
+            assertThat(reachingHalfASecond(() -> ProcessCpu.treeMillis(shell.pid()).orElse(0))).isGreaterThanOrEqualTo(500);
             assertThat(ProcessCpu.millis(shell.pid()).orElseThrow()).isLessThan(200);
         } finally {
             shell.destroyForcibly();
@@ -55,13 +50,8 @@ class ProcessCpuTest {
         Process shell = new ProcessBuilder("sh", "-c",
                 "sh -c 'i=0; while [ $i -lt 20000000 ]; do i=$((i+1)); done' & sleep 120").start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            long busy = 0;
-            while (busy < 500 && System.nanoTime() - deadline < 0) {
-                TimeUnit.MILLISECONDS.sleep(50);
-                busy = ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("sh -c i=0")).orElse(0);
-            }
-            assertThat(busy).isGreaterThanOrEqualTo(500);
+            assertThat(reachingHalfASecond(() -> ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("sh -c i=0"))
+                    .orElse(0))).isGreaterThanOrEqualTo(500);
             assertThat(ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("sleep 120")).orElseThrow()).isLessThan(200);
             assertThat(ProcessCpu.descendantsMillis(shell.pid(), line -> line.startsWith("no such command")).orElseThrow()).isZero();
         } finally {
@@ -75,5 +65,16 @@ class ProcessCpuTest {
         // user 100 + nice 20 + system 30 + irq 4 + softirq 5 + steal 6 = 165; idle 1,000 and iowait 50 out; guest 7, 8 inside user/nice.
         assertThat(ProcessCpu.parseBoxBusyTicks("cpu  100 20 30 1000 50 4 5 6 7 8")).isEqualTo(165);
         assertThat(ProcessCpu.boxBusyMillis()).isPositive();
+    }
+
+    /** The CPU reading, polled every 50 ms until it reaches 500 ms or a minute has passed. */
+    private static long reachingHalfASecond(LongSupplier cpuMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long millis = cpuMillis.getAsLong();
+        while (millis < 500 && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            millis = cpuMillis.getAsLong();
+        }
+        return millis;
     }
 }
