@@ -17,6 +17,15 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at    timestamptz NOT NULL DEFAULT now()
 );
 
+-- Slots the relay has created and whose older rows it has not yet sent from the table (a new slot never decodes rows
+-- committed before it existed: OutboxSweep). Written before the slot is created, deleted once those rows are
+-- acknowledged by Kafka, so that a relay stopped in between sends them at its next start. slot_created_at, set once
+-- the slot exists: rows of transactions begun after it are the slot's to decode, not the sweep's.
+CREATE TABLE IF NOT EXISTS outbox_sweep_pending (
+    slot_name       text        PRIMARY KEY,
+    slot_created_at timestamptz
+);
+
 -- Logical replication publishes exactly this table, and only its inserts: the relay's own deletes
 -- never travel to it. The relay creates the same publication if a deployment skipped this file.
 DO $$

@@ -25,6 +25,16 @@ public final class LocalPostgres implements AutoCloseable {
     /** PostgreSQL starts in 0.1-3 s here; zonky waits this long before it reports a failure. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * A forgotten slot must not fill the disk of a long-lived local stack, but the cap must hold far more than a busy
+     * relay's slot lags by: a slot's restart position moves only at running-transactions records (every 15 s and at
+     * checkpoints), so it trails the decoder by up to about half a minute of WAL. At 1 GB the settlement benchmark's
+     * slot (≈ 40 MB of WAL a second) was invalidated 8.6 million cases into 15 million (2026-11-24). Set with
+     * {@code ALTER SYSTEM}, not on the command line, so that a test can lower it for a moment to make PostgreSQL
+     * invalidate a slot for real (a command-line setting would override it).
+     */
+    private static final String SLOT_WAL_LIMIT = "16GB";
+
     private final EmbeddedPostgres server;
     private final Path dataDir;
     private final Duration startupTime;
@@ -53,6 +63,7 @@ public final class LocalPostgres implements AutoCloseable {
         ChildLog log = ChildLog.beginRun(logFile);
         try {
             EmbeddedPostgres server = configured(dir, FreePorts.pick(), logFile.toFile()).start();
+            new PostgresEndpoint(server.getPort()).alterSystem("max_slot_wal_keep_size", SLOT_WAL_LIMIT);
             return new LocalPostgres(server, dir, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | RuntimeException e) {
             // No retry on a lost port race (rare): zonky keeps the directory's lock after a failed start.
@@ -88,8 +99,10 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("wal_level", "logical")
                 .setServerConfig("max_replication_slots", "20")
                 .setServerConfig("max_wal_senders", "20")
-                // A forgotten slot must not fill the disk of a long-lived local stack.
-                .setServerConfig("max_slot_wal_keep_size", "1GB")
+                // max_slot_wal_keep_size: set after start (SLOT_WAL_LIMIT).
+                // 1 GB (the default) made a checkpoint every 12–16 s under that load, and after each
+                // one every page touched again is written to the WAL whole: fewer checkpoints, less WAL.
+                .setServerConfig("max_wal_size", "8GB")
                 // zonky turns this off; a 2xx means durable here too, and WAL reaches the
                 // decoder sooner (outbox latency ~60 ms instead of ~500 ms).
                 .setServerConfig("synchronous_commit", "on")

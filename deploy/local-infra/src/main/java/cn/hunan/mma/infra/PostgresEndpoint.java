@@ -51,6 +51,17 @@ record PostgresEndpoint(int port) {
         }
     }
 
+    /** A server setting in {@code postgresql.auto.conf} (one that needs no restart), applied by the server moments later. */
+    void alterSystem(String name, String value) {
+        try (Connection connection = connectTo("postgres"); Statement statement = connection.createStatement()) {
+            // ALTER SYSTEM takes no parameters; the callers pass constants of their own.
+            statement.execute("ALTER SYSTEM SET " + name + " = '" + value + "'");
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set " + name + " = " + value, e);
+        }
+    }
+
     /**
      * Straight through the driver: DriverManager refuses a driver registered from another class
      * loader, which is what a second Quarkus test application sees ("No suitable driver").

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Deletes outbox rows once Kafka has acknowledged their events, so the table only ever holds rows
  * in flight. Deleting is always safe: the relay reads inserts from the write-ahead log, not from the
- * table, so a row deleted early is still relayed, and a row left behind is never sent again.
+ * table, so a row deleted early is still relayed, and a row left behind is sent again only if the slot is ever
+ * created anew ({@link OutboxSweep}: at least once).
  *
  * <p>The delete runs on its own thread: the engine thread hands over acknowledged ids and goes on
  * relaying while PostgreSQL deletes, and ids handed over while a delete runs are deleted together

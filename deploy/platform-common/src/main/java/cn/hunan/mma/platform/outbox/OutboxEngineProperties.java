@@ -55,6 +55,11 @@ final class OutboxEngineProperties {
         properties.setProperty("table.include.list", settings.table().replace(".", "\\."));
         // The outbox holds only rows not yet relayed; history is never replayed from the table.
         properties.setProperty("snapshot.mode", "no_data");
+        // A slot created anew after a loss is ahead of every stored offset, and the rows in between were sent from the
+        // table (OutboxSweep): the slot's position is the one to trust. The default ('no_validation') refuses to
+        // start there, and 'trust_greater_lsn' (Debezium 3.5) tries to move the slot back to the offset and fails.
+        // A healthy slot is at most one offset flush behind the offset: a restart re-sends at most that (at least once).
+        properties.setProperty("offset.mismatch.strategy", "trust_slot");
         // Only inserts are events; the relay's own deletes (and any update) are not.
         properties.setProperty("skipped.operations", "u,d,t");
         properties.setProperty("tombstones.on.delete", "false");

@@ -50,25 +50,39 @@ final class OutboxPublisher implements DebeziumEngine.ChangeConsumer<RecordChang
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> batch,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
-        List<Send> sends = new ArrayList<>(batch.size());
-        // Row ids, not event ids: a batch row (OutboxBatch) carries many events and is deleted once.
-        Set<String> acknowledgedRows = new LinkedHashSet<>();
+        List<CapturedEvent> rows = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> change : batch) {
             SourceRecord routed = change.record();
             if (routed != null && !CapturedEvent.isHeartbeat(routed)) {
-                CapturedEvent row = CapturedEvent.from(routed);
-                OutboxBatch.expand(row).orElse(List.of(row)).forEach(event -> sends.add(send(event)));
-                acknowledgedRows.add(row.eventId());
+                rows.add(CapturedEvent.from(routed));
             }
+        }
+        publish(rows);
+        for (RecordChangeEvent<SourceRecord> change : batch) {
+            committer.markProcessed(change);
+        }
+        committer.markBatchFinished();
+    }
+
+    /**
+     * Sends the rows' events in order, waits until Kafka has acknowledged every one, and hands the rows to the
+     * cleaner. Also how rows a new slot cannot see are sent from the table ({@link OutboxSweep}).
+     *
+     * @return the events sent: a batch row's count as its events
+     */
+    int publish(List<CapturedEvent> rows) throws InterruptedException {
+        List<Send> sends = new ArrayList<>(rows.size());
+        // Row ids, not event ids: a batch row (OutboxBatch) carries many events and is deleted once.
+        Set<String> acknowledgedRows = new LinkedHashSet<>();
+        for (CapturedEvent row : rows) {
+            OutboxBatch.expand(row).orElse(List.of(row)).forEach(event -> sends.add(send(event)));
+            acknowledgedRows.add(row.eventId());
         }
         for (Send send : sends) {
             statistics.acknowledged(send.event(), awaitAcknowledgement(send));
         }
         cleaner.deleteAcknowledged(acknowledgedRows);
-        for (RecordChangeEvent<SourceRecord> change : batch) {
-            committer.markProcessed(change);
-        }
-        committer.markBatchFinished();
+        return sends.size();
     }
 
     /** Makes a batch waiting for acknowledgements give up, so the engine can stop; it is replayed later. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,50 +45,55 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final OutboxRelaySettings settings;
     private final RelayStatistics statistics = new RelayStatistics();
-    private final CompletableFuture<Throwable> engineFailure = new CompletableFuture<>();
+    private final DatabaseConnections connections;
+    private final ReplicationSetup replication;
+    private boolean started;
+    private boolean closed;
     private Producer<String, String> producer;
     private OutboxCleaner cleaner;
     private OutboxPublisher publisher;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ExecutorService engineThread;
+    private CompletableFuture<Throwable> engineFailure;
+    private ScheduledExecutorService slotWatch;
 
     public OutboxRelay(OutboxRelaySettings settings) {
         this.settings = settings;
+        this.connections = new DatabaseConnections(settings);
+        this.replication = new ReplicationSetup(settings);
     }
 
     /**
-     * Creates the publication and replication slot if missing, then starts streaming. Blocks until
-     * the engine streams from the slot. A relay starts once; after {@link #close()} or a failure,
-     * build a new one: it resumes from the last acknowledged batch.
+     * Creates the publication and replication slot if missing, sends what a newly created slot cannot see from the
+     * table, then starts streaming. Blocks until the engine streams from the slot. A relay starts once; after
+     * {@link #close()} or a failure, build a new one: it resumes from the last acknowledged batch.
+     *
+     * <p>While it runs, the relay checks its slot every heartbeat interval: a slot PostgreSQL has invalidated
+     * (lost) is replaced and the relay goes on without a restart ({@link ReplicationSetup}, {@link OutboxSweep}).
      *
      * @throws OutboxRelayException if the database is not ready for logical replication or the
      *                              engine fails to start; the relay is closed again
      */
     public synchronized void start() {
-        if (engine != null) {
+        if (started) {
             throw new IllegalStateException("outbox relay " + settings.slotName() + " was already started");
         }
-        DatabaseConnections connections = new DatabaseConnections(settings);
-        ReplicationSetup replication = new ReplicationSetup(settings);
-        withConnection(connections, replication::prepare, "cannot prepare logical replication");
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
-        cleaner = new OutboxCleaner(connections, settings);
-        publisher = new OutboxPublisher(producer, settings.source(), cleaner, statistics, Clock.systemUTC());
-        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(OutboxEngineProperties.of(settings))
-                .using(OutboxRelay.class.getClassLoader())
-                .using(new EngineStateListener())
-                .using(this::engineStopped)
-                .notifying(publisher)
-                .build();
-        engineThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "mma-outbox-relay-" + settings.slotName()));
-        engineThread.execute(engine);
+        started = true;
         try {
-            awaitStreaming(connections, replication);
+            producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+            cleaner = new OutboxCleaner(connections, settings);
+            stream();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        slotWatch = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mma-outbox-slot-watch-" + settings.slotName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = settings.heartbeatInterval().toMillis();
+        slotWatch.scheduleWithFixedDelay(this::watchSlot, every, every, TimeUnit.MILLISECONDS);
         LOG.info("Outbox relay streaming {} through slot {} to Kafka {}", settings.table(), settings.slotName(),
                 settings.bootstrapServers());
     }
@@ -98,7 +104,71 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Stops streaming. A batch not yet acknowledged by Kafka is sent again by the next start. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        ScheduledExecutorService watch;
+        synchronized (this) {
+            closed = true;
+            watch = slotWatch;
+        }
+        // Outside the lock: a slot being replaced holds it, and the interrupt ends the replacement.
+        if (watch != null) {
+            watch.shutdownNow();
+            awaitTermination(watch, "slot watch");
+        }
+        synchronized (this) {
+            stopEngine();
+            if (producer != null) {
+                producer.close(STOP_TIMEOUT);
+            }
+            if (cleaner != null) {
+                cleaner.close();
+            }
+            statistics.running(false);
+        }
+    }
+
+    /**
+     * Prepares the slot, sends the rows a slot created since cannot see (also those a relay stopped before sending
+     * them left pending), and starts the engine; returns once it streams.
+     */
+    private void stream() {
+        ReplicationSetup.Slot slot = withConnection(replication::prepare, "cannot prepare logical replication");
+        if (withConnection(replication::sweepPending, "cannot read the pending sweep")) {
+            OutboxPublisher sweeper = newPublisher();
+            long events = withConnection(connection -> new OutboxSweep(settings).relayTable(connection, sweeper),
+                    "cannot relay the rows left in the outbox table");
+            withConnection(connection -> {
+                replication.sweepDone(connection);
+                return null;
+            }, "cannot record the sweep as done");
+            if (events > 0) {
+                LOG.warn("Outbox relay {} sent {} events from the table that its new slot cannot decode ({})",
+                        settings.slotName(), events, slot);
+            }
+        }
+        startEngine();
+        awaitStreaming();
+        if (slot == ReplicationSetup.Slot.REPLACED_LOST) {
+            statistics.lostSlotReplaced();
+        }
+    }
+
+    private void startEngine() {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        engineFailure = failure;
+        publisher = newPublisher();
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(OutboxEngineProperties.of(settings))
+                .using(OutboxRelay.class.getClassLoader())
+                .using(new EngineStateListener())
+                .using((success, message, error) -> engineStopped(failure, success, message, error))
+                .notifying(publisher)
+                .build();
+        engineThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "mma-outbox-relay-" + settings.slotName()));
+        engineThread.execute(engine);
+    }
+
+    private void stopEngine() {
         if (publisher != null) {
             publisher.stop();
         }
@@ -111,23 +181,52 @@ public final class OutboxRelay implements AutoCloseable {
         }
         if (engineThread != null) {
             engineThread.shutdown();
-            awaitTermination(engineThread);
+            awaitTermination(engineThread, "engine thread");
         }
-        if (producer != null) {
-            producer.close(STOP_TIMEOUT);
-        }
-        if (cleaner != null) {
-            cleaner.close();
-        }
-        statistics.running(false);
+        publisher = null;
+        engine = null;
+        engineThread = null;
     }
 
-    private void withConnection(DatabaseConnections connections, SqlWork work, String failure) {
+    private OutboxPublisher newPublisher() {
+        return new OutboxPublisher(producer, settings.source(), cleaner, statistics, Clock.systemUTC());
+    }
+
+    /**
+     * Debezium cannot stream from a lost slot and would retry for ever; the rows it can no longer decode wait in the
+     * table. Replacing the slot here keeps the service relaying without an operator. A replacement that failed part
+     * way (the engine stopped) is tried again at the next check.
+     */
+    private synchronized void watchSlot() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (engine != null) {
+                if (!withConnection(replication::slotLost, "cannot check the replication slot")) {
+                    return;
+                }
+                LOG.error("Outbox relay {}: PostgreSQL invalidated the replication slot while the relay used it "
+                        + "(max_slot_wal_keep_size exceeded); replacing it", settings.slotName());
+                stopEngine();
+            }
+            stream();
+        } catch (RuntimeException e) {
+            stopEngine();
+            LOG.error("Outbox relay {} could not replace its lost slot; trying again in {}", settings.slotName(),
+                    settings.heartbeatInterval(), e);
+        }
+    }
+
+    private <T> T withConnection(SqlWork<T> work, String failure) {
         try (Connection connection = connections.open()) {
-            work.run(connection);
+            return work.run(connection);
         } catch (SQLException e) {
             throw new OutboxRelayException(failure + " for " + settings.table() + " at " + settings.jdbcUrl()
                     + " (slot " + settings.slotName() + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxRelayException("interrupted: " + failure + " (slot " + settings.slotName() + ")", e);
         }
     }
 
@@ -155,12 +254,13 @@ public final class OutboxRelay implements AutoCloseable {
      * Waits until the engine's replication connection streams from the slot. Debezium reports that it
      * polls a little before the connection is open; waiting for the slot makes "started" mean it.
      */
-    private void awaitStreaming(DatabaseConnections connections, ReplicationSetup replication) {
+    private void awaitStreaming() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        withConnection(connections, connection -> {
+        CompletableFuture<Throwable> failure = engineFailure;
+        withConnection(connection -> {
             while (!replication.slotActive(connection)) {
-                if (engineFailure.isDone()) {
-                    Throwable cause = engineFailure.join();
+                if (failure.isDone()) {
+                    Throwable cause = failure.join();
                     throw new OutboxRelayException("outbox relay " + settings.slotName() + " failed to start: "
                             + cause.getMessage(), cause);
                 }
@@ -170,6 +270,7 @@ public final class OutboxRelay implements AutoCloseable {
                 }
                 pause();
             }
+            return null;
         }, "cannot watch the replication slot");
     }
 
@@ -182,19 +283,19 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void engineStopped(boolean success, String message, Throwable error) {
+    private void engineStopped(CompletableFuture<Throwable> failure, boolean success, String message, Throwable error) {
         statistics.running(false);
         if (!success) {
-            engineFailure.complete(error != null ? error : new OutboxRelayException(message));
+            failure.complete(error != null ? error : new OutboxRelayException(message));
             // Events stay in the WAL and the table; a restart resumes from the last acknowledged batch.
             LOG.error("Outbox relay {} stopped: {}", settings.slotName(), message, error);
         }
     }
 
-    private void awaitTermination(ExecutorService executor) {
+    private void awaitTermination(ExecutorService executor, String what) {
         try {
             if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Outbox relay {} engine thread still running after {}", settings.slotName(), STOP_TIMEOUT);
+                LOG.warn("Outbox relay {} {} still running after {}", settings.slotName(), what, STOP_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -216,7 +317,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface SqlWork {
-        void run(Connection connection) throws SQLException;
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException, InterruptedException;
     }
 }

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * the outbox. {@code mma_outbox_relay_running} is 1 while the relay streams; {@code mma_outbox_events_relayed_total}
  * counts events Kafka acknowledged (from 0 again after a restart, which Prometheus reads as a counter reset);
  * {@code mma_outbox_commit_to_send_lag_seconds} is the last relayed event's time from its commit to Kafka's
- * acknowledgement (NaN until the first). Nothing is registered where the relay is disabled.
+ * acknowledgement (NaN until the first); {@code mma_outbox_lost_slots_replaced_total} counts replication slots
+ * PostgreSQL invalidated under the relay (its WAL limit was too small; alert on any). Nothing is registered where the
+ * relay is disabled.
  */
 @ApplicationScoped
 public class OutboxRelayMeters {
@@ -24,6 +26,7 @@ public class OutboxRelayMeters {
     static final String RUNNING = "mma.outbox.relay.running";
     static final String RELAYED = "mma.outbox.events.relayed";
     static final String LAG = "mma.outbox.commit.to.send.lag";
+    static final String LOST_SLOTS = "mma.outbox.lost.slots.replaced";
 
     // Micrometer holds a meter's state object weakly: a supplier no one else referenced would be collected, and the
     // meters would read NaN. This bean lives as long as the application.
@@ -45,6 +48,9 @@ public class OutboxRelayMeters {
                 .description("1 while the outbox relay streams committed events to Kafka").register(registry);
         FunctionCounter.builder(RELAYED, relay, metrics -> metrics.get().map(running -> (double) running.eventsRelayed()).orElse(0.0))
                 .description("outbox events acknowledged by Kafka since the relay started").register(registry);
+        FunctionCounter.builder(LOST_SLOTS, relay, metrics -> metrics.get().map(running -> (double) running.lostSlotsReplaced()).orElse(0.0))
+                .description("replication slots PostgreSQL invalidated under the relay, replaced and their events sent from the table")
+                .register(registry);
         Gauge.builder(LAG, relay, metrics -> metrics.get().flatMap(OutboxRelayMetrics::lastCommitToSendLag)
                         .map(OutboxRelayMeters::seconds).orElse(Double.NaN))
                 .baseUnit("seconds").description("the last relayed event's time from its commit to Kafka's acknowledgement")

@@ -15,6 +15,13 @@ public interface OutboxRelayMetrics {
      */
     Optional<Duration> lastCommitToSendLag();
 
+    /**
+     * Replication slots PostgreSQL invalidated (their WAL removed: {@code max_slot_wal_keep_size} exceeded) that the
+     * relay replaced, its events sent from the table. Not zero means the database's WAL limit is too small for the
+     * relay's lag: raise it.
+     */
+    long lostSlotsReplaced();
+
     /** Whether the engine is streaming changes: false before start, after close, and after a failure. */
     boolean running();
 }

@@ -11,11 +11,16 @@ final class RelayStatistics implements OutboxRelayMetrics {
 
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>();
+    private final AtomicLong lostSlotsReplaced = new AtomicLong();
     private volatile boolean running;
 
     void acknowledged(CapturedEvent event, Instant acknowledgedAt) {
         relayed.incrementAndGet();
         event.committedAt().ifPresent(committedAt -> lastLag.set(Duration.between(committedAt, acknowledgedAt)));
+    }
+
+    void lostSlotReplaced() {
+        lostSlotsReplaced.incrementAndGet();
     }
 
     void running(boolean running) {
@@ -30,6 +35,11 @@ final class RelayStatistics implements OutboxRelayMetrics {
     @Override
     public Optional<Duration> lastCommitToSendLag() {
         return Optional.ofNullable(lastLag.get());
+    }
+
+    @Override
+    public long lostSlotsReplaced() {
+        return lostSlotsReplaced.get();
     }
 
     @Override

@@ -93,6 +93,39 @@ final class OutboxDatabase {
         }
     }
 
+    /** The slot's {@code wal_status} ({@code reserved}, …, {@code lost}); empty if the slot does not exist. */
+    Optional<String> walStatus(String slotName) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT wal_status FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slotName);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Makes PostgreSQL invalidate the slot as it does one that trails the WAL by more than
+     * {@code max_slot_wal_keep_size}: the limit lowered (for the whole test server, so only for a moment), WAL
+     * written into a new segment, and a checkpoint, which removes the old segments and marks the slot lost.
+     */
+    void loseSlot(String slotName) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+            statement.execute("SELECT pg_reload_conf()");
+            try {
+                for (int round = 0; round < 50 && !walStatus(slotName).orElseThrow().equals("lost"); round++) {
+                    changeReferralWithoutEvent("R-wal", "round-" + round);
+                    statement.execute("SELECT pg_switch_wal()");
+                    statement.execute("CHECKPOINT");
+                }
+            } finally {
+                statement.execute("ALTER SYSTEM RESET max_slot_wal_keep_size");
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        }
+    }
+
     long currentWalLsn() throws SQLException {
         return queryLong("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn");
     }

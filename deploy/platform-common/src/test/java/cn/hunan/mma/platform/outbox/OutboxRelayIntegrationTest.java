@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -200,6 +201,75 @@ class OutboxRelayIntegrationTest {
             assertThat(reader.receivedAtLeast(1, ARRIVAL)).extracting(record -> text(record, "id"))
                     .containsExactly(beforeFirstStart.eventId().toString());
         }
+    }
+
+    @Test
+    void a_slot_lost_while_the_relay_was_stopped_is_replaced_and_the_events_it_can_no_longer_decode_are_sent_from_the_table()
+            throws Exception {
+        Fixture fixture = new Fixture("lostslot");
+        OutboxRelay first = fixture.startRelay();
+        OutboxEvent whileRunning = fixture.events.next("R-20", "ReferralRequested");
+        fixture.database.commit(List.of(whileRunning));
+        try (TopicReader reader = fixture.reader()) {
+            reader.receivedAtLeast(1, ARRIVAL);
+        }
+        await("relayed row deleted").atMost(ARRIVAL).until(() -> fixture.database.outboxRows() == 0);
+        first.close();
+        List<OutboxEvent> batched = List.of(fixture.events.next("R-20", "ReferralAccepted"),
+                fixture.events.next("R-21", "ReferralRequested"));
+        OutboxEvent single = fixture.events.next("R-21", "ReferralAccepted");
+        fixture.database.commit(OutboxBatch.rows(batched));
+        fixture.database.commit(List.of(single));
+
+        fixture.database.loseSlot(fixture.slotName);
+        assertThat(fixture.database.walStatus(fixture.slotName)).contains("lost");
+        OutboxEvent afterLoss = fixture.events.next("R-20", "ReferralRejected");
+        fixture.database.commit(List.of(afterLoss));
+
+        OutboxRelay second = fixture.startRelay();
+        OutboxEvent afterRestart = fixture.events.next("R-21", "ReferralRejected");
+        fixture.database.commit(List.of(afterRestart));
+
+        List<OutboxEvent> committed = new ArrayList<>(List.of(whileRunning));
+        committed.addAll(batched);
+        committed.addAll(List.of(single, afterLoss, afterRestart));
+        try (TopicReader reader = fixture.reader()) {
+            List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
+                    .anyMatch(record -> text(record, "id").equals(afterRestart.eventId().toString())), ARRIVAL);
+            // Each event once, each referral's in commit order: the lost ones from the table before the new slot's.
+            assertThat(receivedIdsByKey(received)).isEqualTo(committedIdsByKey(committed));
+        }
+        assertThat(second.metrics().lostSlotsReplaced()).isEqualTo(1);
+        assertThat(fixture.database.walStatus(fixture.slotName)).hasValueSatisfying(status -> assertThat(status).isNotEqualTo("lost"));
+        await("outbox table empty").atMost(ARRIVAL).until(() -> fixture.database.outboxRows() == 0);
+    }
+
+    @Test
+    void a_slot_lost_under_a_running_relay_is_replaced_without_a_restart() throws Exception {
+        Fixture fixture = new Fixture("lostlive");
+        OutboxRelay relay = fixture.startRelay(Duration.ofMillis(200));
+        OutboxEvent before = fixture.events.next("R-30", "ReferralRequested");
+        fixture.database.commit(List.of(before));
+        try (TopicReader reader = fixture.reader()) {
+            reader.receivedAtLeast(1, ARRIVAL);
+        }
+
+        fixture.database.loseSlot(fixture.slotName);
+        OutboxEvent whileLost = fixture.events.next("R-30", "ReferralAccepted");
+        fixture.database.commit(List.of(whileLost));
+        await("lost slot replaced").atMost(ARRIVAL).until(() -> relay.metrics().lostSlotsReplaced() == 1);
+        OutboxEvent afterwards = fixture.events.next("R-30", "ReferralRejected");
+        fixture.database.commit(List.of(afterwards));
+
+        try (TopicReader reader = fixture.reader()) {
+            List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
+                    .anyMatch(record -> text(record, "id").equals(afterwards.eventId().toString())), ARRIVAL);
+            // At least once: an event committed as the new slot was created may come twice, never out of order.
+            assertThat(new ArrayList<>(new LinkedHashSet<>(receivedIdsByKey(received).get("R-30"))))
+                    .containsExactly(before.eventId().toString(), whileLost.eventId().toString(), afterwards.eventId().toString());
+        }
+        assertThat(relay.metrics().running()).isTrue();
+        assertThat(fixture.database.slotIsActive(fixture.slotName)).isTrue();
     }
 
     @Test
