@@ -25,7 +25,7 @@ public class OutOfAreaCare {
     // (residence counties $1, residence prefixes $4); their episodes' other stays by the episode index.
     private static final String EPISODE_STAYS = "WITH period_stays AS (SELECT c.discharge_event_id, c.episode_id, "
             + "c.institution_id, c.discharge_date FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) "
-            + "AND c.discharge_date >= $2 AND c.discharge_date < $3 AND c.residence_division LIKE ANY($4::text[])), "
+            + "AND c.discharge_date >= $2 AND c.discharge_date < $3 AND ($4::text[] IS NULL OR c.residence_division LIKE ANY($4::text[]))), "
             + "stays AS (SELECT coalesce(episode_id, discharge_event_id::text) AS episode, institution_id, discharge_date "
             + "FROM period_stays UNION ALL SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o "
             + "WHERE NOT o.superseded AND o.episode_id IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL) "
@@ -46,10 +46,12 @@ public class OutOfAreaCare {
     // on a later day, by a stay at an institution of a covered county that is none of the close's partners ($6) — the
     // patient it treated went home to the county's care (a down-referral, 下转), not back to it or to another partner.
     // An episode counts once per partner, in the period of its first such homecoming: extended by a later stay, it is
-    // not paid again. A stay at an institution the matrix has not placed is not a homecoming (never guessed).
+    // not paid again. A stay at an institution the matrix has not placed is not a homecoming (never guessed). Only the
+    // stays of referral episodes can be followed by another: the self-join is over those alone.
     private static final String KEPT_IN_AREA = EPISODE_STAYS
-            + ", homecomings AS (SELECT s.institution_id AS partner, s.episode, min(h.discharge_date) AS home FROM stays s "
-            + "JOIN stays h ON h.episode = s.episode AND h.discharge_date > s.discharge_date JOIN institution i ON i.id = h.institution_id "
+            + ", linked AS (SELECT s.* FROM stays s WHERE s.episode IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL)), "
+            + "homecomings AS (SELECT s.institution_id AS partner, s.episode, min(h.discharge_date) AS home FROM linked s "
+            + "JOIN linked h ON h.episode = s.episode AND h.discharge_date > s.discharge_date JOIN institution i ON i.id = h.institution_id "
             + "WHERE s.institution_id = ANY($5::text[]) AND h.institution_id <> ALL($6::text[]) "
             + "AND left(i.division_code, 6) = ANY($1::text[]) GROUP BY s.institution_id, s.episode) "
             + "SELECT partner, count(*) FROM homecomings WHERE home >= $2 AND home < $3 GROUP BY partner";

@@ -255,6 +255,36 @@ class ReferralRateCloseApiTest {
         return body.toString();
     }
 
+    /**
+     * A covered township counts its own residents only; a whole county (where the prefix is left out of the query)
+     * all of its. Covered: 湘潭县's 易俗河镇 (430321104) and all of 湘乡 (430381). 2011-H1: 易俗河镇 residents in 长沙 and
+     * at the county hospital, a 湘乡 resident of a township in 长沙 and one at home → 2 ÷ 4 = 0.5; not counted: a
+     * resident of 湘潭县's 花石镇 (430321105) in 长沙, and one registered at county level only (430321). 2010-H1: the
+     * 易俗河镇 resident's earlier stay in 长沙 and a 湘乡 resident at home → 1 ÷ 2; the 花石镇 resident's → not counted.
+     */
+    @Test
+    void a_covered_township_counts_its_residents_and_a_whole_county_all_of_its() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+        String alliance = alliance(List.of("430321104", "430381"));
+        awaitPlaced(List.of(XIANGTAN_COUNTY, XIANGXIANG, CHANGSHA));
+
+        stay(CHANGSHA, "430321104", "2011-02-01", false);
+        stay(XIANGTAN_COUNTY, "430321104", "2011-03-01", false);
+        stay(CHANGSHA, "430381102", "2011-04-01", false);
+        stay(XIANGXIANG, "430381", "2011-05-01", false);
+        stay(CHANGSHA, "430321105", "2011-05-02", false);
+        stay(CHANGSHA, "430321", "2011-05-03", false);
+        stay(CHANGSHA, "430321104", "2010-02-01", false);
+        stay(XIANGXIANG, "430381", "2010-03-01", false);
+        stay(CHANGSHA, "430321105", "2010-04-01", false);
+
+        JsonPath closed = close(alliance, "2011-H1", withoutRates("430381")).then().statusCode(200).extract().jsonPath();
+        assertThat(closed.getList("derivedInputs.referralRates.episodes", Integer.class)).containsExactly(2, 4);
+        assertThat(closed.getList("derivedInputs.referralRates.outside", Integer.class)).containsExactly(1, 2);
+        assertThat(decimal(closed, "result.snapshot.baselineReferralRate")).isEqualByComparingTo("0.5");
+        assertThat(decimal(closed, "result.snapshot.currentReferralRate")).isEqualByComparingTo("0.5");
+    }
+
     /** 韶山 (430382) has no settled stay in 2016; 雨湖区 (430302) has one, at an institution the matrix never named. */
     @Test
     void a_rate_the_stays_cannot_give_must_come_with_the_request() throws Exception {

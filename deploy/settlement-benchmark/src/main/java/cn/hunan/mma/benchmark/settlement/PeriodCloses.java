@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,13 +78,20 @@ final class PeriodCloses {
             int failed = 0;
             String firstFailure = null;
             for (int i = 0; i < answers.size(); i++) {
-                HttpResponse<String> answer = answers.get(i).get();
-                if (answer.statusCode() / 100 == 2) {
+                String failure;
+                try {
+                    HttpResponse<String> answer = answers.get(i).get();
+                    failure = answer.statusCode() / 100 == 2 ? null : answer.statusCode() + " " + answer.body();
+                } catch (ExecutionException e) {
+                    // A close that times out (or cannot connect) is a failed close in the table, not a crashed run.
+                    failure = e.getCause().toString();
+                }
+                if (failure == null) {
                     closed++;
                 } else {
                     failed++;
                     if (firstFailure == null) {
-                        firstFailure = alliances.get(i).id() + ": " + answer.statusCode() + " " + answer.body();
+                        firstFailure = alliances.get(i).id() + ": " + failure;
                     }
                 }
             }
