@@ -3,8 +3,9 @@
 -- whole table — cases arrive in discharge order from every county — so each read fetched about one heap page per
 -- stay: at 15 million cases a county's 60,000 stays took a second per query, and closing the province's 145
 -- alliances took 119 s (2026-11-24). Carrying the columns those queries read in the index lets PostgreSQL answer them
--- from the index alone (an index-only scan, on pages the visibility map marks all-visible).
-CREATE INDEX case_settlement_spend_covering ON case_settlement (residence_county, discharge_date)
+-- from the index alone (an index-only scan, on pages the visibility map marks all-visible). IF NOT EXISTS: on a large
+-- live table an operator builds it beforehand with CREATE INDEX CONCURRENTLY under this name (README, Persistence).
+CREATE INDEX IF NOT EXISTS case_settlement_spend_covering ON case_settlement (residence_county, discharge_date)
     INCLUDE (residence_division, institution_id, episode_id, discharge_event_id, fund_payable_fen, cleared_fund_payable_fen)
     WHERE NOT superseded;
 DROP INDEX case_settlement_spend;
