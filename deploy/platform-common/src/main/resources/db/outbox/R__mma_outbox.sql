@@ -17,6 +17,11 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at    timestamptz NOT NULL DEFAULT now()
 );
 
+-- Insertion order, for the rows a new replication slot cannot see and the relay sends from the table (OutboxSweep):
+-- the row id is random, and the rows of one transaction share created_at. A bigserial, so rows keep being written
+-- without naming it.
+ALTER TABLE outbox ADD COLUMN IF NOT EXISTS seq bigserial;
+
 -- Slots the relay has created and whose older rows it has not yet sent from the table (a new slot never decodes rows
 -- committed before it existed: OutboxSweep). Written before the slot is created, deleted once those rows are
 -- acknowledged by Kafka, so that a relay stopped in between sends them at its next start. slot_created_at, set once

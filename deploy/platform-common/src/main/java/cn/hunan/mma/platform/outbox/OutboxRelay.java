@@ -48,14 +48,16 @@ public final class OutboxRelay implements AutoCloseable {
     private final DatabaseConnections connections;
     private final ReplicationSetup replication;
     private boolean started;
-    private boolean closed;
+    // Read by close() without the monitor: a slot being replaced holds it for as long as the sweep takes.
+    private volatile boolean closed;
+    private volatile OutboxPublisher sweeper;
     private Producer<String, String> producer;
     private OutboxCleaner cleaner;
     private OutboxPublisher publisher;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ExecutorService engineThread;
     private CompletableFuture<Throwable> engineFailure;
-    private ScheduledExecutorService slotWatch;
+    private volatile ScheduledExecutorService slotWatch;
 
     public OutboxRelay(OutboxRelaySettings settings) {
         this.settings = settings;
@@ -105,12 +107,14 @@ public final class OutboxRelay implements AutoCloseable {
     /** Stops streaming. A batch not yet acknowledged by Kafka is sent again by the next start. */
     @Override
     public void close() {
-        ScheduledExecutorService watch;
-        synchronized (this) {
-            closed = true;
-            watch = slotWatch;
+        closed = true;
+        // Without the monitor: a slot being replaced holds it. Stopping the sweep's sends and interrupting the watch
+        // end the replacement (whatever it has not sent stays in the table for the next start).
+        OutboxPublisher sweeping = sweeper;
+        if (sweeping != null) {
+            sweeping.stop();
         }
-        // Outside the lock: a slot being replaced holds it, and the interrupt ends the replacement.
+        ScheduledExecutorService watch = slotWatch;
         if (watch != null) {
             watch.shutdownNow();
             awaitTermination(watch, "slot watch");
@@ -134,9 +138,15 @@ public final class OutboxRelay implements AutoCloseable {
     private void stream() {
         ReplicationSetup.Slot slot = withConnection(replication::prepare, "cannot prepare logical replication");
         if (withConnection(replication::sweepPending, "cannot read the pending sweep")) {
-            OutboxPublisher sweeper = newPublisher();
-            long events = withConnection(connection -> new OutboxSweep(settings).relayTable(connection, sweeper),
-                    "cannot relay the rows left in the outbox table");
+            OutboxPublisher sweeping = newPublisher();
+            sweeper = sweeping;
+            long events;
+            try {
+                events = withConnection(connection -> new OutboxSweep(settings).relayTable(connection, sweeping),
+                        "cannot relay the rows left in the outbox table");
+            } finally {
+                sweeper = null;
+            }
             withConnection(connection -> {
                 replication.sweepDone(connection);
                 return null;

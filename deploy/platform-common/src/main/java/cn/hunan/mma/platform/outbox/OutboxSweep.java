@@ -15,9 +15,10 @@ import java.util.Optional;
  * exactly the events not yet relayed — and perhaps a few relayed ones whose delete had not run, sent again (at least
  * once; consumers deduplicate by {@code ce_id}).
  *
- * <p>The rows are read in one repeatable-read snapshot taken after the new slot exists, oldest transaction first
- * (the {@code created_at} of a row is its transaction's start), and the relay starts streaming only once they are
- * all acknowledged: an aggregate's older events reach Kafka before its newer ones. A row committed after the slot
+ * <p>The rows are read in one repeatable-read snapshot taken after the new slot exists, in the order they were
+ * inserted ({@code seq}: a service changes an aggregate and writes its event under the aggregate's row lock, so for
+ * one aggregate that is commit order, and within a transaction it is the order written), and the relay starts
+ * streaming only once they are all acknowledged: an aggregate's older events reach Kafka before its newer ones. A row committed after the slot
  * was created is streamed as well: rows of transactions begun after it are left to the slot, and one begun before
  * but committed after may be sent twice.
  */
@@ -35,7 +36,7 @@ final class OutboxSweep {
         this.selectRows = "SELECT id, aggregatetype, aggregateid, type, payload, occurred_at FROM \""
                 + settings.schemaName() + "\".\"" + settings.tableName() + "\" WHERE created_at <= coalesce((SELECT "
                 + "slot_created_at FROM " + ReplicationSetup.sweepTable(settings) + " WHERE slot_name = ?), 'infinity') "
-                + "ORDER BY created_at, id";
+                + "ORDER BY seq";
         this.slotName = settings.slotName();
     }
 

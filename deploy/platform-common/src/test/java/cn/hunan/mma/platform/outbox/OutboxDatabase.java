@@ -111,6 +111,11 @@ final class OutboxDatabase {
      */
     void loseSlot(String slotName) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            String limit;
+            try (ResultSet setting = statement.executeQuery("SELECT current_setting('max_slot_wal_keep_size')")) {
+                setting.next();
+                limit = setting.getString(1);
+            }
             statement.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
             statement.execute("SELECT pg_reload_conf()");
             try {
@@ -120,7 +125,8 @@ final class OutboxDatabase {
                     statement.execute("CHECKPOINT");
                 }
             } finally {
-                statement.execute("ALTER SYSTEM RESET max_slot_wal_keep_size");
+                // Back to what the server had (RESET would leave no limit at all).
+                statement.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '" + limit + "'");
                 statement.execute("SELECT pg_reload_conf()");
             }
         }

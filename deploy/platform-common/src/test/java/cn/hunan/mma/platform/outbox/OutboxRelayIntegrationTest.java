@@ -218,8 +218,15 @@ class OutboxRelayIntegrationTest {
         List<OutboxEvent> batched = List.of(fixture.events.next("R-20", "ReferralAccepted"),
                 fixture.events.next("R-21", "ReferralRequested"));
         OutboxEvent single = fixture.events.next("R-21", "ReferralAccepted");
+        // Six single rows of one referral in one transaction: they share created_at and have random ids, yet must
+        // come out in the order written (one chance in 720 of passing by luck).
+        List<OutboxEvent> oneTransaction = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            oneTransaction.add(fixture.events.next("R-22", "ReferralStep" + i));
+        }
         fixture.database.commit(OutboxBatch.rows(batched));
         fixture.database.commit(List.of(single));
+        fixture.database.commit(oneTransaction);
 
         fixture.database.loseSlot(fixture.slotName);
         assertThat(fixture.database.walStatus(fixture.slotName)).contains("lost");
@@ -232,7 +239,9 @@ class OutboxRelayIntegrationTest {
 
         List<OutboxEvent> committed = new ArrayList<>(List.of(whileRunning));
         committed.addAll(batched);
-        committed.addAll(List.of(single, afterLoss, afterRestart));
+        committed.add(single);
+        committed.addAll(oneTransaction);
+        committed.addAll(List.of(afterLoss, afterRestart));
         try (TopicReader reader = fixture.reader()) {
             List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
                     .anyMatch(record -> text(record, "id").equals(afterRestart.eventId().toString())), ARRIVAL);
