@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.service;
 
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
@@ -97,14 +98,11 @@ public class SpendService {
     // estimated at 5, the kept-in-area self-join ran as a nested loop for minutes at 15 million cases (2026-11-24).
     // Each query is planned for its values, so "$4 IS NULL OR …" leaves the clause out of the plan altogether.
     static Tuple covered(List<String> coveredDivisions, LocalDate from, LocalDate until) {
-        String[] counties = coveredDivisions.stream().map(SpendService::county).distinct().toArray(String[]::new);
-        boolean wholeCounties = coveredDivisions.stream().allMatch(division -> division.equals(county(division)));
+        List<DivisionCode> divisions = coveredDivisions.stream().map(DivisionCode::of).toList();
+        String[] counties = divisions.stream().map(division -> division.countyCode().value()).distinct().toArray(String[]::new);
+        boolean wholeCounties = divisions.stream().allMatch(division -> division.countyCode().equals(division));
         String[] prefixes = wholeCounties ? null
                 : coveredDivisions.stream().map(division -> division + "%").toArray(String[]::new);
         return Tuple.of(counties, from, until).addValue(prefixes);
-    }
-
-    private static String county(String division) {
-        return division.substring(0, 6);
     }
 }

@@ -39,7 +39,7 @@ final class OutboxCleaner implements AutoCloseable {
 
     OutboxCleaner(DatabaseConnections connections, OutboxRelaySettings settings) {
         this.connections = connections;
-        this.deleteSql = "DELETE FROM \"" + settings.schemaName() + "\".\"" + settings.tableName() + "\" WHERE id = ANY (?)";
+        this.deleteSql = "DELETE FROM " + settings.quotedTable() + " WHERE id = ANY (?)";
         this.worker = new Thread(this::deleteUntilClosed, "mma-outbox-cleaner-" + settings.slotName());
         worker.setDaemon(true);
         worker.start();

@@ -47,6 +47,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final RelayStatistics statistics = new RelayStatistics();
     private final DatabaseConnections connections;
     private final ReplicationSetup replication;
+    private final OutboxSweep sweep;
     private boolean started;
     // Read by close() without the monitor: a slot being replaced holds it for as long as the sweep takes.
     private volatile boolean closed;
@@ -63,6 +64,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.settings = settings;
         this.connections = new DatabaseConnections(settings);
         this.replication = new ReplicationSetup(settings);
+        this.sweep = new OutboxSweep(settings);
     }
 
     /**
@@ -137,29 +139,31 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private void stream() {
         ReplicationSetup.Slot slot = withConnection(replication::prepare, "cannot prepare logical replication");
-        if (withConnection(replication::sweepPending, "cannot read the pending sweep")) {
-            OutboxPublisher sweeping = newPublisher();
-            sweeper = sweeping;
-            long events;
-            try {
-                events = withConnection(connection -> new OutboxSweep(settings).relayTable(connection, sweeping),
-                        "cannot relay the rows left in the outbox table");
-            } finally {
-                sweeper = null;
-            }
-            withConnection(connection -> {
-                replication.sweepDone(connection);
-                return null;
-            }, "cannot record the sweep as done");
-            if (events > 0) {
-                LOG.warn("Outbox relay {} sent {} events from the table that its new slot cannot decode ({})",
-                        settings.slotName(), events, slot);
-            }
+        long swept = withConnection(this::sweepIfPending, "cannot relay the rows left in the outbox table");
+        if (swept > 0) {
+            LOG.warn("Outbox relay {} sent {} events from the table that its new slot cannot decode ({})",
+                    settings.slotName(), swept, slot);
         }
         startEngine();
         awaitStreaming();
         if (slot == ReplicationSetup.Slot.REPLACED_LOST) {
             statistics.lostSlotReplaced();
+        }
+    }
+
+    /** @return the events sent from the table; none when no sweep is pending */
+    private long sweepIfPending(Connection connection) throws SQLException, InterruptedException {
+        if (!replication.sweepPending(connection)) {
+            return 0;
+        }
+        OutboxPublisher sweeping = newPublisher();
+        sweeper = sweeping;
+        try {
+            long events = sweep.relayTable(connection, sweeping);
+            replication.sweepDone(connection);
+            return events;
+        } finally {
+            sweeper = null;
         }
     }
 

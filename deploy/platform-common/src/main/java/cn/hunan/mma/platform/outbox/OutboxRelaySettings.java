@@ -82,6 +82,19 @@ public record OutboxRelaySettings(String jdbcUrl, String username, String passwo
         return table.substring(table.indexOf('.') + 1);
     }
 
+    /**
+     * A table of the outbox's schema, as SQL: {@code "schema"."name"}. Names are validated here; quoting keeps them
+     * exactly as written.
+     */
+    String quotedTable(String name) {
+        return '"' + schemaName() + "\".\"" + name + '"';
+    }
+
+    /** The outbox table, as SQL. */
+    String quotedTable() {
+        return quotedTable(tableName());
+    }
+
     /** Keeps the password out of logs and exception messages. */
     @Override
     public String toString() {

@@ -33,9 +33,9 @@ final class OutboxSweep {
     OutboxSweep(OutboxRelaySettings settings) {
         // A row of a transaction begun after the slot was created is the slot's to decode. Until the relay knew when
         // that was (it stopped in between), every row is sent, some of them twice.
-        this.selectRows = "SELECT id, aggregatetype, aggregateid, type, payload, occurred_at FROM \""
-                + settings.schemaName() + "\".\"" + settings.tableName() + "\" WHERE created_at <= coalesce((SELECT "
-                + "slot_created_at FROM " + ReplicationSetup.sweepTable(settings) + " WHERE slot_name = ?), 'infinity') "
+        this.selectRows = "SELECT id, aggregatetype, aggregateid, type, payload, occurred_at FROM "
+                + settings.quotedTable() + " WHERE created_at <= coalesce((SELECT slot_created_at FROM "
+                + settings.quotedTable(ReplicationSetup.SWEEP_TABLE) + " WHERE slot_name = ?), 'infinity') "
                 + "ORDER BY seq";
         this.slotName = settings.slotName();
     }

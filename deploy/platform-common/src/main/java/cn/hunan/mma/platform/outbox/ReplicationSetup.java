@@ -30,7 +30,7 @@ final class ReplicationSetup {
     /** PostgreSQL's {@code wal_status} of a slot whose WAL has been removed. */
     private static final String LOST = "lost";
     /** Created by the outbox migration beside the outbox table. */
-    private static final String SWEEP_TABLE = "outbox_sweep_pending";
+    static final String SWEEP_TABLE = "outbox_sweep_pending";
 
     private final OutboxRelaySettings settings;
 
@@ -68,12 +68,12 @@ final class ReplicationSetup {
 
     /** Whether rows committed before the slot was created may still be in the table, not yet sent. */
     boolean sweepPending(Connection connection) throws SQLException {
-        return exists(connection, "SELECT 1 FROM " + sweepTable(settings) + " WHERE slot_name = ?", settings.slotName());
+        return exists(connection, "SELECT 1 FROM " + sweepTable() + " WHERE slot_name = ?", settings.slotName());
     }
 
     /** Called once the rows the slot cannot see have been sent and acknowledged. */
     void sweepDone(Connection connection) throws SQLException {
-        execute(connection, "DELETE FROM " + sweepTable(settings) + " WHERE slot_name = ?", settings.slotName());
+        execute(connection, "DELETE FROM " + sweepTable() + " WHERE slot_name = ?", settings.slotName());
     }
 
     /** Whether PostgreSQL has invalidated the slot: it will never stream again. */
@@ -104,15 +104,14 @@ final class ReplicationSetup {
         }
     }
 
-    /** The table of pending sweeps, beside the outbox table. */
-    static String sweepTable(OutboxRelaySettings settings) {
-        return quote(settings.schemaName()) + "." + quote(SWEEP_TABLE);
+    private String sweepTable() {
+        return settings.quotedTable(SWEEP_TABLE);
     }
 
     private void ensurePublication(Connection connection) throws SQLException {
         if (!exists(connection, "SELECT 1 FROM pg_publication WHERE pubname = ?", settings.publicationName())) {
             createIgnoringRace(connection, "CREATE PUBLICATION " + quote(settings.publicationName())
-                    + " FOR TABLE " + quote(settings.schemaName()) + "." + quote(settings.tableName())
+                    + " FOR TABLE " + settings.quotedTable()
                     + " WITH (publish = 'insert')");
             LOG.info("Created publication {} for {}", settings.publicationName(), settings.table());
         }
@@ -154,7 +153,7 @@ final class ReplicationSetup {
             }
         }
         // Recorded first: from the moment the slot exists, the rows before it depend on the sweep.
-        execute(connection, "INSERT INTO " + sweepTable(settings) + " (slot_name) VALUES (?) ON CONFLICT DO NOTHING",
+        execute(connection, "INSERT INTO " + sweepTable() + " (slot_name) VALUES (?) ON CONFLICT DO NOTHING",
                 settings.slotName());
         if (lost) {
             LOG.error("Replication slot {} is lost (PostgreSQL removed WAL it still needed: max_slot_wal_keep_size is "
@@ -167,7 +166,7 @@ final class ReplicationSetup {
             statement.execute();
             LOG.info("Created logical replication slot {} (pgoutput)", settings.slotName());
             // A transaction begun after this (now() is this statement's start) commits after the slot's start.
-            execute(connection, "UPDATE " + sweepTable(settings) + " SET slot_created_at = now() WHERE slot_name = ?",
+            execute(connection, "UPDATE " + sweepTable() + " SET slot_created_at = now() WHERE slot_name = ?",
                     settings.slotName());
             return lost ? Slot.REPLACED_LOST : Slot.CREATED;
         } catch (SQLException e) {

@@ -73,35 +73,32 @@ final class OutboxDatabase {
 
     /** The slot's confirmed position as a number; empty if the slot does not exist. */
     Optional<Long> confirmedFlushLsn(String slotName) throws SQLException {
-        try (Connection connection = connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT confirmed_flush_lsn - '0/0'::pg_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
-            query.setString(1, slotName);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
-            }
-        }
+        return slotColumn(slotName, "confirmed_flush_lsn - '0/0'::pg_lsn", result -> result.getLong(1));
     }
 
     boolean slotIsActive(String slotName) throws SQLException {
-        try (Connection connection = connect();
-             PreparedStatement query = connection.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
-            query.setString(1, slotName);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
+        return slotColumn(slotName, "active", result -> result.getBoolean(1)).orElse(false);
     }
 
     /** The slot's {@code wal_status} ({@code reserved}, …, {@code lost}); empty if the slot does not exist. */
     Optional<String> walStatus(String slotName) throws SQLException {
-        try (Connection connection = connect();
-             PreparedStatement query = connection.prepareStatement("SELECT wal_status FROM pg_replication_slots WHERE slot_name = ?")) {
+        return slotColumn(slotName, "wal_status", result -> result.getString(1));
+    }
+
+    /** One column of the slot's row in {@code pg_replication_slots}; empty if the slot does not exist. */
+    private <T> Optional<T> slotColumn(String slotName, String column, Column<T> read) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT " + column + " FROM pg_replication_slots WHERE slot_name = ?")) {
             query.setString(1, slotName);
             try (ResultSet result = query.executeQuery()) {
-                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+                return result.next() ? Optional.ofNullable(read.from(result)) : Optional.empty();
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T from(ResultSet result) throws SQLException;
     }
 
     /**
