@@ -59,6 +59,8 @@ public final class OutboxRelay implements AutoCloseable {
     private ExecutorService engineThread;
     private CompletableFuture<Throwable> engineFailure;
     private volatile ScheduledExecutorService slotWatch;
+    /** Whether the slot watch's last check failed to reach the database; only the watch thread uses it. */
+    private boolean slotCheckFailing;
 
     public OutboxRelay(OutboxRelaySettings settings) {
         this.settings = settings;
@@ -215,20 +217,47 @@ public final class OutboxRelay implements AutoCloseable {
         if (closed) {
             return;
         }
-        try {
-            if (engine != null) {
-                if (!withConnection(replication::slotLost, "cannot check the replication slot")) {
-                    return;
-                }
-                LOG.error("Outbox relay {}: PostgreSQL invalidated the replication slot while the relay used it "
-                        + "(max_slot_wal_keep_size exceeded); replacing it", settings.slotName());
-                stopEngine();
+        if (engine != null) {
+            if (!slotLost()) {
+                return;
             }
+            LOG.error("Outbox relay {}: PostgreSQL invalidated the replication slot while the relay used it "
+                    + "(max_slot_wal_keep_size exceeded); replacing it", settings.slotName());
+            stopEngine();
+        }
+        try {
             stream();
         } catch (RuntimeException e) {
             stopEngine();
             LOG.error("Outbox relay {} could not replace its lost slot; trying again in {}", settings.slotName(),
                     settings.heartbeatInterval(), e);
+        }
+    }
+
+    /**
+     * Whether PostgreSQL reports the slot lost. A check that cannot reach the database answers no: the engine streams
+     * on its own connection and retries by itself, and stopping it for a moment's outage would only re-send what it
+     * had not yet acknowledged. The failure is counted and logged once per run of failed checks.
+     */
+    private boolean slotLost() {
+        try {
+            boolean lost = withConnection(replication::slotLost, "cannot check the replication slot");
+            if (slotCheckFailing) {
+                slotCheckFailing = false;
+                LOG.info("Outbox relay {} reaches its database again to check the replication slot", settings.slotName());
+            }
+            return lost;
+        } catch (OutboxRelayException e) {
+            if (closed) {
+                return false;   // interrupted by close()
+            }
+            statistics.slotCheckFailed();
+            if (!slotCheckFailing) {
+                slotCheckFailing = true;
+                LOG.warn("Outbox relay {} cannot check its replication slot (the engine streams on); checking again "
+                        + "every {}: {}", settings.slotName(), settings.heartbeatInterval(), e.getMessage());
+            }
+            return false;
         }
     }
 

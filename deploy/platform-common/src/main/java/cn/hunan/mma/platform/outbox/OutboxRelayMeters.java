@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * counts events Kafka acknowledged (from 0 again after a restart, which Prometheus reads as a counter reset);
  * {@code mma_outbox_commit_to_send_lag_seconds} is the last relayed event's time from its commit to Kafka's
  * acknowledgement (NaN until the first); {@code mma_outbox_lost_slots_replaced_total} counts replication slots
- * PostgreSQL invalidated under the relay (its WAL limit was too small; alert on any). Nothing is registered where the
+ * PostgreSQL invalidated under the relay (its WAL limit was too small; alert on any);
+ * {@code mma_outbox_slot_checks_failed_total} counts checks of the slot that could not reach the database. Nothing is registered where the
  * relay is disabled.
  */
 @ApplicationScoped
@@ -27,6 +28,7 @@ public class OutboxRelayMeters {
     static final String RELAYED = "mma.outbox.events.relayed";
     static final String LAG = "mma.outbox.commit.to.send.lag";
     static final String LOST_SLOTS = "mma.outbox.lost.slots.replaced";
+    static final String SLOT_CHECKS_FAILED = "mma.outbox.slot.checks.failed";
 
     // Micrometer holds a meter's state object weakly: a supplier no one else referenced would be collected, and the
     // meters would read NaN. This bean lives as long as the application.
@@ -50,6 +52,9 @@ public class OutboxRelayMeters {
                 .description("outbox events acknowledged by Kafka since the relay started").register(registry);
         FunctionCounter.builder(LOST_SLOTS, relay, metrics -> metrics.get().map(running -> (double) running.lostSlotsReplaced()).orElse(0.0))
                 .description("replication slots PostgreSQL invalidated under the relay, replaced and their events sent from the table")
+                .register(registry);
+        FunctionCounter.builder(SLOT_CHECKS_FAILED, relay, metrics -> metrics.get().map(running -> (double) running.slotChecksFailed()).orElse(0.0))
+                .description("checks of the replication slot that could not reach the database (the engine streams on)")
                 .register(registry);
         Gauge.builder(LAG, relay, metrics -> metrics.get().flatMap(OutboxRelayMetrics::lastCommitToSendLag)
                         .map(OutboxRelayMeters::seconds).orElse(Double.NaN))

@@ -22,6 +22,12 @@ public interface OutboxRelayMetrics {
      */
     long lostSlotsReplaced();
 
+    /**
+     * Checks of the replication slot that could not reach the database (the relay's slot watch, every heartbeat
+     * interval). The engine streams on through them; a rising count means the relay's own connections fail.
+     */
+    long slotChecksFailed();
+
     /** Whether the engine is streaming changes: false before start, after close, and after a failure. */
     boolean running();
 }

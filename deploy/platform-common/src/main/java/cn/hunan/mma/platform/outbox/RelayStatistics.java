@@ -12,6 +12,7 @@ final class RelayStatistics implements OutboxRelayMetrics {
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>();
     private final AtomicLong lostSlotsReplaced = new AtomicLong();
+    private final AtomicLong slotChecksFailed = new AtomicLong();
     private volatile boolean running;
 
     void acknowledged(CapturedEvent event, Instant acknowledgedAt) {
@@ -21,6 +22,10 @@ final class RelayStatistics implements OutboxRelayMetrics {
 
     void lostSlotReplaced() {
         lostSlotsReplaced.incrementAndGet();
+    }
+
+    void slotCheckFailed() {
+        slotChecksFailed.incrementAndGet();
     }
 
     void running(boolean running) {
@@ -40,6 +45,11 @@ final class RelayStatistics implements OutboxRelayMetrics {
     @Override
     public long lostSlotsReplaced() {
         return lostSlotsReplaced.get();
+    }
+
+    @Override
+    public long slotChecksFailed() {
+        return slotChecksFailed.get();
     }
 
     @Override

@@ -80,6 +80,22 @@ final class OutboxDatabase {
         return slotColumn(slotName, "active", result -> result.getBoolean(1)).orElse(false);
     }
 
+    /** The process id of the walsender streaming from the slot; empty if none does (or the slot does not exist). */
+    Optional<Integer> slotActivePid(String slotName) throws SQLException {
+        return slotColumn(slotName, "active_pid", result -> (Integer) result.getObject(1));
+    }
+
+    /**
+     * Lets no new connection into this database (or lets them in again), as an outage of the database would for a
+     * client: the sessions already open go on. Run from the server's {@code postgres} database, the only way back in.
+     */
+    void refuseNewConnections(boolean refuse) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(),
+                postgres.password()); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS " + !refuse);
+        }
+    }
+
     /** The slot's {@code wal_status} ({@code reserved}, …, {@code lost}); empty if the slot does not exist. */
     Optional<String> walStatus(String slotName) throws SQLException {
         return slotColumn(slotName, "wal_status", result -> result.getString(1));

@@ -282,6 +282,38 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void a_slot_check_that_cannot_reach_the_database_leaves_the_engine_streaming() throws Exception {
+        Fixture fixture = new Fixture("checkfails");
+        OutboxRelay relay = fixture.startRelay(Duration.ofMillis(200));
+        OutboxEvent before = fixture.events.next("R-40", "ReferralRequested");
+        fixture.database.commit(List.of(before));
+        try (TopicReader reader = fixture.reader()) {
+            reader.receivedAtLeast(1, ARRIVAL);
+        }
+        int walSender = fixture.database.slotActivePid(fixture.slotName).orElseThrow();
+
+        fixture.database.refuseNewConnections(true);
+        try {
+            await("slot checks failing").atMost(ARRIVAL).until(() -> relay.metrics().slotChecksFailed() >= 3);
+        } finally {
+            fixture.database.refuseNewConnections(false);
+        }
+        OutboxEvent afterwards = fixture.events.next("R-40", "ReferralAccepted");
+        fixture.database.commit(List.of(afterwards));
+
+        try (TopicReader reader = fixture.reader()) {
+            List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
+                    .anyMatch(record -> text(record, "id").equals(afterwards.eventId().toString())), ARRIVAL);
+            assertThat(receivedIdsByKey(received).get("R-40"))
+                    .containsExactly(before.eventId().toString(), afterwards.eventId().toString());
+        }
+        // The same walsender: the engine streamed through the failed checks instead of being stopped and started.
+        assertThat(fixture.database.slotActivePid(fixture.slotName)).contains(walSender);
+        assertThat(relay.metrics().running()).isTrue();
+        assertThat(relay.metrics().lostSlotsReplaced()).isZero();
+    }
+
+    @Test
     void heartbeats_confirm_the_slot_past_wal_of_other_tables_while_the_outbox_is_idle() throws Exception {
         Fixture fixture = new Fixture("heartbeat");
         fixture.startRelay(Duration.ofMillis(200));

@@ -24,26 +24,29 @@ class OutboxRelayMetersTest {
         assertThat(registry.get(OutboxRelayMeters.RELAYED).functionCounter().count()).isZero();
         assertThat(registry.get(OutboxRelayMeters.LAG).gauge().value()).isNaN();
         assertThat(registry.get(OutboxRelayMeters.LOST_SLOTS).functionCounter().count()).isZero();
+        assertThat(registry.get(OutboxRelayMeters.SLOT_CHECKS_FAILED).functionCounter().count()).isZero();
 
-        relay.set(Optional.of(metrics(true, 42, Duration.ofMillis(250), 2)));
+        relay.set(Optional.of(metrics(true, 42, Duration.ofMillis(250), 2, 3)));
 
         assertThat(registry.get(OutboxRelayMeters.RUNNING).gauge().value()).isEqualTo(1.0);
         assertThat(registry.get(OutboxRelayMeters.RELAYED).functionCounter().count()).isEqualTo(42.0);
         assertThat(registry.get(OutboxRelayMeters.LAG).gauge().value()).isEqualTo(0.25);
         assertThat(registry.get(OutboxRelayMeters.LOST_SLOTS).functionCounter().count()).isEqualTo(2.0);
+        assertThat(registry.get(OutboxRelayMeters.SLOT_CHECKS_FAILED).functionCounter().count()).isEqualTo(3.0);
     }
 
     @Test
     void a_relay_that_failed_reads_as_not_running() {
         OutboxRelayMeters.bind(scraped, registry);
-        relay.set(Optional.of(metrics(false, 7, null, 0)));
+        relay.set(Optional.of(metrics(false, 7, null, 0, 0)));
 
         assertThat(registry.get(OutboxRelayMeters.RUNNING).gauge().value()).isZero();
         assertThat(registry.get(OutboxRelayMeters.RELAYED).functionCounter().count()).isEqualTo(7.0);
         assertThat(registry.get(OutboxRelayMeters.LAG).gauge().value()).isNaN();
     }
 
-    private static OutboxRelayMetrics metrics(boolean running, long relayed, Duration lag, long lostSlots) {
+    private static OutboxRelayMetrics metrics(boolean running, long relayed, Duration lag, long lostSlots,
+                                              long failedChecks) {
         return new OutboxRelayMetrics() {
             @Override
             public long eventsRelayed() {
@@ -58,6 +61,11 @@ class OutboxRelayMetersTest {
             @Override
             public long lostSlotsReplaced() {
                 return lostSlots;
+            }
+
+            @Override
+            public long slotChecksFailed() {
+                return failedChecks;
             }
 
             @Override
