@@ -35,6 +35,9 @@ public final class LocalPostgres implements AutoCloseable {
      */
     private static final String SLOT_WAL_LIMIT = "16GB";
 
+    static final String SHARED_BUFFERS_PROPERTY = "mma.postgres.shared-buffers";
+    private static final String SHARED_BUFFERS_DEFAULT = "512MB";
+
     private final EmbeddedPostgres server;
     private final Path dataDir;
     private final Duration startupTime;
@@ -115,9 +118,23 @@ public final class LocalPostgres implements AutoCloseable {
                 // The default 128 MB filled with dirty pages within a minute of the referral benchmark
                 // (the shutdown checkpoint wrote 85 % of it), and evicting them stalled calls;
                 // 512 MB is still a small share of any machine that runs the whole platform.
-                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("shared_buffers", sharedBuffers())
                 // Vacuums that take a while are worth a line when reading a latency spike.
                 .setServerConfig("log_autovacuum_min_duration", "1s");
+    }
+
+    /**
+     * {@code shared_buffers}: {@value #SHARED_BUFFERS_DEFAULT}, or the system property {@value #SHARED_BUFFERS_PROPERTY}
+     * (a PostgreSQL size such as {@code 4GB}) — for a benchmark that asks what a database sized like a production one
+     * (a quarter of the machine's memory) changes at province scale, where the tables outgrow the default.
+     */
+    static String sharedBuffers() {
+        String size = System.getProperty(SHARED_BUFFERS_PROPERTY, SHARED_BUFFERS_DEFAULT).strip();
+        if (!size.matches("[1-9][0-9]*(kB|MB|GB)")) {
+            throw new IllegalArgumentException(SHARED_BUFFERS_PROPERTY + " must be a size such as 512MB or 4GB, not '"
+                    + size + "'");
+        }
+        return size;
     }
 
     /**

@@ -55,6 +55,7 @@ class LocalPostgresTest {
         assertThat(Integer.parseInt(admin.string("SHOW max_wal_senders"))).isGreaterThanOrEqualTo(10);
         assertThat(Integer.parseInt(admin.string("SHOW max_connections"))).isBetween(150, 300);
         assertThat(admin.string("SHOW max_wal_size")).isEqualTo("8GB");
+        assertThat(admin.string("SHOW shared_buffers")).isEqualTo(LocalPostgres.sharedBuffers());
         assertThat(admin.string("SELECT setting FROM pg_file_settings WHERE name = 'max_slot_wal_keep_size'")).isEqualTo("16GB");
         assertThat(admin.string("SHOW shared_preload_libraries")).isEqualTo("pg_stat_statements");
     }
