@@ -1,6 +1,7 @@
 package cn.hunan.mma.settlement.persistence;
 
 import cn.hunan.mma.events.matrix.AllianceDissolution;
+import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
@@ -81,6 +82,15 @@ public class AllianceEntity {
             dissolvedAt = snapshot.occurredAt();   // a repeated dissolution keeps the first date
         }
         eventId = snapshot.eventId().asUuid();
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    /** A close-knit alliance (county medical community, city medical group) holds a global budget; a specialty alliance does not. */
+    public boolean holdsBudget() {
+        return !AllianceKind.SPECIALTY_ALLIANCE.name().equals(kind);
     }
 
     public AllianceLifetime lifetime() {

@@ -26,6 +26,7 @@ import cn.hunan.mma.settlement.service.AllianceMakeups;
 import cn.hunan.mma.settlement.service.AlreadyClosedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.NoApprovedBudgetException;
+import cn.hunan.mma.settlement.service.NotBudgetHoldingException;
 import cn.hunan.mma.settlement.service.NotClosedException;
 import cn.hunan.mma.settlement.service.OutOfAreaCare;
 import cn.hunan.mma.settlement.service.ParameterService;
@@ -202,8 +203,12 @@ public class PeriodCloseResource {
         return row.coveredDivisions().isEmpty() ? requested : DivisionCode.of(row.coveredDivisions().get(0));
     }
 
-    /** A dissolved alliance closes only a period it lived through and that had an approved budget (409 otherwise). */
+    /**
+     * A specialty alliance closes nothing, holding no budget; a dissolved alliance closes only a period it lived through
+     * and that had an approved budget (409 otherwise).
+     */
     private Uni<Void> closable(AllianceId alliance, Period closing, AllianceEntity row) {
+        NotBudgetHoldingException.refuseUnlessBudgetHolding(row);
         AllianceLifetime lifetime = row.lifetime();
         if (!lifetime.dissolved()) {
             return Uni.createFrom().voidItem();

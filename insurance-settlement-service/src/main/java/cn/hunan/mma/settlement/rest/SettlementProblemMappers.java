@@ -4,6 +4,7 @@ import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.NoParametersInForceException;
+import cn.hunan.mma.settlement.service.NotBudgetHoldingException;
 import cn.hunan.mma.settlement.service.UnknownAllianceException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,5 +28,11 @@ public class SettlementProblemMappers {
     @ServerExceptionMapper
     public Response dissolved(AllianceDissolvedException e) {
         return ProblemResponses.of(Problem.of(409, "Alliance dissolved", e.getMessage()));
+    }
+
+    // Budgets and closes both meet a specialty alliance, which holds no budget.
+    @ServerExceptionMapper
+    public Response notBudgetHolding(NotBudgetHoldingException e) {
+        return ProblemResponses.of(Problem.of(409, "Not a budget-holding alliance", e.getMessage()));
     }
 }

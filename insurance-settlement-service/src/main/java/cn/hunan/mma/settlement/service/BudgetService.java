@@ -107,18 +107,20 @@ public class BudgetService {
      */
     public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
                                            String actor) {
+        NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         refuseIfDissolved(alliance, year);
         if (alliance.coveredDivisions().isEmpty()) {
             throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
         }
         int baseYear = year - 1;
-        // Read before the draft's transaction: visits are kept apart from it and a draft may be recomputed at will.
-        return spending.outpatientSpend(alliance.coveredDivisions(), LocalDate.of(baseYear, 1, 1), LocalDate.of(year, 1, 1))
-                .chain(visits -> draft(alliance, year, baseYear, visits, carveOuts, factorAdjustment, actor));
+        // The base year's spend as a year-end close of it counts its actual spend. Read before the draft's transaction:
+        // a draft may be recomputed at will.
+        return spending.actualSpend(alliance.coveredDivisions(), Period.ofYear(baseYear), LocalDate.of(year, 1, 1))
+                .chain(spend -> draft(alliance, year, baseYear, spend, carveOuts, factorAdjustment, actor));
     }
 
-    private Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, int baseYear, VisitSpend visits, Money carveOuts,
-                                            SignedMoney factorAdjustment, String actor) {
+    private Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, int baseYear, SpendService.Spend spend,
+                                            Money carveOuts, SignedMoney factorAdjustment, String actor) {
         return sessions.withTransaction((session, tx) -> find(session, alliance.id(), year).chain(existing -> {
             if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
@@ -126,19 +128,14 @@ public class BudgetService {
             // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
             Uni<ParameterVersion> version = parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)),
                     LocalDate.of(year, 1, 1));
-            return version.chain(rules -> coveredSpend(session, alliance.coveredDivisions(), baseYear)
-                    .chain(sums -> {
-                        Money baseSpend = Money.ofFen(((Number) sums[0]).longValue()).plus(visits.amount());
-                        return (factorAdjustment != null ? Uni.createFrom().item(factorAdjustment)
-                                : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
-                                .map(adjustment -> new Object[] {sums, baseSpend, adjustment});
-                    })
-                    .chain(computed -> {
-                        Object[] sums = (Object[]) computed[0];
-                        PackageBudget budget = compute(new BudgetInputs((Money) computed[1], carveOuts, (SignedMoney) computed[2]),
-                                rules.parameters().budget());
+            Money baseSpend = spend.amount();
+            return version.chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(factorAdjustment)
+                            : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
+                    .chain(adjustment -> {
+                        PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
-                        row.draft(budget, baseYear, ((Number) sums[1]).longValue(), visits, rules.versionId(), actor, clock.instant());
+                        row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
+                                rules.versionId(), actor, clock.instant());
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
                                 .chain(session::flush).replaceWith(row);
                     }));
@@ -179,6 +176,7 @@ public class BudgetService {
      * optimistic lock on flush.
      */
     public Uni<AllianceBudgetEntity> approve(AllianceEntity alliance, int year, int quotedVersion, String role, String actor) {
+        NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         // A draft left over from before the dissolution is not approved: the scorer would project a surplus for nobody.
         refuseIfDissolved(alliance, year);
         String allianceId = alliance.id();
@@ -203,25 +201,6 @@ public class BudgetService {
         alliance.lifetime().refusesBudgetChange(alliance.id(), year).ifPresent(reason -> {
             throw new AllianceDissolvedException(reason);
         });
-    }
-
-    /**
-     * Sum and count of the fund-paid amounts of {@code year}'s standing cases of residents of the
-     * covered divisions. A residence is as fine as a village (12 digits), so it is matched by the
-     * covered division's code as a prefix.
-     */
-    private static Uni<Object[]> coveredSpend(Mutiny.Session session, List<String> coveredDivisions, int year) {
-        StringBuilder within = new StringBuilder();
-        for (int i = 0; i < coveredDivisions.size(); i++) {
-            within.append(i == 0 ? "" : " or ").append("residenceDivision like :division").append(i);
-        }
-        var query = session.createSelectionQuery("select coalesce(sum(coalesce(clearedFundPayableFen, fundPayableFen)), 0), count(*) from CaseSettlementEntity "
-                + "where settlementYear = :year and not superseded and (" + within + ")", Object[].class)
-                .setParameter("year", year);
-        for (int i = 0; i < coveredDivisions.size(); i++) {
-            query.setParameter("division" + i, coveredDivisions.get(i) + "%");
-        }
-        return query.getSingleResult();
     }
 
     private static AllianceBudgetApproved approved(AllianceBudgetEntity row, String role, Instant now) {

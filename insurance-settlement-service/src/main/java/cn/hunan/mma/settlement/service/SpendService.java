@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * An alliance's actual spend in a period: the fund-payable amounts of the standing settled cases of
@@ -97,12 +99,26 @@ public class SpendService {
     // PostgreSQL, taking the two as independent, would expect ~1/120 of the rows: with a county's 60,000 stays
     // estimated at 5, the kept-in-area self-join ran as a nested loop for minutes at 15 million cases (2026-11-24).
     // Each query is planned for its values, so "$4 IS NULL OR …" leaves the clause out of the plan altogether.
+    // A city or the province (a city medical group over its whole city, an alliance the registry lets cover more) covers
+    // every county-level code under it: 4303 followed by any two digits for 湘潭 (430300), the city's own code included
+    // for residents registered at city level only. Listing them keeps the read on the county index.
     static Tuple covered(List<String> coveredDivisions, LocalDate from, LocalDate until) {
         List<DivisionCode> divisions = coveredDivisions.stream().map(DivisionCode::of).toList();
-        String[] counties = divisions.stream().map(division -> division.countyCode().value()).distinct().toArray(String[]::new);
+        String[] counties = divisions.stream().flatMap(SpendService::countyCodes).distinct().toArray(String[]::new);
         boolean wholeCounties = divisions.stream().allMatch(division -> division.countyCode().equals(division));
         String[] prefixes = wholeCounties ? null
-                : coveredDivisions.stream().map(division -> division + "%").toArray(String[]::new);
+                : divisions.stream().map(division -> division.significantPrefix() + "%").toArray(String[]::new);
         return Tuple.of(counties, from, until).addValue(prefixes);
+    }
+
+    /** The county-level codes a residence in the division can have (one below a county, up to 10,000 for a province). */
+    static Stream<String> countyCodes(DivisionCode division) {
+        String prefix = division.countyCode().significantPrefix();
+        if (prefix.length() == 6) {
+            return Stream.of(prefix);
+        }
+        int below = (int) Math.pow(10, 6 - prefix.length());
+        String format = prefix + "%0" + (6 - prefix.length()) + "d";
+        return IntStream.range(0, below).mapToObj(code -> String.format(format, code));
     }
 }

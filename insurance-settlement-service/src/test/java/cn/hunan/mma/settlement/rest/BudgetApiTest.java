@@ -135,6 +135,63 @@ class BudgetApiTest {
         assertThat(approved.approvedByRole()).isEqualTo("insurance-officer");
     }
 
+    /**
+     * A city medical group covering its whole city (430300, as the registry allows) is based on every resident of
+     * the city: a county's, a district's, one registered at city level only, a township's; not 长沙's. Hand-worked:
+     * 1,000,000.00 + 200,000.00 + 1,000.00 + 34.56 = 1,201,034.56 over 4 cases; × 1.05 = 1,261,086.288 →
+     * 1,261,086.29; reserve 5% = 63,054.3145 → 63,054.31; P = 1,198,031.98. Matched by the covered code as a
+     * prefix, the city's residents were worth ¥0.00.
+     */
+    @Test
+    void an_alliance_covering_a_whole_city_is_based_on_every_resident_of_the_city() throws Exception {
+        String alliance = "XT-CITY-" + UUID.randomUUID().toString().substring(0, 8);
+        // Base year 2045: no other test stores cases in it.
+        storeCase(XIANGTAN_COUNTY, "2045-03-01", "1000000.00", false);
+        storeCase("430302", "2045-05-01", "200000.00", false);
+        storeCase("430300", "2045-07-01", "1000.00", false);
+        storeCase(XIANGXIANG + "101", "2045-12-31", "34.56", false);
+        storeCase("430102", "2045-06-01", "800000.00", false);
+        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance), "湘潭市城市医疗集团(测试)",
+                AllianceKind.CITY_GROUP, InstitutionId.of("430321T0102"),
+                XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
+                List.of(DivisionCode.of("430300")), XiangtanRequest.PARTNERS));
+
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                    .when().post("/api/v1/budgets/" + alliance + "/2046/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+
+        assertThat(drafted.get().getString("baseSpend")).isEqualTo("1201034.56");
+        assertThat(drafted.get().getLong("settledCases")).isEqualTo(4L);
+        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1198031.98");
+    }
+
+    /** A specialty alliance (专科联盟) links a specialty across regions and holds no budget: nothing to draft or close. */
+    @Test
+    void a_specialty_alliance_has_no_budget_to_draft_or_close() throws Exception {
+        String alliance = "SA-TEST-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance), "心血管专科联盟(测试)",
+                AllianceKind.SPECIALTY_ALLIANCE, InstitutionId.of("430321T0102"),
+                XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
+                List.of(DivisionCode.of("430300")), XiangtanRequest.PARTNERS));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                        .when().post("/api/v1/budgets/" + alliance + "/2046/draft").statusCode() == 409);
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2046/draft").then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Not a budget-holding alliance"));
+        given().auth().oauth2(officer).header("If-Match", "\"1\"")
+                .when().post("/api/v1/budgets/" + alliance + "/2046/approve").then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Not a budget-holding alliance"));
+        given().auth().oauth2(officer).contentType("application/json").body(PeriodCloseApiTest.closeBody("1000.00"))
+                .when().post("/api/v1/settlements/" + alliance + "/2046-H1/close").then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Not a budget-holding alliance"));
+    }
+
     @Test
     void bad_input_and_other_scopes_are_refused_with_problem_json() throws Exception {
         String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
@@ -348,9 +405,11 @@ class BudgetApiTest {
         storeCase(institution, residence, LocalDate.parse(dischargeDate).getYear(), "1000.00", superseded, dischargeDate, episode);
     }
 
+    /** Without a date, discharged on 1 July of the year: a budget counts the base year's cases by discharge date. */
     private static void storeCase(String residence, int year, String fundPayable, boolean superseded, String dischargeDate)
             throws Exception {
-        storeCase("430102H0001", residence, year, fundPayable, superseded, dischargeDate, null);
+        storeCase("430102H0001", residence, year, fundPayable, superseded, dischargeDate == null ? year + "-07-01" : dischargeDate,
+                null);
     }
 
     private static void storeCase(String institution, String residence, int year, String fundPayable, boolean superseded,
