@@ -1,6 +1,7 @@
 package cn.hunan.mma.settlement.messaging;
 
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import cn.hunan.mma.settlement.service.BudgetService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,6 @@ public class AllianceConsumer {
 
     @Incoming(ALLIANCES)
     public Uni<Void> alliance(AllianceSnapshot snapshot) {
-        return budgets.remember(snapshot);
+        return DatabaseOutages.retried(() -> budgets.remember(snapshot), "storing alliance " + snapshot.allianceId());
     }
 }

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.care.InpatientEvent;
 import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import cn.hunan.mma.settlement.service.CaseSettlementService;
 import cn.hunan.mma.settlement.service.OutpatientSpend;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +57,9 @@ public class CareEventsConsumer {
                 discharges.add(discharge);
             }
         }
-        return acknowledge(batch, settlements.settle(discharges).map(result -> {
+        Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(() -> settlements.settle(discharges),
+                "settling " + discharges.size() + " discharges");
+        return acknowledge(batch, settled.map(result -> {
             List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);
             result.refused().forEach((index, reason) -> deadLetters.add(nack(dischargeRecords.get(index), reason)));
             return deadLetters;
@@ -75,7 +78,8 @@ public class CareEventsConsumer {
                 visits.add(record.getPayload());
             }
         }
-        return acknowledge(batch, outpatientSpend.record(visits).map(recorded -> deadLettersFor(refusedByContract)));
+        return acknowledge(batch, DatabaseOutages.retried(() -> outpatientSpend.record(visits), "recording " + visits.size()
+                + " outpatient visits").map(recorded -> deadLettersFor(refusedByContract)));
     }
 
     /**
@@ -98,7 +102,7 @@ public class CareEventsConsumer {
 
     @Incoming(INSTITUTIONS)
     public Uni<Void> institution(InstitutionSnapshot snapshot) {
-        return settlements.remember(snapshot);
+        return DatabaseOutages.retried(() -> settlements.remember(snapshot), "storing institution " + snapshot.institutionId());
     }
 
     private static Uni<Void> nack(KafkaRecord<String, ?> record, Throwable reason) {

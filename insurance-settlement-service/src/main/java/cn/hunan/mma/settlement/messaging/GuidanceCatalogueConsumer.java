@@ -1,6 +1,7 @@
 package cn.hunan.mma.settlement.messaging;
 
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
+import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import cn.hunan.mma.settlement.service.GuidanceCatalogue;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,6 @@ public class GuidanceCatalogueConsumer {
 
     @Incoming(GUIDANCE_CATALOGUE)
     public Uni<Void> entry(GuidanceCatalogueEntry entry) {
-        return catalogue.remember(entry);
+        return DatabaseOutages.retried(() -> catalogue.remember(entry), "storing guidance catalogue entry " + entry.icd10Prefix());
     }
 }

@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.messaging;
 
 import cn.hunan.mma.events.scoring.FactorScoreComputed;
 import cn.hunan.mma.events.scoring.ScoringEvent;
+import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import cn.hunan.mma.settlement.service.ScoreService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ public class ScoreConsumer {
 
     @Incoming(SCORES)
     public Uni<Void> score(ScoringEvent event) {
-        return event instanceof FactorScoreComputed computed ? scores.remember(computed) : Uni.createFrom().voidItem();
+        return event instanceof FactorScoreComputed computed
+                ? DatabaseOutages.retried(() -> scores.remember(computed), "storing a score of " + computed.entityId())
+                : Uni.createFrom().voidItem();
     }
 }

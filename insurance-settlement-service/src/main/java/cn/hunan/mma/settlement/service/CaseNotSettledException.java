@@ -5,4 +5,8 @@ public class CaseNotSettledException extends RuntimeException {
     public CaseNotSettledException(String message) {
         super(message);
     }
+
+    public CaseNotSettledException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

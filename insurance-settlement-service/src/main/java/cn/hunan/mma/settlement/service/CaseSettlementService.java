@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,9 +48,13 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CaseSettlementService {
 
-    private static final String SETTLED = "SELECT discharge_event_id FROM case_settlement WHERE discharge_event_id = ANY($1::uuid[])";
+    private static final Logger LOG = Logger.getLogger(CaseSettlementService.class);
+
+    // Settled already, or corrected by a stored correction (V21: only corrections are in that index).
+    private static final String SETTLED = "SELECT discharge_event_id, FALSE FROM case_settlement WHERE discharge_event_id = ANY($1::uuid[]) "
+            + "UNION ALL SELECT corrects_event_id, TRUE FROM case_settlement WHERE corrects_event_id = ANY($1::uuid[])";
     private static final String LEVELS = "SELECT id, level FROM institution WHERE id = ANY($1::text[])";
-    private static final String STAYS = "SELECT discharge_event_id, episode_id, deductible_fen FROM case_settlement "
+    private static final String STAYS = "SELECT discharge_event_id, episode_id, institution_id, deductible_fen FROM case_settlement "
             + "WHERE NOT superseded AND (episode_id = ANY($1::text[]) OR discharge_event_id = ANY($2::uuid[]))";
     // Batches may settle concurrently (mp.messaging.incoming.inpatient.concurrency > 1, or a second
     // instance during a rebalance), and an episode's stays are keyed by their institutions, so they can
@@ -62,17 +67,17 @@ public class CaseSettlementService {
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
             + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
     private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
-            + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded";
+            + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded AND rule_version LIKE $3";
     private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[])";
     // A concurrent consumer (a rebalance) may have settled one meanwhile: those rows are skipped and
     // only the rows really inserted get an outbox row.
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
-            + "residence_division, discharge_date, insured_area, dip_points, coefficient, dip_point_value, superseded, settled_at) "
-            + "SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, FALSE, $19 FROM unnest($1::uuid[], $2::text[], "
-            + "$3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[], "
-            + "$12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[]) "
-            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv) "
+            + "residence_division, discharge_date, insured_area, dip_points, coefficient, dip_point_value, corrects_event_id, superseded, "
+            + "settled_at) SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, FALSE, $20 FROM unnest($1::uuid[], "
+            + "$2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], "
+            + "$11::text[], $12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[], $19::uuid[]) "
+            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
 
     /** Why each refused discharge was refused, by its position in the batch. */
@@ -108,7 +113,7 @@ public class CaseSettlementService {
                     Function<InpatientDischarged, Optional<ParameterVersion>> versionOf =
                             discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate());
                     return clearedPointValues(connection, discharges, versionOf).chain(cleared -> {
-                        DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.levels, facts.primaryLevel,
+                        DischargeBatch.Known known = new DischargeBatch.Known(facts.settledOrCorrected, facts.levels, facts.primaryLevel,
                                 facts.stays, versionOf, counts, cleared);
                         return loadCounts(connection, discharges, known)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
@@ -134,7 +139,7 @@ public class CaseSettlementService {
     }
 
     private static final class Facts {
-        Set<UUID> settled = new HashSet<>();
+        Set<UUID> settledOrCorrected = new HashSet<>();
         Map<String, Level> levels = new HashMap<>();
         Set<String> primaryLevel = Set.of();
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
@@ -153,7 +158,11 @@ public class CaseSettlementService {
         Uni<Void> locked = episodes.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(LOCK_EPISODES).execute(Tuple.of((Object) episodes)).replaceWithVoid();
         return locked.chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
-                .invoke(rows -> rows.forEach(row -> facts.settled.add(row.getUUID(0))))
+                .invoke(rows -> rows.forEach(row -> {
+                    if (facts.settledOrCorrected.add(row.getUUID(0)) && row.getBoolean(1)) {
+                        LOG.infof("Discharge %s arrived after a stored correction of it: not settled beside it", row.getUUID(0));
+                    }
+                }))
                 .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))
                 .invoke(rows -> rows.forEach(row -> facts.levels.put(row.getString(0), Level.valueOf(row.getString(1)))))
                 .chain(() -> GuidanceCatalogue.primaryLevel(connection, diagnoses))
@@ -189,7 +198,7 @@ public class CaseSettlementService {
     }
 
     private static DischargeBatch.StoredStay stay(Row row) {
-        return new DischargeBatch.StoredStay(row.getUUID(0), row.getString(1), row.getLong(2));
+        return new DischargeBatch.StoredStay(row.getUUID(0), row.getString(1), row.getString(2), row.getLong(3));
     }
 
     /** The review counts of the years and methods the batch settles, read from the table the first time. */
@@ -197,8 +206,7 @@ public class CaseSettlementService {
         Set<ReviewCounts.Key> missing = new HashSet<>();
         for (InpatientDischarged discharge : discharges) {
             known.versionOf().apply(discharge).ifPresent(version -> {
-                ReviewCounts.Key key = new ReviewCounts.Key(discharge.dischargeDate().getYear(),
-                        settlers.of(version).rules().method().name());
+                ReviewCounts.Key key = DischargeBatch.countKey(version, discharge, settlers.of(version).rules().method());
                 if (!counts.knows(key)) {
                     missing.add(key);
                 }
@@ -206,7 +214,7 @@ public class CaseSettlementService {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ReviewCounts.Key key : missing) {
-            chain = chain.chain(() -> connection.preparedQuery(COUNTS).execute(Tuple.of(key.year(), key.method()))
+            chain = chain.chain(() -> connection.preparedQuery(COUNTS).execute(Tuple.of(key.year(), key.method(), key.area() + "/%"))
                     .invoke(rows -> {
                         Row row = rows.iterator().next();
                         counts.load(key, row.getLong(0), row.getLong(1));
@@ -215,22 +223,21 @@ public class CaseSettlementService {
         return chain;
     }
 
+    // Inserted before the superseding UPDATE: an original and its correction in one batch are both inserted, and the
+    // UPDATE must find the original's row to supersede it.
     private static Uni<Void> write(SqlConnection connection, DischargeBatch.Outcome outcome) {
-        Uni<Void> superseded = outcome.superseded().isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(SUPERSEDE).execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).replaceWithVoid();
-        if (outcome.settled().isEmpty()) {
-            return superseded;
-        }
-        return superseded.chain(() -> connection.preparedQuery(INSERT).execute(rows(outcome.settled())))
-                .chain(inserted -> {
+        Uni<Void> inserted = outcome.settled().isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(INSERT).execute(rows(outcome.settled())).chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
-                    inserted.forEach(row -> fresh.add(row.getUUID(0)));
+                    rows.forEach(row -> fresh.add(row.getUUID(0)));
                     List<OutboxEvent> events = CaseSettledJson.outboxEvents(outcome.settled().stream()
                             .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
                             .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return OutboxRows.insert(connection, OutboxBatch.rows(events));
                 });
+        return outcome.superseded().isEmpty() ? inserted : inserted.chain(() -> connection.preparedQuery(SUPERSEDE)
+                .execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).replaceWithVoid());
     }
 
     private static Tuple rows(List<DischargeBatch.Settled> settled) {
@@ -253,6 +260,7 @@ public class CaseSettlementService {
         Numeric[] dipPoints = new Numeric[n];
         Numeric[] coefficients = new Numeric[n];
         Numeric[] pointValues = new Numeric[n];
+        UUID[] corrects = new UUID[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -275,10 +283,11 @@ public class CaseSettlementService {
             dipPoints[i] = one.decision().method() == PaymentMethod.DIP ? Numeric.create(one.decision().appliedWeight()) : null;
             coefficients[i] = Numeric.create(one.decision().coefficient());
             pointValues[i] = one.dipPointValue() == null ? null : Numeric.create(one.dipPointValue());
+            corrects[i] = DischargeBatch.corrected(discharge);
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
-                outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients, pointValues,
+                outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients, pointValues, corrects,
                 OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 }

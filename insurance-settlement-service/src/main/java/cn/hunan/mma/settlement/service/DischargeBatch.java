@@ -11,6 +11,7 @@ import cn.hunan.mma.settlement.domain.cases.CaseFacts;
 import cn.hunan.mma.settlement.domain.cases.CaseSettler;
 import cn.hunan.mma.settlement.domain.cases.ReviewQuota;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,17 +40,22 @@ import java.util.function.Function;
  */
 final class DischargeBatch {
 
-    /** A row of {@code case_settlement} the batch's episodes or corrections touch. */
-    record StoredStay(UUID dischargeEventId, String episodeId, long deductibleFen) {
+    private static final Logger LOG = Logger.getLogger(DischargeBatch.class);
+
+    /** A row of {@code case_settlement} the batch's episodes or corrections touch: where the stay was, what it owed. */
+    record StoredStay(UUID dischargeEventId, String episodeId, String institutionId, long deductibleFen) {
     }
 
     /**
      * What the database knows that the batch depends on.
      *
+     * @param settledOrCorrected    the batch's discharges already stored, or corrected by a stored correction (an
+     *                              original that arrives after its correction — replayed from the dead-letter topic,
+     *                              say — must not stand beside it)
      * @param primaryLevelDiagnoses the batch's principal diagnoses that the guidance catalogue makes primary-level diseases
      * @param clearedPointValues    the point values of the DIP years already cleared, by {@link #clearedYear}
      */
-    record Known(Set<UUID> settled, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
+    record Known(Set<UUID> settledOrCorrected, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
                  Function<InpatientDischarged, Optional<ParameterVersion>> versionOf, ReviewCounts counts,
                  Map<String, BigDecimal> clearedPointValues) {
     }
@@ -60,7 +67,7 @@ final class DischargeBatch {
 
     /** A settlement to insert, with the event that announces it; a DIP case with the point value it was priced at. */
     record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, BigDecimal dipPointValue,
-                   CaseSettled event) {
+                   CaseSettled event, ReviewCounts.Key countKey) {
     }
 
     /** The batch's outcome: rows to insert, rows to supersede, and why each refused discharge was refused (by position). */
@@ -72,9 +79,8 @@ final class DischargeBatch {
     }
 
     static Outcome settle(List<InpatientDischarged> discharges, Known known, CaseSettlers settlers, Instant now) {
-        Set<UUID> seen = new HashSet<>(known.settled());
-        Episodes stays = new Episodes();
-        known.stays().forEach(stays::add);
+        Set<UUID> seen = new HashSet<>(known.settledOrCorrected());
+        Episodes stays = new Episodes(known.stays());
         List<Settled> settled = new ArrayList<>();
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
@@ -85,42 +91,68 @@ final class DischargeBatch {
             if (seen.contains(id)) {
                 continue;
             }
+            Settled one;
             try {
-                Level level = Optional.ofNullable(known.institutionLevels().get(discharge.institutionId().value()))
-                        .orElseThrow(() -> new CaseNotSettledException("institution " + discharge.institutionId() + " is not in the matrix"));
-                // The rules of the fund that pays (参保地), in force on the discharge date.
-                ParameterVersion version = known.versionOf().apply(discharge).orElseThrow(() -> new CaseNotSettledException(
-                        "no settlement parameters are in force for " + discharge.insuredAreaDivision() + " on " + discharge.dischargeDate()));
-                CaseSettler settler = settler(settlers, version, discharge, known);
-                UUID corrected = discharge.correctsEventId() == null ? null : discharge.correctsEventId().asUuid();
-                ReviewCounts.Key key = new ReviewCounts.Key(discharge.dischargeDate().getYear(), settler.rules().method().name());
-                long[] added = increments.getOrDefault(key, new long[2]);
-                long[] before = known.counts().of(key);
-                ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
-                boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());
-                CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), discharge.principalDiagnosis(), discharge.procedures(),
-                        primaryLevelDisease, discharge.charges().total(),
-                        stays.paid(discharge, corrected), quota);
-                CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(unpriced(discharge, settler)));
-                if (corrected != null) {
-                    stays.remove(corrected);
-                    superseded.add(corrected);
-                }
-                seen.add(id);
-                stays.add(new StoredStay(id, discharge.episodeId() == null ? null : discharge.episodeId().value(),
-                        decision.deductibleDue().fen()));
-                BigDecimal pointValue = decision.method() == PaymentMethod.DIP ? settler.rules().dipPointValue() : null;
-                settled.add(new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, now)));
-                added[0]++;
-                if (decision.outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
-                    added[1]++;
-                }
-                increments.put(key, added);
+                one = decide(discharge, known, settlers, stays, increments, now);
             } catch (CaseNotSettledException e) {
                 refused.put(i, e);
+                continue;
+            } catch (RuntimeException e) {
+                // A fault in settling one discharge (rules that cannot price it, a bug) is that discharge's: it goes to
+                // the dead-letter topic with the reason, and the rest of the batch is settled. Nothing was recorded yet.
+                LOG.errorf(e, "Discharge %s could not be settled; dead-lettering it", discharge.eventId());
+                refused.put(i, new CaseNotSettledException("could not be settled: " + e, e));
+                continue;
+            }
+            UUID corrected = corrected(discharge);
+            if (corrected != null) {
+                superseded.add(corrected);
+                seen.add(corrected);   // the original, later in this batch, is not settled beside its correction
+            }
+            seen.add(id);
+            stays.settled(discharge, corrected, one.decision().deductibleDue().fen());
+            settled.add(one);
+            long[] added = increments.computeIfAbsent(one.countKey(), key -> new long[2]);
+            added[0]++;
+            if (one.decision().outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
+                added[1]++;
             }
         }
         return new Outcome(settled, superseded, refused, increments);
+    }
+
+    /** Settles one discharge against what is known and what the batch settled before it; records nothing. */
+    private static Settled decide(InpatientDischarged discharge, Known known, CaseSettlers settlers, Episodes stays,
+                                  Map<ReviewCounts.Key, long[]> increments, Instant now) {
+        Level level = Optional.ofNullable(known.institutionLevels().get(discharge.institutionId().value()))
+                .orElseThrow(() -> new CaseNotSettledException("institution " + discharge.institutionId() + " is not in the matrix"));
+        // The rules of the fund that pays (参保地), in force on the discharge date.
+        ParameterVersion version = known.versionOf().apply(discharge).orElseThrow(() -> new CaseNotSettledException(
+                "no settlement parameters are in force for " + discharge.insuredAreaDivision() + " on " + discharge.dischargeDate()));
+        CaseSettler settler = settler(settlers, version, discharge, known);
+        UUID corrected = corrected(discharge);
+        ReviewCounts.Key key = countKey(version, discharge, settler.rules().method());
+        long[] added = increments.getOrDefault(key, new long[2]);
+        long[] before = known.counts().of(key);
+        ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
+        boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());
+        Money paid = stays.paid(discharge, corrected, settler.rules().deductibles().get(level));
+        CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), discharge.principalDiagnosis(), discharge.procedures(),
+                primaryLevelDisease, discharge.charges().total(), paid, quota);
+        CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(unpriced(discharge, settler)));
+        BigDecimal pointValue = decision.method() == PaymentMethod.DIP ? settler.rules().dipPointValue() : null;
+        return new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, now), key);
+    }
+
+    /** The stay the discharge corrects; none for a discharge that names itself (as for outpatient visits). */
+    static UUID corrected(InpatientDischarged discharge) {
+        return discharge.correctsEventId() == null || discharge.correctsEventId().equals(discharge.eventId()) ? null
+                : discharge.correctsEventId().asUuid();
+    }
+
+    /** Whose review cap the case counts towards: the area of the rules that priced it, its year and method. */
+    static ReviewCounts.Key countKey(ParameterVersion version, InpatientDischarged discharge, PaymentMethod method) {
+        return new ReviewCounts.Key(version.area(), discharge.dischargeDate().getYear(), method.name());
     }
 
     /**
@@ -136,38 +168,69 @@ final class DischargeBatch {
         return cleared == null ? settler : settlers.of(version, cleared);
     }
 
-    /** The stays of the batch's episodes by episode, and the episode of each stay. */
+    /**
+     * The stays of the batch's episodes (stored, then the batch's own as they are settled) and the stays its
+     * corrections correct. A new stay owes what its level's deductible exceeds the deductible its episode's other stays
+     * owed. A correction of a stay at the same institution in the same episode takes the stay's place: it owes as that
+     * stay did, what was paid before it being what the level's deductible exceeded the stay's due. Counting every other
+     * stay instead would count the later stays, whose own dues were already reduced by the corrected one.
+     */
     private static final class Episodes {
 
-        private final Map<String, Map<UUID, Long>> deductibles = new HashMap<>();
-        private final Map<UUID, String> episodeOf = new HashMap<>();
-
-        void add(StoredStay stay) {
-            if (stay.episodeId() != null) {
-                deductibles.computeIfAbsent(stay.episodeId(), episode -> new HashMap<>()).put(stay.dischargeEventId(), stay.deductibleFen());
-                episodeOf.put(stay.dischargeEventId(), stay.episodeId());
-            }
+        private record Stay(String episodeId, String institutionId, long deductibleFen) {
         }
 
-        void remove(UUID stay) {
-            String episode = episodeOf.remove(stay);
-            if (episode != null) {
-                deductibles.get(episode).remove(stay);
-            }
+        private final Map<String, Map<UUID, Stay>> byEpisode = new HashMap<>();
+        private final Map<UUID, Stay> byId = new HashMap<>();
+
+        Episodes(List<StoredStay> stored) {
+            stored.forEach(stay -> add(stay.dischargeEventId(), new Stay(stay.episodeId(), stay.institutionId(), stay.deductibleFen())));
         }
 
-        /** 起付线连续计算: what the episode's other (not superseded, not corrected) stays have paid. */
-        Money paid(InpatientDischarged discharge, UUID corrected) {
-            if (discharge.episodeId() == null) {
+        /** The discharge was settled owing {@code deductibleFen}; a correction replaces the stay it corrects. */
+        void settled(InpatientDischarged discharge, UUID corrected, long deductibleFen) {
+            if (corrected != null) {
+                remove(corrected);
+            }
+            add(discharge.eventId().asUuid(), new Stay(episodeOf(discharge), discharge.institutionId().value(), deductibleFen));
+        }
+
+        /** 起付线连续计算: what was paid in the episode before this stay, for a stay whose level's deductible is given. */
+        Money paid(InpatientDischarged discharge, UUID corrected, Money levelDeductible) {
+            String episode = episodeOf(discharge);
+            Stay replaced = corrected == null ? null : byId.get(corrected);
+            if (replaced != null && Objects.equals(replaced.episodeId(), episode)
+                    && replaced.institutionId().equals(discharge.institutionId().value())) {
+                return Money.ofFen(Math.max(0, levelDeductible.fen() - replaced.deductibleFen()));
+            }
+            if (episode == null) {
                 return Money.ZERO;
             }
             long fen = 0;
-            for (Map.Entry<UUID, Long> stay : deductibles.getOrDefault(discharge.episodeId().value(), Map.of()).entrySet()) {
+            for (Map.Entry<UUID, Stay> stay : byEpisode.getOrDefault(episode, Map.of()).entrySet()) {
                 if (!stay.getKey().equals(corrected)) {
-                    fen += stay.getValue();
+                    fen += stay.getValue().deductibleFen();
                 }
             }
             return Money.ofFen(fen);
+        }
+
+        private static String episodeOf(InpatientDischarged discharge) {
+            return discharge.episodeId() == null ? null : discharge.episodeId().value();
+        }
+
+        private void add(UUID id, Stay stay) {
+            byId.put(id, stay);
+            if (stay.episodeId() != null) {
+                byEpisode.computeIfAbsent(stay.episodeId(), episode -> new HashMap<>()).put(id, stay);
+            }
+        }
+
+        private void remove(UUID id) {
+            Stay stay = byId.remove(id);
+            if (stay != null && stay.episodeId() != null) {
+                byEpisode.get(stay.episodeId()).remove(id);
+            }
         }
     }
 

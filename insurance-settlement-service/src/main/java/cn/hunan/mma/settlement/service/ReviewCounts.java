@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cases settled and sent to expert review so far, per settlement year and method: the basis of the
- * review cap (about 5% of DRG cases, 5‰ of DIP cases). Counting them in the table for every case
- * would cost a scan per discharge; they are read once per year and method and then kept up to date
+ * Cases settled and sent to expert review so far, per rule area, settlement year and method: the basis of the
+ * review cap (about 5% of DRG cases, 5‰ of DIP cases), which each area's rules set for the cases they price — counted
+ * over the province, one area's outliers would use up another's cap, and an area with a lower cap would be held to
+ * the province's ratio. Counting them in the table for every case
+ * would cost a scan per discharge; they are read once per area, year and method and then kept up to date
  * as batches commit. Discharges are consumed by one consumer per partition set; with several
  * service instances each counts what it has seen since its start on top of the table, so the cap is
  * applied approximately — it is an "about" cap in the rules too.
@@ -18,8 +20,11 @@ public class ReviewCounts {
 
     static final String EXPERT_REVIEW = "EXPERT_REVIEW";
 
-    /** A settlement year and payment method (DRG or DIP). */
-    record Key(int year, String method) {
+    /**
+     * The area whose rules priced the cases (a version's area, e.g. 430000 for the province's seed), a settlement
+     * year and a payment method (DRG or DIP).
+     */
+    record Key(String area, int year, String method) {
     }
 
     private final Map<Key, long[]> counts = new ConcurrentHashMap<>();

@@ -52,6 +52,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +139,93 @@ class CaseSettlementFlowTest {
             assertThat(s.outlierKind()).isEqualTo(OutlierKind.HIGH_COST);
             assertThat(s.fundPayable()).isEqualTo(Money.ofYuan("15342.00"));
         });
+        // Sent back to back, the two usually share a poll: the original is written and superseded in one transaction.
+        assertThat(standing(original.eventId(), correction.eventId())).containsExactly(correction.eventId().asUuid());
+    }
+
+    /**
+     * The database kills the connection of a batch part way (an administrator, a failover): once the database answers
+     * again the batch is settled afresh, instead of its discharges going to the dead-letter topic.
+     */
+    @Test
+    void a_batch_whose_database_connection_is_killed_is_settled_again_not_dead_lettered() throws Exception {
+        InpatientDischarged stay = discharge(EventId.random(), null);
+        awaitInstitutionKnown();
+        try (Connection blocker = TestDatabase.connect()) {
+            // An uncommitted row of the same discharge: the batch's insert waits for this transaction to end.
+            blocker.setAutoCommit(false);
+            try (var insert = blocker.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
+                    + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
+                    + "rule_version, superseded, settled_at, residence_division) "
+                    + "VALUES (?, ?, 2025, 'DRG', 'BR25', 0, 0, 0, 0, 'NONE', 'blocker', FALSE, now(), ?)")) {
+                insert.setObject(1, stay.eventId().asUuid());
+                insert.setString(2, stay.institutionId().value());
+                insert.setString(3, stay.residenceDivision().value());
+                insert.executeUpdate();
+            }
+            try (var producer = producer()) {
+                send(producer, Topics.INPATIENT, stay);
+            }
+            await("the batch's connection waiting on the blocker, killed").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100)).until(CaseSettlementFlowTest::killedABackendWaitingOnALock);
+            blocker.rollback();
+        }
+
+        awaitSettlements(List.of(stay.eventId()));
+        assertThat(standing(stay.eventId())).containsExactly(stay.eventId().asUuid());
+        assertThat(deadLettered(stay.eventId())).isFalse();
+    }
+
+    private static boolean killedABackendWaitingOnALock() throws Exception {
+        try (Connection db = TestDatabase.connect(); var statement = db.createStatement();
+             var killed = statement.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+            return killed.next() && killed.getBoolean(1);
+        }
+    }
+
+    /** Whether the dead-letter topic of the discharges holds one with this event id (read to its end). */
+    private static boolean deadLettered(EventId discharge) {
+        String topic = Topics.INPATIENT.deadLetter().name();
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            boolean found = false;
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    found |= new String(record.value(), StandardCharsets.UTF_8).contains(discharge.toString());
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * A correction settled first, then its original (replayed from the dead-letter topic, say): the original is not
+     * settled beside it — the fund would pay the stay twice — and goes nowhere else either.
+     */
+    @Test
+    void an_original_that_arrives_after_its_correction_is_not_settled() throws Exception {
+        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged original = discharge(EventId.random(), episode);
+        InpatientDischarged correction = correcting(original);
+        InpatientDischarged later = discharge(EventId.random(), null);
+        awaitInstitutionKnown();
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, correction);
+        }
+        awaitSettlements(List.of(correction.eventId()));
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, original);
+            send(producer, Topics.INPATIENT, later);   // same institution, same partition: settled once the original was read
+        }
+        awaitSettlements(List.of(later.eventId()));
+
+        assertThat(standing(original.eventId(), correction.eventId())).containsExactly(correction.eventId().asUuid());
+        assertThat(storedRows(original.eventId())).isZero();
     }
 
     /**
@@ -502,6 +590,33 @@ class CaseSettlementFlowTest {
             try (var rows = query.executeQuery()) {
                 assertThat(rows.next()).isTrue();
                 return rows.getBigDecimal(1);
+            }
+        }
+    }
+
+    /** Which of the discharges have a standing (not superseded) settlement. */
+    private static List<UUID> standing(EventId... discharges) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             var query = db.prepareStatement("SELECT discharge_event_id FROM case_settlement "
+                     + "WHERE discharge_event_id = ANY(?) AND NOT superseded ORDER BY discharge_event_id")) {
+            query.setArray(1, db.createArrayOf("uuid", Arrays.stream(discharges).map(EventId::asUuid).toArray()));
+            List<UUID> found = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static long storedRows(EventId discharge) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             var query = db.prepareStatement("SELECT count(*) FROM case_settlement WHERE discharge_event_id = ?")) {
+            query.setObject(1, discharge.asUuid());
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }

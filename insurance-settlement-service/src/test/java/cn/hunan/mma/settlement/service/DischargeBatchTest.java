@@ -37,6 +37,7 @@ class DischargeBatchTest {
             SettlementJson.readParameters(SeedParameters.json()));
     private static final String COUNTY_HOSPITAL = GOLDEN.institutionId().value();
     private static final String TOWNSHIP_HOSPITAL = "430321T0102";
+    private static final String CITY_HOSPITAL = "430302H0001";
 
     private final CaseSettlers settlers = new CaseSettlers();
 
@@ -64,7 +65,7 @@ class DischargeBatchTest {
         InpatientDischarged secondInBatch = discharge(batchEpisode, null, "12860.35");
 
         DischargeBatch.Outcome outcome = settle(List.of(afterStored, firstInBatch, secondInBatch), Set.of(),
-                List.of(new DischargeBatch.StoredStay(UUID.randomUUID(), storedEpisode.value(), 60_000)));
+                List.of(stored(UUID.randomUUID(), storedEpisode, COUNTY_HOSPITAL, 60_000)));
 
         assertThat(outcome.settled()).extracting(settled -> settled.event().fundPayable())
                 .containsExactly(Money.ofYuan("7029.00"), Money.ofYuan("6429.00"), Money.ofYuan("7029.00"));
@@ -77,7 +78,7 @@ class DischargeBatchTest {
         InpatientDischarged correction = discharge(episode, EventId.of(original), "30000.00");
 
         DischargeBatch.Outcome outcome = settle(List.of(correction), Set.of(),
-                List.of(new DischargeBatch.StoredStay(original, episode.value(), 60_000)));
+                List.of(stored(original, episode, COUNTY_HOSPITAL, 60_000)));
 
         assertThat(outcome.superseded()).containsExactly(original);
         // ¥30,000 > 3 × ¥7,029: 7,029 × (30,000/7,029 − 3 + 1) = ¥15,942.00, less the county ¥600 owed again.
@@ -85,6 +86,123 @@ class DischargeBatchTest {
             assertThat(settled.event().outlierKind()).isEqualTo(OutlierKind.HIGH_COST);
             assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("15342.00"));
         });
+    }
+
+    /**
+     * County stay A (¥600 deductible) then city stay B (its ¥900 less A's ¥600 = ¥300), both stored. A correction of A
+     * takes A's place: it owes ¥600 as A did (¥7,029.00 − ¥600), not ¥600 less B's ¥300 — B's share was already
+     * reduced by A's. A correction of B owes what B did: ¥300 (BR25 at the city, 0.781 × ¥10,000 × 1.00 = ¥7,810.00,
+     * less ¥300).
+     */
+    @Test
+    void a_correction_owes_the_deductible_the_stay_it_corrects_owed() {
+        EpisodeId episode = EpisodeId.of("EP-REPLACED");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<DischargeBatch.StoredStay> stays = List.of(stored(first, episode, COUNTY_HOSPITAL, 60_000),
+                stored(second, episode, CITY_HOSPITAL, 30_000));
+
+        DischargeBatch.Outcome ofFirst = settle(List.of(discharge(episode, EventId.of(first), "12860.35")), Set.of(), stays);
+        DischargeBatch.Outcome ofSecond = settle(List.of(withInstitution(discharge(episode, EventId.of(second), "12860.35"),
+                CITY_HOSPITAL)), Set.of(), stays);
+
+        assertThat(ofFirst.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+        });
+        assertThat(ofSecond.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("300.00"));
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("7510.00"));
+        });
+    }
+
+    /**
+     * The city stay B settled first (owing its ¥900), then the county stay A (owing nothing: ¥900 paid exceeds its
+     * ¥600) — stays of one episode sit on different partitions and arrive in any order. A's correction owes nothing
+     * either: ¥7,029.00 to the fund.
+     */
+    @Test
+    void a_correction_of_a_stay_that_owed_nothing_owes_nothing() {
+        EpisodeId episode = EpisodeId.of("EP-CITY-FIRST");
+        UUID county = UUID.randomUUID();
+        List<DischargeBatch.StoredStay> stays = List.of(stored(UUID.randomUUID(), episode, CITY_HOSPITAL, 90_000),
+                stored(county, episode, COUNTY_HOSPITAL, 0));
+
+        DischargeBatch.Outcome outcome = settle(List.of(discharge(episode, EventId.of(county), "12860.35")), Set.of(), stays);
+
+        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ZERO);
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("7029.00"));
+        });
+    }
+
+    /**
+     * A stay reported without an episode (it owed the county's ¥600 alone), corrected into episode X, whose city stay
+     * owed ¥900: the correction joins X and owes what X's stays have not paid — nothing.
+     */
+    @Test
+    void a_correction_that_joins_an_episode_owes_what_the_episode_has_not_paid() {
+        EpisodeId episode = EpisodeId.of("EP-JOINED");
+        UUID alone = UUID.randomUUID();
+        List<DischargeBatch.StoredStay> stays = List.of(new DischargeBatch.StoredStay(alone, null, COUNTY_HOSPITAL, 60_000),
+                stored(UUID.randomUUID(), episode, CITY_HOSPITAL, 90_000));
+
+        DischargeBatch.Outcome outcome = settle(List.of(discharge(episode, EventId.of(alone), "12860.35")), Set.of(), stays);
+
+        assertThat(outcome.settled()).singleElement()
+                .satisfies(settled -> assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ZERO));
+        assertThat(outcome.superseded()).containsExactly(alone);
+    }
+
+    /** A discharge naming itself as the one it corrects is no correction (as for outpatient visits): it stands. */
+    @Test
+    void a_discharge_that_names_itself_as_corrected_is_settled_as_it_is() {
+        InpatientDischarged plain = discharge(null, null, "12860.35");
+        InpatientDischarged self = new InpatientDischarged(plain.eventId(), plain.occurredAt(), plain.institutionId(),
+                plain.departmentId(), plain.patient(), plain.residenceDivision(), plain.insuredAreaDivision(),
+                plain.principalDiagnosis(), plain.procedures(), plain.drgGroup(), plain.charges(), plain.dischargeMode(),
+                plain.admissionDate(), plain.dischargeDate(), plain.lengthOfStayDays(), null, plain.eventId());
+
+        DischargeBatch.Outcome outcome = settle(List.of(self), Set.of(), List.of());
+
+        assertThat(outcome.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(self);
+        assertThat(outcome.superseded()).isEmpty();
+    }
+
+    /** The same within one batch: A (¥600), B at the city (¥300), then A corrected — it owes ¥600, as A did. */
+    @Test
+    void a_correction_in_the_batch_of_the_stays_it_follows_takes_the_corrected_stays_place() {
+        EpisodeId episode = EpisodeId.of("EP-BATCH-REPLACED");
+        InpatientDischarged first = discharge(episode, null, "12860.35");
+        InpatientDischarged second = withInstitution(discharge(episode, null, "12860.35"), CITY_HOSPITAL);
+        InpatientDischarged correction = discharge(episode, first.eventId(), "12860.35");
+
+        DischargeBatch.Outcome outcome = settle(List.of(first, second, correction), Set.of(), List.of());
+
+        assertThat(outcome.settled()).extracting(settled -> settled.decision().deductibleDue())
+                .containsExactly(Money.ofYuan("600.00"), Money.ofYuan("300.00"), Money.ofYuan("600.00"));
+        assertThat(outcome.superseded()).containsExactly(first.eventId().asUuid());
+    }
+
+    /**
+     * An original and its correction in one batch: both are written and the original superseded. An original after
+     * its correction — in the batch, or once a stored correction names it — is not settled at all.
+     */
+    @Test
+    void an_original_is_never_left_standing_beside_its_correction() {
+        InpatientDischarged original = discharge(null, null, "12860.35");
+        InpatientDischarged correction = discharge(null, original.eventId(), "30000.00");
+
+        DischargeBatch.Outcome inOrder = settle(List.of(original, correction), Set.of(), List.of());
+        DischargeBatch.Outcome correctionFirst = settle(List.of(correction, original), Set.of(), List.of());
+        DischargeBatch.Outcome afterStoredCorrection = settle(List.of(original), Set.of(original.eventId().asUuid()), List.of());
+
+        assertThat(inOrder.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(original, correction);
+        assertThat(inOrder.superseded()).containsExactly(original.eventId().asUuid());
+        assertThat(correctionFirst.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(correction);
+        assertThat(correctionFirst.superseded()).containsExactly(original.eventId().asUuid());
+        assertThat(afterStoredCorrection.settled()).isEmpty();
+        assertThat(afterStoredCorrection.refused()).isEmpty();
     }
 
     @Test
@@ -97,8 +215,64 @@ class DischargeBatchTest {
         assertThat(outcome.refused()).containsOnlyKeys(0);
         assertThat(outcome.refused().get(0)).hasMessageContaining("430321H9999");
         assertThat(outcome.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(good);
-        assertThat(outcome.countIncrements()).containsOnlyKeys(new ReviewCounts.Key(GOLDEN.dischargeDate().getYear(), "DRG"));
+        assertThat(outcome.countIncrements()).containsOnlyKeys(new ReviewCounts.Key("430000", GOLDEN.dischargeDate().getYear(), "DRG"));
         assertThat(outcome.countIncrements().values().iterator().next()).containsExactly(1L, 0L);
+    }
+
+    /**
+     * A fault settling one discharge (here its rules lookup throws) is that discharge's: refused with the fault as the
+     * reason, recording nothing for it, while the batch's others are settled — not the whole poll dead-lettered.
+     */
+    @Test
+    void an_unexpected_fault_settling_one_discharge_refuses_that_one_alone() {
+        EpisodeId episode = EpisodeId.of("EP-FAULT");
+        InpatientDischarged faulty = discharge(episode, null, "12860.35");
+        InpatientDischarged good = discharge(episode, null, "12860.35");
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(),
+                discharge -> {
+                    if (discharge == faulty) {
+                        throw new IllegalStateException("rules unreadable");
+                    }
+                    return Optional.of(SEED);
+                }, new ReviewCounts(), Map.of());
+
+        DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(faulty, good), known, settlers,
+                Instant.parse("2025-04-01T00:00:00Z"));
+
+        assertThat(outcome.refused()).containsOnlyKeys(0);
+        assertThat(outcome.refused().get(0)).hasMessageContaining("rules unreadable").hasCauseInstanceOf(IllegalStateException.class);
+        // The faulty stay paid nothing into the episode: the good one owes the county's ¥600.
+        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.discharge()).isEqualTo(good);
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+        });
+    }
+
+    /**
+     * Each area's review cap (the seed's 5 % of DRG cases) counts the cases its own rules priced. The province's seed
+     * area has sent 50 of 1,000 to review — its cap — so its ¥50,000 stay (over 5 × ¥7,029) is paid as a high-cost
+     * case; a city whose own version priced 100 cases and sent none has room, and its like stay goes to review.
+     * Counted over the province, the city's stay would have found no room either.
+     */
+    @Test
+    void each_areas_review_cap_counts_the_cases_its_own_rules_priced() {
+        ParameterVersion city = new ParameterVersion("430300/2000-01-01", SEED.parameters());
+        InpatientDischarged underTheSeed = discharge(null, null, "50000.00");
+        InpatientDischarged underTheCitysRules = discharge(null, null, "50000.00");
+        int year = GOLDEN.dischargeDate().getYear();
+        ReviewCounts counts = new ReviewCounts();
+        counts.load(new ReviewCounts.Key("430000", year, "DRG"), 1_000, 50);
+        counts.load(new ReviewCounts.Key("430300", year, "DRG"), 100, 0);
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(),
+                discharge -> Optional.of(discharge == underTheCitysRules ? city : SEED), counts, Map.of());
+
+        DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(underTheSeed, underTheCitysRules), known, settlers,
+                Instant.parse("2025-04-01T00:00:00Z"));
+
+        assertThat(outcome.settled()).extracting(settled -> settled.event().outlierKind())
+                .containsExactly(OutlierKind.HIGH_COST, OutlierKind.EXPERT_REVIEW);
+        assertThat(outcome.countIncrements()).containsOnlyKeys(new ReviewCounts.Key("430000", year, "DRG"),
+                new ReviewCounts.Key("430300", year, "DRG"));
     }
 
     @Test
@@ -122,9 +296,14 @@ class DischargeBatchTest {
     }
 
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, List<DischargeBatch.StoredStay> stays) {
-        DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), stays,
+        DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY, CITY_HOSPITAL, Level.CITY),
+                Set.of(), stays,
                 discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
+    }
+
+    private static DischargeBatch.StoredStay stored(UUID id, EpisodeId episode, String institution, long deductibleFen) {
+        return new DischargeBatch.StoredStay(id, episode.value(), institution, deductibleFen);
     }
 
     private static InpatientDischarged discharge(EpisodeId episode, EventId corrects, String total) {

@@ -21,6 +21,9 @@ public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate
                                @JsonInclude(JsonInclude.Include.NON_NULL) FactorAdjustmentRule factorMethod,
                                @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal firstHalfShare) {
 
+    /** The decimals a budget row stores the rates with. */
+    public static final int RATE_DECIMALS = 6;
+
     public BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate) {
         this(growthRate, riskReserveRate, null, null);
     }
@@ -30,8 +33,18 @@ public record BudgetParameters(BigDecimal growthRate, BigDecimal riskReserveRate
             throw new IllegalArgumentException("growthRate must be between -1 and 1");
         }
         Fractions.fraction(riskReserveRate, "riskReserveRate");
+        // The budget row keeps both rates as NUMERIC(9, 6) and publishes them from there: a seventh decimal would be
+        // used for the draft, then stored and published rounded, and the published inputs would not give its total.
+        storable(growthRate, "growthRate");
+        storable(riskReserveRate, "riskReserveRate");
         if (firstHalfShare != null) {
             Fractions.fraction(firstHalfShare, "firstHalfShare");
+        }
+    }
+
+    private static void storable(BigDecimal rate, String name) {
+        if (rate.stripTrailingZeros().scale() > RATE_DECIMALS) {
+            throw new IllegalArgumentException(name + " has more than " + RATE_DECIMALS + " decimals: " + rate.toPlainString());
         }
     }
 

@@ -31,7 +31,8 @@ public record CaseRules(PaymentMethod method, Money drgBaseRate, BigDecimal dipP
 
     public CaseRules {
         Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(drgBaseRate, "drgBaseRate");
+        // A zero rate or weight would price every case at nothing, and the high-cost ratio would divide by it.
+        Fractions.positive(Objects.requireNonNull(drgBaseRate, "drgBaseRate").toBigDecimal(), "drgBaseRate");
         Fractions.positive(dipPointValue, "dipPointValue");
         levelCoefficients = Map.copyOf(levelCoefficients);
         for (Level level : Level.values()) {
@@ -39,6 +40,7 @@ public record CaseRules(PaymentMethod method, Money drgBaseRate, BigDecimal dipP
         }
         Fractions.positive(primaryDiseaseCoefficient, "primaryDiseaseCoefficient");
         complexityWeights = Map.copyOf(complexityWeights);
+        complexityWeights.forEach((digit, weight) -> Fractions.positive(weight, "complexityWeights." + digit));
         Objects.requireNonNull(drgThresholds, "drgThresholds");
         Objects.requireNonNull(dipThresholds, "dipThresholds");
         deductibles = Map.copyOf(deductibles);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * DRG: standard = relative weight × complexity weight × base rate × coefficient.
  * DIP: standard = score × point value × coefficient.
  * Outliers follow {@link OutlierThresholds}: the reference cost is the standard for DRG and the
- * group's mean cost for DIP. A group without a weight or score can only go to review.
+ * group's mean cost for DIP. A group without a weight or score is not priced: the discharge is refused (dead-lettered with
+ * the reason) rather than paid a guess.
  * The continuous deductible (起付线连续计算): a stay pays only what its level's deductible exceeds
  * the deductible already paid in the same referral episode.
  */

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Relative weights of the DRG subgroups (相对权重). The default is the real 2023 table used by
  * Changsha, Zhuzhou, Xiangtan and Hengyang (resource {@value #CHANGSHA_2023}, attribution in
- * drg/SOURCES.md); groups listed without a weight have none and go to special-case review.
+ * drg/SOURCES.md); groups listed without a weight have none, and their discharges are refused (dead-lettered).
  */
 public final class DrgWeights {
 

@@ -47,6 +47,41 @@ class AreaParametersTest {
                 });
     }
 
+    /** A budget stores its rates with six decimals: a seventh would price the draft with a rate no reader is shown. */
+    @Test
+    void a_growth_rate_with_more_decimals_than_a_budget_stores_is_refused() throws IOException {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).put("growthRate", new BigDecimal("0.0333333"));
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo("budget");
+                    assertThat(violation.getMessage()).contains("growthRate").contains("6 decimals");
+                });
+        ((ObjectNode) parameters.get("budget")).put("growthRate", new BigDecimal("0.033333"));
+        assertThat(SettlementJson.readParameters(parameters).budget().growthRate()).isEqualByComparingTo("0.033333");
+    }
+
+    /** A zero base rate or complexity weight would price cases at nothing and divide by zero in the high-cost ratio. */
+    @Test
+    void a_zero_drg_base_rate_or_complexity_weight_is_refused_naming_it() throws IOException {
+        ObjectNode zeroRate = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) zeroRate.get("caseRules")).put("drgBaseRate", "0.00");
+        ObjectNode zeroWeight = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) zeroWeight.get("caseRules").get("complexityWeights")).put("1", BigDecimal.ZERO);
+
+        assertThatThrownBy(() -> SettlementJson.readParameters(zeroRate))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo("caseRules");
+                    assertThat(violation.getMessage()).contains("drgBaseRate");
+                });
+        assertThatThrownBy(() -> SettlementJson.readParameters(zeroWeight))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo("caseRules");
+                    assertThat(violation.getMessage()).contains("complexityWeights.1");
+                });
+    }
+
     @Test
     void tiers_listed_out_of_order_are_refused_naming_the_tier() throws IOException {
         ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
