@@ -66,8 +66,10 @@ public class CaseSettlementService {
             + "WHERE area || ':' || clearing_year = ANY($1::text[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
             + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
-    private static final String COUNTS = "SELECT count(*), count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
-            + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded AND rule_version LIKE $3";
+    // Every rule area's counts of a year and method in one pass (a version id is "area/effective-from").
+    private static final String COUNTS = "SELECT split_part(rule_version, '/', 1), count(*), "
+            + "count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
+            + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded GROUP BY 1";
     private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[])";
     // A concurrent consumer (a rebalance) may have settled one meanwhile: those rows are skipped and
     // only the rows really inserted get an outbox row.
@@ -115,7 +117,7 @@ public class CaseSettlementService {
                     return clearedPointValues(connection, discharges, versionOf).chain(cleared -> {
                         DischargeBatch.Known known = new DischargeBatch.Known(facts.settledOrCorrected, facts.levels, facts.primaryLevel,
                                 facts.stays, versionOf, counts, cleared);
-                        return loadCounts(connection, discharges, known)
+                        return loadCounts(connection, discharges, versionOf)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                                 .call(outcome -> write(connection, outcome));
                     });
@@ -181,7 +183,7 @@ public class CaseSettlementService {
                                                             Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
         Set<String> years = new HashSet<>();
         for (InpatientDischarged discharge : discharges) {
-            versionOf.apply(discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version ->
+            readableVersion(versionOf, discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version ->
                     years.add(DischargeBatch.clearedYear(version.area(), discharge.dischargeDate().getYear())));
         }
         if (years.isEmpty()) {
@@ -201,26 +203,49 @@ public class CaseSettlementService {
         return new DischargeBatch.StoredStay(row.getUUID(0), row.getString(1), row.getString(2), row.getLong(3));
     }
 
-    /** The review counts of the years and methods the batch settles, read from the table the first time. */
-    private Uni<Void> loadCounts(SqlConnection connection, List<InpatientDischarged> discharges, DischargeBatch.Known known) {
-        Set<ReviewCounts.Key> missing = new HashSet<>();
+    /**
+     * The review counts of the rule areas, years and methods the batch settles, read from the table the first time:
+     * one query per year and method, which loads every area's.
+     */
+    private Uni<Void> loadCounts(SqlConnection connection, List<InpatientDischarged> discharges,
+                                 Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
+        Map<YearAndMethod, Set<ReviewCounts.Key>> missing = new HashMap<>();
         for (InpatientDischarged discharge : discharges) {
-            known.versionOf().apply(discharge).ifPresent(version -> {
+            readableVersion(versionOf, discharge).ifPresent(version -> {
                 ReviewCounts.Key key = DischargeBatch.countKey(version, discharge, settlers.of(version).rules().method());
                 if (!counts.knows(key)) {
-                    missing.add(key);
+                    missing.computeIfAbsent(new YearAndMethod(key.year(), key.method()), yearAndMethod -> new HashSet<>()).add(key);
                 }
             });
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ReviewCounts.Key key : missing) {
-            chain = chain.chain(() -> connection.preparedQuery(COUNTS).execute(Tuple.of(key.year(), key.method(), key.area() + "/%"))
+        for (Map.Entry<YearAndMethod, Set<ReviewCounts.Key>> yearAndMethod : missing.entrySet()) {
+            int year = yearAndMethod.getKey().year();
+            String method = yearAndMethod.getKey().method();
+            chain = chain.chain(() -> connection.preparedQuery(COUNTS).execute(Tuple.of(year, method))
                     .invoke(rows -> {
-                        Row row = rows.iterator().next();
-                        counts.load(key, row.getLong(0), row.getLong(1));
+                        rows.forEach(row -> counts.load(new ReviewCounts.Key(row.getString(0), year, method), row.getLong(1),
+                                row.getLong(2)));
+                        yearAndMethod.getValue().forEach(key -> counts.load(key, 0, 0));   // none settled yet
                     }).replaceWithVoid());
         }
         return chain;
+    }
+
+    private record YearAndMethod(int year, String method) {
+    }
+
+    /**
+     * The discharge's rules, if they can be read: a version that cannot (stored before a check it now fails) is the
+     * discharge's own fault, refused with the reason when the batch settles it, not the batch's.
+     */
+    private Optional<ParameterVersion> readableVersion(Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
+                                                       InpatientDischarged discharge) {
+        try {
+            return versionOf.apply(discharge).filter(version -> settlers.of(version) != null);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     // Inserted before the superseding UPDATE: an original and its correction in one batch are both inserted, and the

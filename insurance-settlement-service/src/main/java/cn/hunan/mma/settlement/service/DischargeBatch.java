@@ -195,24 +195,30 @@ final class DischargeBatch {
             add(discharge.eventId().asUuid(), new Stay(episodeOf(discharge), discharge.institutionId().value(), deductibleFen));
         }
 
-        /** 起付线连续计算: what was paid in the episode before this stay, for a stay whose level's deductible is given. */
+        /**
+         * 起付线连续计算: what was paid in the episode before this stay, for a stay whose level's deductible is given —
+         * what the episode's other standing stays owed; for a correction taking its stay's place, no more than was paid
+         * before that stay (its level's deductible less what it owed), so a later stay's due, already reduced by the
+         * corrected one, is not counted again.
+         */
         Money paid(InpatientDischarged discharge, UUID corrected, Money levelDeductible) {
             String episode = episodeOf(discharge);
+            long others = 0;
+            if (episode != null) {
+                for (Map.Entry<UUID, Stay> stay : byEpisode.getOrDefault(episode, Map.of()).entrySet()) {
+                    if (!stay.getKey().equals(corrected)) {
+                        others += stay.getValue().deductibleFen();
+                    }
+                }
+            }
             Stay replaced = corrected == null ? null : byId.get(corrected);
             if (replaced != null && Objects.equals(replaced.episodeId(), episode)
                     && replaced.institutionId().equals(discharge.institutionId().value())) {
-                return Money.ofFen(Math.max(0, levelDeductible.fen() - replaced.deductibleFen()));
+                // Bounded by the other stays too: the level may have changed since (a re-graded institution, other
+                // rules), or the stays before it may have left the episode.
+                return Money.ofFen(Math.min(others, Math.max(0, levelDeductible.fen() - replaced.deductibleFen())));
             }
-            if (episode == null) {
-                return Money.ZERO;
-            }
-            long fen = 0;
-            for (Map.Entry<UUID, Stay> stay : byEpisode.getOrDefault(episode, Map.of()).entrySet()) {
-                if (!stay.getKey().equals(corrected)) {
-                    fen += stay.getValue().deductibleFen();
-                }
-            }
-            return Money.ofFen(fen);
+            return Money.ofFen(others);
         }
 
         private static String episodeOf(InpatientDischarged discharge) {

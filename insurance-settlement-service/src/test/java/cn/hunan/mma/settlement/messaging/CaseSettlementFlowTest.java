@@ -204,6 +204,38 @@ class CaseSettlementFlowTest {
     }
 
     /**
+     * 冷水江 (431381; no other test uses its rules) has a version stored before today's checks that it now fails (a
+     * DRG base rate of 0, which priced every case at nothing): a discharge insured there is dead-lettered with that
+     * reason, alone — the discharge sent with it, under the province's seed, is settled. Before, the unreadable
+     * version failed the whole poll.
+     */
+    @Test
+    void a_discharge_whose_rules_cannot_be_read_is_dead_lettered_alone() throws Exception {
+        try (Connection db = TestDatabase.connect(); var insert = db.prepareStatement("INSERT INTO area_parameters "
+                + "(version_id, area, effective_from, parameters_json, loaded_by, loaded_at) "
+                + "VALUES ('431381/2020-01-01', '431381', DATE '2020-01-01', ?, 'test', now()) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, SeedParameters.json().replace("\"drgBaseRate\":\"10000.00\"", "\"drgBaseRate\":\"0.00\""));
+            assertThat(SeedParameters.json()).contains("\"drgBaseRate\":\"10000.00\"");
+            insert.executeUpdate();
+        }
+        InpatientDischarged unreadable = insuredIn("431381", discharge(EventId.random(), null));
+        InpatientDischarged good = discharge(EventId.random(), null);
+        awaitInstitutionKnown();
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, unreadable);
+            send(producer, Topics.INPATIENT, good);
+        }
+
+        awaitSettlements(List.of(good.eventId()));
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.INPATIENT.deadLetter().name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(unreadable.eventId().value()));
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("drgBaseRate");
+        assertThat(storedRows(unreadable.eventId())).isZero();
+        assertThat(deadLettered(good.eventId())).isFalse();
+    }
+
+    /**
      * A correction settled first, then its original (replayed from the dead-letter topic, say): the original is not
      * settled beside it — the fund would pay the stay twice — and goes nowhere else either.
      */

@@ -154,6 +154,24 @@ class DischargeBatchTest {
         assertThat(outcome.superseded()).containsExactly(alone);
     }
 
+    /**
+     * A stay without an episode, settled when its hospital was a township centre (it owed ¥300), corrected after the
+     * matrix re-graded the hospital to county level: the correction owes the county's ¥600 — nothing was paid before
+     * it — not ¥600 less the ¥300 the township level left.
+     */
+    @Test
+    void a_correction_after_its_hospital_was_regraded_owes_its_new_levels_deductible() {
+        UUID atTownshipLevel = UUID.randomUUID();
+        List<DischargeBatch.StoredStay> stays = List.of(new DischargeBatch.StoredStay(atTownshipLevel, null, COUNTY_HOSPITAL, 30_000));
+
+        DischargeBatch.Outcome outcome = settle(List.of(discharge(null, EventId.of(atTownshipLevel), "12860.35")), Set.of(), stays);
+
+        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
+        });
+    }
+
     /** A discharge naming itself as the one it corrects is no correction (as for outpatient visits): it stands. */
     @Test
     void a_discharge_that_names_itself_as_corrected_is_settled_as_it_is() {

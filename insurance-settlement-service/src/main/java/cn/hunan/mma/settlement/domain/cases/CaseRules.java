@@ -31,8 +31,12 @@ public record CaseRules(PaymentMethod method, Money drgBaseRate, BigDecimal dipP
 
     public CaseRules {
         Objects.requireNonNull(method, "method");
-        // A zero rate or weight would price every case at nothing, and the high-cost ratio would divide by it.
-        Fractions.positive(Objects.requireNonNull(drgBaseRate, "drgBaseRate").toBigDecimal(), "drgBaseRate");
+        // A zero rate or weight would price every DRG case at nothing, and the high-cost ratio would divide by it. A DIP
+        // area's rate and weights are never read.
+        Objects.requireNonNull(drgBaseRate, "drgBaseRate");
+        if (method == PaymentMethod.DRG) {
+            Fractions.positive(drgBaseRate.toBigDecimal(), "drgBaseRate");
+        }
         Fractions.positive(dipPointValue, "dipPointValue");
         levelCoefficients = Map.copyOf(levelCoefficients);
         for (Level level : Level.values()) {
@@ -40,7 +44,9 @@ public record CaseRules(PaymentMethod method, Money drgBaseRate, BigDecimal dipP
         }
         Fractions.positive(primaryDiseaseCoefficient, "primaryDiseaseCoefficient");
         complexityWeights = Map.copyOf(complexityWeights);
-        complexityWeights.forEach((digit, weight) -> Fractions.positive(weight, "complexityWeights." + digit));
+        if (method == PaymentMethod.DRG) {
+            complexityWeights.forEach((digit, weight) -> Fractions.positive(weight, "complexityWeights." + digit));
+        }
         Objects.requireNonNull(drgThresholds, "drgThresholds");
         Objects.requireNonNull(dipThresholds, "dipThresholds");
         deductibles = Map.copyOf(deductibles);
