@@ -114,10 +114,11 @@ public class CaseSettlementService {
                 .chain(facts -> {
                     Function<InpatientDischarged, Optional<ParameterVersion>> versionOf =
                             discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate());
-                    return clearedPointValues(connection, discharges, versionOf).chain(cleared -> {
+                    List<Priced> priced = priced(discharges, versionOf);
+                    return clearedPointValues(connection, priced).chain(cleared -> {
                         DischargeBatch.Known known = new DischargeBatch.Known(facts.settledOrCorrected, facts.levels, facts.primaryLevel,
                                 facts.stays, versionOf, counts, cleared);
-                        return loadCounts(connection, discharges, versionOf)
+                        return loadCounts(connection, priced)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                                 .call(outcome -> write(connection, outcome));
                     });
@@ -179,12 +180,12 @@ public class CaseSettlementService {
      * The point values of the cleared DIP years the batch's DIP cases fall in, read under those years' shared locks
      * ({@link DipYearLocks}); no query for a batch without DIP cases.
      */
-    private Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<InpatientDischarged> discharges,
-                                                            Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
+    private static Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<Priced> priced) {
         Set<String> years = new HashSet<>();
-        for (InpatientDischarged discharge : discharges) {
-            readableVersion(versionOf, discharge).filter(version -> settlers.of(version).rules().method() == PaymentMethod.DIP).ifPresent(version ->
-                    years.add(DischargeBatch.clearedYear(version.area(), discharge.dischargeDate().getYear())));
+        for (Priced one : priced) {
+            if (one.method() == PaymentMethod.DIP) {
+                years.add(DischargeBatch.clearedYear(one.version().area(), one.discharge().dischargeDate().getYear()));
+            }
         }
         if (years.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -207,16 +208,13 @@ public class CaseSettlementService {
      * The review counts of the rule areas, years and methods the batch settles, read from the table the first time:
      * one query per year and method, which loads every area's.
      */
-    private Uni<Void> loadCounts(SqlConnection connection, List<InpatientDischarged> discharges,
-                                 Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
+    private Uni<Void> loadCounts(SqlConnection connection, List<Priced> priced) {
         Map<YearAndMethod, Set<ReviewCounts.Key>> missing = new HashMap<>();
-        for (InpatientDischarged discharge : discharges) {
-            readableVersion(versionOf, discharge).ifPresent(version -> {
-                ReviewCounts.Key key = DischargeBatch.countKey(version, discharge, settlers.of(version).rules().method());
-                if (!counts.knows(key)) {
-                    missing.computeIfAbsent(new YearAndMethod(key.year(), key.method()), yearAndMethod -> new HashSet<>()).add(key);
-                }
-            });
+        for (Priced one : priced) {
+            ReviewCounts.Key key = DischargeBatch.countKey(one.version(), one.discharge(), one.method());
+            if (!counts.knows(key)) {
+                missing.computeIfAbsent(new YearAndMethod(key.year(), key.method()), yearAndMethod -> new HashSet<>()).add(key);
+            }
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<YearAndMethod, Set<ReviewCounts.Key>> yearAndMethod : missing.entrySet()) {
@@ -235,17 +233,27 @@ public class CaseSettlementService {
     private record YearAndMethod(int year, String method) {
     }
 
+    /** A discharge of the batch with the rules that will price it and their method. */
+    private record Priced(InpatientDischarged discharge, ParameterVersion version, PaymentMethod method) {
+    }
+
     /**
-     * The discharge's rules, if they can be read: a version that cannot (stored before a check it now fails) is the
-     * discharge's own fault, refused with the reason when the batch settles it, not the batch's.
+     * The batch's discharges whose rules are in force and can be read, looked up once for the batch's reads. A version
+     * that cannot be read (stored before a check it now fails) is the discharge's own fault, refused with the reason
+     * when the batch settles it, not the batch's.
      */
-    private Optional<ParameterVersion> readableVersion(Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
-                                                       InpatientDischarged discharge) {
-        try {
-            return versionOf.apply(discharge).filter(version -> settlers.of(version) != null);
-        } catch (RuntimeException e) {
-            return Optional.empty();
+    private List<Priced> priced(List<InpatientDischarged> discharges,
+                                Function<InpatientDischarged, Optional<ParameterVersion>> versionOf) {
+        List<Priced> priced = new ArrayList<>(discharges.size());
+        for (InpatientDischarged discharge : discharges) {
+            try {
+                versionOf.apply(discharge).ifPresent(version ->
+                        priced.add(new Priced(discharge, version, settlers.of(version).rules().method())));
+            } catch (RuntimeException e) {
+                // left to DischargeBatch, which refuses this discharge alone
+            }
         }
+        return priced;
     }
 
     // Inserted before the superseding UPDATE: an original and its correction in one batch are both inserted, and the

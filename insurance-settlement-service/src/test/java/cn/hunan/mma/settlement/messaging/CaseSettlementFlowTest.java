@@ -188,10 +188,7 @@ class CaseSettlementFlowTest {
     private static boolean deadLettered(EventId discharge) {
         String topic = Topics.INPATIENT.deadLetter().name();
         try (var consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = fromTheBeginning(consumer, topic);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             boolean found = false;
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
@@ -588,10 +585,7 @@ class CaseSettlementFlowTest {
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            fromTheBeginning(consumer, topic);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (wanted.test(record)) {
@@ -711,6 +705,15 @@ class CaseSettlementFlowTest {
             });
         }
         return found;
+    }
+
+    /** Assigns every partition of the topic to the consumer, read from the beginning; returns them. */
+    private static List<TopicPartition> fromTheBeginning(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {

@@ -36,6 +36,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -151,10 +152,7 @@ class BudgetApiTest {
         storeCase("430300", "2045-07-01", "1000.00", false);
         storeCase(XIANGXIANG + "101", "2045-12-31", "34.56", false);
         storeCase("430102", "2045-06-01", "800000.00", false);
-        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance), "湘潭市城市医疗集团(测试)",
-                AllianceKind.CITY_GROUP, InstitutionId.of("430321T0102"),
-                XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
-                List.of(DivisionCode.of("430300")), XiangtanRequest.PARTNERS));
+        publishAlliance(alliance, "湘潭市城市医疗集团(测试)", AllianceKind.CITY_GROUP, "430300");
 
         AtomicReference<JsonPath> drafted = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -173,10 +171,7 @@ class BudgetApiTest {
     @Test
     void a_specialty_alliance_has_no_budget_to_draft_or_close() throws Exception {
         String alliance = "SA-TEST-" + UUID.randomUUID().toString().substring(0, 8);
-        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance), "心血管专科联盟(测试)",
-                AllianceKind.SPECIALTY_ALLIANCE, InstitutionId.of("430321T0102"),
-                XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
-                List.of(DivisionCode.of("430300")), XiangtanRequest.PARTNERS));
+        publishAlliance(alliance, "心血管专科联盟(测试)", AllianceKind.SPECIALTY_ALLIANCE, "430300");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
@@ -376,10 +371,15 @@ class BudgetApiTest {
     }
 
     private static void publishAlliance(String alliance) throws Exception {
-        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance),
-                "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, InstitutionId.of("430321T0102"),
+        publishAlliance(alliance, "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, XIANGTAN_COUNTY, XIANGXIANG);
+    }
+
+    /** An alliance of the two 湘潭 members and partners the tests use, of the kind and covering the divisions given. */
+    private static void publishAlliance(String alliance, String name, AllianceKind kind, String... covered) throws Exception {
+        publishAlliance(new AllianceSnapshot(EventId.random(), Instant.now(), AllianceId.of(alliance), name, kind,
+                InstitutionId.of("430321T0102"),
                 XiangtanRequest.members(InstitutionId.of("430321T0102"), InstitutionId.of("430381T0201")),
-                List.of(DivisionCode.of(XIANGTAN_COUNTY), DivisionCode.of(XIANGXIANG)), XiangtanRequest.PARTNERS));
+                Arrays.stream(covered).map(DivisionCode::of).toList(), XiangtanRequest.PARTNERS));
     }
 
     /** On the alliance topic, as the matrix publishes it. */

@@ -106,14 +106,8 @@ class DischargeBatchTest {
         DischargeBatch.Outcome ofSecond = settle(List.of(withInstitution(discharge(episode, EventId.of(second), "12860.35"),
                 CITY_HOSPITAL)), Set.of(), stays);
 
-        assertThat(ofFirst.settled()).singleElement().satisfies(settled -> {
-            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
-            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
-        });
-        assertThat(ofSecond.settled()).singleElement().satisfies(settled -> {
-            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("300.00"));
-            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("7510.00"));
-        });
+        assertOwes(ofFirst, "600.00", "6429.00");
+        assertOwes(ofSecond, "300.00", "7510.00");
     }
 
     /**
@@ -130,10 +124,7 @@ class DischargeBatchTest {
 
         DischargeBatch.Outcome outcome = settle(List.of(discharge(episode, EventId.of(county), "12860.35")), Set.of(), stays);
 
-        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
-            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ZERO);
-            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("7029.00"));
-        });
+        assertOwes(outcome, "0.00", "7029.00");
     }
 
     /**
@@ -166,10 +157,7 @@ class DischargeBatchTest {
 
         DischargeBatch.Outcome outcome = settle(List.of(discharge(null, EventId.of(atTownshipLevel), "12860.35")), Set.of(), stays);
 
-        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
-            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
-            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan("6429.00"));
-        });
+        assertOwes(outcome, "600.00", "6429.00");
     }
 
     /** A discharge naming itself as the one it corrects is no correction (as for outpatient visits): it stands. */
@@ -318,6 +306,14 @@ class DischargeBatchTest {
                 Set.of(), stays,
                 discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
+    }
+
+    /** The batch settled one stay, which owes this deductible and leaves the fund this to pay (yuan). */
+    private static void assertOwes(DischargeBatch.Outcome outcome, String deductibleDue, String fundPayable) {
+        assertThat(outcome.settled()).singleElement().satisfies(settled -> {
+            assertThat(settled.decision().deductibleDue()).isEqualTo(Money.ofYuan(deductibleDue));
+            assertThat(settled.event().fundPayable()).isEqualTo(Money.ofYuan(fundPayable));
+        });
     }
 
     private static DischargeBatch.StoredStay stored(UUID id, EpisodeId episode, String institution, long deductibleFen) {

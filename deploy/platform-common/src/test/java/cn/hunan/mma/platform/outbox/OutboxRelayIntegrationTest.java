@@ -166,11 +166,7 @@ class OutboxRelayIntegrationTest {
     void relays_rows_committed_while_it_was_stopped() throws Exception {
         Fixture fixture = new Fixture("restart");
         OutboxRelay first = fixture.startRelay();
-        OutboxEvent whileRunning = fixture.events.next("R-8", "ReferralRequested");
-        fixture.database.commit(List.of(whileRunning));
-        try (TopicReader reader = fixture.reader()) {
-            reader.receivedAtLeast(1, ARRIVAL);
-        }
+        OutboxEvent whileRunning = fixture.relayed("R-8", "ReferralRequested");
         first.close();
 
         OutboxEvent whileStopped = fixture.events.next("R-8", "ReferralAccepted");
@@ -208,11 +204,7 @@ class OutboxRelayIntegrationTest {
             throws Exception {
         Fixture fixture = new Fixture("lostslot");
         OutboxRelay first = fixture.startRelay();
-        OutboxEvent whileRunning = fixture.events.next("R-20", "ReferralRequested");
-        fixture.database.commit(List.of(whileRunning));
-        try (TopicReader reader = fixture.reader()) {
-            reader.receivedAtLeast(1, ARRIVAL);
-        }
+        OutboxEvent whileRunning = fixture.relayed("R-20", "ReferralRequested");
         await("relayed row deleted").atMost(ARRIVAL).until(() -> fixture.database.outboxRows() == 0);
         first.close();
         List<OutboxEvent> batched = List.of(fixture.events.next("R-20", "ReferralAccepted"),
@@ -257,11 +249,7 @@ class OutboxRelayIntegrationTest {
     void a_slot_lost_under_a_running_relay_is_replaced_without_a_restart() throws Exception {
         Fixture fixture = new Fixture("lostlive");
         OutboxRelay relay = fixture.startRelay(Duration.ofMillis(200));
-        OutboxEvent before = fixture.events.next("R-30", "ReferralRequested");
-        fixture.database.commit(List.of(before));
-        try (TopicReader reader = fixture.reader()) {
-            reader.receivedAtLeast(1, ARRIVAL);
-        }
+        OutboxEvent before = fixture.relayed("R-30", "ReferralRequested");
 
         fixture.database.loseSlot(fixture.slotName);
         OutboxEvent whileLost = fixture.events.next("R-30", "ReferralAccepted");
@@ -270,13 +258,9 @@ class OutboxRelayIntegrationTest {
         OutboxEvent afterwards = fixture.events.next("R-30", "ReferralRejected");
         fixture.database.commit(List.of(afterwards));
 
-        try (TopicReader reader = fixture.reader()) {
-            List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
-                    .anyMatch(record -> text(record, "id").equals(afterwards.eventId().toString())), ARRIVAL);
-            // At least once: an event committed as the new slot was created may come twice, never out of order.
-            assertThat(new ArrayList<>(new LinkedHashSet<>(receivedIdsByKey(received).get("R-30"))))
-                    .containsExactly(before.eventId().toString(), whileLost.eventId().toString(), afterwards.eventId().toString());
-        }
+        // At least once: an event committed as the new slot was created may come twice, never out of order.
+        assertThat(new ArrayList<>(new LinkedHashSet<>(fixture.idsReceivedFor("R-30", afterwards))))
+                .containsExactly(before.eventId().toString(), whileLost.eventId().toString(), afterwards.eventId().toString());
         assertThat(relay.metrics().running()).isTrue();
         assertThat(fixture.database.slotIsActive(fixture.slotName)).isTrue();
     }
@@ -285,11 +269,7 @@ class OutboxRelayIntegrationTest {
     void a_slot_check_that_cannot_reach_the_database_leaves_the_engine_streaming() throws Exception {
         Fixture fixture = new Fixture("checkfails");
         OutboxRelay relay = fixture.startRelay(Duration.ofMillis(200));
-        OutboxEvent before = fixture.events.next("R-40", "ReferralRequested");
-        fixture.database.commit(List.of(before));
-        try (TopicReader reader = fixture.reader()) {
-            reader.receivedAtLeast(1, ARRIVAL);
-        }
+        OutboxEvent before = fixture.relayed("R-40", "ReferralRequested");
         int walSender = fixture.database.slotActivePid(fixture.slotName).orElseThrow();
 
         fixture.database.refuseNewConnections(true);
@@ -301,12 +281,8 @@ class OutboxRelayIntegrationTest {
         OutboxEvent afterwards = fixture.events.next("R-40", "ReferralAccepted");
         fixture.database.commit(List.of(afterwards));
 
-        try (TopicReader reader = fixture.reader()) {
-            List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
-                    .anyMatch(record -> text(record, "id").equals(afterwards.eventId().toString())), ARRIVAL);
-            assertThat(receivedIdsByKey(received).get("R-40"))
-                    .containsExactly(before.eventId().toString(), afterwards.eventId().toString());
-        }
+        assertThat(fixture.idsReceivedFor("R-40", afterwards))
+                .containsExactly(before.eventId().toString(), afterwards.eventId().toString());
         // The same walsender: the engine streamed through the failed checks instead of being stopped and started.
         assertThat(fixture.database.slotActivePid(fixture.slotName)).contains(walSender);
         assertThat(relay.metrics().running()).isTrue();
@@ -434,6 +410,25 @@ class OutboxRelayIntegrationTest {
 
         TopicReader reader() {
             return new TopicReader(servers.kafka().bootstrapServers(), events.topic());
+        }
+
+        /** Commits one event of the referral and waits until Kafka has it. */
+        OutboxEvent relayed(String referral, String type) throws Exception {
+            OutboxEvent event = events.next(referral, type);
+            database.commit(List.of(event));
+            try (TopicReader reader = reader()) {
+                reader.receivedAtLeast(1, ARRIVAL);
+            }
+            return event;
+        }
+
+        /** The ids Kafka holds for the referral, in the order received, read until {@code last} has arrived. */
+        List<String> idsReceivedFor(String referral, OutboxEvent last) {
+            try (TopicReader reader = reader()) {
+                List<ConsumerRecord<String, String>> received = reader.receivedUntil(records -> records.stream()
+                        .anyMatch(record -> text(record, "id").equals(last.eventId().toString())), ARRIVAL);
+                return receivedIdsByKey(received).get(referral);
+            }
         }
     }
 }

@@ -40,11 +40,7 @@ class AreaParametersTest {
         ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
         ((ObjectNode) parameters.get("budget")).put("riskReserveRate", new BigDecimal("1.5"));
 
-        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
-                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("budget");
-                    assertThat(violation.getMessage()).contains("riskReserveRate");
-                });
+        assertRefused(parameters, "budget", "riskReserveRate");
     }
 
     /** A budget stores its rates with six decimals: a seventh would price the draft with a rate no reader is shown. */
@@ -53,11 +49,7 @@ class AreaParametersTest {
         ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
         ((ObjectNode) parameters.get("budget")).put("growthRate", new BigDecimal("0.0333333"));
 
-        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
-                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("budget");
-                    assertThat(violation.getMessage()).contains("growthRate").contains("6 decimals");
-                });
+        assertRefused(parameters, "budget", "growthRate", "6 decimals");
         ((ObjectNode) parameters.get("budget")).put("growthRate", new BigDecimal("0.033333"));
         assertThat(SettlementJson.readParameters(parameters).budget().growthRate()).isEqualByComparingTo("0.033333");
     }
@@ -70,16 +62,8 @@ class AreaParametersTest {
         ObjectNode zeroWeight = (ObjectNode) JSON.readTree(SeedParameters.json());
         ((ObjectNode) zeroWeight.get("caseRules").get("complexityWeights")).put("1", BigDecimal.ZERO);
 
-        assertThatThrownBy(() -> SettlementJson.readParameters(zeroRate))
-                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("caseRules");
-                    assertThat(violation.getMessage()).contains("drgBaseRate");
-                });
-        assertThatThrownBy(() -> SettlementJson.readParameters(zeroWeight))
-                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
-                    assertThat(violation.field()).isEqualTo("caseRules");
-                    assertThat(violation.getMessage()).contains("complexityWeights.1");
-                });
+        assertRefused(zeroRate, "caseRules", "drgBaseRate");
+        assertRefused(zeroWeight, "caseRules", "complexityWeights.1");
     }
 
     @Test
@@ -139,5 +123,14 @@ class AreaParametersTest {
                 .containsExactly("I63.9+99.1000 800 ¥10000.00", "I63 500 ¥6000.00");
         assertThat(SettlementJson.text(SettlementJson.parameters(SettlementJson.readParameters(SeedParameters.json()))))
                 .doesNotContain("dipCatalogue");
+    }
+
+    /** Reading the parameters is refused naming the field, with a message that says each of {@code mentions}. */
+    private static void assertRefused(ObjectNode parameters, String field, String... mentions) {
+        assertThatThrownBy(() -> SettlementJson.readParameters(parameters))
+                .isInstanceOfSatisfying(ParameterViolation.class, violation -> {
+                    assertThat(violation.field()).isEqualTo(field);
+                    assertThat(violation.getMessage()).contains(mentions);
+                });
     }
 }
