@@ -72,6 +72,8 @@ public final class SettlementBenchmark implements Callable<Integer> {
     private static final double TARGET_CLOSE_SECONDS = 60;
     private static final Duration STALL_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(6);
+    private static final int CLOSE_STATEMENTS = 8;
+    private static final Duration SLOW_CLOSE_STATEMENT = Duration.ofMillis(1500);
 
     @Option(names = "--project-root", required = true, description = "The repository root.")
     Path projectRoot;
@@ -178,6 +180,9 @@ public final class SettlementBenchmark implements Callable<Integer> {
             PostgresStatements statements = new PostgresStatements(postgres.jdbcUrl("settlement"), postgres.username(),
                     postgres.password());
             statements.installOrSay();
+            SlowClosePlans slowClosePlans = new SlowClosePlans(postgres.jdbcUrl("settlement"), postgres.username(),
+                    postgres.password());
+            slowClosePlans.preload();
 
             // 2. The backlog, produced while the service is stopped, so that producing does not share the cores with settling.
             long produceStart = System.nanoTime();
@@ -214,8 +219,15 @@ public final class SettlementBenchmark implements Callable<Integer> {
 
             // 4. One period close of every close-knit alliance.
             say("closing %s for %,d alliances, %d at a time …", period, closeKnit.size(), closeParallel);
+            slowClosePlans.logSlowerThan(SLOW_CLOSE_STATEMENT);
+            say("plans of the closes' statements over %,d ms and lock waits over 1 s: %s", SLOW_CLOSE_STATEMENT.toMillis(),
+                    work.resolve("postgres.log"));
+            SettlementProgress.Upkeep upkeepBefore = progress.upkeep("case_settlement");
+            Optional<PostgresStatements.Snapshot> statementsBeforeClose = statements.snapshotOrSay();
             PeriodCloses.Result closes = new PeriodCloses(http, service.baseUrl(), officer, province, seed, !givenCloseInputs)
                     .closeAll(closeKnit, period, closeParallel);
+            List<PostgresStatements.Figures> closeStatements = statements.sinceOrSay(statementsBeforeClose);
+            String closeUpkeep = upkeepBefore.until(progress.upkeep("case_settlement"));
             long rss = memory.stop();
             if (closes.firstFailure() != null) {
                 say("%d closes failed; the first: %s", closes.failed(), closes.firstFailure());
@@ -225,6 +237,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
                         reportCpu(drainCpu, cpuAtReady.known(), casesAfterReady, publishedAtReady);
                         whole.lines().forEach(System.out::println);
                         new DrainStatements(drainStatements, casesAfterReady).lines().forEach(System.out::println);
+                        closeLines(closeStatements, closeUpkeep).forEach(System.out::println);
                     });
         }
     }
@@ -265,6 +278,18 @@ public final class SettlementBenchmark implements Callable<Integer> {
                 atLeast("cases settled/s, through Kafka", TARGET_CASES_PER_SECOND, drain.publishedRate()),
                 TargetLine.atMost("period close of all alliances", TARGET_CLOSE_SECONDS,
                         closes.failed() == 0 ? Math.round(closes.seconds() * 10) / 10.0 : Double.NaN, "s"))));
+    }
+
+    /** Where the closes' time went in PostgreSQL, and what autovacuum did to {@code case_settlement} meanwhile. */
+    private static List<String> closeLines(List<PostgresStatements.Figures> statements, String upkeep) {
+        List<String> lines = new ArrayList<>();
+        lines.add("case_settlement during the closes: " + upkeep);
+        if (!statements.isEmpty()) {
+            lines.add(String.format("PostgreSQL statements during the closes (pg_stat_statements), the %d with the most executor time:",
+                    Math.min(CLOSE_STATEMENTS, statements.size())));
+            lines.add(PostgresStatements.table(statements.subList(0, Math.min(CLOSE_STATEMENTS, statements.size())), 110).stripTrailing());
+        }
+        return lines;
     }
 
     private static void reportCpu(ServiceCpu cpu, boolean known, long cases, long publishedAtReady) {

@@ -67,6 +67,31 @@ final class SettlementProgress implements AutoCloseable {
         }
     }
 
+    /**
+     * Autovacuum's work on a table so far: its vacuums and analyzes, and whether a vacuum of it is
+     * running now. Read either side of the closes: a vacuum or an {@code ANALYZE} of a table the
+     * closes read, overlapping them, is the suspect when a close is slow.
+     */
+    Upkeep upkeep(String table) throws SQLException {
+        try (Statement query = database.createStatement(); ResultSet row = query.executeQuery(
+                "SELECT coalesce(sum(autovacuum_count), 0), coalesce(sum(autoanalyze_count), 0), "
+                        + "(SELECT count(*) FROM pg_stat_progress_vacuum p JOIN pg_class c ON c.oid = p.relid WHERE c.relname = '"
+                        + table + "') FROM pg_stat_user_tables WHERE relname = '" + table + "'")) {
+            row.next();
+            return new Upkeep(row.getLong(1), row.getLong(2), row.getLong(3) > 0);
+        }
+    }
+
+    /** See {@link #upkeep}. */
+    record Upkeep(long autovacuums, long autoanalyzes, boolean vacuumRunning) {
+
+        /** What happened between this reading and {@code later}, as a phrase. */
+        String until(Upkeep later) {
+            return String.format("%d autovacuum(s) and %d auto-analyze(s) finished%s", later.autovacuums - autovacuums,
+                    later.autoanalyzes - autoanalyzes, vacuumRunning ? "; a vacuum was running as they started" : "");
+        }
+    }
+
     /** The exact row count, for the end of a run. */
     long count(String sql) throws SQLException {
         try (Statement query = database.createStatement(); ResultSet row = query.executeQuery(sql)) {
