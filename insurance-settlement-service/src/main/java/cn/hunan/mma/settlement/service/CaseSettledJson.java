@@ -4,6 +4,7 @@ import cn.hunan.mma.events.codec.IsoTimeText;
 import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.registry.EventTypes;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -74,6 +75,13 @@ final class CaseSettledJson {
         json.writeStringField("fundPayable", event.fundPayable().toYuanString());
         json.writeStringField("outlierKind", event.outlierKind().name());
         json.writeStringField("ruleVersion", event.ruleVersion());
+        if (event.supersedes() != null) {
+            json.writeArrayFieldStart("supersedes");
+            for (EventId discharge : event.supersedes()) {
+                json.writeString(discharge.value());
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 }

@@ -55,7 +55,20 @@ public class CaseSettlementService {
             + "UNION ALL SELECT corrects_event_id, TRUE FROM case_settlement WHERE corrects_event_id = ANY($1::uuid[])";
     private static final String LEVELS = "SELECT id, level FROM institution WHERE id = ANY($1::text[])";
     private static final String STAYS = "SELECT discharge_event_id, episode_id, institution_id, deductible_fen FROM case_settlement "
-            + "WHERE NOT superseded AND (episode_id = ANY($1::text[]) OR discharge_event_id = ANY($2::uuid[]))";
+            + "WHERE NOT superseded AND episode_id = ANY($1::text[])";
+    // The standing versions of the stays the batch's corrections name ($1), with what they owed. A stay's versions are a
+    // chain of corrects_event_id (V21): up from the named row to the first report of the stay, then down to every
+    // correction of any of them. The standing ones are the named row while it stands, else what replaced it — also when
+    // the named row was never stored, or a correction names a version already replaced. UNION, not UNION ALL: a cycle
+    // in the chain ends instead of recursing for ever.
+    private static final String STANDING_VERSIONS = "WITH RECURSIVE up(named, id) AS (SELECT n, n FROM unnest($1::uuid[]) AS n "
+            + "UNION SELECT up.named, c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
+            + "WHERE c.corrects_event_id IS NOT NULL), "
+            + "down(named, id) AS (SELECT named, id FROM up "
+            + "UNION SELECT down.named, c.discharge_event_id FROM down JOIN case_settlement c ON c.corrects_event_id = down.id "
+            + "AND c.corrects_event_id IS NOT NULL) "
+            + "SELECT s.discharge_event_id, s.episode_id, s.institution_id, s.deductible_fen, down.named FROM down "
+            + "JOIN case_settlement s ON s.discharge_event_id = down.id WHERE NOT s.superseded";
     // Batches may settle concurrently (mp.messaging.incoming.inpatient.concurrency > 1, or a second
     // instance during a rebalance), and an episode's stays are keyed by their institutions, so they can
     // sit on different partitions. A batch therefore locks its episodes before reading their stays, and
@@ -116,8 +129,8 @@ public class CaseSettlementService {
                             discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate());
                     List<Priced> priced = priced(discharges, versionOf);
                     return clearedPointValues(connection, priced).chain(cleared -> {
-                        DischargeBatch.Known known = new DischargeBatch.Known(facts.settledOrCorrected, facts.levels, facts.primaryLevel,
-                                facts.stays, versionOf, counts, cleared);
+                        DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.namedByStoredCorrections,
+                                facts.levels, facts.primaryLevel, facts.stays, facts.standingVersions, versionOf, counts, cleared);
                         return loadCounts(connection, priced)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                                 .call(outcome -> write(connection, outcome));
@@ -142,10 +155,12 @@ public class CaseSettlementService {
     }
 
     private static final class Facts {
-        Set<UUID> settledOrCorrected = new HashSet<>();
+        Set<UUID> settled = new HashSet<>();
+        Set<UUID> namedByStoredCorrections = new HashSet<>();
         Map<String, Level> levels = new HashMap<>();
         Set<String> primaryLevel = Set.of();
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
+        Map<UUID, Set<UUID>> standingVersions = new HashMap<>();
     }
 
     private static Uni<Facts> read(SqlConnection connection, List<InpatientDischarged> discharges) {
@@ -155,24 +170,30 @@ public class CaseSettlementService {
                 .toArray(String[]::new);
         String[] episodes = discharges.stream().filter(discharge -> discharge.episodeId() != null)
                 .map(discharge -> discharge.episodeId().value()).distinct().toArray(String[]::new);
-        UUID[] corrected = discharges.stream().filter(discharge -> discharge.correctsEventId() != null)
-                .map(discharge -> discharge.correctsEventId().asUuid()).toArray(UUID[]::new);
+        Set<UUID> corrected = new HashSet<>();
+        discharges.forEach(discharge -> Optional.ofNullable(DischargeBatch.corrected(discharge)).ifPresent(corrected::add));
         Facts facts = new Facts();
         Uni<Void> locked = episodes.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(LOCK_EPISODES).execute(Tuple.of((Object) episodes)).replaceWithVoid();
         return locked.chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
-                .invoke(rows -> rows.forEach(row -> {
-                    if (facts.settledOrCorrected.add(row.getUUID(0)) && row.getBoolean(1)) {
-                        LOG.infof("Discharge %s arrived after a stored correction of it: not settled beside it", row.getUUID(0));
-                    }
-                }))
+                .invoke(rows -> rows.forEach(row -> (row.getBoolean(1) ? facts.namedByStoredCorrections : facts.settled)
+                        .add(row.getUUID(0))))
                 .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))
                 .invoke(rows -> rows.forEach(row -> facts.levels.put(row.getString(0), Level.valueOf(row.getString(1)))))
                 .chain(() -> GuidanceCatalogue.primaryLevel(connection, diagnoses))
                 .invoke(primary -> facts.primaryLevel = primary)
-                .chain(() -> episodes.length == 0 && corrected.length == 0 ? Uni.createFrom().nullItem()
-                        : connection.preparedQuery(STAYS).execute(Tuple.of(episodes, corrected))
+                .chain(() -> episodes.length == 0 ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery(STAYS).execute(Tuple.of((Object) episodes))
                         .invoke(rows -> rows.forEach(row -> facts.stays.add(stay(row)))))
+                // The versions standing for the stays the batch's corrections name, and for its discharges that stored
+                // corrections name (a version arriving after the correction that replaced it).
+                .invoke(() -> corrected.addAll(facts.namedByStoredCorrections))
+                .chain(() -> corrected.isEmpty() ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery(STANDING_VERSIONS).execute(Tuple.of((Object) corrected.toArray(UUID[]::new)))
+                        .invoke(rows -> rows.forEach(row -> {
+                            facts.stays.add(stay(row));   // a stay of one of the batch's episodes twice: the same facts
+                            facts.standingVersions.computeIfAbsent(row.getUUID(4), named -> new HashSet<>()).add(row.getUUID(0));
+                        })))
                 .replaceWith(facts);
     }
 
@@ -264,7 +285,7 @@ public class CaseSettlementService {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
                     List<OutboxEvent> events = CaseSettledJson.outboxEvents(outcome.settled().stream()
-                            .filter(settled -> fresh.contains(settled.discharge().eventId().asUuid()))
+                            .filter(settled -> settled.stands() && fresh.contains(settled.discharge().eventId().asUuid()))
                             .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return OutboxRows.insert(connection, OutboxBatch.rows(events));

@@ -17,6 +17,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,8 +39,8 @@ import java.util.function.Function;
  * those facts with a few queries per batch and writes the outcome with a few multi-row statements.
  *
  * <p>Within the batch it behaves as one-at-a-time settling would: a repeated discharge is settled
- * once, a correction supersedes the stay it corrects (whose deductible then no longer counts) and a
- * later stay of the same episode owes only what earlier ones have not paid.
+ * once, a correction supersedes the standing version of the stay it corrects (whose deductible then
+ * no longer counts) and a later stay of the same episode owes only what earlier ones have not paid.
  */
 final class DischargeBatch {
 
@@ -49,15 +53,20 @@ final class DischargeBatch {
     /**
      * What the database knows that the batch depends on.
      *
-     * @param settledOrCorrected    the batch's discharges already stored, or corrected by a stored correction (an
-     *                              original that arrives after its correction — replayed from the dead-letter topic,
-     *                              say — must not stand beside it)
+     * @param settled               the batch's discharges already stored
+     * @param namedByStoredCorrections the batch's discharges a stored correction names: arriving after the correction
+     *                              that replaced them (replayed from the dead-letter topic, say), they must not stand
+     *                              beside it
      * @param primaryLevelDiagnoses the batch's principal diagnoses that the guidance catalogue makes primary-level diseases
+     * @param standingVersions      for each discharge the batch's corrections name, and each of the batch's discharges
+     *                              that stored corrections name, the stored rows that stand for its stay now: itself
+     *                              while it stands, else the corrections that replaced it (the chain followed up and
+     *                              down); absent when no row of the stay stands — none stored yet
      * @param clearedPointValues    the point values of the DIP years already cleared, by {@link #clearedYear}
      */
-    record Known(Set<UUID> settledOrCorrected, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
-                 Function<InpatientDischarged, Optional<ParameterVersion>> versionOf, ReviewCounts counts,
-                 Map<String, BigDecimal> clearedPointValues) {
+    record Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
+                 Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
+                 ReviewCounts counts, Map<String, BigDecimal> clearedPointValues) {
     }
 
     /** The key of a rule area's DIP year: {@code 430302:2025}. */
@@ -65,9 +74,16 @@ final class DischargeBatch {
         return area + ":" + year;
     }
 
-    /** A settlement to insert, with the event that announces it; a DIP case with the point value it was priced at. */
+    /**
+     * A settlement to insert, with the event that announces it; a DIP case with the point value it was priced at. One
+     * that does not {@code stand} is stored superseded, for the chain of its stay's versions, and announced to no one.
+     */
     record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, BigDecimal dipPointValue,
-                   CaseSettled event, ReviewCounts.Key countKey) {
+                   CaseSettled event, ReviewCounts.Key countKey, boolean stands) {
+
+        Settled replacedAlready() {
+            return new Settled(discharge, decision, ruleVersion, dipPointValue, event, countKey, false);
+        }
     }
 
     /** The batch's outcome: rows to insert, rows to supersede, and why each refused discharge was refused (by position). */
@@ -79,8 +95,9 @@ final class DischargeBatch {
     }
 
     static Outcome settle(List<InpatientDischarged> discharges, Known known, CaseSettlers settlers, Instant now) {
-        Set<UUID> seen = new HashSet<>(known.settledOrCorrected());
+        Set<UUID> seen = new HashSet<>(known.settled());
         Episodes stays = new Episodes(known.stays());
+        Versions versions = new Versions(known.standingVersions());
         List<Settled> settled = new ArrayList<>();
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
@@ -91,9 +108,19 @@ final class DischargeBatch {
             if (seen.contains(id)) {
                 continue;
             }
+            UUID corrected = corrected(discharge);
+            // A version of a stay that arrives after the correction that replaced it: an original is not settled beside
+            // it (the fund would pay the stay twice). A correction is stored as replaced, so that the chain from the
+            // stay's first report to its standing version is whole, and replaces the versions it corrects.
+            boolean replacedAlready = known.namedByStoredCorrections().contains(id);
+            if (replacedAlready && corrected == null) {
+                LOG.infof("Discharge %s arrived after a stored correction of it: not settled beside it", id);
+                continue;
+            }
+            Set<UUID> replaced = corrected == null ? Set.of() : versions.standing(corrected);
             Settled one;
             try {
-                one = decide(discharge, known, settlers, stays, increments, now);
+                one = decide(discharge, replaced, known, settlers, stays, increments, now);
             } catch (CaseNotSettledException e) {
                 refused.put(i, e);
                 continue;
@@ -104,13 +131,23 @@ final class DischargeBatch {
                 refused.put(i, new CaseNotSettledException("could not be settled: " + e, e));
                 continue;
             }
-            UUID corrected = corrected(discharge);
             if (corrected != null) {
-                superseded.add(corrected);
+                if (!replaced.equals(Set.of(corrected))) {
+                    LOG.infof("Correction %s names %s, already replaced by %s: it replaces that instead", id, corrected, replaced);
+                }
+                superseded.addAll(replaced);
+                versions.replaced(replaced, id);
                 seen.add(corrected);   // the original, later in this batch, is not settled beside its correction
             }
             seen.add(id);
-            stays.settled(discharge, corrected, one.decision().deductibleDue().fen());
+            if (replacedAlready) {
+                LOG.infof("Correction %s arrived after a stored correction of it: stored as replaced, replacing %s", id, replaced);
+                superseded.add(id);
+                stays.replaced(replaced);
+                settled.add(one.replacedAlready());
+                continue;
+            }
+            stays.settled(discharge, replaced, one.decision().deductibleDue().fen());
             settled.add(one);
             long[] added = increments.computeIfAbsent(one.countKey(), key -> new long[2]);
             added[0]++;
@@ -121,27 +158,31 @@ final class DischargeBatch {
         return new Outcome(settled, superseded, refused, increments);
     }
 
-    /** Settles one discharge against what is known and what the batch settled before it; records nothing. */
-    private static Settled decide(InpatientDischarged discharge, Known known, CaseSettlers settlers, Episodes stays,
-                                  Map<ReviewCounts.Key, long[]> increments, Instant now) {
+    /**
+     * Settles one discharge against what is known and what the batch settled before it; records nothing.
+     *
+     * @param replaced the rows a correction takes the place of (none for a discharge that corrects nothing)
+     */
+    private static Settled decide(InpatientDischarged discharge, Set<UUID> replaced, Known known, CaseSettlers settlers,
+                                  Episodes stays, Map<ReviewCounts.Key, long[]> increments, Instant now) {
         Level level = Optional.ofNullable(known.institutionLevels().get(discharge.institutionId().value()))
                 .orElseThrow(() -> new CaseNotSettledException("institution " + discharge.institutionId() + " is not in the matrix"));
         // The rules of the fund that pays (参保地), in force on the discharge date.
         ParameterVersion version = known.versionOf().apply(discharge).orElseThrow(() -> new CaseNotSettledException(
                 "no settlement parameters are in force for " + discharge.insuredAreaDivision() + " on " + discharge.dischargeDate()));
         CaseSettler settler = settler(settlers, version, discharge, known);
-        UUID corrected = corrected(discharge);
         ReviewCounts.Key key = countKey(version, discharge, settler.rules().method());
         long[] added = increments.getOrDefault(key, new long[2]);
         long[] before = known.counts().of(key);
         ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
         boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());
-        Money paid = stays.paid(discharge, corrected, settler.rules().deductibles().get(level));
+        Money paid = stays.paid(discharge, replaced, settler.rules().deductibles().get(level));
         CaseFacts facts = new CaseFacts(level, discharge.drgGroup(), discharge.principalDiagnosis(), discharge.procedures(),
                 primaryLevelDisease, discharge.charges().total(), paid, quota);
         CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(unpriced(discharge, settler)));
         BigDecimal pointValue = decision.method() == PaymentMethod.DIP ? settler.rules().dipPointValue() : null;
-        return new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, now), key);
+        return new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, replaced, now),
+                key, true);
     }
 
     /** The stay the discharge corrects; none for a discharge that names itself (as for outpatient visits). */
@@ -187,11 +228,9 @@ final class DischargeBatch {
             stored.forEach(stay -> add(stay.dischargeEventId(), new Stay(stay.episodeId(), stay.institutionId(), stay.deductibleFen())));
         }
 
-        /** The discharge was settled owing {@code deductibleFen}; a correction replaces the stay it corrects. */
-        void settled(InpatientDischarged discharge, UUID corrected, long deductibleFen) {
-            if (corrected != null) {
-                remove(corrected);
-            }
+        /** The discharge was settled owing {@code deductibleFen}; a correction replaces the rows it takes the place of. */
+        void settled(InpatientDischarged discharge, Set<UUID> replaced, long deductibleFen) {
+            replaced(replaced);
             add(discharge.eventId().asUuid(), new Stay(episodeOf(discharge), discharge.institutionId().value(), deductibleFen));
         }
 
@@ -201,24 +240,33 @@ final class DischargeBatch {
          * before that stay (its level's deductible less what it owed), so a later stay's due, already reduced by the
          * corrected one, is not counted again.
          */
-        Money paid(InpatientDischarged discharge, UUID corrected, Money levelDeductible) {
+        Money paid(InpatientDischarged discharge, Set<UUID> replaced, Money levelDeductible) {
             String episode = episodeOf(discharge);
             long others = 0;
             if (episode != null) {
                 for (Map.Entry<UUID, Stay> stay : byEpisode.getOrDefault(episode, Map.of()).entrySet()) {
-                    if (!stay.getKey().equals(corrected)) {
+                    if (!replaced.contains(stay.getKey())) {
                         others += stay.getValue().deductibleFen();
                     }
                 }
             }
-            Stay replaced = corrected == null ? null : byId.get(corrected);
-            if (replaced != null && Objects.equals(replaced.episodeId(), episode)
-                    && replaced.institutionId().equals(discharge.institutionId().value())) {
+            // One row stands for a stay; two did only where a stay was corrected twice before 2026-11-25, and the second
+            // then owed less, counting the first as another stay: the first's due is the stay's.
+            Optional<Stay> place = replaced.stream().map(byId::get).filter(Objects::nonNull)
+                    .filter(stay -> Objects.equals(stay.episodeId(), episode)
+                            && stay.institutionId().equals(discharge.institutionId().value()))
+                    .max(Comparator.comparingLong(Stay::deductibleFen));
+            if (place.isPresent()) {
                 // Bounded by the other stays too: the level may have changed since (a re-graded institution, other
                 // rules), or the stays before it may have left the episode.
-                return Money.ofFen(Math.min(others, Math.max(0, levelDeductible.fen() - replaced.deductibleFen())));
+                return Money.ofFen(Math.min(others, Math.max(0, levelDeductible.fen() - place.get().deductibleFen())));
             }
             return Money.ofFen(others);
+        }
+
+        /** The rows no longer stand: their deductibles no longer count. */
+        void replaced(Set<UUID> rows) {
+            rows.forEach(this::remove);
         }
 
         private static String episodeOf(InpatientDischarged discharge) {
@@ -240,6 +288,57 @@ final class DischargeBatch {
         }
     }
 
+    /**
+     * Which rows stand for the stays the batch's corrections name: those stored ({@link Known#standingVersions}), then
+     * the batch's own corrections in their place. A correction takes the place of the stay's standing version, not of
+     * the row it names: a second correction of an original replaces the first correction (the original is already
+     * replaced), so one version of a stay stands — before 2026-11-25 both corrections stood and the fund paid the stay
+     * twice. Corrections of one stay take effect in the order they arrive: the events carry nothing else to order them
+     * by (their {@code occurredAt} is the discharge's).
+     */
+    private static final class Versions {
+
+        private final Map<UUID, Set<UUID>> stored;
+        private final Map<UUID, UUID> replacedBy = new HashMap<>();
+
+        Versions(Map<UUID, Set<UUID>> stored) {
+            this.stored = stored;
+        }
+
+        /**
+         * The rows that stand for the stay {@code named} now: the stored ones, each followed through the batch's
+         * replacements — to a correction settled in the batch, or to a late version's stored replacements.
+         */
+        Set<UUID> standing(UUID named) {
+            Set<UUID> standing = new TreeSet<>();
+            Set<UUID> visited = new HashSet<>();
+            Deque<UUID> next = new ArrayDeque<>(List.of(named));
+            while (!next.isEmpty()) {
+                UUID id = next.pop();
+                if (!visited.add(id)) {
+                    continue;
+                }
+                UUID by = replacedBy.get(id);
+                if (by != null) {
+                    next.push(by);
+                    continue;
+                }
+                for (UUID now : stored.getOrDefault(id, Set.of(id))) {
+                    if (now.equals(id)) {
+                        standing.add(id);
+                    } else {
+                        next.push(now);
+                    }
+                }
+            }
+            return standing;
+        }
+
+        void replaced(Set<UUID> rows, UUID by) {
+            rows.forEach(row -> replacedBy.put(row, by));
+        }
+    }
+
     /** Why a discharge could not be priced: the DRG group without a weight, or the diagnosis and procedure without a DIP group. */
     private static String unpriced(InpatientDischarged discharge, CaseSettler settler) {
         return settler.rules().method() == PaymentMethod.DRG
@@ -248,10 +347,12 @@ final class DischargeBatch {
                 + (discharge.procedures().isEmpty() ? "" : " with procedure " + discharge.procedures().get(0));
     }
 
-    private static CaseSettled event(InpatientDischarged discharge, CaseDecision decision, ParameterVersion version, Instant now) {
+    /** The settlement's event; a correction's names the settlements it replaces, for consumers that keep totals. */
+    private static CaseSettled event(InpatientDischarged discharge, CaseDecision decision, ParameterVersion version,
+                                     Set<UUID> replaced, Instant now) {
         return new CaseSettled(settledEventId(discharge.eventId()), now, discharge.eventId(), discharge.institutionId(),
                 decision.method(), decision.groupCode(), decision.standardPayment(), decision.actualCost(), decision.fundPayable(),
-                decision.outlier(), version.versionId());
+                decision.outlier(), version.versionId(), replaced.stream().sorted().map(EventId::of).toList());
     }
 
     /** Derived from the discharge id: a replayed settlement publishes under the same event id. */

@@ -258,6 +258,73 @@ class CaseSettlementFlowTest {
     }
 
     /**
+     * A stay corrected three times, each correction settled before the next is sent: the second names the original
+     * (already replaced by the first), the third names the first correction (already replaced by the second). Each takes
+     * the place of the version standing, so one version of the stay stands — before, the second stood beside the first
+     * and the fund paid the stay twice.
+     */
+    @Test
+    void a_stay_corrected_again_has_one_standing_version_whichever_version_the_correction_names() throws Exception {
+        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged original = discharge(EventId.random(), episode);
+        InpatientDischarged first = correcting(original);
+        InpatientDischarged second = correcting(original);
+        InpatientDischarged third = correcting(first);
+        awaitInstitutionKnown();
+        List<CaseSettled> published = new ArrayList<>();
+        for (InpatientDischarged report : List.of(original, first, second, third)) {
+            try (var producer = producer()) {
+                send(producer, Topics.INPATIENT, report);
+            }
+            published.add(awaitSettlements(List.of(report.eventId())).get(0));   // the relay may send one twice
+        }
+
+        assertThat(standing(original.eventId(), first.eventId(), second.eventId(), third.eventId()))
+                .containsExactly(third.eventId().asUuid());
+        // What a consumer keeping totals needs: each settlement names the one it replaced.
+        assertThat(published).extracting(CaseSettled::dischargeEventId, CaseSettled::supersedes).containsExactly(
+                tuple(original.eventId(), null), tuple(first.eventId(), List.of(original.eventId())),
+                tuple(second.eventId(), List.of(first.eventId())), tuple(third.eventId(), List.of(second.eventId())));
+    }
+
+    /**
+     * The stay's second correction arrives before the first (which it names): it stands beside the original, as no
+     * stored row links them. The first, arriving later, is stored as replaced, announced to no one, and replaces the
+     * original; a correction naming the original afterwards finds the whole chain and replaces the second.
+     */
+    @Test
+    void a_correction_arriving_after_the_one_that_replaced_it_still_replaces_what_it_corrects() throws Exception {
+        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        InpatientDischarged original = discharge(EventId.random(), episode);
+        InpatientDischarged first = correcting(original);
+        InpatientDischarged second = correcting(first);
+        InpatientDischarged later = discharge(EventId.random(), null);
+        InpatientDischarged third = correcting(original);
+        awaitInstitutionKnown();
+        for (InpatientDischarged report : List.of(original, second)) {
+            try (var producer = producer()) {
+                send(producer, Topics.INPATIENT, report);
+            }
+            awaitSettlements(List.of(report.eventId()));
+        }
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, first);
+            send(producer, Topics.INPATIENT, later);   // same institution, same partition: settled once the first was read
+        }
+        awaitSettlements(List.of(later.eventId()));
+
+        assertThat(standing(original.eventId(), first.eventId(), second.eventId())).containsExactly(second.eventId().asUuid());
+        assertThat(storedRows(first.eventId())).isOne();
+
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, third);
+        }
+        assertThat(awaitSettlements(List.of(third.eventId())).get(0).supersedes()).containsExactly(second.eventId());
+        assertThat(standing(original.eventId(), first.eventId(), second.eventId(), third.eventId()))
+                .containsExactly(third.eventId().asUuid());
+    }
+
+    /**
      * The catalogue names J06 (acute upper respiratory infections) a primary-level disease and carves J06.0 out. BR25
      * 0.781 × ¥10,000 × primary 0.85 = ¥6,638.50 at the county hospital and at the township one alike, less each level's
      * deductible (county ¥600 → ¥6,038.50; township ¥300 → ¥6,338.50); J06.0 keeps the county's 0.9: ¥7,029.00 − ¥600.

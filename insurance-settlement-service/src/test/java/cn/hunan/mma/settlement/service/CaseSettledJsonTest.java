@@ -62,17 +62,22 @@ class CaseSettledJsonTest {
                     method == PaymentMethod.DIP ? "DIP-A" + i : DRG_GROUPS.get(i % DRG_GROUPS.size()),
                     Money.ofFen(random.nextInt(Integer.MAX_VALUE)), Money.ofFen(i % 11 == 0 ? 0 : random.nextInt(50_000_000)),
                     Money.ofFen(random.nextInt(20_000_000)), OutlierKind.values()[i % OutlierKind.values().length],
-                    VERSIONS.get(i % VERSIONS.size()));
+                    VERSIONS.get(i % VERSIONS.size()), superseded(i));
             events.add(event);
         }
         return events;
+    }
+
+    /** Most settlements replace none; a correction's replace one, now and then two (stays corrected twice before 2026-11-25). */
+    private static List<EventId> superseded(int i) {
+        return i % 7 == 0 ? List.of(EventId.random()) : i % 50 == 0 ? List.of(EventId.random(), EventId.random()) : null;
     }
 
     @Test
     void the_payload_decodes_back_to_the_event() {
         CaseSettled event = new CaseSettled(EventId.random(), Instant.parse("2025-03-20T02:00:00.123456Z"), EventId.random(),
                 InstitutionId.of("430321H0001"), PaymentMethod.DRG, "BR25", Money.ofFen(1_171_500), Money.ofFen(1_286_035),
-                Money.ofFen(820_050), OutlierKind.NONE, "430000/2000-01-01");
+                Money.ofFen(820_050), OutlierKind.NONE, "430000/2000-01-01", List.of(EventId.random()));
         byte[] payload = CaseSettledJson.outboxEvents(List.of(event)).get(0).payload().getBytes(StandardCharsets.UTF_8);
         assertThat(ContractCodec.standard().decode(payload, CaseSettled.class).orElseThrow()).isEqualTo(event);
     }

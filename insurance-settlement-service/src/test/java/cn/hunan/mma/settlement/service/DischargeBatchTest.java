@@ -201,7 +201,8 @@ class DischargeBatchTest {
 
         DischargeBatch.Outcome inOrder = settle(List.of(original, correction), Set.of(), List.of());
         DischargeBatch.Outcome correctionFirst = settle(List.of(correction, original), Set.of(), List.of());
-        DischargeBatch.Outcome afterStoredCorrection = settle(List.of(original), Set.of(original.eventId().asUuid()), List.of());
+        DischargeBatch.Outcome afterStoredCorrection = settle(List.of(original), Set.of(), Set.of(original.eventId().asUuid()),
+                List.of(), Map.of());
 
         assertThat(inOrder.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(original, correction);
         assertThat(inOrder.superseded()).containsExactly(original.eventId().asUuid());
@@ -209,6 +210,98 @@ class DischargeBatchTest {
         assertThat(correctionFirst.superseded()).containsExactly(original.eventId().asUuid());
         assertThat(afterStoredCorrection.settled()).isEmpty();
         assertThat(afterStoredCorrection.refused()).isEmpty();
+    }
+
+    /**
+     * Stay A (county, ¥600) and the city stay B (¥300) of one episode, then A corrected twice, each correction naming
+     * A. The second replaces the first — A is already replaced — so one version of A stands, and it owes ¥600 as A did:
+     * counted as another stay of the episode, the first correction's ¥600 would have left it owing nothing.
+     */
+    @Test
+    void a_second_correction_of_a_stay_replaces_the_first_correction() {
+        EpisodeId episode = EpisodeId.of("EP-TWICE");
+        InpatientDischarged first = discharge(episode, null, "12860.35");
+        InpatientDischarged second = withInstitution(discharge(episode, null, "12860.35"), CITY_HOSPITAL);
+        InpatientDischarged correction = discharge(episode, first.eventId(), "12860.35");
+        InpatientDischarged again = discharge(episode, first.eventId(), "30000.00");
+
+        DischargeBatch.Outcome outcome = settle(List.of(first, second, correction, again), Set.of(), List.of());
+
+        assertThat(outcome.settled()).extracting(settled -> settled.decision().deductibleDue())
+                .containsExactly(Money.ofYuan("600.00"), Money.ofYuan("300.00"), Money.ofYuan("600.00"), Money.ofYuan("600.00"));
+        assertThat(outcome.superseded()).containsExactlyInAnyOrder(first.eventId().asUuid(), correction.eventId().asUuid());
+    }
+
+    /**
+     * The same across batches: A and its first correction stored, the correction standing for A
+     * ({@link DischargeBatch.Known#standingVersions}). A second correction naming A replaces the first correction and
+     * owes what it owed (¥600: ¥15,942.00 − ¥600 = ¥15,342.00 for ¥30,000 of cost), not A, already replaced.
+     */
+    @Test
+    void a_correction_naming_a_replaced_stay_replaces_its_standing_version() {
+        EpisodeId episode = EpisodeId.of("EP-TWICE-STORED");
+        UUID original = UUID.randomUUID();
+        UUID firstCorrection = UUID.randomUUID();
+        InpatientDischarged again = discharge(episode, EventId.of(original), "30000.00");
+
+        DischargeBatch.Outcome outcome = settle(List.of(again), Set.of(), Set.of(),
+                List.of(stored(firstCorrection, episode, COUNTY_HOSPITAL, 60_000), stored(UUID.randomUUID(), episode, CITY_HOSPITAL, 30_000)),
+                Map.of(original, Set.of(firstCorrection)));
+
+        assertThat(outcome.superseded()).containsExactly(firstCorrection);
+        assertOwes(outcome, "600.00", "15342.00");
+    }
+
+    /**
+     * Stay O stored (county, owed ¥600), then C2 correcting C1 — which had not arrived, so C2 stood beside O — then C1,
+     * correcting O. C1 is stored as replaced (C2 replaced it), announces nothing, and replaces O: one version stands.
+     * A correction C3 naming O in the same batch then replaces C2 — the chain O ← C1 ← C2 is whole — and owes the
+     * stay's ¥600, which C2, counting O as another stay of the episode, had not.
+     */
+    @Test
+    void a_version_arriving_after_the_correction_that_replaced_it_joins_its_stays_chain() {
+        EpisodeId episode = EpisodeId.of("EP-LATE-MIDDLE");
+        UUID original = UUID.randomUUID();
+        UUID secondCorrection = UUID.randomUUID();
+        InpatientDischarged firstCorrection = discharge(episode, EventId.of(original), "12860.35");
+        InpatientDischarged third = discharge(episode, EventId.of(original), "12860.35");
+        List<DischargeBatch.StoredStay> stays = List.of(stored(original, episode, COUNTY_HOSPITAL, 60_000),
+                stored(secondCorrection, episode, COUNTY_HOSPITAL, 0));
+        Map<UUID, Set<UUID>> standing = Map.of(original, Set.of(original), firstCorrection.eventId().asUuid(), Set.of(secondCorrection));
+        Set<UUID> named = Set.of(firstCorrection.eventId().asUuid());
+
+        DischargeBatch.Outcome late = settle(List.of(firstCorrection), Set.of(), named, stays, standing);
+        DischargeBatch.Outcome thenAgain = settle(List.of(firstCorrection, third), Set.of(), named, stays, standing);
+
+        assertThat(late.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid());
+        assertThat(late.settled()).singleElement().satisfies(settled -> assertThat(settled.stands()).isFalse());
+        assertThat(late.countIncrements()).isEmpty();
+        assertThat(thenAgain.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid(), secondCorrection);
+        assertThat(thenAgain.settled()).extracting(DischargeBatch.Settled::stands).containsExactly(false, true);
+        assertThat(thenAgain.settled().get(1).decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
+    }
+
+    /**
+     * A stay corrected twice before 2026-11-25, both corrections standing: the first owed the county's ¥600, the second
+     * nothing (it counted the first as another stay). A third correction replaces both and owes the stay's ¥600 —
+     * whichever of the two ids sorts first — so the episode with its city stay (¥300) owes ¥900 again.
+     */
+    @Test
+    void a_correction_of_a_stay_with_two_standing_versions_owes_the_stays_deductible() {
+        EpisodeId episode = EpisodeId.of("EP-TWO-STANDING");
+        UUID original = UUID.randomUUID();
+        for (int order = 0; order < 2; order++) {
+            UUID owedAll = new UUID(order, 1);
+            UUID owedNothing = new UUID(1 - order, 2);
+            List<DischargeBatch.StoredStay> stays = List.of(stored(owedAll, episode, COUNTY_HOSPITAL, 60_000),
+                    stored(owedNothing, episode, COUNTY_HOSPITAL, 0), stored(UUID.randomUUID(), episode, CITY_HOSPITAL, 30_000));
+
+            DischargeBatch.Outcome outcome = settle(List.of(discharge(episode, EventId.of(original), "12860.35")), Set.of(), Set.of(),
+                    stays, Map.of(original, Set.of(owedAll, owedNothing)));
+
+            assertThat(outcome.superseded()).containsExactlyInAnyOrder(owedAll, owedNothing);
+            assertOwes(outcome, "600.00", "6429.00");
+        }
     }
 
     @Test
@@ -234,7 +327,7 @@ class DischargeBatchTest {
         EpisodeId episode = EpisodeId.of("EP-FAULT");
         InpatientDischarged faulty = discharge(episode, null, "12860.35");
         InpatientDischarged good = discharge(episode, null, "12860.35");
-        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(),
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(), Map.of(),
                 discharge -> {
                     if (discharge == faulty) {
                         throw new IllegalStateException("rules unreadable");
@@ -269,7 +362,7 @@ class DischargeBatchTest {
         ReviewCounts counts = new ReviewCounts();
         counts.load(new ReviewCounts.Key("430000", year, "DRG"), 1_000, 50);
         counts.load(new ReviewCounts.Key("430300", year, "DRG"), 100, 0);
-        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(),
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(), List.of(), Map.of(),
                 discharge -> Optional.of(discharge == underTheCitysRules ? city : SEED), counts, Map.of());
 
         DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(underTheSeed, underTheCitysRules), known, settlers,
@@ -286,9 +379,9 @@ class DischargeBatchTest {
         InpatientDischarged atCounty = discharge(null, null, "12860.35");
         InpatientDischarged atTownship = withInstitution(discharge(null, null, "12860.35"), TOWNSHIP_HOSPITAL);
         InpatientDischarged otherDiagnosis = withDiagnosis(discharge(null, null, "12860.35"), "I61.000");
-        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(),
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Set.of(),
                 Map.of(COUNTY_HOSPITAL, Level.COUNTY, TOWNSHIP_HOSPITAL, Level.TOWNSHIP),
-                Set.of(GOLDEN.principalDiagnosis().value()), List.of(), discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
+                Set.of(GOLDEN.principalDiagnosis().value()), List.of(), Map.of(), discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
 
         DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(atCounty, atTownship, otherDiagnosis), known, settlers,
                 Instant.parse("2025-04-01T00:00:00Z"));
@@ -302,8 +395,19 @@ class DischargeBatchTest {
     }
 
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, List<DischargeBatch.StoredStay> stays) {
-        DischargeBatch.Known known = new DischargeBatch.Known(stored, Map.of(COUNTY_HOSPITAL, Level.COUNTY, CITY_HOSPITAL, Level.CITY),
-                Set.of(), stays,
+        return settle(discharges, stored, Set.of(), stays, Map.of());
+    }
+
+    /**
+     * @param stored           the discharges already stored
+     * @param named            those a stored correction names
+     * @param standingVersions the stored rows that stand for the stays named ({@link DischargeBatch.Known#standingVersions})
+     */
+    private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, Set<UUID> named,
+                                          List<DischargeBatch.StoredStay> stays, Map<UUID, Set<UUID>> standingVersions) {
+        DischargeBatch.Known known = new DischargeBatch.Known(stored, named,
+                Map.of(COUNTY_HOSPITAL, Level.COUNTY, CITY_HOSPITAL, Level.CITY),
+                Set.of(), stays, standingVersions,
                 discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
     }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.events.insurance;
 
+import cn.hunan.mma.events.contract.OptionalField;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.DrgCode;
@@ -9,6 +10,7 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * States how one inpatient case was settled under DRG or DIP: the standard payment, what the
@@ -16,6 +18,13 @@ import java.time.Instant;
  *
  * @param dischargeEventId the {@code InpatientDischarged} event settled
  * @param groupCode        the DRG group (e.g. ES31) or the DIP disease group code
+ * @param supersedes       the discharges whose settlements this one replaces: a correction's (usually the one it
+ *                         names, or the correction that had already replaced that one). A consumer that keeps
+ *                         totals drops their settlements, and remembers the ids: a settlement replaced may reach it
+ *                         later (a correction at another institution is on another partition), and one may never
+ *                         come (a report that never arrived or was refused). Absent for a first report, and on a
+ *                         review decision's republication, which keeps its discharge's id (keep the latest per
+ *                         {@code dischargeEventId}).
  */
 public record CaseSettled(
         EventId eventId,
@@ -28,7 +37,8 @@ public record CaseSettled(
         Money actualCost,
         Money fundPayable,
         OutlierKind outlierKind,
-        String ruleVersion) implements InsuranceEvent {
+        String ruleVersion,
+        @OptionalField List<EventId> supersedes) implements InsuranceEvent {
 
     public CaseSettled {
         Checks.present(eventId, "eventId");
@@ -49,6 +59,16 @@ public record CaseSettled(
         Checks.present(fundPayable, "fundPayable");
         Checks.present(outlierKind, "outlierKind");
         Checks.text(ruleVersion, "ruleVersion", 64);
+        // Absent and empty say the same; one spelling (absent) keeps the records of first reports as they were.
+        supersedes = supersedes == null || supersedes.isEmpty() ? null : Checks.list(supersedes, "supersedes");
+    }
+
+    /** A settlement that replaces none: a first report, or a review decision's republication. */
+    public CaseSettled(EventId eventId, Instant occurredAt, EventId dischargeEventId, InstitutionId institutionId,
+                       PaymentMethod method, String groupCode, Money standardPayment, Money actualCost, Money fundPayable,
+                       OutlierKind outlierKind, String ruleVersion) {
+        this(eventId, occurredAt, dischargeEventId, institutionId, method, groupCode, standardPayment, actualCost, fundPayable,
+                outlierKind, ruleVersion, null);
     }
 
     /** Standard minus actual cost: positive when the institution treated the case for less. */
