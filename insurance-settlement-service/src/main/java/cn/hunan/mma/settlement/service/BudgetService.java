@@ -129,7 +129,7 @@ public class BudgetService {
             Uni<ParameterVersion> version = parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)),
                     LocalDate.of(year, 1, 1));
             Money baseSpend = spend.amount();
-            return version.chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(factorAdjustment)
+            return version.chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(typed(factorAdjustment, baseSpend, rules))
                             : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
                     .chain(adjustment -> {
                         PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
@@ -140,6 +140,23 @@ public class BudgetService {
                                 .chain(session::flush).replaceWith(row);
                     }));
         }));
+    }
+
+    /**
+     * An adjustment the officer typed in: where the area has a factor method, within the cap the method's own
+     * adjustment is held to (a typed figure is an override of the score's, not a way round the area's bound); where it
+     * has none, as typed.
+     */
+    private static SignedMoney typed(SignedMoney adjustment, Money baseSpend, ParameterVersion rules) {
+        BudgetParameters parameters = rules.parameters().budget();
+        FactorAdjustmentRule rule = parameters.factorMethod();
+        Money grown = PackageBudget.grownSpend(baseSpend, parameters);
+        if (rule != null && !rule.allows(adjustment, grown)) {
+            throw new BadRequestException("factorAdjustment: " + adjustment.toYuanString() + " is beyond the factor method's cap of ±"
+                    + rule.capToTheFen(grown).toPlainString() + " (capRate " + rule.capRate().toPlainString()
+                    + " of the grown spend " + grown.toYuanString() + ") under the rules " + rules.versionId());
+        }
+        return adjustment;
     }
 
     /**

@@ -352,7 +352,7 @@ final class DischargeBatch {
                                      Set<UUID> replaced, Instant now) {
         return new CaseSettled(settledEventId(discharge.eventId()), now, discharge.eventId(), discharge.institutionId(),
                 decision.method(), decision.groupCode(), decision.standardPayment(), decision.actualCost(), decision.fundPayable(),
-                decision.outlier(), version.versionId(), replaced.stream().sorted().map(EventId::of).toList());
+                decision.outlier(), version.versionId(), replaced.isEmpty() ? null : replaced.stream().sorted().map(EventId::of).toList());
     }
 
     /** Derived from the discharge id: a replayed settlement publishes under the same event id. */

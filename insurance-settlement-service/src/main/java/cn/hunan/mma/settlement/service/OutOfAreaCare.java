@@ -3,7 +3,6 @@ package cn.hunan.mma.settlement.service;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.settlement.domain.population.OutOfAreaEpisodes;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,19 +46,32 @@ public class OutOfAreaCare {
     // patient it treated went home to the county's care (a down-referral, 下转), not back to it or to another partner.
     // An episode counts once per partner, in the period of its first such homecoming: extended by a later stay, it is
     // not paid again. A stay at an institution the matrix has not placed is not a homecoming (never guessed). Only the
-    // stays of referral episodes can be followed by another: the self-join is over those alone.
-    private static final String KEPT_IN_AREA = EPISODE_STAYS
-            + ", linked AS (SELECT s.* FROM stays s WHERE s.episode IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL)), "
-            + "homecomings AS (SELECT s.institution_id AS partner, s.episode, min(h.discharge_date) AS home FROM linked s "
-            + "JOIN linked h ON h.episode = s.episode AND h.discharge_date > s.discharge_date JOIN institution i ON i.id = h.institution_id "
-            + "WHERE s.institution_id = ANY($5::text[]) AND h.institution_id <> ALL($6::text[]) "
-            + "AND left(i.division_code, 6) = ANY($1::text[]) GROUP BY s.institution_id, s.episode) "
+    // stays of referral episodes can be followed by another, so only they are read.
+    // Written without a join whose method depends on how many stays PostgreSQL expects: for an alliance covering
+    // townships it expects a few dozen (the residence prefix and the county taken as independent), and a semi-join and
+    // a self-join of the episodes' stays planned as nested loops over thousands took 11–22 s a close (2026-11-25). Each
+    // stay is marked (at a partner? a homecoming?) and the first homecoming after it is read off the episode's stays in
+    // date order (a window): one sort, whatever the estimate.
+    private static final String KEPT_IN_AREA = "WITH period_stays AS (SELECT c.episode_id, c.institution_id, c.discharge_date "
+            + "FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) AND c.discharge_date >= $2 "
+            + "AND c.discharge_date < $3 AND c.episode_id IS NOT NULL AND ($4::text[] IS NULL OR c.residence_division LIKE ANY($4::text[]))), "
+            + "linked AS (SELECT episode_id, institution_id, discharge_date FROM period_stays UNION ALL "
+            + "SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o WHERE NOT o.superseded "
+            + "AND o.episode_id IN (SELECT episode_id FROM period_stays) AND (o.discharge_date < $2 OR o.discharge_date >= $3)), "
+            + "marked AS (SELECT l.episode_id, l.institution_id, l.discharge_date, l.institution_id = ANY($5::text[]) AS at_partner, "
+            + "(l.institution_id <> ALL($6::text[]) AND left(i.division_code, 6) = ANY($1::text[])) AS home "
+            + "FROM linked l LEFT JOIN institution i ON i.id = l.institution_id), "
+            + "following AS (SELECT institution_id, episode_id, at_partner, min(discharge_date) FILTER (WHERE home) OVER ("
+            + "PARTITION BY episode_id ORDER BY discharge_date RANGE BETWEEN '1 day'::interval FOLLOWING AND UNBOUNDED FOLLOWING) AS next_home "
+            + "FROM marked), "
+            + "homecomings AS (SELECT institution_id AS partner, episode_id, min(next_home) AS home FROM following "
+            + "WHERE at_partner AND next_home IS NOT NULL GROUP BY institution_id, episode_id) "
             + "SELECT partner, count(*) FROM homecomings WHERE home >= $2 AND home < $3 GROUP BY partner";
 
-    private final Pool pool;
+    private final CoveredResidentReads reads;
 
-    public OutOfAreaCare(Pool pool) {
-        this.pool = pool;
+    public OutOfAreaCare(CoveredResidentReads reads) {
+        this.reads = reads;
     }
 
     /**
@@ -74,7 +86,7 @@ public class OutOfAreaCare {
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
         Tuple where = SpendService.covered(coveredDivisions, from, until).addValue(partners.toArray(String[]::new))
                 .addValue(allPartners.toArray(String[]::new));
-        return pool.preparedQuery(KEPT_IN_AREA).execute(where).map(rows -> {
+        return reads.execute(KEPT_IN_AREA, where).map(rows -> {
             Map<String, Long> kept = new TreeMap<>();
             partners.forEach(partner -> kept.put(partner, 0L));
             rows.forEach(row -> kept.put(row.getString(0), row.getLong(1)));
@@ -88,7 +100,7 @@ public class OutOfAreaCare {
      */
     public Uni<OutOfAreaEpisodes> episodes(List<String> coveredDivisions, Period period, LocalDate until) {
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
-        return pool.preparedQuery(EPISODES).execute(SpendService.covered(coveredDivisions, from, until)).map(rows -> {
+        return reads.execute(EPISODES, SpendService.covered(coveredDivisions, from, until)).map(rows -> {
             Row row = rows.iterator().next();
             return new OutOfAreaEpisodes(row.getLong(0), row.getLong(1), row.getLong(2));
         });

@@ -5,7 +5,6 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,17 +49,17 @@ public class SpendService {
         }
     }
 
-    private final Pool pool;
+    private final CoveredResidentReads reads;
 
-    public SpendService(Pool pool) {
-        this.pool = pool;
+    public SpendService(CoveredResidentReads reads) {
+        this.reads = reads;
     }
 
     /** Counting the cases discharged from the period's start until the day before {@code until} (its end, or a dissolution). */
     public Uni<Spend> actualSpend(List<String> coveredDivisions, Period period, LocalDate until) {
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
         Tuple where = covered(coveredDivisions, from, until);
-        return pool.preparedQuery(SPEND).execute(where).map(rows -> rows.iterator().next())
+        return reads.execute(SPEND, where).map(rows -> rows.iterator().next())
                 .chain(inpatient -> outpatient(where).map(outpatient -> new Spend(Money.ofFen(inpatient.getLong(0)),
                         inpatient.getLong(1), outpatient.amount(), outpatient.visits())));
     }
@@ -73,7 +72,7 @@ public class SpendService {
                                                     List<String> institutions) {
         LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
         Tuple where = covered(coveredDivisions, from, until).addValue(institutions.toArray(String[]::new));
-        return pool.preparedQuery(CONTRIBUTION).execute(where).map(rows -> {
+        return reads.execute(CONTRIBUTION, where).map(rows -> {
             Map<String, Money> contribution = new HashMap<>();
             institutions.forEach(institution -> contribution.put(institution, Money.ZERO));
             rows.forEach(row -> contribution.merge(row.getString(0), Money.ofFen(row.getLong(1)), Money::plus));
@@ -87,7 +86,7 @@ public class SpendService {
     }
 
     private Uni<VisitSpend> outpatient(Tuple where) {
-        return pool.preparedQuery(OUTPATIENT).execute(where).map(rows -> {
+        return reads.execute(OUTPATIENT, where).map(rows -> {
             var row = rows.iterator().next();
             return new VisitSpend(Money.ofFen(row.getLong(0)), row.getLong(1));
         });

@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -291,6 +292,13 @@ class BudgetApiTest {
             return response.statusCode() != 404;
         });
         assertThat(unscoredStatus.get()).isEqualTo(409);
+        // A typed adjustment overrides the score's, within the method's cap: 2% of ¥1,050,000.00 = ¥21,000.00 either way.
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "-21000.00"))
+                .when().post("/api/v1/budgets/" + scored + "/2036/draft").then().statusCode(200)
+                .body("factorAdjustment", equalTo("-21000.00")).body("packageTotal", equalTo("976500.00"));
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "21000.01"))
+                .when().post("/api/v1/budgets/" + scored + "/2036/draft").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("cap of ±21000.00"));
         // The seed rules of 2035 have no factor method: the adjustment must be typed in.
         given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
                 .when().post("/api/v1/budgets/" + scored + "/2035/draft").then().statusCode(400).contentType(PROBLEM_JSON);

@@ -30,11 +30,26 @@ public record FactorAdjustmentRule(BigDecimal ratePerPoint, BigDecimal reference
         Fractions.fraction(capRate, "capRate");
     }
 
+    /** The largest adjustment either way: the grown spend × {@code capRate}, unrounded. */
+    public BigDecimal cap(Money grownSpend) {
+        return grownSpend.toBigDecimal().multiply(capRate);
+    }
+
+    /** The cap to the fen, as the computed adjustment is rounded: the most a typed one may be either way. */
+    public BigDecimal capToTheFen(Money grownSpend) {
+        return cap(grownSpend).setScale(2, Fractions.MONEY_ROUNDING);
+    }
+
+    /** Whether a typed adjustment stays within the cap the computed one is held to (any computed one is allowed). */
+    public boolean allows(SignedMoney typed, Money grownSpend) {
+        return typed.toBigDecimal().abs().compareTo(capToTheFen(grownSpend)) <= 0;
+    }
+
     public SignedMoney adjustment(Money grownSpend, BigDecimal score) {
         Fractions.nonNegative(score, "score");
         BigDecimal grown = grownSpend.toBigDecimal();
         BigDecimal raw = grown.multiply(ratePerPoint).multiply(score.subtract(referenceScore));
-        BigDecimal cap = grown.multiply(capRate);
+        BigDecimal cap = cap(grownSpend);
         BigDecimal capped = raw.max(cap.negate()).min(cap);
         return SignedMoney.ofYuan(capped.setScale(2, Fractions.MONEY_ROUNDING));
     }

@@ -36,6 +36,23 @@ class FactorAdjustmentRuleTest {
         assertThat(RULE.adjustment(Money.ofYuan("1001.43"), new BigDecimal("90"))).isEqualTo(SignedMoney.ofYuan("5.01"));
     }
 
+    /**
+     * A typed adjustment is held to the cap to the fen, as the computed one is: ¥1,050,000.25 × 2% = ¥21,000.005, and
+     * a score far above the reference computes +¥21,000.01 (rounded half up), which typed back in must pass too.
+     */
+    @Test
+    void a_typed_adjustment_may_reach_the_cap_to_the_fen_as_the_computed_one_does() {
+        Money grown = Money.ofYuan("1050000.25");
+        FactorAdjustmentRule steep = new FactorAdjustmentRule(new BigDecimal("0.002"), new BigDecimal("85"), new BigDecimal("0.02"));
+        SignedMoney computed = steep.adjustment(grown, new BigDecimal("100"));
+
+        assertThat(computed).isEqualTo(SignedMoney.ofYuan("21000.01"));
+        assertThat(steep.allows(computed, grown)).isTrue();
+        assertThat(steep.allows(SignedMoney.ofYuan("-21000.01"), grown)).isTrue();
+        assertThat(steep.allows(SignedMoney.ofYuan("21000.02"), grown)).isFalse();
+        assertThat(steep.allows(SignedMoney.ofYuan("-21000.02"), grown)).isFalse();
+    }
+
     @Test
     void out_of_range_parameters_are_refused() {
         assertThatThrownBy(() -> new FactorAdjustmentRule(new BigDecimal("1.5"), new BigDecimal("85"), new BigDecimal("0.02")))
