@@ -11,17 +11,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Keeps what the fund paid for each outpatient or emergency visit, once per visit event id, so the budget's base
- * spend and a close's actual spend include the covered population's outpatient care. A batch is two statements
- * in one transaction: the visits are inserted (a repeated id is skipped; a visit that a stored correction already
- * names goes in superseded), then every visit a correction of the batch names is superseded — so a correction
- * replaces its original whichever arrives first. A correction naming itself names nothing.
+ * spend and a close's actual spend include the covered population's outpatient care. A batch is one transaction: the
+ * visits that correct nothing are inserted together (a repeated id is skipped; a visit that a stored correction
+ * already names goes in superseded); then each correction, in the batch's order, is inserted and replaces the
+ * standing versions of the visit it names — whichever version it names, and whichever arrives first. A correction
+ * naming itself names nothing.
  */
 @ApplicationScoped
 public class OutpatientSpend {
@@ -30,9 +29,19 @@ public class OutpatientSpend {
             + "visit_date, fund_paid_fen, corrects_event_id, superseded, recorded_at) "
             + "SELECT v, i, r, d, f, c, EXISTS (SELECT 1 FROM outpatient_spend s WHERE s.corrects_event_id = v), $7 "
             + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::bigint[], $6::uuid[]) AS t(v, i, r, d, f, c) "
-            + "ON CONFLICT (visit_event_id) DO NOTHING";
-    private static final String SUPERSEDE = "UPDATE outpatient_spend SET superseded = TRUE "
-            + "WHERE visit_event_id = ANY($1::uuid[]) AND NOT superseded";
+            + "ON CONFLICT (visit_event_id) DO NOTHING RETURNING visit_event_id";
+    // The correction $2 replaces the standing versions of the visit it names ($1): the chain of corrects_event_id up
+    // from $1 to the first report and down to every correction of it, except the correction itself and what already
+    // corrects it (a correction arriving after the one that replaced it: the later one stands). Before 2026-11-25 only
+    // the named row was superseded, and a visit corrected twice stood twice. UNION ends a cycle.
+    private static final String REPLACE = "WITH RECURSIVE up(id) AS (SELECT $1::uuid UNION SELECT v.corrects_event_id "
+            + "FROM up JOIN outpatient_spend v ON v.visit_event_id = up.id WHERE v.corrects_event_id IS NOT NULL), "
+            + "versions(id) AS (SELECT id FROM up UNION SELECT v.visit_event_id FROM versions JOIN outpatient_spend v "
+            + "ON v.corrects_event_id = versions.id AND v.corrects_event_id IS NOT NULL), "
+            + "later(id) AS (SELECT $2::uuid UNION SELECT v.visit_event_id FROM later JOIN outpatient_spend v "
+            + "ON v.corrects_event_id = later.id AND v.corrects_event_id IS NOT NULL) "
+            + "UPDATE outpatient_spend SET superseded = TRUE WHERE visit_event_id IN (SELECT id FROM versions) "
+            + "AND visit_event_id NOT IN (SELECT id FROM later) AND NOT superseded";
 
     private final Pool pool;
     private final Clock clock = Clock.systemUTC();
@@ -45,6 +54,29 @@ public class OutpatientSpend {
         if (visits.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<OutpatientVisitRecorded> plain = visits.stream().filter(visit -> corrected(visit) == null).toList();
+        List<OutpatientVisitRecorded> corrections = visits.stream().filter(visit -> corrected(visit) != null).toList();
+        return pool.withTransaction(connection -> {
+            Uni<Void> chain = plain.isEmpty() ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery(INSERT).execute(rows(plain, now)).replaceWithVoid();
+            // One at a time, in the batch's order: each must see the versions the ones before it stored.
+            for (OutpatientVisitRecorded correction : corrections) {
+                chain = chain.chain(() -> connection.preparedQuery(INSERT).execute(rows(List.of(correction), now))
+                        .chain(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()   // a repeat: changes nothing
+                                : connection.preparedQuery(REPLACE).execute(Tuple.of(corrected(correction),
+                                        correction.eventId().asUuid())).replaceWithVoid()));
+            }
+            return chain;
+        });
+    }
+
+    private static UUID corrected(OutpatientVisitRecorded visit) {
+        return visit.correctsEventId() == null || visit.correctsEventId().equals(visit.eventId()) ? null
+                : visit.correctsEventId().asUuid();
+    }
+
+    private static Tuple rows(List<OutpatientVisitRecorded> visits, OffsetDateTime now) {
         int n = visits.size();
         UUID[] ids = new UUID[n];
         String[] institutions = new String[n];
@@ -59,14 +91,8 @@ public class OutpatientSpend {
             residences[i] = visit.residenceDivision().value();
             dates[i] = LocalDate.ofInstant(visit.occurredAt(), Period.ZONE);
             fundPaid[i] = visit.charges().fundPaid().fen();
-            corrects[i] = visit.correctsEventId() == null || visit.correctsEventId().equals(visit.eventId())
-                    ? null : visit.correctsEventId().asUuid();
+            corrects[i] = corrected(visit);
         }
-        UUID[] named = Arrays.stream(corrects).filter(Objects::nonNull).toArray(UUID[]::new);
-        Tuple rows = Tuple.tuple(List.<Object>of(ids, institutions, residences, dates, fundPaid, corrects,
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
-        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(rows)
-                .chain(() -> named.length == 0 ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery(SUPERSEDE).execute(Tuple.of((Object) named)).replaceWithVoid()));
+        return Tuple.tuple(List.<Object>of(ids, institutions, residences, dates, fundPaid, corrects, now));
     }
 }

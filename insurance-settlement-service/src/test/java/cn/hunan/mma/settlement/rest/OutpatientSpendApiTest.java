@@ -78,13 +78,7 @@ class OutpatientSpendApiTest {
         OutpatientVisitRecorded correction = visit("430321100001", "2019-06-30T02:00:00Z", "250.00", original.eventId());
         OutpatientVisitRecorded nextYear = visit("430321", "2020-01-02T02:00:00Z", "60.00", null);
         List<OutpatientVisitRecorded> sent = List.of(township, xiangxiang, xiangxiang, uncovered, correction, original, nextYear);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealKafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (OutpatientVisitRecorded visit : sent) {
-                // One clinic, one key, one partition: the correction is consumed before the visit it corrects.
-                producer.send(new ProducerRecord<>(Topics.OUTPATIENT_VISITS.name(), CLINIC.value(), ContractCodec.standard().encode(visit))).get();
-            }
-        }
+        send(sent);   // one clinic, one key, one partition: the correction is consumed before the visit it corrects
         awaitVisitsStored(sent.stream().map(visit -> visit.eventId().value()).distinct().toList());
 
         AtomicReference<JsonPath> drafted = new AtomicReference<>();
@@ -107,6 +101,55 @@ class OutpatientSpendApiTest {
                 .when().post("/api/v1/settlements/" + alliance + "/2019-H1/close").then().statusCode(200)
                 .extract().jsonPath().getString("result.snapshot.actualSpend");
         assertThat(closed).isEqualTo("200450.00");
+    }
+
+    /**
+     * A visit corrected again and again: C1 and C2 both name the visit V; C4 names C3, which arrives after it and names
+     * C1. Each correction replaces the visit's standing version, whichever version it names, and a correction arriving
+     * after the one that replaced it does not stand: only C4 is left, whatever the batches. A repeat of C2 changes
+     * nothing. Before 2026-11-25, C2 and C4 both stood, beside each other. (2009, a 雨湖区 resident: no other test
+     * spends there.)
+     */
+    @Test
+    void a_visit_corrected_again_has_one_standing_version_whichever_version_a_correction_names() throws Exception {
+        OutpatientVisitRecorded visit = visit("430302", "2009-08-01T02:00:00Z", "300.00", null);
+        OutpatientVisitRecorded first = visit("430302", "2009-08-01T02:00:00Z", "250.00", visit.eventId());
+        OutpatientVisitRecorded second = visit("430302", "2009-08-01T02:00:00Z", "240.00", visit.eventId());
+        OutpatientVisitRecorded third = visit("430302", "2009-08-01T02:00:00Z", "230.00", first.eventId());
+        OutpatientVisitRecorded fourth = visit("430302", "2009-08-01T02:00:00Z", "220.00", third.eventId());
+        send(List.of(visit, first, second));
+        awaitVisitsStored(List.of(visit.eventId().value(), first.eventId().value(), second.eventId().value()));
+        send(List.of(fourth, third, second));
+        awaitVisitsStored(List.of(fourth.eventId().value(), third.eventId().value()));
+        OutpatientVisitRecorded marker = visit("430302", "2009-08-02T02:00:00Z", "1.00", null);
+        send(List.of(marker));   // one partition: once it is stored, the repeat before it has been consumed
+        awaitVisitsStored(List.of(marker.eventId().value()));
+
+        assertThat(standing(List.of(visit, first, second, third, fourth))).containsExactly(fourth.eventId().asUuid());
+    }
+
+    private static void send(List<OutpatientVisitRecorded> visits) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealKafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (OutpatientVisitRecorded visit : visits) {
+                producer.send(new ProducerRecord<>(Topics.OUTPATIENT_VISITS.name(), CLINIC.value(), ContractCodec.standard().encode(visit))).get();
+            }
+        }
+    }
+
+    private static List<UUID> standing(List<OutpatientVisitRecorded> visits) throws Exception {
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT visit_event_id FROM outpatient_spend WHERE visit_event_id = ANY (?::uuid[]) AND NOT superseded")) {
+            statement.setArray(1, connection.createArrayOf("text", visits.stream().map(visit -> visit.eventId().value()).toArray()));
+            List<UUID> found = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return found;
+        }
     }
 
     private static OutpatientVisitRecorded visit(String residence, String at, String fundPaid, EventId corrects) {
