@@ -6,6 +6,7 @@ import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.NoParametersInForceException;
 import cn.hunan.mma.settlement.service.NotBudgetHoldingException;
 import cn.hunan.mma.settlement.service.UnknownAllianceException;
+import cn.hunan.mma.settlement.service.UnreadableParametersException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,6 +20,11 @@ public class SettlementProblemMappers {
     }
 
     // Closes (and the spend and rates they gather) need the alliance's make-up from the matrix.
+    @ServerExceptionMapper
+    public Response unreadableParameters(UnreadableParametersException e) {
+        return ProblemResponses.of(Problem.of(409, "Parameters not readable", e.getMessage()));
+    }
+
     @ServerExceptionMapper
     public Response unknownAlliance(UnknownAllianceException e) {
         return ProblemResponses.of(Problem.of(404, "Unknown alliance", e.getMessage()));

@@ -113,7 +113,7 @@ public class ParameterService {
     private ParameterVersion cached(String versionId) {
         RuntimeException failure = unreadable.get(versionId);
         if (failure != null) {
-            throw failure;
+            throw new UnreadableParametersException(versionId, failure);
         }
         return new ParameterVersion(versionId, parsed.get(versionId));
     }

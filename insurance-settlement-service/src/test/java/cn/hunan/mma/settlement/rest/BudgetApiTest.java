@@ -305,6 +305,36 @@ class BudgetApiTest {
     }
 
     /**
+     * 湘潭县 has a version from 2090 stored before a check it now fails (a DRG base rate of 0): a budget under it is
+     * refused with a 409 naming the version and the check — the officer's fix is a corrected version — not a 500.
+     */
+    @Test
+    void a_budget_under_a_stored_version_that_no_longer_passes_the_checks_is_refused_naming_it() throws Exception {
+        try (Connection db = TestDatabase.connect(); var insert = db.prepareStatement("INSERT INTO area_parameters "
+                + "(version_id, area, effective_from, parameters_json, loaded_by, loaded_at) "
+                + "VALUES ('430321/2090-01-01', '430321', DATE '2090-01-01', ?, 'test', now()) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, SeedParameters.json().replace("\"drgBaseRate\":\"10000.00\"", "\"drgBaseRate\":\"0.00\""));
+            assertThat(SeedParameters.json()).contains("\"drgBaseRate\":\"10000.00\"");
+            insert.executeUpdate();
+        }
+        String alliance = "XTX-OLD-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+
+        AtomicReference<Integer> status = new AtomicReference<>();
+        AtomicReference<JsonPath> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                    .when().post("/api/v1/budgets/" + alliance + "/2090/draft");
+            status.set(response.statusCode());
+            answer.set(response.jsonPath());
+            return response.statusCode() != 404;   // until the alliance topic has brought it
+        });
+        assertThat(status.get()).isEqualTo(409);
+        assertThat(answer.get().getString("title")).isEqualTo("Parameters not readable");
+        assertThat(answer.get().getString("detail")).contains("430321/2090-01-01", "drgBaseRate");
+    }
+
+    /**
      * 湘潭县's rules from 2041 split the annual package 45 / 55 between the half years. Base 2040: ¥1,000,000.00 →
      * × 1.05 = ¥1,050,000.00, reserve 5 % ¥52,500.00, P = ¥997,500.00. H1 closes against 0.45 × P = ¥448,875.00 and H2
      * against the rest, ¥548,625.00, with no package in either request.
