@@ -2,8 +2,10 @@ package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.value.Period;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,18 +59,20 @@ public class OutpatientSpend {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<OutpatientVisitRecorded> plain = visits.stream().filter(visit -> corrected(visit) == null).toList();
         List<OutpatientVisitRecorded> corrections = visits.stream().filter(visit -> corrected(visit) != null).toList();
-        return pool.withTransaction(connection -> {
-            Uni<Void> chain = plain.isEmpty() ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery(INSERT).execute(rows(plain, now)).replaceWithVoid();
-            // One at a time, in the batch's order: each must see the versions the ones before it stored.
-            for (OutpatientVisitRecorded correction : corrections) {
-                chain = chain.chain(() -> connection.preparedQuery(INSERT).execute(rows(List.of(correction), now))
-                        .chain(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()   // a repeat: changes nothing
-                                : connection.preparedQuery(REPLACE).execute(Tuple.of(corrected(correction),
-                                        correction.eventId().asUuid())).replaceWithVoid()));
-            }
-            return chain;
-        });
+        return pool.withTransaction(connection -> (plain.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(INSERT).execute(rows(plain, now)).replaceWithVoid())
+                // One at a time, in the batch's order: each must see the versions the ones before it stored. A stream,
+                // not a chain of thousands of nested steps (a hospital re-sending a month of corrected bills).
+                .chain(() -> Multi.createFrom().iterable(corrections)
+                        .onItem().transformToUniAndConcatenate(correction -> correct(connection, correction, now))
+                        .collect().last().replaceWithVoid()));
+    }
+
+    private static Uni<Void> correct(SqlConnection connection, OutpatientVisitRecorded correction, OffsetDateTime now) {
+        return connection.preparedQuery(INSERT).execute(rows(List.of(correction), now))
+                .chain(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()   // a repeat: changes nothing
+                        : connection.preparedQuery(REPLACE).execute(Tuple.of(corrected(correction), correction.eventId().asUuid()))
+                        .replaceWithVoid());
     }
 
     private static UUID corrected(OutpatientVisitRecorded visit) {

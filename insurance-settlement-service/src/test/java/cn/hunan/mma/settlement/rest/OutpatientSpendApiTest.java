@@ -29,6 +29,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import cn.hunan.mma.settlement.service.OutpatientSpend;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -63,6 +65,9 @@ class OutpatientSpendApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final InstitutionId CLINIC = InstitutionId.of("430321T0102");
+
+    @Inject
+    OutpatientSpend outpatientSpend;
 
     @Test
     void the_budget_base_and_the_close_spend_count_the_covered_residents_outpatient_visits_once_and_corrected() throws Exception {
@@ -126,6 +131,27 @@ class OutpatientSpendApiTest {
         awaitVisitsStored(List.of(marker.eventId().value()));
 
         assertThat(standing(List.of(visit, first, second, third, fourth))).containsExactly(fourth.eventId().asUuid());
+    }
+
+    /**
+     * A hospital re-sends a month of corrected bills: 5,000 corrections in one call, each replacing its visit. All are
+     * applied, one after another, in one transaction. (2008, a 雨湖区 resident: no other test spends there.)
+     */
+    @Test
+    void a_batch_of_thousands_of_corrections_replaces_every_visit_it_names() throws Exception {
+        List<OutpatientVisitRecorded> visits = new java.util.ArrayList<>();
+        List<OutpatientVisitRecorded> corrections = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            OutpatientVisitRecorded visit = visit("430302", "2008-03-01T02:00:00Z", "100.00", null);
+            visits.add(visit);
+            corrections.add(visit("430302", "2008-03-01T02:00:00Z", "90.00", visit.eventId()));
+        }
+        outpatientSpend.record(visits).await().atMost(Duration.ofSeconds(60));
+
+        outpatientSpend.record(corrections).await().atMost(Duration.ofMinutes(3));
+
+        assertThat(standing(visits)).isEmpty();
+        assertThat(standing(corrections)).hasSize(5_000);
     }
 
     private static void send(List<OutpatientVisitRecorded> visits) throws Exception {
