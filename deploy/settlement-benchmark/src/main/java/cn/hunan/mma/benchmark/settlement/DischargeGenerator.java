@@ -15,7 +15,9 @@ import java.util.UUID;
  * load generator, not the service, the thing measured. Record {@code i} of a seed is always the
  * same record. Every {@code episodeEvery}-th discharge is the second stay of a referral episode
  * started by the discharge before it at the same institution (same key, same partition, so it is
- * settled after it), which exercises the continuous deductible.
+ * settled after it), which exercises the continuous deductible. Every {@code correctionEvery}-th
+ * discharge, one after a multiple of it, corrects the discharge before it (same patient, hospital and episode; a new
+ * charge), which exercises the corrections' path — the standing versions read, the superseding update.
  *
  * <p>{@code DischargeGeneratorTest} decodes the output with the contract's own codec.
  */
@@ -32,12 +34,14 @@ final class DischargeGenerator {
     private final List<Group> groups;
     private final long seed;
     private final int episodeEvery;
+    private final int correctionEvery;
 
     /**
-     * @param hospitals    institutions that admit inpatients (township level and above)
-     * @param episodeEvery every n-th discharge continues the previous one's referral episode; 0 for none
+     * @param hospitals       institutions that admit inpatients (township level and above)
+     * @param episodeEvery    every n-th discharge continues the previous one's referral episode; 0 for none
+     * @param correctionEvery discharge n × k + 1 corrects discharge n × k (unless it is an episode's stay); 0 for none
      */
-    DischargeGenerator(List<Institution> hospitals, List<Group> groups, long seed, int episodeEvery) {
+    DischargeGenerator(List<Institution> hospitals, List<Group> groups, long seed, int episodeEvery, int correctionEvery) {
         if (hospitals.isEmpty() || groups.isEmpty()) {
             throw new IllegalArgumentException("need at least one hospital and one DRG group");
         }
@@ -45,6 +49,7 @@ final class DischargeGenerator {
         this.groups = List.copyOf(groups);
         this.seed = seed;
         this.episodeEvery = episodeEvery;
+        this.correctionEvery = correctionEvery;
     }
 
     static boolean admitsInpatients(Institution institution) {
@@ -85,8 +90,11 @@ final class DischargeGenerator {
                 .append("\",\"outOfPocket\":\"").append(yuan(cashFen)).append("\"},\"dischargeMode\":\"1\"")
                 .append(",\"admissionDate\":\"").append(admission).append("\",\"dischargeDate\":\"").append(discharge)
                 .append("\",\"lengthOfStayDays\":").append(stay);
-        if (inEpisode(index) || inEpisode(index + 1)) {
+        if (hasEpisode(corrects(index) ? index - 1 : index)) {
             out.append(",\"episodeId\":\"EP-BENCH-").append(owner).append('"');
+        }
+        if (corrects(index)) {
+            out.append(",\"correctsEventId\":\"").append(eventId(index - 1)).append('"');
         }
         return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -104,9 +112,19 @@ final class DischargeGenerator {
         return episodeEvery > 0 && index > 0 && index % episodeEvery == 0;
     }
 
-    /** The second stay of an episode belongs to the patient (and hospital) of the first. */
+    /** A stay of a referral episode: its second stay, or the first (the stay before a second one). */
+    private boolean hasEpisode(long index) {
+        return inEpisode(index) || inEpisode(index + 1);
+    }
+
+    /** Whether discharge {@code index} corrects the one before it; never a stay that an episode needs as it is. */
+    boolean corrects(long index) {
+        return correctionEvery > 0 && index > 1 && index % correctionEvery == 1 && !hasEpisode(index);
+    }
+
+    /** The second stay of an episode belongs to the patient (and hospital) of the first; a correction to its stay's. */
     private long stayOwner(long index) {
-        return inEpisode(index) ? index - 1 : index;
+        return corrects(index) ? stayOwner(index - 1) : inEpisode(index) ? index - 1 : index;
     }
 
     private Institution hospital(long owner) {

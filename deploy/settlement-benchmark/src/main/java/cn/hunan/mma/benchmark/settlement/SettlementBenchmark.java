@@ -94,6 +94,10 @@ public final class SettlementBenchmark implements Callable<Integer> {
             description = "Every n-th discharge is the second stay of a referral episode (0: none). Default: ${DEFAULT-VALUE}")
     int episodeEvery;
 
+    @Option(names = "--correction-every", defaultValue = "1000",
+            description = "Discharge n × k + 1 corrects discharge n × k (0: none). Default: ${DEFAULT-VALUE}")
+    int correctionEvery;
+
     @Option(names = "--period", defaultValue = "2025-H1", description = "The period closed. Default: ${DEFAULT-VALUE}")
     String period;
 
@@ -139,7 +143,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
         MatrixRecords records = new MatrixRecords(matrix);
         List<Alliance> closeKnit = matrix.alliances().stream().filter(Alliance::closeKnit).toList();
         DischargeGenerator generator = new DischargeGenerator(
-                matrix.institutions().stream().filter(DischargeGenerator::admitsInpatients).toList(), drgGroups(), seed, episodeEvery);
+                matrix.institutions().stream().filter(DischargeGenerator::admitsInpatients).toList(), drgGroups(), seed, episodeEvery, correctionEvery);
         say("%,d institutions, %,d alliances (%,d close-knit), %,d discharges", matrix.institutions().size(),
                 matrix.alliances().size(), closeKnit.size(), count);
 

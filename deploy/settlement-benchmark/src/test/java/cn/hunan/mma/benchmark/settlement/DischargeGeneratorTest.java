@@ -30,7 +30,7 @@ class DischargeGeneratorTest {
 
     private static DischargeGenerator generator(long seed) {
         return new DischargeGenerator(hospitals, List.of(new DischargeGenerator.Group("BR25", 0.781),
-                new DischargeGenerator.Group("GB19", 2.1)), seed, 4);
+                new DischargeGenerator.Group("GB19", 2.1)), seed, 4, 10);
     }
 
     @Test
@@ -46,6 +46,32 @@ class DischargeGeneratorTest {
             ids.add(discharge.eventId());
         }
         assertThat(ids).hasSize(2_000);
+    }
+
+    /**
+     * Corrections every tenth, episodes every fourth: discharge 21 corrects 20, and 41 corrects 40 (the second stay of
+     * the episode 39–40), each keeping the patient, hospital and episode of the stay it corrects; 11 is the first stay
+     * of the episode 11–12, so it corrects nothing.
+     */
+    @Test
+    void a_correction_names_the_discharge_before_it_and_keeps_its_patient_hospital_and_episode() {
+        DischargeGenerator generator = generator(42);
+        for (long index = 2; index < 400; index++) {
+            InpatientDischarged discharge = decode(generator, index);
+            if (!generator.corrects(index)) {
+                assertThat(discharge.correctsEventId()).isNull();
+                continue;
+            }
+            InpatientDischarged corrected = decode(generator, index - 1);
+            assertThat(discharge.correctsEventId()).isEqualTo(corrected.eventId());
+            assertThat(discharge.patient()).isEqualTo(corrected.patient());
+            assertThat(discharge.institutionId()).isEqualTo(corrected.institutionId());
+            assertThat(discharge.episodeId()).isEqualTo(corrected.episodeId());
+        }
+        assertThat(generator.corrects(11)).as("the first stay of the episode 11–12").isFalse();
+        assertThat(generator.corrects(21)).isTrue();
+        assertThat(generator.corrects(41)).isTrue();
+        assertThat(decode(generator, 40).episodeId()).as("41 corrects the second stay of the episode 39–40").isNotNull();
     }
 
     @Test
