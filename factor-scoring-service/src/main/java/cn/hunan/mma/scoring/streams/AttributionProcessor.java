@@ -60,9 +60,8 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
         LedgerMessage arrival = new LedgerMessage.Arrival(!(record instanceof ReferralEvent), occurredAt, month,
                 contribution == null ? NOTHING : contribution.toBytes(), source, progress[source]);
         context.forward(new Record<>(eventId, arrival, decoded.timestamp()));
-        if (record instanceof HospitalReport report && report.correctsEventId() != null
-                && !report.correctsEventId().equals(record.eventId())) {
-            context.forward(new Record<String, LedgerMessage>(report.correctsEventId().value(),
+        if (record instanceof HospitalReport report && report.replaces() != null) {
+            context.forward(new Record<String, LedgerMessage>(report.replaces().value(),
                     new LedgerMessage.Superseded(occurredAt, source, progress[source]), decoded.timestamp()));
         }
     }

@@ -185,10 +185,9 @@ final class DischargeBatch {
                 key, true);
     }
 
-    /** The stay the discharge corrects; none for a discharge that names itself (as for outpatient visits). */
+    /** The stay the discharge corrects ({@code HospitalReport.replaces}: none for a discharge that names itself). */
     static UUID corrected(InpatientDischarged discharge) {
-        return discharge.correctsEventId() == null || discharge.correctsEventId().equals(discharge.eventId()) ? null
-                : discharge.correctsEventId().asUuid();
+        return discharge.replaces() == null ? null : discharge.replaces().asUuid();
     }
 
     /** Whose review cap the case counts towards: the area of the rules that priced it, its year and method. */

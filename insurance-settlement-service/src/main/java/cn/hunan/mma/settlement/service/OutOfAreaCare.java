@@ -19,16 +19,18 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class OutOfAreaCare {
 
+    // The other stays of the period's referral episodes (the CTE period_stays), discharged outside the period.
+    private static final String EPISODES_OTHER_STAYS = "SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o "
+            + "WHERE NOT o.superseded AND o.episode_id IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL) "
+            + "AND (o.discharge_date < $2 OR o.discharge_date >= $3)";
+
     // The covered residents' episodes with a stay discharged in the period [$2, $3), each with all its stays: the
     // stays the one referral episode links, or a stay without one. The period's stays are found by the spend index
     // (residence counties $1, residence prefixes $4); their episodes' other stays by the episode index.
-    private static final String EPISODE_STAYS = "WITH period_stays AS (SELECT c.discharge_event_id, c.episode_id, "
-            + "c.institution_id, c.discharge_date FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) "
-            + "AND c.discharge_date >= $2 AND c.discharge_date < $3 AND ($4::text[] IS NULL OR c.residence_division LIKE ANY($4::text[]))), "
+    private static final String EPISODE_STAYS = "WITH period_stays AS (SELECT discharge_event_id, episode_id, institution_id, "
+            + "discharge_date FROM case_settlement WHERE " + SpendService.STAYS_IN_PERIOD + "), "
             + "stays AS (SELECT coalesce(episode_id, discharge_event_id::text) AS episode, institution_id, discharge_date "
-            + "FROM period_stays UNION ALL SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o "
-            + "WHERE NOT o.superseded AND o.episode_id IN (SELECT episode_id FROM period_stays WHERE episode_id IS NOT NULL) "
-            + "AND (o.discharge_date < $2 OR o.discharge_date >= $3)) ";
+            + "FROM period_stays UNION ALL " + EPISODES_OTHER_STAYS + ") ";
 
     // An episode counts in the period its last stay was discharged in, with all its stays: one straddling two periods
     // counts once, in the later, and is outside there even when its stay outside fell in the earlier one. It is outside
@@ -52,12 +54,9 @@ public class OutOfAreaCare {
     // a self-join of the episodes' stays planned as nested loops over thousands took 11–22 s a close (2026-11-25). Each
     // stay is marked (at a partner? a homecoming?) and the first homecoming after it is read off the episode's stays in
     // date order (a window): one sort, whatever the estimate.
-    private static final String KEPT_IN_AREA = "WITH period_stays AS (SELECT c.episode_id, c.institution_id, c.discharge_date "
-            + "FROM case_settlement c WHERE NOT c.superseded AND c.residence_county = ANY($1::text[]) AND c.discharge_date >= $2 "
-            + "AND c.discharge_date < $3 AND c.episode_id IS NOT NULL AND ($4::text[] IS NULL OR c.residence_division LIKE ANY($4::text[]))), "
-            + "linked AS (SELECT episode_id, institution_id, discharge_date FROM period_stays UNION ALL "
-            + "SELECT o.episode_id, o.institution_id, o.discharge_date FROM case_settlement o WHERE NOT o.superseded "
-            + "AND o.episode_id IN (SELECT episode_id FROM period_stays) AND (o.discharge_date < $2 OR o.discharge_date >= $3)), "
+    private static final String KEPT_IN_AREA = "WITH period_stays AS (SELECT episode_id, institution_id, discharge_date "
+            + "FROM case_settlement WHERE " + SpendService.STAYS_IN_PERIOD + " AND episode_id IS NOT NULL), "
+            + "linked AS (SELECT episode_id, institution_id, discharge_date FROM period_stays UNION ALL " + EPISODES_OTHER_STAYS + "), "
             + "marked AS (SELECT l.episode_id, l.institution_id, l.discharge_date, l.institution_id = ANY($5::text[]) AS at_partner, "
             + "(l.institution_id <> ALL($6::text[]) AND left(i.division_code, 6) = ANY($1::text[])) AS home "
             + "FROM linked l LEFT JOIN institution i ON i.id = l.institution_id), "

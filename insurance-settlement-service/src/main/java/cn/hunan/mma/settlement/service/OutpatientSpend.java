@@ -76,8 +76,7 @@ public class OutpatientSpend {
     }
 
     private static UUID corrected(OutpatientVisitRecorded visit) {
-        return visit.correctsEventId() == null || visit.correctsEventId().equals(visit.eventId()) ? null
-                : visit.correctsEventId().asUuid();
+        return visit.replaces() == null ? null : visit.replaces().asUuid();
     }
 
     private static Tuple rows(List<OutpatientVisitRecorded> visits, OffsetDateTime now) {

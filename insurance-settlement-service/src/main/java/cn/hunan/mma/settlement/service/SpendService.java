@@ -24,22 +24,26 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class SpendService {
 
-    // A case revalued by its year's DIP clearing counts at what the clearing made of it.
-    private static final String SPEND = "SELECT coalesce(sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)), 0), count(*) FROM case_settlement "
-            + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 AND discharge_date < $3 "
-            + "AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[]))";
+    // The covered residents' standing stays discharged in the period, and their visits in it, by the parameters
+    // covered() builds: $1 the covered counties, $2 from, $3 until (exclusive), $4 the residence prefixes or NULL.
+    // Every read over a covered population (here and OutOfAreaCare) selects its rows by these.
+    static final String STAYS_IN_PERIOD = "NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 "
+            + "AND discharge_date < $3 AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[]))";
+    private static final String VISITS_IN_PERIOD = "NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 "
+            + "AND visit_date < $3 AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[]))";
 
-    private static final String OUTPATIENT = "SELECT coalesce(sum(fund_paid_fen), 0), count(*) FROM outpatient_spend "
-            + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 AND visit_date < $3 "
-            + "AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[]))";
+    // A case revalued by its year's DIP clearing counts at what the clearing made of it.
+    private static final String SPEND = "SELECT coalesce(sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)), 0), count(*) "
+            + "FROM case_settlement WHERE " + STAYS_IN_PERIOD;
+
+    private static final String OUTPATIENT = "SELECT coalesce(sum(fund_paid_fen), 0), count(*) FROM outpatient_spend WHERE "
+            + VISITS_IN_PERIOD;
 
     // Per institution ($5): the same cases and visits, treated there.
     private static final String CONTRIBUTION = "SELECT institution_id, sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)) "
-            + "FROM case_settlement WHERE NOT superseded AND residence_county = ANY($1::text[]) AND discharge_date >= $2 "
-            + "AND discharge_date < $3 AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[])) AND institution_id = ANY($5::text[]) "
-            + "GROUP BY institution_id UNION ALL SELECT institution_id, sum(fund_paid_fen) FROM outpatient_spend "
-            + "WHERE NOT superseded AND residence_county = ANY($1::text[]) AND visit_date >= $2 AND visit_date < $3 "
-            + "AND ($4::text[] IS NULL OR residence_division LIKE ANY($4::text[])) AND institution_id = ANY($5::text[]) GROUP BY institution_id";
+            + "FROM case_settlement WHERE " + STAYS_IN_PERIOD + " AND institution_id = ANY($5::text[]) GROUP BY institution_id "
+            + "UNION ALL SELECT institution_id, sum(fund_paid_fen) FROM outpatient_spend WHERE " + VISITS_IN_PERIOD
+            + " AND institution_id = ANY($5::text[]) GROUP BY institution_id";
 
     /** Fund-paid sums and counts, inpatient and outpatient. */
     public record Spend(Money inpatient, long cases, Money outpatient, long visits) {

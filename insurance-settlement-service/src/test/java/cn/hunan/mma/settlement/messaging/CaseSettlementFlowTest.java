@@ -89,7 +89,7 @@ class CaseSettlementFlowTest {
 
     @Test
     void a_duplicated_discharge_is_settled_once_and_the_episodes_second_stay_pays_no_second_deductible() throws Exception {
-        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        EpisodeId episode = newEpisode();
         InpatientDischarged first = discharge(EventId.random(), episode);
         InpatientDischarged second = discharge(EventId.random(), episode);
         awaitInstitutionKnown();
@@ -116,7 +116,7 @@ class CaseSettlementFlowTest {
 
     @Test
     void a_correction_supersedes_the_settlement_of_the_discharge_it_corrects_and_is_settled_again() throws Exception {
-        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        EpisodeId episode = newEpisode();
         InpatientDischarged original = discharge(EventId.random(), episode);
         InpatientDischarged base = discharge(EventId.random(), episode);
         InpatientDischarged correction = new InpatientDischarged(EventId.random(), base.occurredAt(), base.institutionId(),
@@ -238,20 +238,12 @@ class CaseSettlementFlowTest {
      */
     @Test
     void an_original_that_arrives_after_its_correction_is_not_settled() throws Exception {
-        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        EpisodeId episode = newEpisode();
         InpatientDischarged original = discharge(EventId.random(), episode);
         InpatientDischarged correction = correcting(original);
-        InpatientDischarged later = discharge(EventId.random(), null);
         awaitInstitutionKnown();
-        try (var producer = producer()) {
-            send(producer, Topics.INPATIENT, correction);
-        }
-        awaitSettlements(List.of(correction.eventId()));
-        try (var producer = producer()) {
-            send(producer, Topics.INPATIENT, original);
-            send(producer, Topics.INPATIENT, later);   // same institution, same partition: settled once the original was read
-        }
-        awaitSettlements(List.of(later.eventId()));
+        settledInTurn(List.of(correction));
+        consumed(original);
 
         assertThat(standing(original.eventId(), correction.eventId())).containsExactly(correction.eventId().asUuid());
         assertThat(storedRows(original.eventId())).isZero();
@@ -265,19 +257,13 @@ class CaseSettlementFlowTest {
      */
     @Test
     void a_stay_corrected_again_has_one_standing_version_whichever_version_the_correction_names() throws Exception {
-        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        EpisodeId episode = newEpisode();
         InpatientDischarged original = discharge(EventId.random(), episode);
         InpatientDischarged first = correcting(original);
         InpatientDischarged second = correcting(original);
         InpatientDischarged third = correcting(first);
         awaitInstitutionKnown();
-        List<CaseSettled> published = new ArrayList<>();
-        for (InpatientDischarged report : List.of(original, first, second, third)) {
-            try (var producer = producer()) {
-                send(producer, Topics.INPATIENT, report);
-            }
-            published.add(awaitSettlements(List.of(report.eventId())).get(0));   // the relay may send one twice
-        }
+        List<CaseSettled> published = settledInTurn(List.of(original, first, second, third));
 
         assertThat(standing(original.eventId(), first.eventId(), second.eventId(), third.eventId()))
                 .containsExactly(third.eventId().asUuid());
@@ -294,32 +280,19 @@ class CaseSettlementFlowTest {
      */
     @Test
     void a_correction_arriving_after_the_one_that_replaced_it_still_replaces_what_it_corrects() throws Exception {
-        EpisodeId episode = EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+        EpisodeId episode = newEpisode();
         InpatientDischarged original = discharge(EventId.random(), episode);
         InpatientDischarged first = correcting(original);
         InpatientDischarged second = correcting(first);
-        InpatientDischarged later = discharge(EventId.random(), null);
         InpatientDischarged third = correcting(original);
         awaitInstitutionKnown();
-        for (InpatientDischarged report : List.of(original, second)) {
-            try (var producer = producer()) {
-                send(producer, Topics.INPATIENT, report);
-            }
-            awaitSettlements(List.of(report.eventId()));
-        }
-        try (var producer = producer()) {
-            send(producer, Topics.INPATIENT, first);
-            send(producer, Topics.INPATIENT, later);   // same institution, same partition: settled once the first was read
-        }
-        awaitSettlements(List.of(later.eventId()));
+        settledInTurn(List.of(original, second));
+        consumed(first);
 
         assertThat(standing(original.eventId(), first.eventId(), second.eventId())).containsExactly(second.eventId().asUuid());
         assertThat(storedRows(first.eventId())).isOne();
 
-        try (var producer = producer()) {
-            send(producer, Topics.INPATIENT, third);
-        }
-        assertThat(awaitSettlements(List.of(third.eventId())).get(0).supersedes()).containsExactly(second.eventId());
+        assertThat(settledInTurn(List.of(third)).get(0).supersedes()).containsExactly(second.eventId());
         assertThat(standing(original.eventId(), first.eventId(), second.eventId(), third.eventId()))
                 .containsExactly(third.eventId().asUuid());
     }
@@ -685,6 +658,35 @@ class CaseSettlementFlowTest {
                 return rows.getBigDecimal(1);
             }
         }
+    }
+
+    private static EpisodeId newEpisode() {
+        return EpisodeId.of("EP-TEST-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Each report sent once the one before it is settled (its own poll), and the settlement each published. */
+    private static List<CaseSettled> settledInTurn(List<InpatientDischarged> reports) throws Exception {
+        List<CaseSettled> published = new ArrayList<>();
+        for (InpatientDischarged report : reports) {
+            try (var producer = producer()) {
+                send(producer, Topics.INPATIENT, report);
+            }
+            published.add(awaitSettlements(List.of(report.eventId())).get(0));   // the relay may send one twice
+        }
+        return published;
+    }
+
+    /**
+     * Sends a report that publishes nothing (a late version) and waits until it has been consumed: a discharge sent
+     * after it at the same institution — the same partition — is settled only once it has been read.
+     */
+    private static void consumed(InpatientDischarged report) throws Exception {
+        InpatientDischarged later = discharge(EventId.random(), null);
+        try (var producer = producer()) {
+            send(producer, Topics.INPATIENT, report);
+            send(producer, Topics.INPATIENT, later);
+        }
+        awaitSettlements(List.of(later.eventId()));
     }
 
     /** Which of the discharges have a standing (not superseded) settlement. */

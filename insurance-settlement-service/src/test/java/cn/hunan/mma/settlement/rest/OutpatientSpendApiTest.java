@@ -3,7 +3,6 @@ package cn.hunan.mma.settlement.rest;
 import cn.hunan.mma.events.care.Charges;
 import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.care.VisitKind;
-import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.topic.Topics;
@@ -18,18 +17,13 @@ import cn.hunan.mma.events.value.PatientPseudonym;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.settlement.service.OutpatientSpend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import cn.hunan.mma.settlement.service.OutpatientSpend;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +32,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -83,7 +77,7 @@ class OutpatientSpendApiTest {
         OutpatientVisitRecorded correction = visit("430321100001", "2019-06-30T02:00:00Z", "250.00", original.eventId());
         OutpatientVisitRecorded nextYear = visit("430321", "2020-01-02T02:00:00Z", "60.00", null);
         List<OutpatientVisitRecorded> sent = List.of(township, xiangxiang, xiangxiang, uncovered, correction, original, nextYear);
-        send(sent);   // one clinic, one key, one partition: the correction is consumed before the visit it corrects
+        TestTopics.publish(Topics.OUTPATIENT_VISITS, sent);   // one clinic, one key, one partition: the correction is consumed before the visit it corrects
         awaitVisitsStored(sent.stream().map(visit -> visit.eventId().value()).distinct().toList());
 
         AtomicReference<JsonPath> drafted = new AtomicReference<>();
@@ -122,12 +116,12 @@ class OutpatientSpendApiTest {
         OutpatientVisitRecorded second = visit("430302", "2009-08-01T02:00:00Z", "240.00", visit.eventId());
         OutpatientVisitRecorded third = visit("430302", "2009-08-01T02:00:00Z", "230.00", first.eventId());
         OutpatientVisitRecorded fourth = visit("430302", "2009-08-01T02:00:00Z", "220.00", third.eventId());
-        send(List.of(visit, first, second));
+        TestTopics.publish(Topics.OUTPATIENT_VISITS, List.of(visit, first, second));
         awaitVisitsStored(List.of(visit.eventId().value(), first.eventId().value(), second.eventId().value()));
-        send(List.of(fourth, third, second));
+        TestTopics.publish(Topics.OUTPATIENT_VISITS, List.of(fourth, third, second));
         awaitVisitsStored(List.of(fourth.eventId().value(), third.eventId().value()));
         OutpatientVisitRecorded marker = visit("430302", "2009-08-02T02:00:00Z", "1.00", null);
-        send(List.of(marker));   // one partition: once it is stored, the repeat before it has been consumed
+        TestTopics.publish(Topics.OUTPATIENT_VISITS, List.of(marker));   // one partition: once it is stored, the repeat before it has been consumed
         awaitVisitsStored(List.of(marker.eventId().value()));
 
         assertThat(standing(List.of(visit, first, second, third, fourth))).containsExactly(fourth.eventId().asUuid());
@@ -139,8 +133,8 @@ class OutpatientSpendApiTest {
      */
     @Test
     void a_batch_of_thousands_of_corrections_replaces_every_visit_it_names() throws Exception {
-        List<OutpatientVisitRecorded> visits = new java.util.ArrayList<>();
-        List<OutpatientVisitRecorded> corrections = new java.util.ArrayList<>();
+        List<OutpatientVisitRecorded> visits = new ArrayList<>();
+        List<OutpatientVisitRecorded> corrections = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             OutpatientVisitRecorded visit = visit("430302", "2008-03-01T02:00:00Z", "100.00", null);
             visits.add(visit);
@@ -154,21 +148,12 @@ class OutpatientSpendApiTest {
         assertThat(standing(corrections)).hasSize(5_000);
     }
 
-    private static void send(List<OutpatientVisitRecorded> visits) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                RealKafkaTestResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (OutpatientVisitRecorded visit : visits) {
-                producer.send(new ProducerRecord<>(Topics.OUTPATIENT_VISITS.name(), CLINIC.value(), ContractCodec.standard().encode(visit))).get();
-            }
-        }
-    }
-
     private static List<UUID> standing(List<OutpatientVisitRecorded> visits) throws Exception {
         try (Connection connection = TestDatabase.connect();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT visit_event_id FROM outpatient_spend WHERE visit_event_id = ANY (?::uuid[]) AND NOT superseded")) {
             statement.setArray(1, connection.createArrayOf("text", visits.stream().map(visit -> visit.eventId().value()).toArray()));
-            List<UUID> found = new java.util.ArrayList<>();
+            List<UUID> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     found.add(rows.getObject(1, UUID.class));

@@ -18,4 +18,12 @@ public interface HospitalReport extends ContractRecord {
      * event's effect and apply this one instead (hospitals correct their reports later).
      */
     EventId correctsEventId();
+
+    /**
+     * The event to undo: {@link #correctsEventId()}, except for a report that names itself, which replaces nothing (a
+     * hospital system that fills the field on every report). Every consumer applies this one rule.
+     */
+    default EventId replaces() {
+        return correctsEventId() == null || correctsEventId().equals(eventId()) ? null : correctsEventId();
+    }
 }

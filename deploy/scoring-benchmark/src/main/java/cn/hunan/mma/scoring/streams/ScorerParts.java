@@ -74,8 +74,7 @@ public final class ScorerParts {
     /** As the scorer's {@code AttributionProcessor}: the contribution, and the id a correction names (never itself). */
     public Attributed attribute(ContractRecord record) {
         Contribution contribution = attribution.contribution(record, matrix);
-        String corrects = record instanceof HospitalReport report && report.correctsEventId() != null
-                && !report.correctsEventId().equals(record.eventId()) ? report.correctsEventId().value() : null;
+        String corrects = record instanceof HospitalReport report && report.replaces() != null ? report.replaces().value() : null;
         return new Attributed(record.eventId().value(), !(record instanceof ReferralEvent),
                 contribution == null ? new byte[0] : contribution.toBytes(), corrects);
     }

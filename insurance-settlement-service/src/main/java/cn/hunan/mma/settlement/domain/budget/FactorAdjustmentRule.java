@@ -31,7 +31,7 @@ public record FactorAdjustmentRule(BigDecimal ratePerPoint, BigDecimal reference
     }
 
     /** The largest adjustment either way: the grown spend × {@code capRate}, unrounded. */
-    public BigDecimal cap(Money grownSpend) {
+    private BigDecimal cap(Money grownSpend) {
         return grownSpend.toBigDecimal().multiply(capRate);
     }
 
