@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,43 @@ class AllianceOperatorApiTest {
         given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", version)
                 .body(alliance(List.of(lead, township), List.of(cityPartner)))
                 .when().put(ALLIANCES + "/" + allianceId).then().statusCode(412).contentType(PROBLEM_JSON);
+    }
+
+    /**
+     * A county alliance that takes in every village clinic of a county has thousands of members; joining and
+     * leaving republish each of them in one transaction. 6,000 members: the members' republishing once ran as one
+     * step nested in the next, and a few thousand of those overflowed the stack before a row was read.
+     */
+    @Test
+    void an_alliance_of_thousands_of_members_forms_revises_and_dissolves() {
+        List<InstitutionSnapshot> clinics = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            clinics.add(at("AL" + suffix + "V" + i, Level.VILLAGE, "430321100"));
+        }
+        Path directory = new MatrixFixtures.Directory(temp.resolve("villages")).institutions(clinics.toArray(InstitutionSnapshot[]::new)).write();
+        given().auth().oauth2(provinceAdmin).contentType("application/json").body(Map.of("directory", directory.toString()))
+                .when().post("/api/v1/registry/imports").then().statusCode(200).body("inserted", equalTo(clinics.size()));
+        List<String> members = new ArrayList<>(List.of(lead, township));
+        clinics.forEach(clinic -> members.add(clinic.institutionId().value()));
+        String first = clinics.get(0).institutionId().value();
+        String last = clinics.get(clinics.size() - 1).institutionId().value();
+
+        String formed = form(provinceAdmin, alliance(members, List.of())).statusCode(201)
+                .body("memberIds.size()", equalTo(members.size())).extract().header("ETag");
+        registered(first).body("allianceIds", hasItem(allianceId));
+        registered(last).body("allianceIds", hasItem(allianceId));
+
+        // Half the clinics leave.
+        List<String> kept = members.subList(0, 2 + clinics.size() / 2);
+        String revised = given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", formed)
+                .body(alliance(kept, List.of())).when().put(ALLIANCES + "/" + allianceId)
+                .then().statusCode(200).body("memberIds.size()", equalTo(kept.size())).extract().header("ETag");
+        registered(first).body("allianceIds", hasItem(allianceId));
+        registered(last).body("allianceIds", empty());
+
+        dissolve(provinceAdmin, revised).statusCode(200).body("dissolved", equalTo(true));
+        registered(first).body("allianceIds", empty());
+        registered(lead).body("allianceIds", empty());
     }
 
     @Test
