@@ -75,6 +75,21 @@ public class CaseSettlementService {
     // holds the locks until it commits: a later stay then sees what an earlier one paid. Locks are taken
     // in one order (sorted keys), so two batches never wait for each other in a cycle.
     private static final int EPISODE_LOCK_CLASS = 0x45504953;
+    // Two corrections of one stay may be settled at the same moment: by two consumers when they come from different
+    // institutions (different partitions), or around a rebalance. Each would read the same standing version and both
+    // would stand — the fund paying the stay twice. So a batch with corrections first locks every version up the chain
+    // from each row they name, and the corrections themselves. Two corrections of one stay then share a lock: the top
+    // of the stored chain, or — when one names the other while it is in flight — the earlier correction's own id. The
+    // later batch waits for the earlier one's commit and reads its correction as the standing version. Not covered: an
+    // original settled while a correction naming it, from another partition, is in flight (originals are not locked:
+    // a lock per discharge would cost every case for what only out-of-order, cross-partition reports can cause). Taken
+    // after the episode locks and sorted, like them, so no two batches wait on each other in a cycle.
+    private static final int STAY_LOCK_CLASS = 0x53544159;
+    static final String LOCK_STAYS = "WITH RECURSIVE up(id) AS (SELECT unnest($1::uuid[]) "
+            + "UNION SELECT c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
+            + "WHERE c.corrects_event_id IS NOT NULL) "
+            + "SELECT count(pg_advisory_xact_lock(" + STAY_LOCK_CLASS + ", k)) "
+            + "FROM (SELECT DISTINCT hashtext(id::text) AS k FROM up ORDER BY k) AS stay_locks";
     private static final String CLEARED = "SELECT area, clearing_year, point_value FROM dip_clearing "
             + "WHERE area || ':' || clearing_year = ANY($1::text[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
@@ -171,11 +186,21 @@ public class CaseSettlementService {
         String[] episodes = discharges.stream().filter(discharge -> discharge.episodeId() != null)
                 .map(discharge -> discharge.episodeId().value()).distinct().toArray(String[]::new);
         Set<UUID> corrected = new HashSet<>();
-        discharges.forEach(discharge -> Optional.ofNullable(DischargeBatch.corrected(discharge)).ifPresent(corrected::add));
+        Set<UUID> versions = new HashSet<>();   // what the batch's corrections name, and the corrections themselves
+        for (InpatientDischarged discharge : discharges) {
+            UUID named = DischargeBatch.corrected(discharge);
+            if (named != null) {
+                corrected.add(named);
+                versions.add(named);
+                versions.add(discharge.eventId().asUuid());
+            }
+        }
         Facts facts = new Facts();
         Uni<Void> locked = episodes.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(LOCK_EPISODES).execute(Tuple.of((Object) episodes)).replaceWithVoid();
-        return locked.chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
+        return locked.chain(() -> versions.isEmpty() ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery(LOCK_STAYS).execute(Tuple.of((Object) versions.toArray(UUID[]::new))))
+                .chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
                 .invoke(rows -> rows.forEach(row -> (row.getBoolean(1) ? facts.namedByStoredCorrections : facts.settled)
                         .add(row.getUUID(0))))
                 .chain(() -> connection.preparedQuery(LEVELS).execute(Tuple.of(institutions)))

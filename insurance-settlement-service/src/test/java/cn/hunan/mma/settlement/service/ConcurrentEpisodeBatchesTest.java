@@ -18,6 +18,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * Two batches settling stays of one referral episode at the same time (consumer concurrency, or an
  * episode whose stays sit on different partitions): the later batch waits for the earlier one's
  * commit, then owes only what the earlier stay has not paid. Without the episode lock it would read
- * no earlier stay and charge the deductible a second time.
+ * no earlier stay and charge the deductible a second time. Likewise two corrections of one stay: the
+ * later waits and replaces the earlier, where both would have stood.
  */
 @QuarkusTest
 @QuarkusTestResource(RealKafkaTestResource.class)
@@ -65,7 +69,7 @@ class ConcurrentEpisodeBatchesTest {
     @Test
     void a_batch_waits_for_a_concurrent_batch_of_the_same_episode_and_pays_no_second_deductible() {
         EpisodeId episode = EpisodeId.of("EP-LOCK-" + UUID.randomUUID().toString().substring(0, 8));
-        InpatientDischarged second = discharge(episode);
+        InpatientDischarged second = discharge(episode, null);
         onContext(() -> settlements.remember(INSTITUTION)).join();
 
         // The other batch: it holds the episode (as CaseSettlementService does) and has written the
@@ -94,6 +98,52 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(row.getLong(1)).isEqualTo(702_900L);
     }
 
+    @Test
+    void a_correction_waits_for_a_concurrent_correction_of_the_same_stay_and_replaces_it() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        UUID original = UUID.randomUUID();
+        UUID firstCorrection = UUID.randomUUID();
+        InpatientDischarged secondCorrection = discharge(null, EventId.of(original));
+        stay(pool, original, null);
+
+        // The other batch (a correction of the same stay from another partition): it holds the stay as
+        // CaseSettlementService does, has replaced the original with its correction, and has not committed.
+        SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction transaction = other.begin().await().atMost(Duration.ofSeconds(10));
+        other.preparedQuery(CaseSettlementService.LOCK_STAYS)
+                .execute(Tuple.of((Object) new UUID[] {original, firstCorrection})).await().atMost(Duration.ofSeconds(10));
+        other.preparedQuery("UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = $1")
+                .execute(Tuple.of(original)).await().atMost(Duration.ofSeconds(10));
+        stay(other, firstCorrection, original);
+
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(secondCorrection)));
+
+        await("the correction waits while the other batch holds the stay").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
+        transaction.commit().await().atMost(Duration.ofSeconds(10));
+        other.close().await().atMost(Duration.ofSeconds(10));
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        List<UUID> standing = new ArrayList<>();
+        pool.preparedQuery("SELECT discharge_event_id FROM case_settlement WHERE discharge_event_id = ANY($1) AND NOT superseded")
+                .execute(Tuple.of((Object) new UUID[] {original, firstCorrection, secondCorrection.eventId().asUuid()}))
+                .await().atMost(Duration.ofSeconds(10)).forEach(row -> standing.add(row.getUUID(0)));
+        // One version of the stay stands: the later correction, in place of the earlier one.
+        assertThat(standing).containsExactly(secondCorrection.eventId().asUuid());
+    }
+
+    /** A stored DRG stay of the golden discharge's institution without an episode: ¥7,029.00, ¥600 deductible. */
+    private static void stay(SqlClient client, UUID id, UUID corrects) {
+        client.preparedQuery("INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
+                        + "group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
+                        + "residence_division, discharge_date, corrects_event_id, superseded, settled_at) "
+                        + "VALUES ($1, $2, $3, 'DRG', 'BR25', 702900, 702900, 60000, 642900, 'NONE', '430000/2000-01-01', $4, $5, $6, "
+                        + "FALSE, $7)")
+                .execute(Tuple.tuple(Arrays.asList(id, GOLDEN.institutionId().value(), GOLDEN.dischargeDate().getYear(),
+                        GOLDEN.residenceDivision().value(), GOLDEN.dischargeDate(), corrects, OffsetDateTime.now())))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+
     /** Runs a Hibernate Reactive / Vert.x pipeline on a fresh safe duplicated context, as a consumer would. */
     private <T> CompletableFuture<T> onContext(Supplier<Uni<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -103,10 +153,10 @@ class ConcurrentEpisodeBatchesTest {
         return result;
     }
 
-    private static InpatientDischarged discharge(EpisodeId episode) {
+    private static InpatientDischarged discharge(EpisodeId episode, EventId corrects) {
         return new InpatientDischarged(EventId.random(), GOLDEN.occurredAt(), GOLDEN.institutionId(), GOLDEN.departmentId(),
                 GOLDEN.patient(), GOLDEN.residenceDivision(), GOLDEN.insuredAreaDivision(), GOLDEN.principalDiagnosis(),
                 GOLDEN.procedures(), GOLDEN.drgGroup(), GOLDEN.charges(), GOLDEN.dischargeMode(), GOLDEN.admissionDate(),
-                GOLDEN.dischargeDate(), GOLDEN.lengthOfStayDays(), episode, null);
+                GOLDEN.dischargeDate(), GOLDEN.lengthOfStayDays(), episode, corrects);
     }
 }
