@@ -14,6 +14,8 @@ import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
 import cn.hunan.mma.settlement.service.BudgetService;
+import cn.hunan.mma.settlement.service.NoScoreYetException;
+import cn.hunan.mma.settlement.service.OutdatedDraftException;
 import cn.hunan.mma.settlement.service.StaleBudgetException;
 import cn.hunan.mma.settlement.service.UnknownBudgetException;
 import io.smallrye.mutiny.Uni;
@@ -101,6 +103,16 @@ public class BudgetResource {
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class})
     public Response concurrent(Exception e) {
         return ProblemResponses.of(Problem.of(409, "Budget changed concurrently", "another officer changed this budget; review it again"));
+    }
+
+    @ServerExceptionMapper
+    public Response outdated(OutdatedDraftException e) {
+        return ProblemResponses.of(Problem.of(409, "Draft outdated", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noScore(NoScoreYetException e) {
+        return ProblemResponses.of(Problem.of(409, "No score yet", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -180,7 +180,7 @@ public class BudgetService {
                 .getResultList()
                 .map(scores -> {
                     if (scores.isEmpty()) {
-                        throw new BudgetConflictException("no composite score of " + allianceId + " for " + baseYear
+                        throw new NoScoreYetException("no composite score of " + allianceId + " for " + baseYear
                                 + " is stored yet: the factor adjustment cannot be computed (or give factorAdjustment)");
                     }
                     return rule.adjustment(PackageBudget.grownSpend(baseSpend, parameters), scores.get(0));
@@ -207,11 +207,35 @@ public class BudgetService {
                 throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
                         + stale.quotedVersion() + ": review it again");
             }
-            Instant now = clock.instant();
-            row.approve(actor, now);
-            return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
-                    .chain(session::flush).replaceWith(row);
+            return parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)), LocalDate.of(year, 1, 1))
+                    .chain(rules -> {
+                        refuseIfOutdated(row, rules);
+                        Instant now = clock.instant();
+                        row.approve(actor, now);
+                        return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
+                                .chain(session::flush).replaceWith(row);
+                    });
         }));
+    }
+
+    /**
+     * A draft is approved under the rules it was computed with, and only within them: a version loaded for its year
+     * since, or an adjustment beyond the factor method's cap (typed into a draft before the cap was checked, on
+     * 2026-11-25), would otherwise be published as the year's package.
+     */
+    private static void refuseIfOutdated(AllianceBudgetEntity row, ParameterVersion rules) {
+        if (!rules.versionId().equals(row.parameterVersion())) {
+            throw new OutdatedDraftException("the draft was computed under the rules " + row.parameterVersion() + "; "
+                    + rules.versionId() + " are in force on 1 January " + row.year() + " now: draft it again");
+        }
+        BudgetParameters parameters = rules.parameters().budget();
+        FactorAdjustmentRule rule = parameters.factorMethod();
+        Money grown = PackageBudget.grownSpend(row.baseSpend(), parameters);
+        if (rule != null && !rule.allows(row.factorAdjustment(), grown)) {
+            throw new OutdatedDraftException("the draft's factor adjustment " + row.factorAdjustment().toYuanString()
+                    + " is beyond the factor method's cap of ±" + rule.capToTheFen(grown).toPlainString() + " under the rules "
+                    + rules.versionId() + ": draft it again");
+        }
     }
 
     private static void refuseIfDissolved(AllianceEntity alliance, int year) {

@@ -6,6 +6,7 @@ import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.platform.messaging.ConcurrentChangeException;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
@@ -78,12 +79,15 @@ public class CaseSettlementService {
     // Two corrections of one stay may be settled at the same moment: by two consumers when they come from different
     // institutions (different partitions), or around a rebalance. Each would read the same standing version and both
     // would stand — the fund paying the stay twice. So a batch with corrections first locks every version up the chain
-    // from each row they name, and the corrections themselves. Two corrections of one stay then share a lock: the top
-    // of the stored chain, or — when one names the other while it is in flight — the earlier correction's own id. The
-    // later batch waits for the earlier one's commit and reads its correction as the standing version. Not covered: an
-    // original settled while a correction naming it, from another partition, is in flight (originals are not locked:
-    // a lock per discharge would cost every case for what only out-of-order, cross-partition reports can cause). Taken
-    // after the episode locks and sorted, like them, so no two batches wait on each other in a cycle.
+    // from each row they name, and the corrections themselves: two corrections of one stay then share a lock — the top
+    // of the stored chain, or, when one names the other while it is in flight, the earlier correction's own id — and
+    // the later batch waits for the earlier one's commit and reads its correction as the standing version. The chain is
+    // read before the wait, so a batch that waited on an in-flight correction has not locked what is above it; a third
+    // batch can then read the same version standing. The supersede catches that (SUPERSEDE: a row read as standing and
+    // replaced meanwhile is a ConcurrentChangeException, and the batch is settled again). Not covered: an original
+    // settled while a correction naming it, from another partition, is in flight (originals are not locked: a lock per
+    // discharge would cost every case for what only out-of-order, cross-partition reports can cause). Taken after the
+    // episode locks and sorted, like them, so no two batches wait on each other in a cycle.
     private static final int STAY_LOCK_CLASS = 0x53544159;
     static final String LOCK_STAYS = "WITH RECURSIVE up(id) AS (SELECT unnest($1::uuid[]) "
             + "UNION SELECT c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
@@ -98,7 +102,10 @@ public class CaseSettlementService {
     private static final String COUNTS = "SELECT split_part(rule_version, '/', 1), count(*), "
             + "count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
             + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded GROUP BY 1";
-    private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[])";
+    // Only rows still standing: a row another batch superseded after this one read it is left alone and missing from
+    // what is returned (READ COMMITTED re-checks the condition after waiting for that batch's row lock).
+    private static final String SUPERSEDE = "UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = ANY($1::uuid[]) "
+            + "AND NOT superseded RETURNING discharge_event_id";
     // A concurrent consumer (a rebalance) may have settled one meanwhile: those rows are skipped and
     // only the rows really inserted get an outbox row.
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
@@ -316,7 +323,14 @@ public class CaseSettlementService {
                     return OutboxRows.insert(connection, OutboxBatch.rows(events));
                 });
         return outcome.superseded().isEmpty() ? inserted : inserted.chain(() -> connection.preparedQuery(SUPERSEDE)
-                .execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).replaceWithVoid());
+                .execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).invoke(rows -> {
+                    Set<UUID> replacedMeanwhile = new HashSet<>(outcome.supersededAsRead());
+                    rows.forEach(row -> replacedMeanwhile.remove(row.getUUID(0)));
+                    if (!replacedMeanwhile.isEmpty()) {
+                        throw new ConcurrentChangeException("stays " + replacedMeanwhile + " were replaced by another batch "
+                                + "after this one read them as standing: settling the batch again");
+                    }
+                }).replaceWithVoid());
     }
 
     private static Tuple rows(List<DischargeBatch.Settled> settled) {

@@ -86,9 +86,14 @@ final class DischargeBatch {
         }
     }
 
-    /** The batch's outcome: rows to insert, rows to supersede, and why each refused discharge was refused (by position). */
-    record Outcome(List<Settled> settled, Set<UUID> superseded, Map<Integer, CaseNotSettledException> refused,
-                   Map<ReviewCounts.Key, long[]> countIncrements) {
+    /**
+     * The batch's outcome: rows to insert, rows to supersede, and why each refused discharge was refused (by position).
+     *
+     * @param supersededAsRead the rows to supersede that were read from the database as standing: each must still stand
+     *                         when it is superseded, or the batch decided on a version another batch has replaced since
+     */
+    record Outcome(List<Settled> settled, Set<UUID> superseded, Set<UUID> supersededAsRead,
+                   Map<Integer, CaseNotSettledException> refused, Map<ReviewCounts.Key, long[]> countIncrements) {
     }
 
     private DischargeBatch() {
@@ -155,7 +160,9 @@ final class DischargeBatch {
                 added[1]++;
             }
         }
-        return new Outcome(settled, superseded, refused, increments);
+        Set<UUID> asRead = new HashSet<>();
+        known.standingVersions().values().forEach(standing -> standing.stream().filter(superseded::contains).forEach(asRead::add));
+        return new Outcome(settled, superseded, asRead, refused, increments);
     }
 
     /**

@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -302,6 +303,67 @@ class BudgetApiTest {
         // The seed rules of 2035 have no factor method: the adjustment must be typed in.
         given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
                 .when().post("/api/v1/budgets/" + scored + "/2035/draft").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    /**
+     * A draft is approved under the rules it was computed with, and within them. 湘潭县's rules from 2038 cap the factor
+     * adjustment at 2 % of the grown spend: base 2037 ¥1,000,000.00 → grown ¥1,050,000.00, cap ¥21,000.00. A draft an
+     * older build saved with ¥21,000.01 (written here into the table) is refused at approval; drafted again within the
+     * cap, it is approved. A 2039 draft computed under the 2038 rules is refused once rules from 2039 are loaded.
+     */
+    @Test
+    void a_draft_is_approved_only_under_the_rules_it_was_computed_with_and_within_their_cap() throws Exception {
+        ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
+        ((ObjectNode) parameters.get("budget")).putObject("factorMethod").put("ratePerPoint", new BigDecimal("0.001"))
+                .put("referenceScore", new BigDecimal("85")).put("capRate", new BigDecimal("0.02"));
+        loadVersion("2038-01-01", parameters);
+        storeCase(XIANGTAN_COUNTY + "104", 2037, "1000000.00", false);
+        storeCase(XIANGTAN_COUNTY + "104", 2038, "1000000.00", false);
+        String alliance = "XTX-APR-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "21000.00"))
+                    .when().post("/api/v1/budgets/" + alliance + "/2038/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+        try (Connection db = TestDatabase.connect(); var legacy = db.prepareStatement("UPDATE alliance_budget "
+                + "SET factor_adjustment_fen = 2100001 WHERE alliance_id = ? AND budget_year = 2038")) {
+            legacy.setString(1, alliance);
+            assertThat(legacy.executeUpdate()).isEqualTo(1);
+        }
+        approve(alliance, 2038, drafted.get().getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated")).body("detail", containsString("21000.01"))
+                .body("detail", containsString("cap of ±21000.00"));
+        int redrafted = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "21000.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2038/draft").then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+        approve(alliance, 2038, redrafted).statusCode(200).body("status", equalTo("APPROVED"))
+                .body("factorAdjustment", equalTo("21000.00"));
+
+        int under2038 = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2039/draft").then().statusCode(200)
+                .body("parameterVersion", equalTo(XIANGTAN_COUNTY + "/2038-01-01")).extract().jsonPath().getInt("version");
+        loadVersion("2039-01-01", parameters);
+        approve(alliance, 2039, under2038).statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Draft outdated"))
+                .body("detail", containsString(XIANGTAN_COUNTY + "/2039-01-01"));
+        int under2039 = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2039/draft").then().statusCode(200)
+                .body("parameterVersion", equalTo(XIANGTAN_COUNTY + "/2039-01-01")).extract().jsonPath().getInt("version");
+        approve(alliance, 2039, under2039).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    private void loadVersion(String effectiveFrom, ObjectNode parameters) throws Exception {
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", effectiveFrom).set("parameters", parameters)))
+                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
+    }
+
+    private ValidatableResponse approve(String alliance, int year, int reviewedVersion) {
+        return given().auth().oauth2(officer).header("If-Match", "\"" + reviewedVersion + "\"")
+                .when().post("/api/v1/budgets/" + alliance + "/" + year + "/approve").then();
     }
 
     /**

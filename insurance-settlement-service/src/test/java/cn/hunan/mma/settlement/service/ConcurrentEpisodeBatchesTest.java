@@ -8,6 +8,7 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -110,10 +112,8 @@ class ConcurrentEpisodeBatchesTest {
         // CaseSettlementService does, has replaced the original with its correction, and has not committed.
         SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         Transaction transaction = other.begin().await().atMost(Duration.ofSeconds(10));
-        other.preparedQuery(CaseSettlementService.LOCK_STAYS)
-                .execute(Tuple.of((Object) new UUID[] {original, firstCorrection})).await().atMost(Duration.ofSeconds(10));
-        other.preparedQuery("UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = $1")
-                .execute(Tuple.of(original)).await().atMost(Duration.ofSeconds(10));
+        lockStays(other, original, firstCorrection).await().atMost(Duration.ofSeconds(10));
+        supersede(other, original);
         stay(other, firstCorrection, original);
 
         CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(secondCorrection)));
@@ -124,12 +124,67 @@ class ConcurrentEpisodeBatchesTest {
         other.close().await().atMost(Duration.ofSeconds(10));
 
         assertThat(settling.join().settled()).isEqualTo(1);
+        // One version of the stay stands: the later correction, in place of the earlier one.
+        assertThat(standing(original, firstCorrection, secondCorrection.eventId().asUuid()))
+                .containsExactly(secondCorrection.eventId().asUuid());
+    }
+
+    /**
+     * Where the stay lock cannot see: batch A corrects O with C1; batch B corrects C1 with Y and, having read its chain
+     * while C1 was in flight, locks C1 but not O; batch D corrects O with X once A has committed, locks O, and reads C1
+     * as standing while B replaces it. D's supersede then finds C1 already replaced, and D settles its batch again (as
+     * the consumer does after a deadlock): X replaces Y. Before, X and Y both stood.
+     */
+    @Test
+    void a_correction_that_read_a_version_replaced_meanwhile_is_settled_again_and_replaces_the_replacement() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        UUID original = UUID.randomUUID();
+        UUID firstCorrection = UUID.randomUUID();
+        UUID secondCorrection = UUID.randomUUID();
+        InpatientDischarged late = discharge(null, EventId.of(original));
+        stay(pool, original, null);
+
+        SqlConnection a = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction aTransaction = a.begin().await().atMost(Duration.ofSeconds(10));
+        lockStays(a, original, firstCorrection).await().atMost(Duration.ofSeconds(10));
+        supersede(a, original);
+        stay(a, firstCorrection, original);
+        SqlConnection b = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction bTransaction = b.begin().await().atMost(Duration.ofSeconds(10));
+        CompletableFuture<?> bLocked = lockStays(b, firstCorrection, secondCorrection).subscribeAsCompletionStage();
+        aTransaction.commit().await().atMost(Duration.ofSeconds(10));
+        bLocked.join();
+        supersede(b, firstCorrection);
+        stay(b, secondCorrection, firstCorrection);
+
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() ->
+                DatabaseOutages.retried(() -> settlements.settle(List.of(late)), "settling the late correction"));
+        await("the late correction waits for the batch replacing what it read").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
+        bTransaction.commit().await().atMost(Duration.ofSeconds(10));
+        a.close().await().atMost(Duration.ofSeconds(10));
+        b.close().await().atMost(Duration.ofSeconds(10));
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        assertThat(standing(original, firstCorrection, secondCorrection, late.eventId().asUuid()))
+                .containsExactly(late.eventId().asUuid());
+    }
+
+    private static Uni<RowSet<Row>> lockStays(SqlConnection connection, UUID... versions) {
+        return connection.preparedQuery(CaseSettlementService.LOCK_STAYS).execute(Tuple.of((Object) versions));
+    }
+
+    private static void supersede(SqlConnection connection, UUID stay) {
+        connection.preparedQuery("UPDATE case_settlement SET superseded = TRUE WHERE discharge_event_id = $1")
+                .execute(Tuple.of(stay)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** Which of the rows stand. */
+    private List<UUID> standing(UUID... rows) {
         List<UUID> standing = new ArrayList<>();
         pool.preparedQuery("SELECT discharge_event_id FROM case_settlement WHERE discharge_event_id = ANY($1) AND NOT superseded")
-                .execute(Tuple.of((Object) new UUID[] {original, firstCorrection, secondCorrection.eventId().asUuid()}))
-                .await().atMost(Duration.ofSeconds(10)).forEach(row -> standing.add(row.getUUID(0)));
-        // One version of the stay stands: the later correction, in place of the earlier one.
-        assertThat(standing).containsExactly(secondCorrection.eventId().asUuid());
+                .execute(Tuple.of((Object) rows)).await().atMost(Duration.ofSeconds(10)).forEach(row -> standing.add(row.getUUID(0)));
+        return standing;
     }
 
     /** A stored DRG stay of the golden discharge's institution without an episode: ¥7,029.00, ¥600 deductible. */

@@ -70,7 +70,8 @@ public final class DatabaseOutages {
     }
 
     /**
-     * Whether the failure, or the first of its causes that says anything, says the database could not do the work now.
+     * Whether the failure, or the first of its causes that says anything, says the database could not do the work now
+     * (or the work met a concurrent change, {@link ConcurrentChangeException}: done again, it reads the change).
      * Not an outage: a protocol violation (08P01, a client or encoding fault that the same request repeats) and a JSON
      * fault (Jackson's exceptions are {@link IOException}s, and repeat just as surely).
      */
@@ -80,6 +81,9 @@ public final class DatabaseOutages {
                 String state = database.getSqlState();
                 return state != null && !PROTOCOL_VIOLATION.equals(state) && (RETRY_STATES.contains(state)
                         || (state.length() == 5 && RETRY_CLASSES.contains(state.substring(0, 2))));
+            }
+            if (cause instanceof ConcurrentChangeException) {
+                return true;
             }
             if (cause instanceof JacksonException) {
                 return false;

@@ -35,6 +35,8 @@ class DatabaseOutagesTest {
         assertThat(DatabaseOutages.isTransient(new CompletionException(pg("57P01")))).as("wrapped").isTrue();
         assertThat(DatabaseOutages.isTransient(ClosedConnectionException.INSTANCE)).isTrue();
         assertThat(DatabaseOutages.isTransient(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(new CompletionException(new ConcurrentChangeException("replaced meanwhile"))))
+                .as("work that met a concurrent change is done again").isTrue();
 
         assertThat(DatabaseOutages.isTransient(pg("23505"))).as("unique violation").isFalse();
         assertThat(DatabaseOutages.isTransient(pg("22012"))).as("division by zero").isFalse();
