@@ -109,9 +109,7 @@ public class BudgetService {
                                            String actor) {
         NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         refuseIfDissolved(alliance, year);
-        if (alliance.coveredDivisions().isEmpty()) {
-            throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
-        }
+        rulesDivision(alliance);
         int baseYear = year - 1;
         // The base year's spend as a year-end close of it counts its actual spend. Read before the draft's transaction:
         // a draft may be recomputed at will.
@@ -126,8 +124,7 @@ public class BudgetService {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
             }
             // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
-            Uni<ParameterVersion> version = parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)),
-                    LocalDate.of(year, 1, 1));
+            Uni<ParameterVersion> version = parameters.inForce(session, rulesDivision(alliance), LocalDate.of(year, 1, 1));
             Money baseSpend = spend.amount();
             return version.chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(typed(factorAdjustment, baseSpend, rules))
                             : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
@@ -196,6 +193,7 @@ public class BudgetService {
         NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         // A draft left over from before the dissolution is not approved: the scorer would project a surplus for nobody.
         refuseIfDissolved(alliance, year);
+        DivisionCode rulesArea = rulesDivision(alliance);
         String allianceId = alliance.id();
         return sessions.withTransaction((session, tx) -> find(session, allianceId, year).chain(found -> {
             AllianceBudgetEntity row = present(found, allianceId, year);
@@ -207,7 +205,7 @@ public class BudgetService {
                 throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
                         + stale.quotedVersion() + ": review it again");
             }
-            return parameters.inForce(session, DivisionCode.of(alliance.coveredDivisions().get(0)), LocalDate.of(year, 1, 1))
+            return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                     .chain(rules -> {
                         refuseIfOutdated(row, rules);
                         Instant now = clock.instant();
@@ -216,6 +214,14 @@ public class BudgetService {
                                 .chain(session::flush).replaceWith(row);
                     });
         }));
+    }
+
+    /** Whose rules a budget is computed and approved under: the area of the alliance's first covered division. */
+    private static DivisionCode rulesDivision(AllianceEntity alliance) {
+        if (alliance.coveredDivisions().isEmpty()) {
+            throw new BadRequestException("allianceId: " + alliance.id() + " covers no divisions, so it holds no budget");
+        }
+        return DivisionCode.of(alliance.coveredDivisions().get(0));
     }
 
     /**

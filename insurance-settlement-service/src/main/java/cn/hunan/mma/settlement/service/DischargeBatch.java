@@ -101,6 +101,7 @@ final class DischargeBatch {
 
     static Outcome settle(List<InpatientDischarged> discharges, Known known, CaseSettlers settlers, Instant now) {
         Set<UUID> seen = new HashSet<>(known.settled());
+        Set<UUID> namedInBatch = new HashSet<>();   // versions an earlier correction of the batch replaced
         Episodes stays = new Episodes(known.stays());
         Versions versions = new Versions(known.standingVersions());
         List<Settled> settled = new ArrayList<>();
@@ -117,9 +118,9 @@ final class DischargeBatch {
             // A version of a stay that arrives after the correction that replaced it: an original is not settled beside
             // it (the fund would pay the stay twice). A correction is stored as replaced, so that the chain from the
             // stay's first report to its standing version is whole, and replaces the versions it corrects.
-            boolean replacedAlready = known.namedByStoredCorrections().contains(id);
+            boolean replacedAlready = known.namedByStoredCorrections().contains(id) || namedInBatch.contains(id);
             if (replacedAlready && corrected == null) {
-                LOG.infof("Discharge %s arrived after a stored correction of it: not settled beside it", id);
+                LOG.infof("Discharge %s arrived after a correction of it: not settled beside it", id);
                 continue;
             }
             Set<UUID> replaced = corrected == null ? Set.of() : versions.standing(corrected);
@@ -142,11 +143,14 @@ final class DischargeBatch {
                 }
                 superseded.addAll(replaced);
                 versions.replaced(replaced, id);
-                seen.add(corrected);   // the original, later in this batch, is not settled beside its correction
+                // The version it names, later in this batch, arrived after its correction: an original is not settled
+                // beside it, a correction is stored as replaced — as if a stored correction named it. Skipping that one
+                // too (before 2026-11-25 (3)) left what it corrects standing beside this correction.
+                namedInBatch.add(corrected);
             }
             seen.add(id);
             if (replacedAlready) {
-                LOG.infof("Correction %s arrived after a stored correction of it: stored as replaced, replacing %s", id, replaced);
+                LOG.infof("Correction %s arrived after a correction of it: stored as replaced, replacing %s", id, replaced);
                 superseded.add(id);
                 stays.replaced(replaced);
                 settled.add(one.replacedAlready());

@@ -286,13 +286,16 @@ class BudgetApiTest {
         assertThat(drafted.get().getString("packageTotal")).isEqualTo("1004850.00");
         // No score stored for the other alliance (404 until the alliance topic has brought it): nothing to compute from.
         AtomicReference<Integer> unscoredStatus = new AtomicReference<>();
+        AtomicReference<String> unscoredTitle = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
             var response = given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
                     .when().post("/api/v1/budgets/" + unscored + "/2036/draft");
             unscoredStatus.set(response.statusCode());
+            unscoredTitle.set(response.jsonPath().getString("title"));
             return response.statusCode() != 404;
         });
         assertThat(unscoredStatus.get()).isEqualTo(409);
+        assertThat(unscoredTitle.get()).isEqualTo("No score yet");
         // A typed adjustment overrides the score's, within the method's cap: 2% of ¥1,050,000.00 = ¥21,000.00 either way.
         given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "-21000.00"))
                 .when().post("/api/v1/budgets/" + scored + "/2036/draft").then().statusCode(200)

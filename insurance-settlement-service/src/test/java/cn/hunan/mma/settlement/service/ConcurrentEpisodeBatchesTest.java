@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,14 +152,23 @@ class ConcurrentEpisodeBatchesTest {
         stay(a, firstCorrection, original);
         SqlConnection b = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         Transaction bTransaction = b.begin().await().atMost(Duration.ofSeconds(10));
+        int bBackend = b.query("SELECT pg_backend_pid()").execute().await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getInteger(0);
         CompletableFuture<?> bLocked = lockStays(b, firstCorrection, secondCorrection).subscribeAsCompletionStage();
+        // B must read its chain while C1 is in flight (so that it does not lock O): it is waiting for A's lock on C1.
+        await("B waits for A's lock on C1").atMost(Duration.ofSeconds(10)).until(() -> "Lock".equals(pool
+                .preparedQuery("SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1").execute(Tuple.of(bBackend))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0)));
         aTransaction.commit().await().atMost(Duration.ofSeconds(10));
         bLocked.join();
         supersede(b, firstCorrection);
         stay(b, secondCorrection, firstCorrection);
 
-        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() ->
-                DatabaseOutages.retried(() -> settlements.settle(List.of(late)), "settling the late correction"));
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
+            attempts.incrementAndGet();
+            return settlements.settle(List.of(late));
+        }, "settling the late correction"));
         await("the late correction waits for the batch replacing what it read").during(Duration.ofSeconds(1))
                 .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
         bTransaction.commit().await().atMost(Duration.ofSeconds(10));
@@ -166,6 +176,7 @@ class ConcurrentEpisodeBatchesTest {
         b.close().await().atMost(Duration.ofSeconds(10));
 
         assertThat(settling.join().settled()).isEqualTo(1);
+        assertThat(attempts).as("settled again once it found C1 replaced").hasValue(2);
         assertThat(standing(original, firstCorrection, secondCorrection, late.eventId().asUuid()))
                 .containsExactly(late.eventId().asUuid());
     }

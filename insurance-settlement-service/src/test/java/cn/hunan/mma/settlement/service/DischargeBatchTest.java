@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A batch settled in memory behaves as one-at-a-time settling: duplicates once, the episode's
@@ -279,6 +280,28 @@ class DischargeBatchTest {
         assertThat(thenAgain.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid(), secondCorrection);
         assertThat(thenAgain.settled()).extracting(DischargeBatch.Settled::stands).containsExactly(false, true);
         assertThat(thenAgain.settled().get(1).decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
+    }
+
+    /**
+     * The same within one poll (two partitions' records, the later correction's first): C2, naming C1, comes before C1,
+     * which corrects the stored original. C1 is stored as replaced and replaces the original, so only C2 stands. Before
+     * 2026-11-25 (3) C1 was skipped as an original is, and the original stood beside C2: the stay paid twice.
+     */
+    @Test
+    void a_version_after_the_correction_that_replaced_it_in_the_same_batch_joins_its_stays_chain() {
+        EpisodeId episode = EpisodeId.of("EP-LATE-IN-BATCH");
+        UUID original = UUID.randomUUID();
+        InpatientDischarged firstCorrection = discharge(episode, EventId.of(original), "12860.35");
+        InpatientDischarged secondCorrection = discharge(episode, firstCorrection.eventId(), "12860.35");
+        List<DischargeBatch.StoredStay> stays = List.of(stored(original, episode, COUNTY_HOSPITAL, 60_000));
+
+        DischargeBatch.Outcome outcome = settle(List.of(secondCorrection, firstCorrection), Set.of(), Set.of(), stays,
+                Map.of(original, Set.of(original)));
+
+        assertThat(outcome.settled()).extracting(settled -> settled.discharge().eventId(), DischargeBatch.Settled::stands)
+                .containsExactly(tuple(secondCorrection.eventId(), true), tuple(firstCorrection.eventId(), false));
+        assertThat(outcome.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid());
+        assertThat(outcome.supersededAsRead()).containsExactly(original);
     }
 
     /**
