@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.persistence;
 
+import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.settlement.domain.ledger.LedgerEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +58,11 @@ public class LedgerEntryEntity {
         row.memo = entry.memo();
         row.postedAt = postedAt;
         return row;
+    }
+
+    /** The entry as posted. */
+    public LedgerEntry entry() {
+        return new LedgerEntry(transactionId, account, LedgerEntry.Side.valueOf(side), Money.ofFen(amountFen), memo);
     }
 
     public String transactionId() {

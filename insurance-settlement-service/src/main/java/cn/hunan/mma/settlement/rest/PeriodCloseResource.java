@@ -380,6 +380,10 @@ public class PeriodCloseResource {
             throw new BadRequestException("reason: a reopen must say why");
         }
         String reason = request.reason().strip();
+        if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            // PostgreSQL stores no NUL in text, and a control character in a published reason helps no one.
+            throw new BadRequestException("reason: control characters other than line breaks and tabs are not allowed");
+        }
         if (reason.length() > MAX_REOPEN_REASON) {
             throw new BadRequestException("reason: at most " + MAX_REOPEN_REASON + " characters (it is published with the reopening)");
         }

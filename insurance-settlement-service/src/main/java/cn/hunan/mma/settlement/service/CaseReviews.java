@@ -62,7 +62,8 @@ public class CaseReviews {
             + "FROM case_settlement c LEFT JOIN case_review_decision d USING (discharge_event_id) "
             + "WHERE c.discharge_event_id = $1 FOR UPDATE OF c";
     private static final String DECIDE = "INSERT INTO case_review_decision (discharge_event_id, approved_fen, fund_payable_fen, "
-            + "previous_fund_payable_fen, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+            + "previous_fund_payable_fen, reason, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+            + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
     private static final String PAY = "UPDATE case_settlement SET fund_payable_fen = $2 WHERE discharge_event_id = $1";
     /** Cases settled before V9 are charged to no recorded area: the province answers for them. */
     private static final DivisionCode UNRECORDED_AREA = DivisionCode.of("430000");
@@ -162,6 +163,14 @@ public class CaseReviews {
         OutboxEvent event = ContractOutboxEvents.of(Topics.CASE_SETTLEMENTS, settledAgain(decided));
         return connection.preparedQuery(DECIDE).execute(Tuple.tuple(List.of(decided.dischargeEventId(), outcome.approvedPayment().fen(),
                         decided.fundPayable().fen(), outcome.previousFundPayable().fen(), outcome.reason(), outcome.decidedBy(), at)))
+                .invoke(inserted -> {
+                    // Two officers at once: the second waited on the case's row lock, but its read of the decisions was
+                    // taken before the first's commit. The decision's key tells: 409, not a unique violation's 500.
+                    if (inserted.size() == 0) {
+                        throw new CaseReviewConflictException("the case of discharge " + decided.dischargeEventId()
+                                + " was decided by another officer meanwhile; decisions are final");
+                    }
+                })
                 .chain(() -> connection.preparedQuery(PAY).execute(Tuple.of(decided.dischargeEventId(), decided.fundPayable().fen())))
                 .chain(() -> OutboxRows.insert(connection, List.of(event)))
                 .replaceWithVoid();

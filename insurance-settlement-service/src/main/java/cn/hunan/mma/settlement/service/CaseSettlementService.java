@@ -68,7 +68,8 @@ public class CaseSettlementService {
             + "down(named, id) AS (SELECT named, id FROM up "
             + "UNION SELECT down.named, c.discharge_event_id FROM down JOIN case_settlement c ON c.corrects_event_id = down.id "
             + "AND c.corrects_event_id IS NOT NULL) "
-            + "SELECT s.discharge_event_id, s.episode_id, s.institution_id, s.deductible_fen, down.named FROM down "
+            + "SELECT s.discharge_event_id, s.episode_id, s.institution_id, s.deductible_fen, down.named, s.method, "
+            + "split_part(s.rule_version, '/', 1), s.settlement_year FROM down "
             + "JOIN case_settlement s ON s.discharge_event_id = down.id WHERE NOT s.superseded";
     // Batches may settle concurrently (mp.messaging.incoming.inpatient.concurrency > 1, or a second
     // instance during a rebalance), and an episode's stays are keyed by their institutions, so they can
@@ -150,7 +151,7 @@ public class CaseSettlementService {
                     Function<InpatientDischarged, Optional<ParameterVersion>> versionOf =
                             discharge -> lookup.apply(discharge.insuredAreaDivision(), discharge.dischargeDate());
                     List<Priced> priced = priced(discharges, versionOf);
-                    return clearedPointValues(connection, priced).chain(cleared -> {
+                    return clearedPointValues(connection, priced, facts.standingDipYears).chain(cleared -> {
                         DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.namedByStoredCorrections,
                                 facts.levels, facts.primaryLevel, facts.stays, facts.standingVersions, versionOf, counts, cleared);
                         return loadCounts(connection, priced)
@@ -183,6 +184,7 @@ public class CaseSettlementService {
         Set<String> primaryLevel = Set.of();
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
         Map<UUID, Set<UUID>> standingVersions = new HashMap<>();
+        Set<String> standingDipYears = new HashSet<>();   // the DIP years of those versions, which a correction may withdraw
     }
 
     private static Uni<Facts> read(SqlConnection connection, List<InpatientDischarged> discharges) {
@@ -225,16 +227,23 @@ public class CaseSettlementService {
                         .invoke(rows -> rows.forEach(row -> {
                             facts.stays.add(stay(row));   // a stay of one of the batch's episodes twice: the same facts
                             facts.standingVersions.computeIfAbsent(row.getUUID(4), named -> new HashSet<>()).add(row.getUUID(0));
+                            if (PaymentMethod.DIP.name().equals(row.getString(5))) {
+                                facts.standingDipYears.add(DischargeBatch.clearedYear(row.getString(6), row.getInteger(7)));
+                            }
                         })))
                 .replaceWith(facts);
     }
 
     /**
      * The point values of the cleared DIP years the batch's DIP cases fall in, read under those years' shared locks
-     * ({@link DipYearLocks}); no query for a batch without DIP cases.
+     * ({@link DipYearLocks}); no query for a batch without DIP cases. The years of the stored DIP versions its
+     * corrections may replace ({@code withdrawn}) are locked too: a correction moved to another year, area or method
+     * would otherwise withdraw a case between a clearing's sum of the year's points and its revaluation, and the point
+     * value would count points no institution's line carries.
      */
-    private static Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<Priced> priced) {
-        Set<String> years = new HashSet<>();
+    private static Uni<Map<String, BigDecimal>> clearedPointValues(SqlConnection connection, List<Priced> priced,
+                                                                   Set<String> withdrawn) {
+        Set<String> years = new HashSet<>(withdrawn);
         for (Priced one : priced) {
             if (one.method() == PaymentMethod.DIP) {
                 years.add(DischargeBatch.clearedYear(one.version().area(), one.discharge().dischargeDate().getYear()));

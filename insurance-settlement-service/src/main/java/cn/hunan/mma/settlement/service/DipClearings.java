@@ -110,9 +110,10 @@ public class DipClearings {
                              Function<DipClearing, String> render) {
         Tuple scope = Tuple.of(area.value() + "/%", year);
         // The year's cases are read once the year is over, but corrections and late discharges may still arrive. The
-        // year's exclusive lock waits for batches settling its cases and holds new ones back until the clearing
-        // commits (they are then priced at its point value); with no review pending, nothing else changes the year's
-        // cases, so each statement reading the latest committed rows sees the same cases: Σ points and the lines agree.
+        // year's exclusive lock waits for batches settling its cases, or replacing one of them (a correction moved to
+        // another year or area takes this year's lock too, since 2026-11-25 (3)), and holds new ones back until the
+        // clearing commits (they are then priced at its point value); with no review pending, nothing else changes the
+        // year's cases, so each statement reading the latest committed rows sees the same cases: Σ points and the lines agree.
         return pool.withTransaction(connection -> connection.preparedQuery(DipYearLocks.EXCLUSIVE)
                 .execute(Tuple.of(DischargeBatch.clearedYear(area.value(), year)))
                 .chain(() -> connection.preparedQuery(EXISTING).execute(Tuple.of(area.value(), year)))

@@ -87,27 +87,39 @@ public class PeriodCloser {
         return session.persistAll(rows.toArray()).replaceWith(row);
     }
 
+    /**
+     * Withdraws the standing close: audited, its postings reversed, {@code PeriodSettlementReopened} published. Under the
+     * year's lock, as a close is: two reopens at once (a double click, a client's retry) would each find the close
+     * standing and each reverse its postings, leaving every account short by one revision's amounts. The reversal
+     * mirrors the postings as stored, not a re-run of the close, which a later change to the close's arithmetic could
+     * make differ from what was posted.
+     */
     public Uni<PeriodCloseEntity> reopen(String alliance, String period, String actor, String reason) {
-        return sessions.withTransaction((session, tx) -> revisions(session, alliance, period).chain(existing -> {
+        Period closed = Period.parse(period);
+        return sessions.withTransaction((session, tx) -> lockYear(session, alliance, closed)
+                .chain(() -> revisions(session, alliance, period)).chain(existing -> {
             PeriodCloseEntity standing = existing.stream().filter(PeriodCloseEntity::standing).findFirst()
                     .orElseThrow(() -> new NotClosedException(alliance + " " + period + " has no standing close"));
-            Instant now = clock.instant();
-            standing.reopen();
-            List<Object> rows = new ArrayList<>();
-            rows.add(new CloseAuditEntity(alliance, period, standing.revision(), "REOPEN", actor, reason, now));
-            PeriodSettlement settlement = PeriodSettlement.close(SettlementJson.readSnapshot(
-                    standing.snapshotJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            for (LedgerTransaction transaction : SettlementPostings.of(settlement)) {
-                for (LedgerEntry entry : transaction.entries()) {
-                    rows.add(LedgerEntryEntity.of(reversal(revised(entry, standing.revision())), alliance, period, now));
-                }
-            }
-            // Consumers that keep the standing settlement learn that this one no longer stands.
-            rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS, new PeriodSettlementReopened(
-                    EventId.random(), now, AllianceId.of(alliance), settlement.snapshot().period(), standing.revision(),
-                    standing.snapshotId(), reason))));
-            return session.persistAll(rows.toArray()).replaceWith(standing);
+            return postings(session, alliance, period, standing.revision()).chain(posted -> {
+                Instant now = clock.instant();
+                standing.reopen();
+                List<Object> rows = new ArrayList<>();
+                rows.add(new CloseAuditEntity(alliance, period, standing.revision(), "REOPEN", actor, reason, now));
+                posted.forEach(entry -> rows.add(LedgerEntryEntity.of(reversal(entry.entry()), alliance, period, now)));
+                // Consumers that keep the standing settlement learn that this one no longer stands.
+                rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS, new PeriodSettlementReopened(
+                        EventId.random(), now, AllianceId.of(alliance), closed, standing.revision(), standing.snapshotId(), reason))));
+                return session.persistAll(rows.toArray()).replaceWith(standing);
+            });
         }));
+    }
+
+    /** The ledger entries a revision's close posted (its reversals excluded). */
+    private static Uni<List<LedgerEntryEntity>> postings(Mutiny.Session session, String alliance, String period, int revision) {
+        return session.createSelectionQuery("from LedgerEntryEntity where allianceId = :alliance and period = :period "
+                        + "and transactionId like :revision order by transactionId, side desc, account", LedgerEntryEntity.class)
+                .setParameter("alliance", alliance).setParameter("period", period)
+                .setParameter("revision", "%/r" + revision).getResultList();
     }
 
     /** The standing close, or a 404. */

@@ -34,6 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
@@ -128,6 +132,62 @@ class CaseReviewApiTest {
         given().auth().oauth2(XIANGTAN_AUDITOR).queryParam("area", "430321").queryParam("size", 200)
                 .when().get("/api/v1/case-reviews").then().statusCode(200).body("total", lessThan(200))
                 .body("cases.dischargeEventId", not(hasItem(id)));
+    }
+
+    /**
+     * Two officers decide one case at once. Both wait on the case's row lock (held here by the test, so both have read
+     * before either writes); the first decides it, the second is told it was decided meanwhile (409) — it answered 500,
+     * a unique violation on the decision's key. The fund pays the first decision only.
+     */
+    @Test
+    void two_officers_deciding_one_case_at_once_get_one_decision_and_one_409() throws Exception {
+        awaitInstitutionStored(GoldenFixtures.record(InstitutionSnapshot.class));
+        List<InpatientDischarged> sent = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            sent.add(discharge("12860.35"));
+        }
+        InpatientDischarged costly = discharge("40000.00");
+        sent.add(costly);
+        TestTopics.publish(Topics.INPATIENT, sent);
+        assertThat(awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId())).outlierKind())
+                .isEqualTo(OutlierKind.EXPERT_REVIEW);
+        String id = costly.eventId().value();
+
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        try (Connection db = TestDatabase.connect()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement hold = db.prepareStatement(
+                    "SELECT 1 FROM case_settlement WHERE discharge_event_id = ?::uuid FOR UPDATE")) {
+                hold.setString(1, id);
+                hold.executeQuery().close();
+            }
+            List<Future<Integer>> decisions = new ArrayList<>();
+            for (String payment : List.of("30000.00", "35000.00")) {
+                decisions.add(officers.submit(() -> decide(XIANGTAN_OFFICER, id,
+                        "{\"approvedPayment\":\"" + payment + "\",\"reason\":\"专家组认定\"}").then().extract().statusCode()));
+            }
+            await("both decisions wait on the case's row").atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(db) >= 2);
+            db.commit();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> decided : decisions) {
+                statuses.add(decided.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            officers.shutdownNow();
+        }
+        long paid = storedFundPayableFen(costly.eventId());
+        assertThat(paid).as("one decision's payment less the ¥600 deductible").isIn(2_940_000L, 3_440_000L);
+    }
+
+    /** Backends of the settlement database waiting on a lock other than this connection's. */
+    private static int waitingOnALock(Connection db) throws Exception {
+        try (PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query LIKE '%case_review_decision%'");
+             ResultSet found = waiting.executeQuery()) {
+            found.next();
+            return found.getInt(1);
+        }
     }
 
     /**

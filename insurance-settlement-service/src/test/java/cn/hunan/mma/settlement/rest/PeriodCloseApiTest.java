@@ -41,8 +41,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +145,83 @@ class PeriodCloseApiTest {
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
         assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/reversal"));
+    }
+
+    /**
+     * Two reopens at once (a double click, a client's retry): one withdraws the close, the other finds none standing
+     * (404). Before, both reversed its postings and every account of the period was short by the close's amounts. The
+     * reversal mirrors the postings as stored: one fen moved between two members' credits in the table (as a later
+     * change to the close's arithmetic would make a re-run differ from what was posted) is reversed as it stands, so
+     * every account nets to zero. A reason with a NUL is refused with 400 (PostgreSQL stores no NUL in text: it was a 500).
+     */
+    @Test
+    void concurrent_reopens_withdraw_a_close_once_and_reverse_its_postings_as_stored() throws Exception {
+        given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/close").then().statusCode(200);
+        try (Connection db = TestDatabase.connect(); PreparedStatement credits = db.prepareStatement("SELECT id, transaction_id "
+                + "FROM ledger_entry WHERE alliance_id = 'XTX-YGT-01' AND period = '2021-H1' AND side = 'CREDIT' "
+                + "AND amount_fen > 0 AND account LIKE 'MEMBER:%' ORDER BY transaction_id, account")) {
+            List<String[]> rows = new ArrayList<>();
+            try (ResultSet found = credits.executeQuery()) {
+                while (found.next()) {
+                    rows.add(new String[] {found.getString(1), found.getString(2)});
+                }
+            }
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rows.get(0)[1]).as("two members' credits of one transaction").isEqualTo(rows.get(1)[1]);
+            try (PreparedStatement move = db.prepareStatement(
+                    "UPDATE ledger_entry SET amount_fen = amount_fen + ? WHERE id = ?::uuid")) {
+                move.setLong(1, 1);
+                move.setString(2, rows.get(0)[0]);
+                move.addBatch();
+                move.setLong(1, -1);
+                move.setString(2, rows.get(1)[0]);
+                move.addBatch();
+                move.executeBatch();
+            }
+        }
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"a\\u0000b\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/reopen").then().statusCode(400).contentType(PROBLEM_JSON);
+
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> reopens = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                reopens.add(officers.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"twice at once\"}")
+                            .when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/reopen").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> reopen : reopens) {
+                statuses.add(reopen.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 404);
+        } finally {
+            officers.shutdownNow();
+        }
+
+        try (Connection db = TestDatabase.connect(); PreparedStatement nets = db.prepareStatement("SELECT account, "
+                + "sum(CASE side WHEN 'DEBIT' THEN amount_fen ELSE -amount_fen END), count(*) FROM ledger_entry "
+                + "WHERE alliance_id = 'XTX-YGT-01' AND period = '2021-H1' GROUP BY account");
+             PreparedStatement audits = db.prepareStatement("SELECT count(*) FROM close_audit "
+                     + "WHERE alliance_id = 'XTX-YGT-01' AND period = '2021-H1' AND action = 'REOPEN'")) {
+            Map<String, Long> net = new TreeMap<>();
+            try (ResultSet found = nets.executeQuery()) {
+                while (found.next()) {
+                    net.put(found.getString(1), found.getLong(2));
+                    assertThat(found.getLong(3) % 2).as("each posting reversed once: " + found.getString(1)).isZero();
+                }
+            }
+            assertThat(net).isNotEmpty().allSatisfy((account, fen) -> assertThat(fen).as(account).isZero());
+            try (ResultSet found = audits.executeQuery()) {
+                found.next();
+                assertThat(found.getLong(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -181,6 +181,40 @@ class ConcurrentEpisodeBatchesTest {
                 .containsExactly(late.eventId().asUuid());
     }
 
+    /**
+     * A correction that withdraws a DIP case of another year (or area) takes that year's shared lock: here a clearing of
+     * 2019 in rule area 439901 holds the year, and the correction — a DRG case of the golden discharge's year — waits
+     * for it, as a DIP case of 2019 would. Before, it withdrew the case between the clearing's sum of the year's points
+     * and its revaluation, and the point value counted points no institution's line carried (helper-62).
+     */
+    @Test
+    void a_correction_withdrawing_a_dip_case_waits_for_a_clearing_of_that_cases_year() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        UUID dipCase = UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
+                        + "group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
+                        + "residence_division, discharge_date, superseded, settled_at) VALUES ($1, $2, 2019, 'DIP', 'J18.9', "
+                        + "800000, 800000, 60000, 740000, 'NONE', '439901/2019-01-01', $3, DATE '2019-12-30', FALSE, $4)")
+                .execute(Tuple.of(dipCase, GOLDEN.institutionId().value(), GOLDEN.residenceDivision().value(), OffsetDateTime.now()))
+                .await().atMost(Duration.ofSeconds(10));
+        InpatientDischarged correction = discharge(null, EventId.of(dipCase));
+
+        SqlConnection clearing = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        Transaction transaction = clearing.begin().await().atMost(Duration.ofSeconds(10));
+        clearing.preparedQuery(DipYearLocks.EXCLUSIVE).execute(Tuple.of(DischargeBatch.clearedYear("439901", 2019)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(correction)));
+
+        await("the correction waits while the clearing holds the withdrawn case's year").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
+        transaction.commit().await().atMost(Duration.ofSeconds(10));
+        clearing.close().await().atMost(Duration.ofSeconds(10));
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        assertThat(standing(dipCase, correction.eventId().asUuid())).containsExactly(correction.eventId().asUuid());
+    }
+
     private static Uni<RowSet<Row>> lockStays(SqlConnection connection, UUID... versions) {
         return connection.preparedQuery(CaseSettlementService.LOCK_STAYS).execute(Tuple.of((Object) versions));
     }
