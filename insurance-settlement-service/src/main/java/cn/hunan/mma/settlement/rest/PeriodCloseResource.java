@@ -399,15 +399,19 @@ public class PeriodCloseResource {
         return standingVisible(allianceId, closablePeriod(period).toString(), false).map(CloseView::of);
     }
 
-    /** Ledger lines of the alliance and period, optionally of one account only. */
+    /**
+     * Ledger lines of the alliance and period, optionally of one account only: every revision's postings and reversals,
+     * also while the period is reopened (scoped by its latest close). Before 2026-11-25 (3) a reopened period's lines
+     * answered 404 until it was closed again.
+     */
     @GET
     @Path("/ledger")
     @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.AUDITOR_NAME})
     public Uni<List<LedgerLineView>> ledger(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
                                             @QueryParam("account") String account) {
         String periodText = closablePeriod(period).toString();
-        return standingVisible(allianceId, periodText, false)
-                .chain(standing -> closer.ledger(standing.allianceId(), periodText))
+        return visible(closer.latest(AllianceId.of(allianceId).value(), periodText), false)
+                .chain(latest -> closer.ledger(latest.allianceId(), periodText))
                 .map(rows -> rows.stream().filter(row -> account == null || account.equals(row.account()))
                         .map(LedgerLineView::of).toList());
     }
@@ -459,16 +463,21 @@ public class PeriodCloseResource {
     }
 
     private Uni<PeriodCloseEntity> standingVisible(String allianceId, String period, boolean change) {
-        String alliance = AllianceId.of(allianceId).value();
-        return closer.standing(alliance, period).map(standing -> {
-            SettlementSnapshot snapshot = SettlementJson.readSnapshot(standing.snapshotJson().getBytes(StandardCharsets.UTF_8));
-            Jurisdiction where = jurisdiction(DivisionCode.of(standing.divisionCode()), snapshot);
+        return visible(closer.standing(AllianceId.of(allianceId).value(), period), change);
+    }
+
+    /** The close, if the caller may see (or change) it: scoped by the division it was closed for and its make-up. */
+    private Uni<PeriodCloseEntity> visible(Uni<PeriodCloseEntity> close, boolean change) {
+        return close.map(row -> {
+            String alliance = row.allianceId();
+            SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
+            Jurisdiction where = jurisdiction(DivisionCode.of(row.divisionCode()), snapshot);
             if (change) {
                 AccessPolicy.requireChange(caller.get(), where, "alliance " + alliance);
             } else {
                 AccessPolicy.requireSee(caller.get(), where, "alliance " + alliance);
             }
-            return standing;
+            return row;
         });
     }
 

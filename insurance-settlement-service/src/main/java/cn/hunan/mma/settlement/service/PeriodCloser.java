@@ -129,6 +129,16 @@ public class PeriodCloser {
                 .orElseThrow(() -> new NotClosedException(alliance + " " + period + " has no standing close")));
     }
 
+    /** The period's latest close, standing or reopened, or a 404: a reopened period's postings and reversals stay readable. */
+    public Uni<PeriodCloseEntity> latest(String alliance, String period) {
+        return sessions.withSession(session -> revisions(session, alliance, period)).map(existing -> {
+            if (existing.isEmpty()) {
+                throw new NotClosedException(alliance + " " + period + " was never closed");
+            }
+            return existing.get(existing.size() - 1);
+        });
+    }
+
     public Uni<List<LedgerEntryEntity>> ledger(String alliance, String period) {
         return sessions.withSession(session -> session.createSelectionQuery(
                         "from LedgerEntryEntity where allianceId = :alliance and period = :period order by postedAt, transactionId, side desc, account",

@@ -222,6 +222,12 @@ class PeriodCloseApiTest {
                 assertThat(found.getLong(1)).isEqualTo(1);
             }
         }
+        // While reopened, the postings and their reversals stay readable (404 before 2026-11-25 (3)).
+        List<Map<String, String>> ledger = given().auth().oauth2(auditor)
+                .when().get("/api/v1/settlements/XTX-YGT-01/2021-H1/ledger")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/r1/reversal"));
+        assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
     }
 
     @Test
