@@ -145,15 +145,23 @@ public class BudgetService {
      * has none, as typed.
      */
     private static SignedMoney typed(SignedMoney adjustment, Money baseSpend, ParameterVersion rules) {
+        beyondCap(adjustment, baseSpend, rules).ifPresent(why -> {
+            throw new BadRequestException("factorAdjustment: " + why);
+        });
+        return adjustment;
+    }
+
+    /** Why an adjustment is beyond the cap of the rules' factor method, if it is (a computed one never is). */
+    private static Optional<String> beyondCap(SignedMoney adjustment, Money baseSpend, ParameterVersion rules) {
         BudgetParameters parameters = rules.parameters().budget();
         FactorAdjustmentRule rule = parameters.factorMethod();
         Money grown = PackageBudget.grownSpend(baseSpend, parameters);
-        if (rule != null && !rule.allows(adjustment, grown)) {
-            throw new BadRequestException("factorAdjustment: " + adjustment.toYuanString() + " is beyond the factor method's cap of ±"
-                    + rule.capToTheFen(grown).toPlainString() + " (capRate " + rule.capRate().toPlainString()
-                    + " of the grown spend " + grown.toYuanString() + ") under the rules " + rules.versionId());
+        if (rule == null || rule.allows(adjustment, grown)) {
+            return Optional.empty();
         }
-        return adjustment;
+        return Optional.of(adjustment.toYuanString() + " is beyond the factor method's cap of ±" + rule.capToTheFen(grown).toPlainString()
+                + " (capRate " + rule.capRate().toPlainString() + " of the grown spend " + grown.toYuanString()
+                + ") under the rules " + rules.versionId());
     }
 
     /**
@@ -234,14 +242,9 @@ public class BudgetService {
             throw new OutdatedDraftException("the draft was computed under the rules " + row.parameterVersion() + "; "
                     + rules.versionId() + " are in force on 1 January " + row.year() + " now: draft it again");
         }
-        BudgetParameters parameters = rules.parameters().budget();
-        FactorAdjustmentRule rule = parameters.factorMethod();
-        Money grown = PackageBudget.grownSpend(row.baseSpend(), parameters);
-        if (rule != null && !rule.allows(row.factorAdjustment(), grown)) {
-            throw new OutdatedDraftException("the draft's factor adjustment " + row.factorAdjustment().toYuanString()
-                    + " is beyond the factor method's cap of ±" + rule.capToTheFen(grown).toPlainString() + " under the rules "
-                    + rules.versionId() + ": draft it again");
-        }
+        beyondCap(row.factorAdjustment(), row.baseSpend(), rules).ifPresent(why -> {
+            throw new OutdatedDraftException("the draft's factor adjustment " + why + ": draft it again");
+        });
     }
 
     private static void refuseIfDissolved(AllianceEntity alliance, int year) {

@@ -85,9 +85,7 @@ class BudgetApiTest {
         publishAlliance(alliance);
 
         String draftPath = "/api/v1/budgets/" + alliance + "/2031/draft";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                given().auth().oauth2(officer).contentType("application/json").body(draft("50000.00", "0.00"))
-                        .when().post(draftPath).statusCode() == 200);
+        awaitDraft(alliance, 2031, draft("50000.00", "0.00"));
         JsonPath redraft = given().auth().oauth2(officer).contentType("application/json").body(draft("100000.00", "-20000.00"))
                 .when().post(draftPath).then().statusCode(200).extract().jsonPath();
 
@@ -156,17 +154,11 @@ class BudgetApiTest {
         storeCase("430102", "2045-06-01", "800000.00", false);
         publishAlliance(alliance, "湘潭市城市医疗集团(测试)", AllianceKind.CITY_GROUP, "430300");
 
-        AtomicReference<JsonPath> drafted = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
-                    .when().post("/api/v1/budgets/" + alliance + "/2046/draft");
-            drafted.set(response.jsonPath());
-            return response.statusCode() == 200;
-        });
+        JsonPath drafted = awaitDraft(alliance, 2046, draft("0.00", "0.00"));
 
-        assertThat(drafted.get().getString("baseSpend")).isEqualTo("1201034.56");
-        assertThat(drafted.get().getLong("settledCases")).isEqualTo(4L);
-        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1198031.98");
+        assertThat(drafted.getString("baseSpend")).isEqualTo("1201034.56");
+        assertThat(drafted.getLong("settledCases")).isEqualTo(4L);
+        assertThat(drafted.getString("packageTotal")).isEqualTo("1198031.98");
     }
 
     /** A specialty alliance (专科联盟) links a specialty across regions and holds no budget: nothing to draft or close. */
@@ -194,9 +186,7 @@ class BudgetApiTest {
         String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
         publishAlliance(alliance);
         String draftPath = "/api/v1/budgets/" + alliance + "/2032/draft";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
-                        .when().post(draftPath).statusCode() == 200);
+        awaitDraft(alliance, 2032, draft("0.00", "0.00"));
 
         given().auth().oauth2(officer).contentType("application/json").body(draft("-5.00", "0.00"))
                 .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON);
@@ -240,16 +230,10 @@ class BudgetApiTest {
         String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
         storeCase(XIANGTAN_COUNTY + "102", 2032, "1000.00", false);
         publishAlliance(alliance);
-        AtomicReference<JsonPath> drafted = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
-                    .when().post("/api/v1/budgets/" + alliance + "/2033/draft");
-            drafted.set(response.jsonPath());
-            return response.statusCode() == 200;
-        });
-        assertThat(drafted.get().getString("parameterVersion")).isEqualTo("430300/2033-01-01");
-        assertThat(drafted.get().getString("grownSpend")).isEqualTo("1100.00");
-        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1045.00");
+        JsonPath drafted = awaitDraft(alliance, 2033, draft("0.00", "0.00"));
+        assertThat(drafted.getString("parameterVersion")).isEqualTo("430300/2033-01-01");
+        assertThat(drafted.getString("grownSpend")).isEqualTo("1100.00");
+        assertThat(drafted.getString("packageTotal")).isEqualTo("1045.00");
         given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("1000.00"))
                 .when().post("/api/v1/settlements/" + alliance + "/2033/close").then().statusCode(409).contentType(PROBLEM_JSON);
     }
@@ -270,20 +254,14 @@ class BudgetApiTest {
         publishAlliance(scored);
         publishAlliance(unscored);
 
-        AtomicReference<JsonPath> drafted = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json").body("{\"carveOuts\":\"0.00\"}")
-                    .when().post("/api/v1/budgets/" + scored + "/2036/draft");
-            drafted.set(response.jsonPath());
-            return response.statusCode() == 200;
-        });
+        JsonPath drafted = awaitDraft(scored, 2036, "{\"carveOuts\":\"0.00\"}");
 
         // Hand-worked: grown 1,000,000.00 × 1.05 = 1,050,000.00; score 92 is 7 points over 85 at 0.1% a point:
         // + 1,050,000.00 × 0.007 = 7,350.00 (cap 2% = 21,000.00 not reached); reserve 5% = 52,500.00;
         // P = 1,050,000.00 − 52,500.00 + 7,350.00 = 1,004,850.00.
-        assertThat(drafted.get().getString("parameterVersion")).isEqualTo(XIANGTAN_COUNTY + "/2036-01-01");
-        assertThat(drafted.get().getString("factorAdjustment")).isEqualTo("7350.00");
-        assertThat(drafted.get().getString("packageTotal")).isEqualTo("1004850.00");
+        assertThat(drafted.getString("parameterVersion")).isEqualTo(XIANGTAN_COUNTY + "/2036-01-01");
+        assertThat(drafted.getString("factorAdjustment")).isEqualTo("7350.00");
+        assertThat(drafted.getString("packageTotal")).isEqualTo("1004850.00");
         // No score stored for the other alliance (404 until the alliance topic has brought it): nothing to compute from.
         AtomicReference<Integer> unscoredStatus = new AtomicReference<>();
         AtomicReference<String> unscoredTitle = new AtomicReference<>();
@@ -325,19 +303,13 @@ class BudgetApiTest {
         String alliance = "XTX-APR-" + UUID.randomUUID().toString().substring(0, 8);
         publishAlliance(alliance);
 
-        AtomicReference<JsonPath> drafted = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "21000.00"))
-                    .when().post("/api/v1/budgets/" + alliance + "/2038/draft");
-            drafted.set(response.jsonPath());
-            return response.statusCode() == 200;
-        });
+        JsonPath drafted = awaitDraft(alliance, 2038, draft("0.00", "21000.00"));
         try (Connection db = TestDatabase.connect(); var legacy = db.prepareStatement("UPDATE alliance_budget "
                 + "SET factor_adjustment_fen = 2100001 WHERE alliance_id = ? AND budget_year = 2038")) {
             legacy.setString(1, alliance);
             assertThat(legacy.executeUpdate()).isEqualTo(1);
         }
-        approve(alliance, 2038, drafted.get().getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+        approve(alliance, 2038, drafted.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Draft outdated")).body("detail", containsString("21000.01"))
                 .body("detail", containsString("cap of ±21000.00"));
         int redrafted = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "21000.00"))
@@ -420,15 +392,9 @@ class BudgetApiTest {
         String alliance = "XTX-HLF-" + UUID.randomUUID().toString().substring(0, 8);
         storeCase(XIANGTAN_COUNTY + "104", 2040, "1000000.00", false);
         publishAlliance(alliance);
-        AtomicReference<JsonPath> drafted = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var response = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
-                    .when().post("/api/v1/budgets/" + alliance + "/2041/draft");
-            drafted.set(response.jsonPath());
-            return response.statusCode() == 200;
-        });
-        assertThat(drafted.get().getString("packageTotal")).isEqualTo("997500.00");
-        given().auth().oauth2(officer).header("If-Match", "\"" + drafted.get().getInt("version") + "\"")
+        JsonPath drafted = awaitDraft(alliance, 2041, draft("0.00", "0.00"));
+        assertThat(drafted.getString("packageTotal")).isEqualTo("997500.00");
+        given().auth().oauth2(officer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
                 .when().post("/api/v1/budgets/" + alliance + "/2041/approve").then().statusCode(200);
 
         given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("400000.00"))
@@ -467,6 +433,18 @@ class BudgetApiTest {
         ObjectNode body = (ObjectNode) JSON.readTree(PeriodCloseApiTest.closeBody(actualSpend));
         body.remove("packageTotal");
         return body.toString();
+    }
+
+    /** Drafts the alliance's budget once the alliance topic has brought the alliance (404 until then): the draft. */
+    private JsonPath awaitDraft(String alliance, int year, String body) {
+        AtomicReference<JsonPath> drafted = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(body)
+                    .when().post("/api/v1/budgets/" + alliance + "/" + year + "/draft");
+            drafted.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+        return drafted.get();
     }
 
     private static String draft(String carveOuts, String factorAdjustment) {

@@ -34,10 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
@@ -75,14 +72,9 @@ class CaseReviewApiTest {
     @Test
     void a_case_above_five_times_its_standard_waits_in_the_queue_until_an_officer_of_its_fund_decides_it_once() throws Exception {
         awaitInstitutionStored(GoldenFixtures.record(InstitutionSnapshot.class));
-        List<InpatientDischarged> ordinary = new ArrayList<>();
-        for (int i = 0; i < 19; i++) {
-            ordinary.add(discharge("12860.35"));
-        }
-        InpatientDischarged costly = discharge("40000.00");
-        List<InpatientDischarged> sent = new ArrayList<>(ordinary);
-        sent.add(costly);
-        TestTopics.publish(Topics.INPATIENT, sent);
+        List<InpatientDischarged> sent = nineteenOrdinaryThenOneCostly();
+        List<InpatientDischarged> ordinary = sent.subList(0, 19);
+        InpatientDischarged costly = sent.get(19);
         String id = costly.eventId().value();
         CaseSettled first = awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId()));
         assertThat(first.outlierKind()).isEqualTo(OutlierKind.EXPERT_REVIEW);
@@ -142,18 +134,11 @@ class CaseReviewApiTest {
     @Test
     void two_officers_deciding_one_case_at_once_get_one_decision_and_one_409() throws Exception {
         awaitInstitutionStored(GoldenFixtures.record(InstitutionSnapshot.class));
-        List<InpatientDischarged> sent = new ArrayList<>();
-        for (int i = 0; i < 19; i++) {
-            sent.add(discharge("12860.35"));
-        }
-        InpatientDischarged costly = discharge("40000.00");
-        sent.add(costly);
-        TestTopics.publish(Topics.INPATIENT, sent);
+        InpatientDischarged costly = nineteenOrdinaryThenOneCostly().get(19);
         assertThat(awaitSettlement(settled -> settled.dischargeEventId().equals(costly.eventId())).outlierKind())
                 .isEqualTo(OutlierKind.EXPERT_REVIEW);
         String id = costly.eventId().value();
 
-        ExecutorService officers = Executors.newFixedThreadPool(2);
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement hold = db.prepareStatement(
@@ -161,23 +146,33 @@ class CaseReviewApiTest {
                 hold.setString(1, id);
                 hold.executeQuery().close();
             }
-            List<Future<Integer>> decisions = new ArrayList<>();
+            List<Callable<Integer>> decisions = new ArrayList<>();
             for (String payment : List.of("30000.00", "35000.00")) {
-                decisions.add(officers.submit(() -> decide(XIANGTAN_OFFICER, id,
-                        "{\"approvedPayment\":\"" + payment + "\",\"reason\":\"专家组认定\"}").then().extract().statusCode()));
+                decisions.add(() -> decide(XIANGTAN_OFFICER, id,
+                        "{\"approvedPayment\":\"" + payment + "\",\"reason\":\"专家组认定\"}").then().extract().statusCode());
             }
-            await("both decisions wait on the case's row").atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(db) >= 2);
-            db.commit();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> decided : decisions) {
-                statuses.add(decided.get(60, TimeUnit.SECONDS));
-            }
+            List<Integer> statuses = AtOnce.statuses(decisions, () -> {
+                await("both decisions wait on the case's row").atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(db) >= 2);
+                db.commit();
+            });
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-        } finally {
-            officers.shutdownNow();
         }
         long paid = storedFundPayableFen(costly.eventId());
         assertThat(paid).as("one decision's payment less the ¥600 deductible").isIn(2_940_000L, 3_440_000L);
+    }
+
+    /**
+     * Sends a poll of twenty discharges: nineteen at ¥12,860.35 and one at ¥40,000.00, more than five times its standard
+     * of ¥7,029.00, which the review cap of 5 % lets into the queue.
+     */
+    private static List<InpatientDischarged> nineteenOrdinaryThenOneCostly() throws Exception {
+        List<InpatientDischarged> sent = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            sent.add(discharge("12860.35"));
+        }
+        sent.add(discharge("40000.00"));
+        TestTopics.publish(Topics.INPATIENT, sent);
+        return sent;
     }
 
     /** Backends of the settlement database waiting on a lock other than this connection's. */

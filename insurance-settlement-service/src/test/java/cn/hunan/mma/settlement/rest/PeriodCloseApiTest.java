@@ -45,11 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,26 +179,10 @@ class PeriodCloseApiTest {
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"a\\u0000b\"}")
                 .when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/reopen").then().statusCode(400).contentType(PROBLEM_JSON);
 
-        ExecutorService officers = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> reopens = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                reopens.add(officers.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"twice at once\"}")
-                            .when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/reopen").then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> reopen : reopens) {
-                statuses.add(reopen.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).containsExactlyInAnyOrder(200, 404);
-        } finally {
-            officers.shutdownNow();
-        }
+        Callable<Integer> reopen = () -> given().auth().oauth2(officer).contentType("application/json")
+                .body("{\"reason\":\"twice at once\"}").when().post("/api/v1/settlements/XTX-YGT-01/2021-H1/reopen")
+                .then().extract().statusCode();
+        assertThat(AtOnce.statuses(List.of(reopen, reopen), () -> { })).containsExactlyInAnyOrder(200, 404);
 
         try (Connection db = TestDatabase.connect(); PreparedStatement nets = db.prepareStatement("SELECT account, "
                 + "sum(CASE side WHEN 'DEBIT' THEN amount_fen ELSE -amount_fen END), count(*) FROM ledger_entry "

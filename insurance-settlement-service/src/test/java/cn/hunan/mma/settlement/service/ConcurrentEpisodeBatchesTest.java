@@ -77,21 +77,18 @@ class ConcurrentEpisodeBatchesTest {
 
         // The other batch: it holds the episode (as CaseSettlementService does) and has written the
         // first stay, which paid the county deductible of ¥600, but has not committed yet.
-        SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        Transaction transaction = other.begin().await().atMost(Duration.ofSeconds(10));
-        other.preparedQuery(CaseSettlementService.LOCK_EPISODES).execute(Tuple.of((Object) new String[] {episode.value()}))
+        Open other = begin();
+        other.connection().preparedQuery(CaseSettlementService.LOCK_EPISODES).execute(Tuple.of((Object) new String[] {episode.value()}))
                 .await().atMost(Duration.ofSeconds(10));
-        other.preparedQuery(FIRST_STAY).execute(Tuple.tuple(List.of(UUID.randomUUID(), GOLDEN.institutionId().value(),
+        other.connection().preparedQuery(FIRST_STAY).execute(Tuple.tuple(List.of(UUID.randomUUID(), GOLDEN.institutionId().value(),
                         episode.value(), GOLDEN.residenceDivision().value(), GOLDEN.dischargeDate(), OffsetDateTime.now(),
                         GOLDEN.dischargeDate().getYear())))
                 .await().atMost(Duration.ofSeconds(10));
 
         CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(second)));
 
-        await("the batch waits while the other batch holds the episode").during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
-        transaction.commit().await().atMost(Duration.ofSeconds(10));
-        other.close().await().atMost(Duration.ofSeconds(10));
+        awaitWaiting(settling, "the batch waits while the other batch holds the episode");
+        other.commit();
 
         assertThat(settling.join().settled()).isEqualTo(1);
         Row row = pool.preparedQuery("SELECT deductible_fen, fund_payable_fen FROM case_settlement WHERE discharge_event_id = $1")
@@ -109,20 +106,13 @@ class ConcurrentEpisodeBatchesTest {
         InpatientDischarged secondCorrection = discharge(null, EventId.of(original));
         stay(pool, original, null);
 
-        // The other batch (a correction of the same stay from another partition): it holds the stay as
-        // CaseSettlementService does, has replaced the original with its correction, and has not committed.
-        SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        Transaction transaction = other.begin().await().atMost(Duration.ofSeconds(10));
-        lockStays(other, original, firstCorrection).await().atMost(Duration.ofSeconds(10));
-        supersede(other, original);
-        stay(other, firstCorrection, original);
+        // The other batch: a correction of the same stay from another partition.
+        Open other = replacing(original, firstCorrection);
 
         CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(secondCorrection)));
 
-        await("the correction waits while the other batch holds the stay").during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
-        transaction.commit().await().atMost(Duration.ofSeconds(10));
-        other.close().await().atMost(Duration.ofSeconds(10));
+        awaitWaiting(settling, "the correction waits while the other batch holds the stay");
+        other.commit();
 
         assertThat(settling.join().settled()).isEqualTo(1);
         // One version of the stay stands: the later correction, in place of the earlier one.
@@ -145,35 +135,27 @@ class ConcurrentEpisodeBatchesTest {
         InpatientDischarged late = discharge(null, EventId.of(original));
         stay(pool, original, null);
 
-        SqlConnection a = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        Transaction aTransaction = a.begin().await().atMost(Duration.ofSeconds(10));
-        lockStays(a, original, firstCorrection).await().atMost(Duration.ofSeconds(10));
-        supersede(a, original);
-        stay(a, firstCorrection, original);
-        SqlConnection b = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        Transaction bTransaction = b.begin().await().atMost(Duration.ofSeconds(10));
-        int bBackend = b.query("SELECT pg_backend_pid()").execute().await().atMost(Duration.ofSeconds(10)).iterator().next()
+        Open a = replacing(original, firstCorrection);
+        Open b = begin();
+        int bBackend = b.connection().query("SELECT pg_backend_pid()").execute().await().atMost(Duration.ofSeconds(10)).iterator().next()
                 .getInteger(0);
-        CompletableFuture<?> bLocked = lockStays(b, firstCorrection, secondCorrection).subscribeAsCompletionStage();
+        CompletableFuture<?> bLocked = lockStays(b.connection(), firstCorrection, secondCorrection).subscribeAsCompletionStage();
         // B must read its chain while C1 is in flight (so that it does not lock O): it is waiting for A's lock on C1.
         await("B waits for A's lock on C1").atMost(Duration.ofSeconds(10)).until(() -> "Lock".equals(pool
                 .preparedQuery("SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1").execute(Tuple.of(bBackend))
                 .await().atMost(Duration.ofSeconds(10)).iterator().next().getString(0)));
-        aTransaction.commit().await().atMost(Duration.ofSeconds(10));
+        a.commit();
         bLocked.join();
-        supersede(b, firstCorrection);
-        stay(b, secondCorrection, firstCorrection);
+        supersede(b.connection(), firstCorrection);
+        stay(b.connection(), secondCorrection, firstCorrection);
 
         AtomicInteger attempts = new AtomicInteger();
         CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
             attempts.incrementAndGet();
             return settlements.settle(List.of(late));
         }, "settling the late correction"));
-        await("the late correction waits for the batch replacing what it read").during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
-        bTransaction.commit().await().atMost(Duration.ofSeconds(10));
-        a.close().await().atMost(Duration.ofSeconds(10));
-        b.close().await().atMost(Duration.ofSeconds(10));
+        awaitWaiting(settling, "the late correction waits for the batch replacing what it read");
+        b.commit();
 
         assertThat(settling.join().settled()).isEqualTo(1);
         assertThat(attempts).as("settled again once it found C1 replaced").hasValue(2);
@@ -199,20 +181,47 @@ class ConcurrentEpisodeBatchesTest {
                 .await().atMost(Duration.ofSeconds(10));
         InpatientDischarged correction = discharge(null, EventId.of(dipCase));
 
-        SqlConnection clearing = pool.getConnection().await().atMost(Duration.ofSeconds(10));
-        Transaction transaction = clearing.begin().await().atMost(Duration.ofSeconds(10));
-        clearing.preparedQuery(DipYearLocks.EXCLUSIVE).execute(Tuple.of(DischargeBatch.clearedYear("439901", 2019)))
+        Open clearing = begin();
+        clearing.connection().preparedQuery(DipYearLocks.EXCLUSIVE).execute(Tuple.of(DischargeBatch.clearedYear("439901", 2019)))
                 .await().atMost(Duration.ofSeconds(10));
 
         CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> settlements.settle(List.of(correction)));
 
-        await("the correction waits while the clearing holds the withdrawn case's year").during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
-        transaction.commit().await().atMost(Duration.ofSeconds(10));
-        clearing.close().await().atMost(Duration.ofSeconds(10));
+        awaitWaiting(settling, "the correction waits while the clearing holds the withdrawn case's year");
+        clearing.commit();
 
         assertThat(settling.join().settled()).isEqualTo(1);
         assertThat(standing(dipCase, correction.eventId().asUuid())).containsExactly(correction.eventId().asUuid());
+    }
+
+    /** Another batch's (or a clearing's) transaction on a connection of its own, open until {@link #commit}. */
+    private record Open(SqlConnection connection, Transaction transaction) {
+        void commit() {
+            transaction.commit().await().atMost(Duration.ofSeconds(10));
+            connection.close().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private Open begin() {
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        return new Open(connection, connection.begin().await().atMost(Duration.ofSeconds(10)));
+    }
+
+    /**
+     * Another batch correcting a stay: it holds the stay as CaseSettlementService does, has replaced {@code original}
+     * with {@code correction}, and has not committed.
+     */
+    private Open replacing(UUID original, UUID correction) {
+        Open batch = begin();
+        lockStays(batch.connection(), original, correction).await().atMost(Duration.ofSeconds(10));
+        supersede(batch.connection(), original);
+        stay(batch.connection(), correction, original);
+        return batch;
+    }
+
+    /** The settling stays pending for a second: it waits on what another transaction holds. */
+    private static void awaitWaiting(CompletableFuture<?> settling, String why) {
+        await(why).during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !settling.isDone());
     }
 
     private static Uni<RowSet<Row>> lockStays(SqlConnection connection, UUID... versions) {
