@@ -7,18 +7,28 @@ import org.dhatim.fastexcel.Worksheet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A closed settlement as a spreadsheet (xlsx) and as CSV, with Chinese column headers. Amounts
- * are written as text with two decimals so no spreadsheet turns a fen into a binary fraction.
+ * A closed settlement as a spreadsheet (xlsx: the distribution sheet and a summary sheet) and as CSV (the distribution
+ * only), with Chinese column headers.
+ *
+ * <p>In the xlsx, amounts and other figures are number cells, so that a spreadsheet can add them up; the file holds
+ * each as its exact decimal text (10852319.20), shown with two decimals for yuan. A spreadsheet computes in binary
+ * floating point, which is exact to the fen for any amount below ¥10 billion. Before 2026-11-25 (4) amounts were text
+ * cells and a SUM over them gave 0.
  */
 public final class SettlementExport {
 
     public static final String XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV_MEDIA_TYPE = "text/csv; charset=UTF-8";
+
+    private static final String YUAN_FORMAT = "#,##0.00";
 
     private SettlementExport() {
     }
@@ -27,13 +37,12 @@ public final class SettlementExport {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "mma-insurance-settlement", "1.0");
-            Worksheet sheet = workbook.newWorksheet("结算分配");
-            List<List<String>> rows = rows(settlement);
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    sheet.value(r, c, rows.get(r).get(c));
-                }
-            }
+            List<List<Object>> lines = SettlementLine.rows(settlement);
+            write(workbook.newWorksheet("结算分配"), SettlementLine.HEADERS, lines,
+                    (row, column) -> SettlementLine.AMOUNT_COLUMNS.contains(column));
+            List<List<Object>> summary = SettlementSummary.rows(settlement);
+            write(workbook.newWorksheet("结算汇总"), SettlementSummary.HEADERS, summary,
+                    (row, column) -> column == 1 && SettlementSummary.isAmount(summary.get(row)));
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -43,25 +52,45 @@ public final class SettlementExport {
 
     /** UTF-8 with a byte-order mark (so Excel opens the Chinese headers correctly), RFC 4180 quoting. */
     public static byte[] csv(PeriodSettlement settlement) {
-        String body = rows(settlement).stream()
-                .map(row -> row.stream().map(SettlementExport::quoted).collect(Collectors.joining(",")))
+        String body = Stream.concat(Stream.of(List.<Object>copyOf(SettlementLine.HEADERS)),
+                        SettlementLine.rows(settlement).stream())
+                .map(row -> row.stream().map(SettlementExport::csvCell).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\r\n", "\uFEFF", "\r\n"));
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<List<String>> rows(PeriodSettlement settlement) {
-        String alliance = settlement.snapshot().allianceId().value();
-        String period = settlement.snapshot().period().toString();
-        List<List<String>> rows = new java.util.ArrayList<>();
-        rows.add(SettlementLine.HEADERS);
-        SettlementLine.of(settlement).forEach(line -> rows.add(line.cells(alliance, period)));
-        return rows;
+    private interface YuanCell {
+        boolean at(int row, int column);
     }
 
-    private static String quoted(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
+    private static void write(Worksheet sheet, List<String> headers, List<List<Object>> rows, YuanCell yuan) {
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+            sheet.style(0, c).bold().set();
         }
-        return cell;
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = rows.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                Object cell = row.get(c);
+                if (cell instanceof BigDecimal number) {
+                    // The file holds the number's text: never an exponent (a scale below zero would give "4.2E+5").
+                    sheet.value(r + 1, c, number.scale() < 0 ? number.setScale(0) : number);
+                    if (yuan.at(r, c)) {
+                        sheet.style(r + 1, c).format(YUAN_FORMAT).set();
+                    }
+                } else if (cell != null) {
+                    sheet.value(r + 1, c, cell.toString());
+                }
+            }
+        }
+        sheet.freezePane(0, 1);
+    }
+
+    private static String csvCell(Object cell) {
+        String text = cell instanceof BigDecimal number ? number.toPlainString() : Objects.toString(cell, "");
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
     }
 }

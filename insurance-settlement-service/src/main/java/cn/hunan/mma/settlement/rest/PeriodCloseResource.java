@@ -455,11 +455,13 @@ public class PeriodCloseResource {
         return ProblemResponses.of(Problem.of(404, "Not closed", e.getMessage()));
     }
 
-    // Exports re-run the close from its frozen snapshot: the same amounts as when it was closed.
+    /**
+     * The standing close's result as it was stored: an export shows what was closed and posted to the ledger, even
+     * after the close's arithmetic has changed. (Before 2026-11-25 (4) exports re-ran the close from its snapshot.)
+     */
     private Uni<PeriodSettlement> settlement(String allianceId, String period) {
         return standingVisible(allianceId, closablePeriod(period).toString(), false)
-                .map(standing -> PeriodSettlement.close(SettlementJson.readSnapshot(
-                        standing.snapshotJson().getBytes(StandardCharsets.UTF_8))));
+                .map(standing -> SettlementJson.readSettlement(standing.resultJson().getBytes(StandardCharsets.UTF_8)));
     }
 
     private Uni<PeriodCloseEntity> standingVisible(String allianceId, String period, boolean change) {

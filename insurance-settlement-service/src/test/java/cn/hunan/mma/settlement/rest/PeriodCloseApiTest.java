@@ -105,6 +105,47 @@ class PeriodCloseApiTest {
 
         PeriodSettlementClosed published = awaitClose(snapshotId);
         assertThat(published.retainedSurplus().toYuanString()).isEqualTo("18750000.00");
+
+        // The exports show the result as stored, not a re-run of the snapshot: one fen moved between two members' stored
+        // amounts (as a later change to the close's arithmetic would make a re-run differ) is what they show.
+        List<BigDecimal> stored = moveOneFenBetweenTheFirstTwoMembers("XTX-YGT-01", "2025");
+        byte[] moved = given().auth().oauth2(auditor).when().get("/api/v1/settlements/XTX-YGT-01/2025/export.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(moved))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(1).getCell(10).asNumber()).isEqualByComparingTo(stored.get(0));
+            assertThat(rows.get(2).getCell(10).asNumber()).isEqualByComparingTo(stored.get(1));
+        }
+        String csv = given().auth().oauth2(auditor).when().get("/api/v1/settlements/XTX-YGT-01/2025/export.csv")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv).contains("," + stored.get(0).toPlainString() + ",", "," + stored.get(1).toPlainString() + ",");
+    }
+
+    /** Moves one fen from the second member's stored amount to the first's; answers both amounts as now stored. */
+    private static List<BigDecimal> moveOneFenBetweenTheFirstTwoMembers(String alliance, String period) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement read = db.prepareStatement(
+                     "SELECT result_json FROM period_close WHERE alliance_id = ? AND period = ? AND status = 'CLOSED'");
+             PreparedStatement write = db.prepareStatement(
+                     "UPDATE period_close SET result_json = ? WHERE alliance_id = ? AND period = ? AND status = 'CLOSED'")) {
+            read.setString(1, alliance);
+            read.setString(2, period);
+            ObjectNode result;
+            try (ResultSet found = read.executeQuery()) {
+                assertThat(found.next()).isTrue();
+                result = (ObjectNode) new ObjectMapper().readTree(found.getString(1));
+            }
+            var allocations = result.path("members").withArray("allocations");
+            BigDecimal first = new BigDecimal(allocations.get(0).get("amount").asText()).add(new BigDecimal("0.01"));
+            BigDecimal second = new BigDecimal(allocations.get(1).get("amount").asText()).subtract(new BigDecimal("0.01"));
+            ((ObjectNode) allocations.get(0)).put("amount", first.toPlainString());
+            ((ObjectNode) allocations.get(1)).put("amount", second.toPlainString());
+            write.setString(1, result.toString());
+            write.setString(2, alliance);
+            write.setString(3, period);
+            assertThat(write.executeUpdate()).isEqualTo(1);
+            return List.of(first, second);
+        }
     }
 
     @Test
