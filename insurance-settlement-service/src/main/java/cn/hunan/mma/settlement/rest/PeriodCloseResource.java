@@ -15,6 +15,7 @@ import cn.hunan.mma.settlement.close.SettlementJson;
 import cn.hunan.mma.settlement.domain.alliance.AllianceLifetime;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.export.SettlementExport;
+import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.persistence.PeriodCloseEntity;
 import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
@@ -139,7 +140,7 @@ public class PeriodCloseResource {
             ClosingPartners partners = ClosingPartners.resolve(request.tertiaryPartners(), alliance.value(), closing.toString(), makeup);
             return parameters.inForce(rules, LocalDate.ofInstant(closing.start(), Period.ZONE))
                     .chain(version -> scores.latest(closing, alliance.value(), CloseRequest.ids(members.members()))
-                            .chain(stored -> packageTotal(request, alliance, closing, rules)
+                            .chain(stored -> packageTotal(request, alliance, closing)
                                     .chain(frozenPackage -> actualSpend(request, alliance, closing, row)
                                             .chain(spend -> referralRates(request, alliance, closing, row)
                                                     .chain(rates -> memberBases(members, alliance, closing, row)
@@ -221,26 +222,27 @@ public class PeriodCloseResource {
 
     /**
      * The request's package total; else the alliance's approved budget of the year — whole for a year-end close,
-     * split by the area's {@code budget.firstHalfShare} for a half-year close. Both halves take the share from the
-     * rules in force on 1 January (those the budget was drafted under), so H1 + H2 is the package even when a
-     * version starts mid-year.
+     * split by {@code budget.firstHalfShare} for a half-year close. Both halves take the share from the rules the budget
+     * was drafted and approved under, so H1 + H2 is the package to the fen whatever version is loaded between the two
+     * closes. (Before 2026-11-25 (4) each half took the rules in force on 1 January when it closed: a version for
+     * 1 January loaded after the H1 close, with another share, made H1 + H2 pay out more or less than the package.)
      */
-    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing, DivisionCode division) {
+    private Uni<Money> packageTotal(CloseRequest request, AllianceId alliance, Period closing) {
         if (request.packageTotal() != null) {
             return Uni.createFrom().item(request.packageTotal());
         }
         if (closing.kind() == Period.Kind.YEAR) {
-            return budgets.approvedPackage(alliance.value(), closing.year());
+            return budgets.approved(alliance.value(), closing.year()).map(AllianceBudgetEntity::packageTotal);
         }
-        return parameters.inForce(division, LocalDate.of(closing.year(), 1, 1)).chain(version -> {
-            BudgetParameters rules = version.parameters().budget();
-            if (rules.firstHalfShare() == null) {
-                throw new BadRequestException("packageTotal: required for a half-year close under " + version.versionId()
-                        + ", whose rules give no budget.firstHalfShare of the annual package");
-            }
-            return budgets.approvedPackage(alliance.value(), closing.year())
-                    .map(annual -> rules.halfYearPackage(annual, closing.index()));
-        });
+        return budgets.approved(alliance.value(), closing.year()).chain(budget -> parameters.version(budget.parameterVersion())
+                .map(version -> {
+                    BudgetParameters rules = version.parameters().budget();
+                    if (rules.firstHalfShare() == null) {
+                        throw new BadRequestException("packageTotal: required for a half-year close of a budget drafted under "
+                                + version.versionId() + ", whose rules give no budget.firstHalfShare of the annual package");
+                    }
+                    return rules.halfYearPackage(budget.packageTotal(), closing.index());
+                }));
     }
 
     /**

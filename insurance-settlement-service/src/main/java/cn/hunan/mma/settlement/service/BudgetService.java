@@ -89,14 +89,14 @@ public class BudgetService {
         return sessions.withSession(session -> find(session, allianceId, year)).map(row -> present(row, allianceId, year));
     }
 
-    /** The approved package total of the alliance's year, for a year-end close; 409 when none is approved. */
-    public Uni<Money> approvedPackage(String allianceId, int year) {
+    /** The alliance's approved budget of the year, for a close: its package and the rules it was drafted under; 409 when none is approved. */
+    public Uni<AllianceBudgetEntity> approved(String allianceId, int year) {
         return sessions.withSession(session -> find(session, allianceId, year)).map(row -> {
             if (row == null || row.status() != BudgetStatus.APPROVED) {
                 throw new NoApprovedBudgetException("no approved budget for " + allianceId + " " + year
                         + ": approve one, or give packageTotal in the close request");
             }
-            return row.packageTotal();
+            return row;
         });
     }
 

@@ -61,6 +61,20 @@ public class ParameterService {
                 () -> new NoParametersInForceException("no settlement parameters are in force for " + division + " on " + date)));
     }
 
+    /** A version by its id (as a budget records the rules it was drafted under); 409 if it cannot be read. */
+    public Uni<ParameterVersion> version(String versionId) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "select versionId, area, effectiveFrom from AreaParametersEntity where versionId = :id", Object[].class)
+                .setParameter("id", versionId).getResultList()
+                .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
+                .chain(keys -> {
+                    if (keys.isEmpty()) {
+                        throw new NoParametersInForceException("the settlement parameters " + versionId + " are not stored");
+                    }
+                    return readNew(session, keys).map(read -> cached(versionId));
+                }));
+    }
+
     /**
      * Every version of the areas the given divisions lie in, read with one query, as a lookup of
      * the version in force for any of those divisions on any date: a batch of discharges needs many

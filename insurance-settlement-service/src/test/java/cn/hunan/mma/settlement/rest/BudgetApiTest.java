@@ -372,23 +372,20 @@ class BudgetApiTest {
     }
 
     /**
-     * 湘潭县's rules from 2041 split the annual package 45 / 55 between the half years. Base 2040: ¥1,000,000.00 →
-     * × 1.05 = ¥1,050,000.00, reserve 5 % ¥52,500.00, P = ¥997,500.00. H1 closes against 0.45 × P = ¥448,875.00 and H2
-     * against the rest, ¥548,625.00, with no package in either request.
+     * 湘潭县's rules in force on 1 January 2041 (from 1 December 2040) split the annual package 45 / 55 between the half
+     * years. Base 2040: ¥1,000,000.00 → × 1.05 = ¥1,050,000.00, reserve 5 % ¥52,500.00, P = ¥997,500.00. H1 closes
+     * against 0.45 × P = ¥448,875.00 and H2 against the rest, ¥548,625.00, with no package in either request: both take
+     * the share of the rules the budget was approved under, whatever is loaded meanwhile.
      */
     @Test
-    void half_year_closes_without_a_package_split_the_approved_budget_by_the_areas_first_half_share() throws Exception {
+    void half_year_closes_without_a_package_split_the_approved_budget_by_the_first_half_share_it_was_approved_under()
+            throws Exception {
         ObjectNode parameters = (ObjectNode) JSON.readTree(SeedParameters.json());
         ((ObjectNode) parameters.get("budget")).put("firstHalfShare", new BigDecimal("0.45"));
-        given().auth().oauth2(officer).contentType("application/json")
-                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2041-01-01").set("parameters", parameters)))
-                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
-        // A version from 1 July with another share (say with a new base rate): the halves still take the budget's,
-        // else H2 would be 997,500.00 − 30 % = 698,250.00 and the halves would pay out 1,147,125.00.
+        loadRules(parameters, "2040-12-01");
+        // A version from 1 July with another share (say with a new base rate) does not move the split.
         ((ObjectNode) parameters.get("budget")).put("firstHalfShare", new BigDecimal("0.30"));
-        given().auth().oauth2(officer).contentType("application/json")
-                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", "2041-07-01").set("parameters", parameters)))
-                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
+        loadRules(parameters, "2041-07-01");
         String alliance = "XTX-HLF-" + UUID.randomUUID().toString().substring(0, 8);
         storeCase(XIANGTAN_COUNTY + "104", 2040, "1000000.00", false);
         publishAlliance(alliance);
@@ -400,9 +397,18 @@ class BudgetApiTest {
         given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("400000.00"))
                 .when().post("/api/v1/settlements/" + alliance + "/2041-H1/close").then().statusCode(200)
                 .body("result.snapshot.packageTotal", equalTo("448875.00"));
+        // Nor does a version for 1 January loaded after the H1 close (a late correction of the year's rules): before
+        // 2026-11-25 (4) H2 took its share, 997,500.00 − 30 % = 698,250.00, and the halves paid out 1,147,125.00.
+        loadRules(parameters, "2041-01-01");
         given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("500000.00"))
                 .when().post("/api/v1/settlements/" + alliance + "/2041-H2/close").then().statusCode(200)
                 .body("result.snapshot.packageTotal", equalTo("548625.00"));
+    }
+
+    private void loadRules(ObjectNode parameters, String effectiveFrom) throws Exception {
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", effectiveFrom).set("parameters", parameters)))
+                .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
     }
 
     @Test
