@@ -529,6 +529,33 @@ class CaseSettlementFlowTest {
     }
 
     /**
+     * A hospital sending the identity card number where the pseudonym belongs: refused with that reason, and the
+     * dead-letter topic keeps the record with the number masked, in its value and in every header.
+     */
+    @Test
+    void a_discharge_with_a_national_id_for_its_patient_is_dead_lettered_with_the_number_masked() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String nationalId = "43032119800101123X";
+        InpatientDischarged discharge = discharge(EventId.of(marker), null);
+        String json = new String(ContractCodec.standard().encode(discharge), StandardCharsets.UTF_8)
+                .replace(discharge.patient().value(), nationalId);
+        assertThat(json).contains(nationalId);
+        try (var producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.INPATIENT.name(), "430321H0001", json.getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.INPATIENT.deadLetter().name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
+
+        assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .isEqualTo("NATIONAL_ID_IN_PSEUDONYM");
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).doesNotContain(nationalId).contains("*".repeat(18));
+        for (var header : dead.headers()) {
+            assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key()).doesNotContain(nationalId);
+        }
+    }
+
+    /**
      * Operations read the drain on /q/metrics: two discharges settled by DRG and one refused by the contract move the
      * service's counters, and the outbox relay that published their CaseSettled reports itself running.
      */

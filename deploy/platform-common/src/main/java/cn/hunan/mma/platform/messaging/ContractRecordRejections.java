@@ -7,9 +7,12 @@ import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import cn.hunan.mma.events.value.Reason;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Says why the contract refused a record, in the platform's dead-letter headers.
@@ -36,6 +39,13 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     static final String REJECTIONS = "mma.contract.rejections";
     static final String UNREADABLE = "UNREADABLE";
 
+    /** SmallRye's headers holding the refused record's bytes, or messages that may quote them. */
+    private static final List<String> KEPT_BYTES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_KEY_DATA,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_CAUSE);
+
     private final MeterRegistry meters;
 
     public ContractRecordRejections(MeterRegistry meters) {
@@ -46,6 +56,7 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     public ContractRecord handleDeserializationFailure(String topic, boolean isKey, String deserializer,
                                                        byte[] data, Exception exception, Headers headers) {
         RejectedRecordException rejected = rejectionIn(exception);
+        mask(headers, rejected != null && rejected.reason() == Reason.NATIONAL_ID_IN_PSEUDONYM);
         if (rejected != null) {
             put(headers, DeadLetterHeaders.REASON, rejected.reason().name());
             put(headers, DeadLetterHeaders.PATH, rejected.path());
@@ -55,6 +66,17 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
         meters.counter(REJECTIONS, "topic", topic, "reason", rejected != null ? rejected.reason().name() : UNREADABLE).increment();
         // No value: the record is dead-lettered, not delivered.
         return null;
+    }
+
+    private static void mask(Headers headers, boolean anywhere) {
+        for (String name : KEPT_BYTES) {
+            List<byte[]> values = new ArrayList<>();
+            headers.headers(name).forEach(kept -> values.add(kept.value()));
+            if (!values.isEmpty()) {
+                headers.remove(name);
+                values.forEach(value -> headers.add(name, NationalIdMask.masked(value, anywhere)));
+            }
+        }
     }
 
     // The connector may wrap the deserializer's exception.

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.Reason;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -79,6 +80,28 @@ class ContractRecordRejectionsTest {
                 new IllegalStateException("broken deserializer"), headers);
 
         assertThat(headers.lastHeader(DeadLetterHeaders.REASON)).isNull();
+    }
+
+    /**
+     * A producer sending the identity card number where the pseudonym belongs: SmallRye keeps the record's bytes in its
+     * headers (they become the dead-letter record's value); the handler masks the number in every one of them.
+     */
+    @Test
+    void a_record_refused_for_a_national_id_in_its_pseudonym_keeps_no_number_in_the_bytes_sent_to_the_dead_letter_topic() {
+        byte[] data = ("{\"eventId\":\"e-1\",\"patient\":\"43032119800101123X\"}").getBytes(StandardCharsets.UTF_8);
+        Exception refusal = new RejectedRecordException(Reason.NATIONAL_ID_IN_PSEUDONYM, "$.patient", "send the keyed pseudonym");
+        Headers headers = DeserializationFailureHandler.addFailureDetailsToHeaders("deserializer", Topics.INPATIENT.name(),
+                false, new RecordHeaders(), data, refusal);
+        assertThat(text(headers, DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA)).contains("43032119800101123X");
+
+        rejections.handleDeserializationFailure(Topics.INPATIENT.name(), false, "deserializer", data, refusal, headers);
+
+        for (var header : headers) {
+            assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key()).doesNotContain("43032119800101123X");
+        }
+        assertThat(text(headers, DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA))
+                .isEqualTo("{\"eventId\":\"e-1\",\"patient\":\"" + "*".repeat(18) + "\"}");
+        assertThat(text(headers, DeadLetterHeaders.REASON)).isEqualTo("NATIONAL_ID_IN_PSEUDONYM");
     }
 
     private static String text(Headers headers, String name) {
