@@ -48,10 +48,12 @@ import java.util.Set;
 public class BudgetResource {
 
     private final BudgetService budgets;
+    private final BudgetCalendar calendar;
     private final CurrentCaller caller;
 
-    public BudgetResource(BudgetService budgets, CurrentCaller caller) {
+    public BudgetResource(BudgetService budgets, BudgetCalendar calendar, CurrentCaller caller) {
         this.budgets = budgets;
+        this.calendar = calendar;
         this.caller = caller;
     }
 
@@ -66,6 +68,7 @@ public class BudgetResource {
         }
         BudgetDraftRequest checked = request.checked();
         int budgetYear = CalendarYears.parse(year);
+        calendar.requireBaseYearOver(budgetYear);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.draft(alliance, budgetYear, checked.carveOuts(), checked.factorAdjustment(),
                         caller.get().subject()))
@@ -78,6 +81,8 @@ public class BudgetResource {
     public Uni<Response> approve(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         int budgetYear = CalendarYears.parse(year);
+        // A draft stored before the calendar was checked must not be approved either.
+        calendar.requireBaseYearOver(budgetYear);
         int quoted = quotedVersion(ifMatch);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.approve(alliance, budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,

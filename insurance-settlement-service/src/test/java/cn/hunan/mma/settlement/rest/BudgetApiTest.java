@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -28,15 +29,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +76,38 @@ class BudgetApiTest {
     private final String changshaOfficer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
     private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
+
+    /** Each test drafts budgets of years no other test touches, years still to come: on 1 January 2100 their base years are over. */
+    @BeforeEach
+    void budgets_are_drafted_on_new_years_day_2100() {
+        installCalendarAt("2100-01-01T00:00:00+08:00");
+    }
+
+    /**
+     * On 25 November 2026 (Beijing), the 2027 budget's base year is not over: neither drafted nor approved (a draft
+     * stored before the check existed). Just after midnight on 1 January 2027 in Beijing (still 31 December in UTC),
+     * it is drafted.
+     */
+    @Test
+    void a_budget_is_drafted_and_approved_only_once_its_base_year_is_over_in_the_provinces_time_zone() throws Exception {
+        String alliance = "XTX-CAL-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+        installCalendarAt("2026-11-25T10:00:00+08:00");
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2027/draft")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("2026, which is not over"));
+        given().auth().oauth2(officer).header("If-Match", "\"1\"")
+                .when().post("/api/v1/budgets/" + alliance + "/2027/approve")
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("2026, which is not over"));
+
+        installCalendarAt("2027-01-01T00:05:00+08:00");
+        assertThat(awaitDraft(alliance, 2027, draft("0.00", "0.00")).getInt("baseYear")).isEqualTo(2026);
+    }
+
+    private static void installCalendarAt(String instant) {
+        QuarkusMock.installMockForType(new BudgetCalendar(Clock.fixed(OffsetDateTime.parse(instant).toInstant(), ZoneOffset.UTC)),
+                BudgetCalendar.class);
+    }
 
     @Test
     void an_approved_budget_is_computed_from_last_years_cases_of_the_covered_population_and_published_once() throws Exception {
