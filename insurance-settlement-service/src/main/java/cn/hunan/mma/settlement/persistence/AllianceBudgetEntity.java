@@ -17,6 +17,8 @@ import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -85,6 +87,9 @@ public class AllianceBudgetEntity {
     @Column(name = "parameter_version", nullable = false)
     String parameterVersion;
 
+    @Column(name = "covered_divisions")
+    String coveredDivisions;
+
     @Column(name = "requested_by", nullable = false)
     String requestedBy;
 
@@ -107,8 +112,9 @@ public class AllianceBudgetEntity {
     }
 
     /** Replaces the draft's figures with a fresh computation from {@code baseYear}'s settled cases. */
-    public void draft(PackageBudget budget, int baseYear, long settledCases, VisitSpend outpatient,
+    public void draft(PackageBudget budget, int baseYear, long settledCases, VisitSpend outpatient, List<String> covered,
                       String parameterVersion, String actor, Instant at) {
+        this.coveredDivisions = covered.stream().sorted().collect(Collectors.joining(","));
         this.baseYear = baseYear;
         this.settledCases = settledCases;
         this.baseOutpatientFen = outpatient.amount().fen();
@@ -124,6 +130,11 @@ public class AllianceBudgetEntity {
         this.parameterVersion = parameterVersion;
         this.requestedBy = actor;
         this.requestedAt = at;
+    }
+
+    /** The divisions whose residents' spend the draft counted, sorted; empty for a draft stored before they were kept. */
+    public List<String> coveredDivisions() {
+        return coveredDivisions == null || coveredDivisions.isEmpty() ? List.of() : List.of(coveredDivisions.split(","));
     }
 
     public void approve(String actor, Instant at) {

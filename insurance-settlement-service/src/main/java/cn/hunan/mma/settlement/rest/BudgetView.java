@@ -4,18 +4,20 @@ import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A budget with every input of its arithmetic, so the reviewing officer can check it by hand:
  * packageTotal = grownSpend − riskReserve − carveOuts + factorAdjustment, grownSpend = baseSpend × (1 + g),
  * riskReserve = grownSpend × riskReserveRate, each rounded half-up to the fen. Amounts in yuan.
  * baseSpend = the settled cases' fund payable (settledCases of them) + baseOutpatientSpend (baseVisits outpatient
- * visits; both null for a budget drafted before visits were counted).
+ * visits; both null for a budget drafted before visits were counted), counted over the residents of coveredDivisions
+ * (empty for a budget drafted before they were kept).
  */
 public record BudgetView(String allianceId, int year, int version, String status, int baseYear, long settledCases,
                          String baseOutpatientSpend, Long baseVisits, String baseSpend, String growthRate, String grownSpend, String riskReserveRate,
                          String riskReserve, String carveOuts, String factorAdjustment, String packageTotal,
-                         String parameterVersion, String requestedBy, Instant requestedAt, String approvedBy,
+                         String parameterVersion, List<String> coveredDivisions, String requestedBy, Instant requestedAt, String approvedBy,
                          Instant approvedAt) {
 
     static BudgetView of(AllianceBudgetEntity row) {
@@ -24,6 +26,6 @@ public record BudgetView(String allianceId, int year, int version, String status
                 row.baseOutpatient().map(VisitSpend::visits).orElse(null), row.baseSpend().toYuanString(), row.growthRate().toPlainString(),
                 row.grownSpend().toYuanString(), row.riskReserveRate().toPlainString(), row.riskReserve().toYuanString(),
                 row.carveOuts().toYuanString(), row.factorAdjustment().toYuanString(), row.packageTotal().toYuanString(),
-                row.parameterVersion(), row.requestedBy(), row.requestedAt(), row.approvedBy(), row.approvedAt());
+                row.parameterVersion(), row.coveredDivisions(), row.requestedBy(), row.requestedAt(), row.approvedBy(), row.approvedAt());
     }
 }

@@ -132,7 +132,7 @@ public class BudgetService {
                         PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
                         row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
-                                rules.versionId(), actor, clock.instant());
+                                alliance.coveredDivisions(), rules.versionId(), actor, clock.instant());
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
                                 .chain(session::flush).replaceWith(row);
                     }));
@@ -215,7 +215,7 @@ public class BudgetService {
             }
             return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                     .chain(rules -> {
-                        refuseIfOutdated(row, rules);
+                        refuseIfOutdated(row, rules, alliance);
                         Instant now = clock.instant();
                         row.approve(actor, now);
                         return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
@@ -233,11 +233,13 @@ public class BudgetService {
     }
 
     /**
-     * A draft is approved under the rules it was computed with, and only within them: a version loaded for its year
-     * since, or an adjustment beyond the factor method's cap (typed into a draft before the cap was checked, on
-     * 2026-11-25), would otherwise be published as the year's package.
+     * A draft is approved under the rules it was computed with, and only within them, and for the population it counted:
+     * a version loaded for its year since, an adjustment beyond the factor method's cap (typed into a draft before the
+     * cap was checked, on 2026-11-25), or divisions the matrix has added to or taken from the alliance since (its
+     * package would be set against another population's spend at close) would otherwise be published as the year's
+     * package.
      */
-    private static void refuseIfOutdated(AllianceBudgetEntity row, ParameterVersion rules) {
+    private static void refuseIfOutdated(AllianceBudgetEntity row, ParameterVersion rules, AllianceEntity alliance) {
         if (!rules.versionId().equals(row.parameterVersion())) {
             throw new OutdatedDraftException("the draft was computed under the rules " + row.parameterVersion() + "; "
                     + rules.versionId() + " are in force on 1 January " + row.year() + " now: draft it again");
@@ -245,6 +247,12 @@ public class BudgetService {
         beyondCap(row.factorAdjustment(), row.baseSpend(), rules).ifPresent(why -> {
             throw new OutdatedDraftException("the draft's factor adjustment " + why + ": draft it again");
         });
+        List<String> covered = alliance.coveredDivisions().stream().sorted().toList();
+        if (!covered.equals(row.coveredDivisions())) {
+            throw new OutdatedDraftException("the draft counted the spend of the residents of "
+                    + (row.coveredDivisions().isEmpty() ? "divisions it did not record" : row.coveredDivisions())
+                    + "; the alliance covers " + covered + " now: draft it again");
+        }
     }
 
     private static void refuseIfDissolved(AllianceEntity alliance, int year) {

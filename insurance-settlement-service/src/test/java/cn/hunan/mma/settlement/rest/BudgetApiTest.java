@@ -367,6 +367,33 @@ class BudgetApiTest {
         approve(alliance, 2039, under2039).statusCode(200).body("status", equalTo("APPROVED"));
     }
 
+    /**
+     * A draft counted the spend of 湘潭县's residents; the matrix then adds 湘乡市 to the alliance. Approved, the package
+     * would have been set at close against both counties' spend: the approval is refused, and a draft made again for
+     * both is approved.
+     */
+    @Test
+    void a_draft_is_approved_only_for_the_divisions_whose_residents_spend_it_counted() throws Exception {
+        String alliance = "XTX-COV-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "105", 2047, "100000.00", false);
+        publishAlliance(alliance, "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, XIANGTAN_COUNTY);
+        JsonPath drafted = awaitDraft(alliance, 2048, draft("0.00", "0.00"));
+        assertThat(drafted.getList("coveredDivisions")).containsExactly(XIANGTAN_COUNTY);
+
+        publishAlliance(alliance, "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, XIANGTAN_COUNTY, XIANGXIANG);
+        TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = '" + alliance + "' AND covered_divisions = '"
+                + XIANGTAN_COUNTY + "," + XIANGXIANG + "'", 1);
+        approve(alliance, 2048, drafted.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated"))
+                .body("detail", containsString("[" + XIANGTAN_COUNTY + "]"))
+                .body("detail", containsString("[" + XIANGTAN_COUNTY + ", " + XIANGXIANG + "]"));
+
+        JsonPath redrafted = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2048/draft").then().statusCode(200).extract().jsonPath();
+        assertThat(redrafted.getList("coveredDivisions")).containsExactly(XIANGTAN_COUNTY, XIANGXIANG);
+        approve(alliance, 2048, redrafted.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
     private void loadVersion(String effectiveFrom, ObjectNode parameters) throws Exception {
         given().auth().oauth2(officer).contentType("application/json")
                 .body(JSON.writeValueAsString(JSON.createObjectNode().put("effectiveFrom", effectiveFrom).set("parameters", parameters)))
