@@ -11,6 +11,7 @@ import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.Icd9Cm3Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.PatientPseudonym;
+import cn.hunan.mma.events.value.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +62,10 @@ public record InpatientDischarged(
         Checks.present(dischargeDate, "dischargeDate");
         Checks.require(!dischargeDate.isBefore(admissionDate), "dischargeDate",
                 "the discharge date cannot be before the admission date");
+        // A stay is reported once it has ended: a discharge dated after its own report (a typo of the year, say) would
+        // be settled into a year no close of today counts.
+        Checks.require(!dischargeDate.isAfter(occurredAt.atZone(Period.ZONE).toLocalDate()), "dischargeDate",
+                "the discharge date cannot be after the day the discharge was reported (occurredAt, Beijing time)");
         Checks.nonNegative(lengthOfStayDays, "lengthOfStayDays");
     }
 }
