@@ -2,6 +2,7 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.codec.DecodeResult;
+import cn.hunan.mma.events.codec.NationalIdMask;
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
@@ -18,7 +19,8 @@ import java.util.Objects;
 
 /**
  * Decodes raw bytes strictly, as the contract's consumers do: the key must parse as the topic's
- * key type and the value with {@link ContractCodec}. A rejection keeps the original bytes and gets
+ * key type and the value with {@link ContractCodec}. A rejection keeps the original bytes (identity card numbers masked,
+ * {@link NationalIdMask}) and gets
  * {@link DeadLetterHeaders} so it can go to the topic's dead-letter topic; the stream moves on.
  *
  * <p>The key must also be the one the topic's contract derives from the record (its institution, or
@@ -55,7 +57,8 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Decodin
         DecodeResult.Rejected<?> rejected = (DecodeResult.Rejected<?>) result;
         new DeadLetterHeaders(rejected.reason(), rejected.path(), rejected.message(),
                 source.topic(), source.partition(), source.offset()).writeTo(raw.headers());
-        context.forward(raw.withValue(new Decoding(null, raw.value(), input)));
+        // What the dead-letter topic keeps: never an identity card number in clear (kept as sent before 2026-11-25 (4)).
+        context.forward(raw.withValue(new Decoding(null, NationalIdMask.forDeadLetter(raw.value(), rejected.reason()), input)));
     }
 
     private int inputIndex(String topic) {

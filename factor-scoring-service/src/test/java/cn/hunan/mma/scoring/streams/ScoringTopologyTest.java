@@ -4,6 +4,7 @@ import cn.hunan.mma.events.care.DischargeMode;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
@@ -170,6 +171,25 @@ class ScoringTopologyTest {
         assertThat(headers.sourceTopic()).isEqualTo("mma.care.outpatient-visits");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"type\":\"OutpatientVisitRecorded\"");
         assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+    }
+
+    /**
+     * A hospital sending the identity card number where the pseudonym belongs: the scorer refuses the discharge and
+     * dead-letters it with the number masked (kept in clear before 2026-11-25 (4), beside the settlement service's
+     * masked copy on the same dead-letter topic).
+     */
+    @Test
+    void a_discharge_with_a_national_id_for_its_patient_is_dead_lettered_with_the_number_masked() {
+        String nationalId = "43032119800101123X";
+        InpatientDischarged discharge = ScoringWorld.discharge(COUNTY_HOSPITAL, MARCH_10);
+        String json = new String(ContractCodec.standard().encode(discharge), StandardCharsets.UTF_8)
+                .replace(discharge.patient().value(), nationalId);
+        world.sendRaw(Topics.INPATIENT.name(), COUNTY_HOSPITAL.value().getBytes(StandardCharsets.UTF_8),
+                json.getBytes(StandardCharsets.UTF_8));
+
+        TestRecord<byte[], byte[]> dead = world.deadLetters(Topics.INPATIENT).readRecord();
+        assertThat(DeadLetterHeaders.readFrom(dead.headers()).orElseThrow().reason()).isEqualTo(Reason.NATIONAL_ID_IN_PSEUDONYM);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).doesNotContain(nationalId).contains("*".repeat(18));
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.hunan.mma.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import cn.hunan.mma.events.codec.NationalIdMask;
 import cn.hunan.mma.events.codec.RejectedRecordException;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
@@ -39,7 +40,11 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     static final String REJECTIONS = "mma.contract.rejections";
     static final String UNREADABLE = "UNREADABLE";
 
-    /** SmallRye's headers holding the refused record's bytes, or messages that may quote them. */
+    /** SmallRye's headers holding the refused record's bytes (the DLT record's value comes from them). */
+    private static final List<String> RECORD_BYTES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA,
+            DeserializationFailureHandler.DESERIALIZATION_FAILURE_KEY_DATA);
+    /** Those, and SmallRye's failure messages, which may quote them. */
     private static final List<String> KEPT_BYTES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA,
             DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA,
             DeserializationFailureHandler.DESERIALIZATION_FAILURE_KEY_DATA,
@@ -56,7 +61,7 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     public ContractRecord handleDeserializationFailure(String topic, boolean isKey, String deserializer,
                                                        byte[] data, Exception exception, Headers headers) {
         RejectedRecordException rejected = rejectionIn(exception);
-        mask(headers, rejected != null && rejected.reason() == Reason.NATIONAL_ID_IN_PSEUDONYM);
+        mask(headers, rejected != null ? rejected.reason() : null);
         if (rejected != null) {
             put(headers, DeadLetterHeaders.REASON, rejected.reason().name());
             put(headers, DeadLetterHeaders.PATH, rejected.path());
@@ -68,13 +73,14 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
         return null;
     }
 
-    private static void mask(Headers headers, boolean anywhere) {
+    private static void mask(Headers headers, Reason reason) {
         for (String name : KEPT_BYTES) {
             List<byte[]> values = new ArrayList<>();
             headers.headers(name).forEach(kept -> values.add(kept.value()));
             if (!values.isEmpty()) {
                 headers.remove(name);
-                values.forEach(value -> headers.add(name, NationalIdMask.masked(value, anywhere)));
+                values.forEach(value -> headers.add(name, RECORD_BYTES.contains(name) ? NationalIdMask.forDeadLetter(value, reason)
+                        : NationalIdMask.masked(value, reason == Reason.NATIONAL_ID_IN_PSEUDONYM)));
             }
         }
     }

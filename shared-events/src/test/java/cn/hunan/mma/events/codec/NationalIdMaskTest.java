@@ -1,5 +1,6 @@
-package cn.hunan.mma.platform.messaging;
+package cn.hunan.mma.events.codec;
 
+import cn.hunan.mma.events.value.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,20 @@ class NationalIdMaskTest {
 
         assertThat(NationalIdMask.masked(data, true)).isSameAs(data);
         assertThat(NationalIdMask.masked(null, true)).isNull();
+    }
+
+    @Test
+    void a_record_refused_for_a_number_the_mask_cannot_find_is_withheld_from_the_dead_letter_topic() {
+        // The number's last character written as a JSON escape: decoded, it is refused for a number in its pseudonym;
+        // as bytes, no 18 characters in a row match.
+        byte[] escaped = "{\"patient\":\"43032119800101123\\u0058\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(NationalIdMask.forDeadLetter(escaped, Reason.NATIONAL_ID_IN_PSEUDONYM), StandardCharsets.UTF_8))
+                .startsWith("{\"withheld\":").doesNotContain("43032119800101123");
+        assertThat(NationalIdMask.forDeadLetter(escaped, Reason.MALFORMED_JSON)).as("refused for another reason: kept").isSameAs(escaped);
+        byte[] plain = ("{\"patient\":\"" + NUMBER + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(NationalIdMask.forDeadLetter(plain, Reason.NATIONAL_ID_IN_PSEUDONYM), StandardCharsets.UTF_8))
+                .isEqualTo("{\"patient\":\"" + "*".repeat(18) + "\"}");
     }
 
     private static String masked(String record, boolean anywhere) {
