@@ -57,7 +57,7 @@ public class CareEventsConsumer {
                 discharges.add(discharge);
             }
         }
-        Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(() -> settlements.settle(discharges),
+        Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(() -> settlements.settleFitting(discharges),
                 "settling " + discharges.size() + " discharges");
         return acknowledge(batch, settled.map(result -> {
             List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);

@@ -12,6 +12,7 @@ import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -120,7 +121,16 @@ public class CaseSettlementService {
 
     /** Why each refused discharge was refused, by its position in the batch. */
     public record BatchResult(int settled, Map<Integer, CaseNotSettledException> refused) {
+
+        /** This part's result followed by the next part's, whose positions start at {@code offset} in the whole batch. */
+        BatchResult then(BatchResult next, int offset) {
+            Map<Integer, CaseNotSettledException> both = new HashMap<>(refused);
+            next.refused().forEach((index, reason) -> both.put(offset + index, reason));
+            return new BatchResult(settled + next.settled(), both);
+        }
     }
+
+    private static final String OUT_OF_SHARED_MEMORY = "53200";
 
     private final Mutiny.SessionFactory sessions;
     private final Pool pool;
@@ -138,6 +148,34 @@ public class CaseSettlementService {
         this.parameters = parameters;
         this.counts = counts;
         this.meters = meters;
+    }
+
+    /**
+     * Settles the batch; one whose locks do not fit in the server's lock table (53200 "out of shared memory": a poll of
+     * thousands of corrections, each locking its stay's chain, say) is settled as two halves, each in its own
+     * transaction, and so on down — as two smaller polls would be. Before 2026-11-25 (4) it was retried whole as an
+     * outage, failed the same way every time, and its partition stood still.
+     */
+    public Uni<BatchResult> settleFitting(List<InpatientDischarged> discharges) {
+        return settle(discharges).onFailure(CaseSettlementService::lockTableFull).recoverWithUni(failure -> {
+            if (discharges.size() < 2) {
+                return Uni.createFrom().failure(failure);
+            }
+            int half = discharges.size() / 2;
+            LOG.warnf("A batch of %d discharges needs more locks than the server's lock table holds; settling it in halves",
+                    discharges.size());
+            return settleFitting(discharges.subList(0, half)).chain(first -> settleFitting(discharges.subList(half, discharges.size()))
+                    .map(second -> first.then(second, half)));
+        });
+    }
+
+    private static boolean lockTableFull(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException database) {
+                return OUT_OF_SHARED_MEMORY.equals(database.getSqlState());
+            }
+        }
+        return false;
     }
 
     public Uni<BatchResult> settle(List<InpatientDischarged> discharges) {

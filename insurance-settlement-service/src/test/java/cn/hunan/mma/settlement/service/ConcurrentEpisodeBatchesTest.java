@@ -1,5 +1,7 @@
 package cn.hunan.mma.settlement.service;
 
+import io.vertx.pgclient.PgException;
+import cn.hunan.mma.settlement.rest.TestDatabase;
 import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -251,6 +254,37 @@ class ConcurrentEpisodeBatchesTest {
                 .execute(Tuple.tuple(Arrays.asList(id, GOLDEN.institutionId().value(), GOLDEN.dischargeDate().getYear(),
                         GOLDEN.residenceDivision().value(), GOLDEN.dischargeDate(), corrects, OffsetDateTime.now())))
                 .await().atMost(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A poll of 20,000 corrections (a re-coding audit, say) locks each one's stay and the version it names: 40,000
+     * advisory locks, beyond the test server's lock table (64 × 200 connections). Settled whole it fails with 53200,
+     * which was retried as an outage for ever; settled to fit, it goes in halves until each fits, and every correction
+     * is settled once.
+     */
+    @Test
+    void a_batch_whose_locks_do_not_fit_in_the_servers_lock_table_is_settled_in_parts() throws Exception {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        List<InpatientDischarged> corrections = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            corrections.add(discharge(null, EventId.random()));
+        }
+
+        assertThatThrownBy(() -> onContext(() -> settlements.settle(corrections)).join())
+                .hasRootCauseInstanceOf(PgException.class)
+                .rootCause().satisfies(cause -> assertThat(((PgException) cause).getSqlState()).isEqualTo("53200"));
+        CaseSettlementService.BatchResult settled = onContext(() -> settlements.settleFitting(corrections)).join();
+
+        assertThat(settled.settled()).isEqualTo(20_000);
+        assertThat(settled.refused()).isEmpty();
+        try (var db = TestDatabase.connect(); var count = db.prepareStatement(
+                "SELECT count(*) FROM case_settlement WHERE discharge_event_id = ANY(?::uuid[])")) {
+            count.setArray(1, db.createArrayOf("uuid", corrections.stream().map(d -> d.eventId().asUuid()).toArray()));
+            try (var found = count.executeQuery()) {
+                found.next();
+                assertThat(found.getLong(1)).isEqualTo(20_000);
+            }
+        }
     }
 
     /** Runs a Hibernate Reactive / Vert.x pipeline on a fresh safe duplicated context, as a consumer would. */

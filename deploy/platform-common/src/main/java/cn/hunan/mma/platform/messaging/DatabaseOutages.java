@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.slf4j.Logger;
@@ -33,10 +34,15 @@ public final class DatabaseOutages {
     /**
      * SQLSTATEs that say "not now" rather than "not this": serialization failure and deadlock (class 40), insufficient
      * resources such as too many connections (class 53), the server shutting down, crashed or starting (57P01–57P03),
-     * and a lock not available (55P03). Connection exceptions (class 08) are matched by class.
+     * a lock not available (55P03), a statement cancelled (57014: an administrator's pg_cancel_backend, or a timeout),
+     * and the database refusing the service's own role (class 28, a password rotated; 42501, a grant revoked): none of
+     * them is the record's fault, and dead-lettering every record polled meanwhile would lose the poll to the DLT.
+     * Connection exceptions (class 08) are matched by class.
      */
-    private static final Set<String> RETRY_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "55P03");
-    private static final Set<String> RETRY_CLASSES = Set.of("08", "53");
+    private static final Set<String> RETRY_STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "55P03", "57014", "42501");
+    private static final Set<String> RETRY_CLASSES = Set.of("08", "53", "28");
+    /** The Vert.x pool's answer when no connection frees up in time: the database busy, not the work wrong. */
+    private static final String POOL_TIMEOUT = "Timeout waiting for connection";
     private static final String PROTOCOL_VIOLATION = "08P01";
 
     private DatabaseOutages() {
@@ -87,6 +93,9 @@ public final class DatabaseOutages {
             }
             if (cause instanceof JacksonException) {
                 return false;
+            }
+            if (cause instanceof VertxException && POOL_TIMEOUT.equals(cause.getMessage())) {
+                return true;
             }
             if (cause instanceof ClosedConnectionException || cause instanceof IOException) {
                 return true;   // the connection was closed, reset or never opened (ConnectException is an IOException)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,12 @@ class DatabaseOutagesTest {
         assertThat(DatabaseOutages.isTransient(new CompletionException(pg("57P01")))).as("wrapped").isTrue();
         assertThat(DatabaseOutages.isTransient(ClosedConnectionException.INSTANCE)).isTrue();
         assertThat(DatabaseOutages.isTransient(new ConnectException("Connection refused"))).isTrue();
+        assertThat(DatabaseOutages.isTransient(pg("57014"))).as("cancelled by an administrator or a timeout").isTrue();
+        assertThat(DatabaseOutages.isTransient(pg("28P01"))).as("the service's password rotated").isTrue();
+        assertThat(DatabaseOutages.isTransient(pg("42501"))).as("a grant revoked").isTrue();
+        assertThat(DatabaseOutages.isTransient(new VertxException("Timeout waiting for connection", true)))
+                .as("no pooled connection free in time").isTrue();
+        assertThat(DatabaseOutages.isTransient(new VertxException("something else", true))).isFalse();
         assertThat(DatabaseOutages.isTransient(new CompletionException(new ConcurrentChangeException("replaced meanwhile"))))
                 .as("work that met a concurrent change is done again").isTrue();
 
