@@ -46,6 +46,10 @@ public class AllianceEntity {
     @Column(name = "dissolved_at")
     Instant dissolvedAt;
 
+    // When the matrix stated what the row holds; null for rows stored before V24.
+    @Column(name = "stated_at")
+    Instant statedAt;
+
     protected AllianceEntity() {
     }
 
@@ -57,6 +61,10 @@ public class AllianceEntity {
     }
 
     public void apply(AllianceSnapshot snapshot) {
+        if (statedAt != null && snapshot.occurredAt().isBefore(statedAt)) {
+            return;   // stated before what the row holds, delivered late (a replay): neither a make-up nor a dissolution
+        }
+        statedAt = snapshot.occurredAt();
         if (AllianceDissolution.isDissolved(snapshot)) {
             dissolve(snapshot);
             return;

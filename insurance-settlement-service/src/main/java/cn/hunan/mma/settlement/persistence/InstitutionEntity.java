@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** An institution's level and division, from the matrix topic. */
@@ -31,6 +32,10 @@ public class InstitutionEntity {
     @Column(name = "division_code")
     String divisionCode;
 
+    // Null for rows stored before V24 until the matrix states the institution again.
+    @Column(name = "stated_at")
+    Instant statedAt;
+
     protected InstitutionEntity() {
     }
 
@@ -41,7 +46,12 @@ public class InstitutionEntity {
         return row;
     }
 
+    /** Takes the snapshot's level and division, unless the row holds what the matrix stated later. */
     public void apply(InstitutionSnapshot snapshot) {
+        if (statedAt != null && snapshot.occurredAt().isBefore(statedAt)) {
+            return;   // stated before what the row holds, delivered late: a replay would turn the level back
+        }
+        statedAt = snapshot.occurredAt();
         level = snapshot.level();
         divisionCode = snapshot.divisionCode().value();
         eventId = snapshot.eventId().asUuid();

@@ -16,7 +16,7 @@ import java.util.Set;
  * The guidance catalogue as settlement needs it: which principal diagnoses are primary-level diseases
  * (基层病种, "paid the same at every level"). The entry with the longest ICD-10 prefix covering a
  * diagnosis decides, so a catalogue can name a category primary-level and carve a subcategory out.
- * Latest on the compacted topic wins, as for institutions.
+ * The latest stated wins, as for institutions: an entry stated earlier and delivered later is ignored.
  */
 @ApplicationScoped
 public class GuidanceCatalogue {
@@ -25,7 +25,9 @@ public class GuidanceCatalogue {
             + "primary_level_disease, catalogue_version, event_id, occurred_at) VALUES ($1, $2, $3, $4, $5, $6) "
             + "ON CONFLICT (icd10_prefix) DO UPDATE SET lowest_inpatient_level = excluded.lowest_inpatient_level, "
             + "primary_level_disease = excluded.primary_level_disease, catalogue_version = excluded.catalogue_version, "
-            + "event_id = excluded.event_id, occurred_at = excluded.occurred_at";
+            + "event_id = excluded.event_id, occurred_at = excluded.occurred_at "
+            // An entry stated before the stored one, delivered late (a replay), does not turn it back.
+            + "WHERE guidance_catalogue.occurred_at <= excluded.occurred_at";
     // Every prefix of each diagnosis is looked up by the primary key; the longest one found decides.
     static final String PRIMARY_LEVEL = "SELECT d FROM (SELECT DISTINCT ON (d) d, g.primary_level_disease AS primary_level "
             + "FROM unnest($1::text[]) AS d JOIN guidance_catalogue g "

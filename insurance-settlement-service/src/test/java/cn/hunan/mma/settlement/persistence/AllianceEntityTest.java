@@ -61,6 +61,20 @@ class AllianceEntityTest {
         assertThat(row.coveredDivisions()).containsExactly("430381");
     }
 
+    @Test
+    void a_make_up_or_a_dissolution_stated_before_what_the_row_holds_is_ignored() {
+        AllianceEntity row = AllianceEntity.of(LIVE);
+        row.apply(live(Instant.parse("2023-01-01T00:00:00Z"), List.of(LEAD), "430381"));
+
+        // Replays of older statements: the make-up of 2021, and a dissolution stated in 2022 (before it was formed again).
+        row.apply(LIVE);
+        row.apply(AllianceDissolution.of(LIVE, EventId.random(), DISSOLVED));
+
+        assertThat(row.lifetime().dissolved()).isFalse();
+        assertThat(row.memberIds()).containsExactly("430382T0101");
+        assertThat(row.coveredDivisions()).containsExactly("430381");
+    }
+
     private static AllianceSnapshot live(Instant at, List<InstitutionId> members, String division) {
         return new AllianceSnapshot(EventId.random(), at, AllianceId.of("XTX-DIS-UNIT"), "韶山市医共体(测试)",
                 AllianceKind.COUNTY_COMMUNITY, LEAD, members, List.of(DivisionCode.of(division)), List.of());
