@@ -26,7 +26,7 @@ public final class ClosedEvents {
     }
 
     public static PeriodSettlementClosed of(PeriodSettlement settlement, EventId eventId, Instant occurredAt,
-                                            String snapshotId) {
+                                            String snapshotId, int revision) {
         List<MemberShare> shares = new ArrayList<>();
         for (MemberAllocation allocation : settlement.members().allocations()) {
             shares.add(new MemberShare(allocation.institutionId(), allocation.base(),
@@ -46,6 +46,6 @@ public final class ClosedEvents {
         return new PeriodSettlementClosed(eventId, occurredAt, settlement.snapshot().allianceId(),
                 settlement.snapshot().period(), settlement.snapshot().packageTotal(), settlement.snapshot().actualSpend(),
                 settlement.outcome().kind(), settlement.retained(), settlement.reserve(), allianceBorne, fundBorne,
-                shares, snapshotId, settlement.snapshot().ruleVersion());
+                shares, snapshotId, settlement.snapshot().ruleVersion(), revision);
     }
 }

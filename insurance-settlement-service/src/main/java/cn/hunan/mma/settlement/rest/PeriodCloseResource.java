@@ -418,6 +418,20 @@ public class PeriodCloseResource {
                         .map(LedgerLineView::of).toList());
     }
 
+    /**
+     * The period's audit trail: each close and reopen with its revision, who, when and (for a reopen) why — also while
+     * the period is reopened, scoped by its latest close.
+     */
+    @GET
+    @Path("/audit")
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.AUDITOR_NAME})
+    public Uni<List<CloseAuditView>> audit(@PathParam("allianceId") String allianceId, @PathParam("period") String period) {
+        String periodText = closablePeriod(period).toString();
+        return visible(closer.latest(AllianceId.of(allianceId).value(), periodText), false)
+                .chain(latest -> closer.audit(latest.allianceId(), periodText))
+                .map(rows -> rows.stream().map(CloseAuditView::of).toList());
+    }
+
     @GET
     @Path("/export.xlsx")
     @Produces(SettlementExport.XLSX_MEDIA_TYPE)

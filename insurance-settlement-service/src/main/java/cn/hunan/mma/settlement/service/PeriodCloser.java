@@ -83,7 +83,7 @@ public class PeriodCloser {
             }
         }
         rows.add(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.PERIOD_SETTLEMENTS,
-                ClosedEvents.of(settlement, EventId.random(), now, snapshotId))));
+                ClosedEvents.of(settlement, EventId.random(), now, snapshotId, revision))));
         return session.persistAll(rows.toArray()).replaceWith(row);
     }
 
@@ -137,6 +137,14 @@ public class PeriodCloser {
             }
             return existing.get(existing.size() - 1);
         });
+    }
+
+    /** Who closed and reopened the period, when and why, in the order it happened. */
+    public Uni<List<CloseAuditEntity>> audit(String alliance, String period) {
+        return sessions.withSession(session -> session.createSelectionQuery(
+                        "from CloseAuditEntity where allianceId = :alliance and period = :period order by at, revision, action",
+                        CloseAuditEntity.class)
+                .setParameter("alliance", alliance).setParameter("period", period).getResultList());
     }
 
     public Uni<List<LedgerEntryEntity>> ledger(String alliance, String period) {

@@ -90,7 +90,7 @@ class SettlementReplayTest {
         PeriodSettlement settlement = PeriodSettlement.close(XiangtanClose.withActualSpend("470000000.00"));
 
         PeriodSettlementClosed closed = ClosedEvents.of(settlement, EventId.random(), Instant.parse("2026-01-05T02:00:00Z"),
-                "a".repeat(64));
+                "a".repeat(64), 1);
         byte[] wire = GoldenFixtures.codec().encode(closed);
 
         assertThat(closed.outcome()).isEqualTo(SettlementOutcome.SURPLUS);

@@ -105,6 +105,7 @@ class PeriodCloseApiTest {
 
         PeriodSettlementClosed published = awaitClose(snapshotId);
         assertThat(published.retainedSurplus().toYuanString()).isEqualTo("18750000.00");
+        assertThat(published.revision()).isEqualTo(1);
 
         // The exports show the result as stored, not a re-run of the snapshot: one fen moved between two members' stored
         // amounts (as a later change to the close's arithmetic would make a re-run differ) is what they show.
@@ -174,14 +175,29 @@ class PeriodCloseApiTest {
         assertThat(withdrawn.revision()).isEqualTo(1);
         assertThat(withdrawn.reason()).isEqualTo("late corrections from 430321T0102");
 
-        given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
+        String secondSnapshot = given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/close")
-                .then().statusCode(200).body("revision", equalTo(2)).body("result.retained", equalTo("17750000.00"));
+                .then().statusCode(200).body("revision", equalTo(2)).body("result.retained", equalTo("17750000.00"))
+                .extract().jsonPath().getString("snapshotId");
+        // The integration team tells the second close from the first, which the reopening withdrew.
+        assertThat(awaitClose(secondSnapshot).revision()).isEqualTo(2);
         List<Map<String, String>> ledger = given().auth().oauth2(auditor)
                 .when().get("/api/v1/settlements/XTX-YGT-01/2022-H1/ledger")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
         assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/reversal"));
+
+        // The audit trail, in order: who closed, who reopened and why, who closed again (close_audit had no reader
+        // before 2026-11-25 (4)).
+        List<Map<String, Object>> audit = given().auth().oauth2(auditor)
+                .when().get("/api/v1/settlements/XTX-YGT-01/2022-H1/audit")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(audit).extracting(step -> step.get("action") + " r" + step.get("revision") + " " + step.get("actor"))
+                .containsExactly("CLOSE r1 xt-insurance-officer", "REOPEN r1 xt-insurance-officer", "CLOSE r2 xt-insurance-officer");
+        assertThat(audit.get(1).get("reason")).isEqualTo("late corrections from 430321T0102");
+        assertThat(audit.get(0).get("reason")).isNull();
+        given().auth().oauth2(otherAllianceOperator).when().get("/api/v1/settlements/XTX-YGT-01/2022-H1/audit")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
     }
 
     /**

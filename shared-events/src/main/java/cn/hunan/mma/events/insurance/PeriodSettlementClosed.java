@@ -1,5 +1,7 @@
 package cn.hunan.mma.events.insurance;
 
+import cn.hunan.mma.events.contract.Bounds;
+import cn.hunan.mma.events.contract.OptionalField;
 import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EventId;
@@ -21,6 +23,9 @@ import java.util.List;
  * @param memberShares           the distributed pool (retained surplus minus reserve), split by
  *                               member; adds up to it exactly; empty on overspend
  * @param snapshotId             the frozen inputs (scores, weights, parameters) used
+ * @param revision               which close of the period this is: 1, then one more after each reopen (absent from
+ *                               records published before 2026-11-25 (4)); a {@code PeriodSettlementReopened} of the
+ *                               same revision withdraws it
  */
 public record PeriodSettlementClosed(
         EventId eventId,
@@ -36,7 +41,8 @@ public record PeriodSettlementClosed(
         Money fundBorneOverspend,
         List<MemberShare> memberShares,
         String snapshotId,
-        String ruleVersion) implements PeriodSettlementEvent {
+        String ruleVersion,
+        @OptionalField @Bounds(min = 1) Integer revision) implements PeriodSettlementEvent {
 
     public PeriodSettlementClosed {
         Checks.present(eventId, "eventId");
@@ -53,6 +59,7 @@ public record PeriodSettlementClosed(
         memberShares = Checks.list(memberShares, "memberShares");
         Checks.text(snapshotId, "snapshotId", 64);
         Checks.text(ruleVersion, "ruleVersion", 64);
+        Checks.require(revision == null || revision >= 1, "revision", "a close's revision counts from 1");
         requireConsistentOutcome(packageTotal, actualSpend, outcome, retainedSurplus, reserve,
                 allianceBorneOverspend, fundBorneOverspend, memberShares);
     }

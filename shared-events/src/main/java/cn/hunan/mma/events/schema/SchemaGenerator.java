@@ -144,8 +144,9 @@ public final class SchemaGenerator {
         if (raw == String.class) {
             return NODES.objectNode().put("type", "string").put("minLength", 1);
         }
-        if (raw == int.class || raw == long.class) {
-            // An integer is a count or a number of days unless @Bounds narrows it (a year, a revision).
+        if (raw == int.class || raw == long.class || raw == Integer.class) {
+            // An integer is a count or a number of days unless @Bounds narrows it (a year, a revision); boxed only
+            // where it is optional.
             return NODES.objectNode().put("type", "integer").put("minimum", 0);
         }
         // Boxed only for optional flags: absent is allowed there, an absent primitive never is.

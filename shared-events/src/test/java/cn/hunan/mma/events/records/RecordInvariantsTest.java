@@ -83,7 +83,7 @@ class RecordInvariantsTest {
         assertThatThrownBy(() -> new PeriodSettlementClosed(golden.eventId(), golden.occurredAt(), golden.allianceId(),
                 golden.period(), golden.packageTotal(), golden.actualSpend(), golden.outcome(), golden.retainedSurplus(),
                 golden.reserve(), golden.allianceBorneOverspend(), golden.fundBorneOverspend(), shares,
-                golden.snapshotId(), golden.ruleVersion()))
+                golden.snapshotId(), golden.ruleVersion(), golden.revision()))
                 .isInstanceOfSatisfying(ContractViolation.class, e -> assertThat(e.field()).isEqualTo("memberShares"));
     }
 
@@ -143,6 +143,6 @@ class RecordInvariantsTest {
     private static PeriodSettlementClosed overspendClose(Money allianceBorne, Money fundBorne) {
         return new PeriodSettlementClosed(EventId.random(), AT, AllianceId.of("XTX-YGT-01"), Period.ofYear(2025),
                 Money.ofYuan("488750000.00"), Money.ofYuan("520000000.00"), SettlementOutcome.OVERSPEND,
-                Money.ZERO, Money.ZERO, allianceBorne, fundBorne, List.of(), "SNAP-2025-XTX-0002", "xiangtan-settlement-2025.1");
+                Money.ZERO, Money.ZERO, allianceBorne, fundBorne, List.of(), "SNAP-2025-XTX-0002", "xiangtan-settlement-2025.1", 1);
     }
 }
