@@ -163,9 +163,10 @@ public class RankingsResource {
             boolean tie = i > 0 && sorted.get(i - 1).value().compareTo(entry.value()) == 0;
             ranked.add(new Ranking.Entry(tie ? ranked.get(i - 1).rank() : i + 1, entry.id(), entry.name(), entry.value()));
         }
-        int from = Math.min(page * size, ranked.size());
+        // In long: page × size overflowed an int to a negative index for a huge page (a 500 before 2026-11-25 (4)).
+        int from = (int) Math.min((long) page * size, ranked.size());
         return new Ranking(kindName, period.toString(), criterion.text(), rules.version(), ranked.size(), page, size,
-                List.copyOf(ranked.subList(from, Math.min(from + size, ranked.size()))));
+                List.copyOf(ranked.subList(from, (int) Math.min((long) from + size, ranked.size()))));
     }
 
     private static ScoredEntityKind kindOf(String kind) {

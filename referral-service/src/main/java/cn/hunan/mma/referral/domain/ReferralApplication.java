@@ -3,6 +3,7 @@ package cn.hunan.mma.referral.domain;
 import cn.hunan.mma.events.referral.ReferralCriterion;
 import cn.hunan.mma.events.referral.ReferralParty;
 import cn.hunan.mma.events.referral.Urgency;
+import cn.hunan.mma.events.value.Checks;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.PatientPseudonym;
@@ -21,7 +22,8 @@ public record ReferralApplication(ReferralId id, EpisodeId episodeId, ReferralPa
                                   List<ReferralCriterion> criteriaMet, Urgency urgency, List<String> attachmentRefs) {
 
     public ReferralApplication {
-        criteriaMet = List.copyOf(criteriaMet);
-        attachmentRefs = List.copyOf(attachmentRefs);
+        // A null element is the client's mistake, refused with its index (400): List.copyOf threw an NPE, a 500.
+        criteriaMet = Checks.list(criteriaMet, "criteriaMet");
+        attachmentRefs = Checks.list(attachmentRefs, "attachmentRefs");
     }
 }

@@ -112,6 +112,10 @@ public class ReferralResource {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadRequestException("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // page × size is the query's offset: beyond an int it overflowed to a negative offset (a 500 before 2026-11-25 (4)).
+            throw new BadRequestException("page: page × size must not exceed " + Integer.MAX_VALUE);
+        }
         Caller who = caller.get();
         ReferralQueries.Filter filter = new ReferralQueries.Filter(
                 Optional.ofNullable(box).map(text -> parse(ReferralQueries.Box.class, text, "box")),

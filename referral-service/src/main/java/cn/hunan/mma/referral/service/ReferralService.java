@@ -91,7 +91,7 @@ public class ReferralService {
                                    ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
         // Read outside any transaction: the write is conditional on the version decided on.
         return ReferralRows.find(pool, referralId)
-                .map(found -> decide(visible(found, referralId, caller, matrix), command, expectedVersion, caller))
+                .map(found -> decide(visible(found, referralId, caller, matrix), command, expectedVersion, caller, amendment))
                 .chain(step -> write(step, command, expectedVersion, amendment, slot, caller))
                 .onFailure(ReferralService::lostTheRace)
                 .transform(lost -> raceLost(referralId));
@@ -183,7 +183,8 @@ public class ReferralService {
         }
     }
 
-    private static Step decide(ReferralEntity referral, ReferralCommand command, long expectedVersion, Caller caller) {
+    private static Step decide(ReferralEntity referral, ReferralCommand command, long expectedVersion, Caller caller,
+                               ClinicalRecordText amendment) {
         String referralId = referral.id();
         if (referral.version() != expectedVersion) {
             throw new StaleVersionException("referral " + referralId + " is at version " + referral.version()
@@ -192,6 +193,12 @@ public class ReferralService {
         Set<Party> parties = ReferralAccess.parties(caller, referral);
         if (!caller.mayChangeAnything()) {
             parties = Set.of();
+        }
+        if (amendment.writesReceiversPart() && !parties.contains(Party.RECEIVER)) {
+            // The treatment plan and rehabilitation guidance are the receiving institution's to write, whatever step it
+            // comes with: before 2026-11-25 (4) a reviewer's approve or the sender's follow-up could overwrite them.
+            throw new OutOfScopeException("referral " + referralId + ": only the receiving institution writes "
+                    + "treatmentPlan and rehabilitationGuidance");
         }
         Decision decision = referral.toReferral().decide(command, parties, EventId.random(), now());
         if (decision instanceof Decision.Refused refused) {

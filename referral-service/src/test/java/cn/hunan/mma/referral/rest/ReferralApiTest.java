@@ -246,6 +246,49 @@ class ReferralApiTest {
         post(county, body(MATRIX.township, MATRIX.county, "E11.9")).statusCode(403).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * Input that reached the database or a bare List.copyOf answered 500 before 2026-11-25 (4) (helper-66): a null in a
+     * list, a NUL in free text, a page whose offset overflows an int. A reference with a line break read back as two.
+     */
+    @Test
+    void client_mistakes_that_answered_500_are_problem_json_400_naming_the_field() {
+        Map<String, Object> nullCriterion = body(MATRIX.township, MATRIX.county, "E11.9");
+        nullCriterion.put("criteriaMet", java.util.Arrays.asList((Object) null));
+        post(township, nullCriterion).statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("criteriaMet[0]"));
+        Map<String, Object> nullRef = body(MATRIX.township, MATRIX.county, "E11.9");
+        nullRef.put("attachmentRefs", java.util.Arrays.asList("ehr://township/visit/9", null));
+        post(township, nullRef).statusCode(400).body("errors[0].field", equalTo("attachmentRefs[1]"));
+        Map<String, Object> twoLineRef = body(MATRIX.township, MATRIX.county, "E11.9");
+        twoLineRef.put("attachmentRefs", List.of("pacs://a\nb"));
+        post(township, twoLineRef).statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("attachmentRefs[0] must be a single line"));
+        Map<String, Object> nulReason = body(MATRIX.township, MATRIX.county, "E11.9");
+        nulReason.put("reason", "chest pain\u0000");
+        post(township, nulReason).statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("reason must not hold control characters"));
+        Map<String, Object> nulSummary = body(MATRIX.township, MATRIX.county, "E11.9");
+        nulSummary.put("courseSummary", "glucose\u0000");
+        post(township, nulSummary).statusCode(400).body("errors[0].field", equalTo("courseSummary"));
+
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        act(county, id, "accept", 0, Map.of("treatmentPlan", "insulin\u0000")).statusCode(400)
+                .body("errors[0].field", equalTo("treatmentPlan"));
+        given().auth().oauth2(county).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .get("/api/v1/referrals").then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    /**
+     * The treatment plan and rehabilitation guidance are the receiving institution's: the sender's follow-up, or any
+     * step of another party, cannot write them (helper-66; before 2026-11-25 (4) any acting party could).
+     */
+    @Test
+    void only_the_receiving_institution_writes_the_treatment_plan_and_rehabilitation_guidance() {
+        String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");
+        act(township, id, "cancel", 0, Map.of("treatmentPlan", "the sender's plan")).statusCode(403).contentType(PROBLEM_JSON);
+        act(county, id, "accept", 0, Map.of("treatmentPlan", "insulin titration")).statusCode(200);
+
+        given().auth().oauth2(county).get("/api/v1/referrals/" + id + "/record").then().statusCode(200)
+                .body(containsString("insulin titration"));
+    }
+
     @Test
     void a_caller_sees_only_referrals_of_its_scope() {
         String id = create(township, MATRIX.township, MATRIX.county, "E11.9").path("referralId");

@@ -58,7 +58,8 @@ public record ReferralRequested(
         Checks.present(urgency, "urgency");
         attachmentRefs = Checks.list(attachmentRefs, "attachmentRefs");
         for (int i = 0; i < attachmentRefs.size(); i++) {
-            Checks.text(attachmentRefs.get(i), "attachmentRefs[" + i + "]", 512);
+            // One line each: the service stores them line by line (a ref with a line break read back as two).
+            Checks.line(attachmentRefs.get(i), "attachmentRefs[" + i + "]", 512);
         }
     }
 

@@ -38,6 +38,23 @@ public final class Checks {
         if (value.isBlank() || value.length() > maxLength) {
             throw ContractViolation.invalid(field, field + " must be non-blank text of at most " + maxLength + " characters");
         }
+        // A NUL cannot be stored in PostgreSQL text (a 500 where a service stored it), and no other control character
+        // but a line break or a tab belongs in text a person wrote (since 2026-11-25 (4)).
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw ContractViolation.invalid(field, field + " must not hold control characters other than line breaks and tabs");
+            }
+        }
+        return value;
+    }
+
+    /** One line of text (a reference, a name): as {@link #text}, without line breaks. */
+    public static String line(String value, String field, int maxLength) {
+        text(value, field, maxLength);
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw ContractViolation.invalid(field, field + " must be a single line");
+        }
         return value;
     }
 
@@ -83,6 +100,10 @@ public final class Checks {
 
     public static BigDecimal between(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
         present(value, field);
+        if (value.scale() > MAX_DIGITS) {
+            // 1e-10000 lies between any bounds around zero, and no encoder writes it out plainly (a 500 where one tried).
+            throw ContractViolation.invalid(field, field + " must have at most " + MAX_DIGITS + " decimal places");
+        }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw ContractViolation.invalid(field, field + " must be between " + min + " and " + max);
         }
