@@ -95,6 +95,28 @@ class AllianceOperatorApiTest {
     }
 
     /**
+     * A retired institution cannot be named by an alliance formed or revised after its retirement: retiring is refused
+     * while an alliance names it, so forming one with it must be too (accepted before 2026-11-25 (4): the retired
+     * township centre was republished as the alliance's member; helper-67).
+     */
+    @Test
+    void an_alliance_cannot_be_formed_or_revised_with_a_retired_institution() {
+        String townshipVersion = registered(township).extract().header("ETag");
+        given().auth().oauth2(provinceAdmin).header("If-Match", townshipVersion)
+                .when().delete("/api/v1/registry/institutions/" + township).then().statusCode(200);
+
+        form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("memberIds")).body("errors[0].reason", equalTo("INSTITUTION_RETIRED"));
+        registered(township).body("allianceIds", empty()).body("active", equalTo(false));
+
+        String version = form(provinceAdmin, alliance(List.of(lead), List.of(cityPartner))).statusCode(201).extract().header("ETag");
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", version)
+                .body(alliance(List.of(lead, township), List.of(cityPartner)))
+                .when().put(ALLIANCES + "/" + allianceId).then().statusCode(400)
+                .body("errors[0].reason", equalTo("INSTITUTION_RETIRED"));
+    }
+
+    /**
      * A county alliance that takes in every village clinic of a county has thousands of members; joining and
      * leaving republish each of them in one transaction. 6,000 members: the members' republishing once ran as one
      * step nested in the next, and a few thousand of those overflowed the stack before a row was read.

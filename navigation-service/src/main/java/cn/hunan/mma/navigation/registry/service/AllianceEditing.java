@@ -12,6 +12,7 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
@@ -137,7 +138,7 @@ public class AllianceEditing {
         List<InstitutionId> touched = new ArrayList<>(row.memberIds().stream().map(InstitutionId::of).toList());
         return placements(session, touched).map(found -> {
             List<DivisionCode> divisions = new ArrayList<>(row.coveredDivisions());
-            found.values().forEach(placement -> divisions.add(placement.division()));
+            found.placed().values().forEach(placement -> divisions.add(placement.division()));
             requireChange(caller, row.id(), divisions);
             if (!row.lastEventId().equals(expectedVersion)) {
                 throw new StaleVersionException("alliance " + row.id());
@@ -155,6 +156,7 @@ public class AllianceEditing {
                     .or(() -> ReservedAllianceShape.problem(snapshot)).ifPresent(violation -> {
                 throw new RegistryRuleException(violation);
             });
+            refuseRetired(snapshot, found.retired());
             List<DivisionCode> divisions = new ArrayList<>(snapshot.coveredDivisions());
             snapshot.memberIds().forEach(member -> divisions.add(found.get(member).division()));
             requireChange(caller, snapshot.allianceId().value(), divisions);
@@ -188,6 +190,12 @@ public class AllianceEditing {
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultList()
                         .chain(institutions -> {
+                            // Read under the lock: a retirement that committed after the check above is seen here.
+                            institutions.stream().filter(institution -> members.contains(institution.id()) && !institution.active())
+                                    .findFirst().ifPresent(institution -> {
+                                        throw new RegistryRuleException(new RuleViolation("memberIds", MatrixRules.INSTITUTION_RETIRED,
+                                                "institution " + institution.id() + " was retired meanwhile"));
+                                    });
                             List<Object> changes = new ArrayList<>();
                             institutions.forEach(institution -> republished(institution, allianceId,
                                     members.contains(institution.id())).ifPresent(changes::add));
@@ -220,17 +228,46 @@ public class AllianceEditing {
         return Optional.of(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.INSTITUTIONS, snapshot)));
     }
 
-    private static Uni<Map<InstitutionId, InstitutionPlacement>> placements(Mutiny.Session session, List<InstitutionId> ids) {
-        return session.createSelectionQuery("select i.id, i.level, i.divisionCode from InstitutionEntity i where i.id in :ids",
+    /** Where each referenced institution is, and which of them are retired. */
+    private record Placements(Map<InstitutionId, InstitutionPlacement> placed, Set<InstitutionId> retired) {
+
+        InstitutionPlacement get(InstitutionId id) {
+            return placed.get(id);
+        }
+    }
+
+    private static Uni<Placements> placements(Mutiny.Session session, List<InstitutionId> ids) {
+        return session.createSelectionQuery("select i.id, i.level, i.divisionCode, i.active from InstitutionEntity i where i.id in :ids",
                         Object[].class)
                 .setParameter("ids", ids.stream().map(InstitutionId::value).distinct().toList())
                 .getResultList()
                 .map(rows -> {
                     Map<InstitutionId, InstitutionPlacement> found = new HashMap<>();
-                    rows.forEach(row -> found.put(InstitutionId.of((String) row[0]),
-                            new InstitutionPlacement((Level) row[1], DivisionCode.of((String) row[2]))));
-                    return found;
+                    Set<InstitutionId> retired = new HashSet<>();
+                    rows.forEach(row -> {
+                        InstitutionId id = InstitutionId.of((String) row[0]);
+                        found.put(id, new InstitutionPlacement((Level) row[1], DivisionCode.of((String) row[2])));
+                        if (!(Boolean) row[3]) {
+                            retired.add(id);
+                        }
+                    });
+                    return new Placements(found, retired);
                 });
+    }
+
+    /**
+     * A live alliance names no retired institution: retiring one is refused while an alliance names it, and forming or
+     * revising one with a retired institution is refused the same way (it was accepted before 2026-11-25 (4), and the
+     * retired hospital was republished as the alliance's member; helper-67).
+     */
+    private static void refuseRetired(AllianceSnapshot snapshot, Set<InstitutionId> retired) {
+        if (retired.isEmpty()) {
+            return;
+        }
+        String field = retired.contains(snapshot.leadInstitutionId()) ? "leadInstitutionId"
+                : snapshot.memberIds().stream().anyMatch(retired::contains) ? "memberIds" : "collaboratingTertiaryIds";
+        throw new RegistryRuleException(new RuleViolation(field, MatrixRules.INSTITUTION_RETIRED, "retired institutions "
+                + retired.stream().map(InstitutionId::value).sorted().toList() + " cannot be named by a live alliance"));
     }
 
     private static AllianceSnapshot restamped(AllianceSnapshot draft, Instant at) {
