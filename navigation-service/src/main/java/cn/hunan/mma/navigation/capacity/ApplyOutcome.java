@@ -9,5 +9,10 @@ public enum ApplyOutcome {
     /** A correction of a slot change: counted, not applied (see {@link CapacityView}). */
     CORRECTION_IGNORED,
     /** A bed report older than the one already shown: a later state supersedes it. */
-    SUPERSEDED
+    SUPERSEDED,
+    /**
+     * A record at or before its partition's last applied offset: the consumer read the partition again (a rebalance
+     * resets it to the earliest offset, as nothing is committed). Not applied: the view holds it already.
+     */
+    REPLAYED
 }

@@ -6,15 +6,20 @@ import cn.hunan.mma.navigation.capacity.CapacityView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds the capacity topic into the live view and counts what each event did
- * ({@value #APPLIED_METRIC}, tag {@code outcome}). Records the contract rejects never get here:
+ * ({@value #APPLIED_METRIC}, tag {@code outcome}); a record read again after a rebalance is skipped
+ * ({@link PartitionPositions}). Records the contract rejects never get here:
  * SmallRye sends them to the dead-letter topic (platform-common's {@code ContractRecordRejections}).
  */
 @ApplicationScoped
@@ -26,6 +31,7 @@ public class CapacityEventsConsumer {
 
     private final CapacityView view;
     private final Map<ApplyOutcome, Counter> outcomes = new EnumMap<>(ApplyOutcome.class);
+    private final PartitionPositions positions = new PartitionPositions();
 
     public CapacityEventsConsumer(CapacityView view, MeterRegistry registry) {
         this.view = view;
@@ -44,7 +50,11 @@ public class CapacityEventsConsumer {
     // executor threads, context propagation on the consumer thread for each of 1,000 events/s).
     @Incoming(CHANNEL)
     @NonBlocking
-    public void apply(CapacityEvent event) {
-        outcomes.get(view.apply(event)).increment();
+    public CompletionStage<Void> apply(Message<CapacityEvent> message) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        boolean replayed = kafka.isPresent()
+                && !positions.advance(kafka.get().getTopic(), kafka.get().getPartition(), kafka.get().getOffset());
+        outcomes.get(replayed ? ApplyOutcome.REPLAYED : view.apply(message.getPayload())).increment();
+        return message.ack();
     }
 }

@@ -26,6 +26,9 @@ import cn.hunan.mma.infra.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import cn.hunan.mma.navigation.capacity.messaging.CapacityEventsConsumer;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -84,6 +87,9 @@ class LiveCapacityApiTest {
             .mint(TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000"));
     private final LocalDate sessionDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
     private CapacityTopicProducer hospital;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     @TempDir
     Path temp;
@@ -164,6 +170,32 @@ class LiveCapacityApiTest {
                 capacity(countyHospital, provinceAdmin).statusCode(200).body("slots.publicSlots.booked", equalTo(1)));
         capacity(countyHospital, provinceAdmin).body("slots.publicSlots.published", equalTo(10));
         assertThat(appliedCounter("DUPLICATE")).isEqualTo(duplicatesBefore + 1);
+    }
+
+    /**
+     * The view commits no offsets, so a rebalance sends the consumer back to the start of the topic. 600 events of one
+     * department are more than its duplicate window remembers: before 2026-11-25 (4) the older ones were applied a
+     * second time and the department's published slots grew. Now every record read again is skipped as replayed.
+     */
+    @Test
+    void a_rebalance_that_reads_the_topic_again_changes_no_figure() throws Exception {
+        InstitutionId countyHospital = newCountyHospital();
+        for (int i = 0; i < 600; i++) {
+            hospital.send(published(countyHospital, 1, 0));
+        }
+        await().atMost(APPLIED_WITHIN).untilAsserted(() ->
+                capacity(countyHospital, provinceAdmin).statusCode(200).body("slots.publicSlots.published", equalTo(600)));
+        double replayedBefore = appliedCounter("REPLAYED");
+
+        kafkaClients.getConsumer(CapacityEventsConsumer.CHANNEL)
+                .runOnPollingThread(consumer -> {
+                    consumer.enforceRebalance();
+                    return true;
+                }).await().atMost(Duration.ofSeconds(30));
+
+        // Read again from the earliest offset: at least this test's 600 records come back, and are skipped.
+        await().atMost(APPLIED_WITHIN).until(() -> appliedCounter("REPLAYED") >= replayedBefore + 600);
+        capacity(countyHospital, provinceAdmin).body("slots.publicSlots.published", equalTo(600));
     }
 
     @Test
