@@ -25,7 +25,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * {@code ReservedBedsReported}, through the outbox: the city's share may exceed what the hospital
  * reported); slots the hospital withdraws from the referral channel shrink the
  * session's pool, but never below what is already held or released to the public (a held slot
- * stays the patient's until the receiver reschedules). Bookings and releases on the topic are not
+ * stays the patient's until the receiver reschedules); withdrawn before the session's publication arrives, they wait for
+ * it. A corrected slot event is not applied, as in navigation's view. Bookings and releases on the topic are not
  * applied: the holds this service makes are its own bookkeeping (and the announcements it
  * publishes come back here).
  * Each event is applied once: its id is recorded in the same transaction as its effect.
@@ -48,6 +49,12 @@ public class ReservedCapacityLedger {
                 && !(event instanceof SlotsCancelled cancelled && cancelled.channel() == SlotChannel.REFERRAL)) {
             return Uni.createFrom().voidItem();
         }
+        if (event.correctsEventId() != null && !(event instanceof BedStatusReported)) {
+            // A corrected slot event is not applied, as navigation's live view does not apply it: applied as one more
+            // delta, a corrected publication added its referral slots a second time (4 real slots became 9 schedulable,
+            // before 2026-11-25 (4), helper-66), and the pool must not promise slots the view does not show.
+            return Uni.createFrom().voidItem();
+        }
         return sessions.withTransaction(session -> session
                 .createNativeQuery("insert into capacity_event_applied (event_id) values (:id) on conflict do nothing")
                 .setParameter("id", event.eventId().asUuid())
@@ -59,11 +66,14 @@ public class ReservedCapacityLedger {
         if (event instanceof SlotsPublished published) {
             int reserved = share.reservedFor(published.totalCount(), published.reservedForReferralCount(),
                     published.session().expert(), divisionOf(published.institutionId()));
+            // A withdrawal that arrived first is taken off now (never below what is held or released).
             return session.createNativeQuery("insert into reserved_slot_pool"
                             + " (institution_id, department_id, session_date, period, expert, reserved)"
                             + " values (:institution, :department, :date, :period, :expert, :reserved)"
                             + " on conflict (institution_id, department_id, session_date, period)"
-                            + " do update set reserved = reserved_slot_pool.reserved + excluded.reserved")
+                            + " do update set reserved = greatest(reserved_slot_pool.held + reserved_slot_pool.released_to_public,"
+                            + " reserved_slot_pool.reserved + excluded.reserved - reserved_slot_pool.withdrawn_before_published),"
+                            + " withdrawn_before_published = 0, published = true, expert = excluded.expert")
                     .setParameter("institution", published.institutionId().value())
                     .setParameter("department", published.session().departmentId().value())
                     .setParameter("date", published.session().date())
@@ -73,10 +83,17 @@ public class ReservedCapacityLedger {
                     .executeUpdate().replaceWithVoid();
         }
         if (event instanceof SlotsCancelled cancelled) {
-            return session.createNativeQuery("update reserved_slot_pool"
-                            + " set reserved = greatest(held + released_to_public, reserved - :count)"
-                            + " where institution_id = :institution and department_id = :department"
-                            + " and session_date = :date and period = :period")
+            // Before the session's publication (events arrive out of order) the withdrawal waits for it; it was lost
+            // before 2026-11-25 (4), the update finding no row.
+            return session.createNativeQuery("insert into reserved_slot_pool (institution_id, department_id, session_date,"
+                            + " period, expert, reserved, published, withdrawn_before_published)"
+                            + " values (:institution, :department, :date, :period, false, 0, false, :count)"
+                            + " on conflict (institution_id, department_id, session_date, period) do update set"
+                            + " reserved = case when reserved_slot_pool.published then greatest(reserved_slot_pool.held"
+                            + " + reserved_slot_pool.released_to_public, reserved_slot_pool.reserved - :count)"
+                            + " else reserved_slot_pool.reserved end,"
+                            + " withdrawn_before_published = reserved_slot_pool.withdrawn_before_published"
+                            + " + case when reserved_slot_pool.published then 0 else :count end")
                     .setParameter("count", cancelled.count())
                     .setParameter("institution", cancelled.institutionId().value())
                     .setParameter("department", cancelled.session().departmentId().value())

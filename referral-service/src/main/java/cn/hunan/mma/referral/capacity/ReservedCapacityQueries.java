@@ -28,7 +28,7 @@ public class ReservedCapacityQueries {
     public Uni<List<SessionPool>> sessions(String institution, String department) {
         return sessions.withSession(session -> session.createNativeQuery("select session_date, period, expert, reserved,"
                                 + " held, released_to_public from reserved_slot_pool"
-                                + " where institution_id = :institution and department_id = :department"
+                                + " where institution_id = :institution and department_id = :department and published"
                                 + " order by session_date, period", Object[].class)
                         .setParameter("institution", institution).setParameter("department", department)
                         .getResultList())

@@ -61,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /** Reserved referral slots from the capacity topic: no overbooking under concurrent scheduling, releases announced. */
 @QuarkusTest
@@ -192,6 +193,34 @@ class ReservedCapacityApiTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1)));
+    }
+
+    /**
+     * A corrected publication is not applied (as navigation's view does not apply it): applied as one more delta, the
+     * correction of 5 referral slots to 4 made 9 schedulable (helper-66). A withdrawal that arrives before its session's
+     * publication (events arrive out of order) waits for it: it was lost, and the session kept 5 where 3 were left.
+     */
+    @Test
+    void a_corrected_publication_adds_nothing_and_a_withdrawal_before_its_publication_still_counts() throws Exception {
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession morning = new ClinicSession(DepartmentId.of("ENDO"), sessionDay, SessionPeriod.AM, false);
+        ClinicSession afternoon = new ClinicSession(DepartmentId.of("ENDO"), sessionDay, SessionPeriod.PM, false);
+        EventId original = EventId.random();
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            producer.send(Topics.CAPACITY, new SlotsPublished(original, now(), matrix.county, morning, 15, 5, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 16, 4, original));
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, afternoon,
+                    SlotChannel.REFERRAL, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, afternoon, 15, 5, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ENDO";
+
+        // Same key, same partition: once the afternoon shows its publication, every record before it has been applied.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions", hasSize(2)).body("sessions[1].reserved", equalTo(3)));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].period", equalTo("AM"))
+                .body("sessions[0].reserved", equalTo(5));
     }
 
     @Test
