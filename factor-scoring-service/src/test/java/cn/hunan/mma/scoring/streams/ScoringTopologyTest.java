@@ -174,6 +174,23 @@ class ScoringTopologyTest {
     }
 
     /**
+     * A record dated before the platform's first year (a year 999 typed for 1999, say) is refused and dead-lettered; the
+     * next one is counted. It passed the decode before 2026-11-25 (4) and threw in the period arithmetic, which stopped
+     * the stream thread on the same record at every restart (helper-68).
+     */
+    @Test
+    void a_record_dated_before_2000_is_dead_lettered_and_the_stream_moves_on() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, Instant.parse("0999-03-01T00:00:00Z")));
+        world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+
+        TestRecord<byte[], byte[]> dead = world.deadLetters(Topics.OUTPATIENT_VISITS).readRecord();
+        DeadLetterHeaders headers = DeadLetterHeaders.readFrom(dead.headers()).orElseThrow();
+        assertThat(headers.reason()).isEqualTo(Reason.INVALID_VALUE);
+        assertThat(headers.path()).isEqualTo("$.occurredAt");
+        assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+    }
+
+    /**
      * A hospital sending the identity card number where the pseudonym belongs: the scorer refuses the discharge and
      * dead-letters it with the number masked (kept in clear before 2026-11-25 (4), beside the settlement service's
      * masked copy on the same dead-letter topic).

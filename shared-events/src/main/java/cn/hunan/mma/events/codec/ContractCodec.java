@@ -2,6 +2,8 @@ package cn.hunan.mma.events.codec;
 
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.events.value.Checks;
+import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.Reason;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -41,6 +44,8 @@ public final class ContractCodec {
     private final Clock clock;
     private final int maxPayloadBytes;
     private final Duration futureTolerance;
+    /** The first instant of {@link Checks#FIRST_YEAR} in Beijing time: no report of the platform happened before it. */
+    static final Instant EARLIEST_OCCURRENCE = LocalDate.of(Checks.FIRST_YEAR, 1, 1).atStartOfDay(Period.ZONE).toInstant();
 
     /**
      * @param clock           decides what "in the future" means for {@code occurredAt}
@@ -115,6 +120,12 @@ public final class ContractCodec {
         if (record.occurredAt().isAfter(latestAcceptable)) {
             return Rejections.of(Reason.TIMESTAMP_IN_FUTURE, "$.occurredAt",
                     "occurredAt is more than " + futureTolerance + " ahead of the platform clock");
+        }
+        if (record.occurredAt().isBefore(EARLIEST_OCCURRENCE)) {
+            // The platform's periods start in 2000 (Checks.FIRST_YEAR); a year 999 passed here and then threw in the
+            // scorer's period arithmetic, stopping its stream on the same record at every restart (before 2026-11-25 (4)).
+            return Rejections.of(Reason.INVALID_VALUE, "$.occurredAt",
+                    "occurredAt must not be before 1 January " + Checks.FIRST_YEAR + " (Beijing time)");
         }
         return new DecodeResult.Decoded<>(record);
     }
