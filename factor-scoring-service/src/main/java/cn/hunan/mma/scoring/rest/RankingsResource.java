@@ -11,6 +11,8 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.Reason;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.CurrentCaller;
@@ -94,6 +96,16 @@ public class RankingsResource {
             }
         }
         return Response.ok(ranked(entityKind, parsed, criterion, rules, entries, "local".equals(part), page, size)).build();
+    }
+
+    /**
+     * A rebalance between the state check and a store read: the stores are moving, so 503 as before the scorer runs (an
+     * unmapped 500 before 2026-11-25 (4); the score lookups already answered so).
+     */
+    @ServerExceptionMapper
+    public Response storesMoving(InvalidStateStoreException e) {
+        return ProblemResponses.of(Problem.of(503, "Scores are not available yet", "the scorer's stores are moving between "
+                + "instances (a rebalance); retry later"));
     }
 
     private static String withPartLocal(String query) {

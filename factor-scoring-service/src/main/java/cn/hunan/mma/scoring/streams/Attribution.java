@@ -9,6 +9,7 @@ import cn.hunan.mma.events.referral.ReferralRequested;
 import cn.hunan.mma.events.registry.EventTypes;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.support.SupportMetricsReported;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.domain.Basis;
 import cn.hunan.mma.scoring.domain.Condition;
@@ -173,8 +174,26 @@ final class Attribution {
         if (scopes.isEmpty()) {
             return null;
         }
-        return new Contribution(record.eventId().value(), record.occurredAt().toEpochMilli(),
-                Period.containing(record.occurredAt(), Period.Kind.MONTH).toString(), scopes);
+        return new Contribution(record.eventId().value(), record.occurredAt().toEpochMilli(), monthOf(record).toString(), scopes);
+    }
+
+    /**
+     * The month a record counts in: the month it happened in, except for a support report, which states the figures of
+     * a period it names and is sent after it (a month's on the 5th of the next, a village clinic's half year on 5 January
+     * and 5 July): it counts in the last month of that period, so the period's totals hold it. Before 2026-11-25 (4) it
+     * counted in the month it was sent, and a clinic's H1 report made H2 — and left H1 with no support figures at all
+     * (helper-68). A report sent after its period's last month has closed (end + grace) is late, as any late event is.
+     */
+    static Period monthOf(ContractRecord record) {
+        if (record instanceof SupportMetricsReported report) {
+            Period period = report.period();
+            return switch (period.kind()) {
+                case MONTH -> period;
+                case HALF_YEAR -> Period.month(period.year(), period.index() * 6);
+                case YEAR -> Period.month(period.year(), 12);
+            };
+        }
+        return Period.containing(record.occurredAt(), Period.Kind.MONTH);
     }
 
     private void add(long[][] vectors, int vector, int measure, long amount) {

@@ -214,10 +214,13 @@ final class LedgerProcessor implements Processor<String, LedgerMessage, String, 
             return;
         }
         clock = occurredAt;
-        if (clock >= currentMonthEnds) {
+        boolean monthMoved = clock >= currentMonthEnds;
+        if (monthMoved) {
             moveMonth();
         }
-        if (clock - persistedClock >= CLOCK_PERSIST_STEP_MILLIS) {
+        // A new month is saved at once: restarted with the old one, the task looked for a record of the new month only
+        // in the old month and down, and filed its correction as named before arrival — both counted (helper-68).
+        if (monthMoved || clock - persistedClock >= CLOCK_PERSIST_STEP_MILLIS) {
             clockStore.put(CLOCK, clock);
             persistedClock = clock;
         }

@@ -109,6 +109,24 @@ class LedgerWatermarkTest {
         assertThat(entries(MARCH)).hasSize(3).contains(LedgerKeys.of(MARCH, onTime));
     }
 
+    /**
+     * A record of the first seconds of April, then a restart within the minute the clock is saved in: the restarted
+     * ledger still finds it when a correction names it. Before 2026-11-25 (4) the month change was not saved, the
+     * restarted ledger looked in March and down, and filed the correction as named before arrival (helper-68).
+     */
+    @Test
+    void a_restart_just_after_a_month_change_still_finds_the_new_months_records() {
+        bothStartAt("2025-03-31T15:59:30Z");                       // 23:59:30 on 31 March, Beijing time
+        String april = arrive(0, "2025-03-31T16:00:10Z");          // 00:00:10 on 1 April
+
+        processor = newLedger();
+        long correctedAt = Instant.parse("2025-03-31T15:59:50Z").toEpochMilli();
+        processor.process(new Record<>(april, new LedgerMessage.Superseded(correctedAt, 1, correctedAt), 0L));
+
+        assertThat(entries(MARCH)).as("the correction found the April record, so nothing waits under March for it")
+                .doesNotContain(LedgerKeys.of(MARCH, april));
+    }
+
     @Test
     void the_forward_interval_is_a_quarter_of_a_short_commit_interval() {
         assertThat(LedgerProcessor.forwardInterval(java.util.Map.of())).isEqualTo(Duration.ofMillis(200));

@@ -8,11 +8,15 @@ import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.support.SupportMetricsReported;
+import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Reason;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -171,6 +175,20 @@ class ScoringTopologyTest {
         assertThat(headers.sourceTopic()).isEqualTo("mma.care.outpatient-visits");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"type\":\"OutpatientVisitRecorded\"");
         assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(1);
+    }
+
+    /**
+     * A village clinic's half-year support report is sent on 5 July: it counts in the half year it reports on (in its
+     * last month, June), not in the half year it was sent in (helper-68: H1 had no support figures, H2 had them).
+     */
+    @Test
+    void a_support_report_counts_in_the_period_it_reports_on_not_the_month_it_was_sent() {
+        world.send(Topics.SUPPORT, new SupportMetricsReported(newId(), Instant.parse("2025-07-05T01:00:00Z"), VILLAGE_CLINIC,
+                Period.halfYear(2025, 1), 3, 1, 1, new BigDecimal("1.20"), Money.ofYuan("50000.00"), true, 2, false, 0, null));
+
+        assertThat(world.totals("INSTITUTION:" + VILLAGE_CLINIC.value(), "2025-H1").of("support.senior-physicians-seconded")).isEqualTo(2);
+        assertThat(world.totals("INSTITUTION:" + VILLAGE_CLINIC.value(), "2025-06").of("support.senior-physicians-seconded")).isEqualTo(2);
+        assertThat(world.totals("INSTITUTION:" + VILLAGE_CLINIC.value(), "2025-H2").of("support.senior-physicians-seconded")).isZero();
     }
 
     /**
