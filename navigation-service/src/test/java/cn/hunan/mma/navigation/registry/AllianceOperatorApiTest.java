@@ -117,6 +117,43 @@ class AllianceOperatorApiTest {
     }
 
     /**
+     * An institution edit that would break an alliance naming it is refused (409), as retiring a member is: before
+     * 2026-11-25 (4) the city partner could be demoted to a county hospital, the township centre moved to another city,
+     * and a partner retired (helper-67). A rename breaks nothing.
+     */
+    @Test
+    void an_institution_edit_that_would_break_an_alliance_naming_it_is_409() {
+        form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201);
+
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(cityPartner).extract().header("ETag"))
+                .body(institutionBody(cityPartner, "COUNTY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("PARTNER_NOT_TERTIARY"));
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(township).extract().header("ETag"))
+                .body(institutionBody(township, "TOWNSHIP", "430802100")).when().put("/api/v1/registry/institutions/" + township)
+                .then().statusCode(409).body("detail", containsString("OUTSIDE_ALLIANCE_CITY"));
+        given().auth().oauth2(provinceAdmin).header("If-Match", registered(cityPartner).extract().header("ETag"))
+                .when().delete("/api/v1/registry/institutions/" + cityPartner).then().statusCode(409)
+                .body("detail", containsString(allianceId));
+
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(cityPartner).extract().header("ETag"))
+                .body(institutionBody(cityPartner, "CITY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
+                .then().statusCode(200);
+        registered(cityPartner).body("level", equalTo("CITY"));
+    }
+
+    private static Map<String, Object> institutionBody(String id, String level, String division) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("institutionId", id);
+        body.put("name", "湘潭市中心医院(测试)");
+        body.put("level", level);
+        body.put("kind", "GENERAL");
+        body.put("divisionCode", division);
+        body.put("latitude", 27.86);
+        body.put("longitude", 112.91);
+        return body;
+    }
+
+    /**
      * A county alliance that takes in every village clinic of a county has thousands of members; joining and
      * leaving republish each of them in one transaction. 6,000 members: the members' republishing once ran as one
      * step nested in the next, and a few thousand of those overflowed the stack before a row was read.

@@ -118,7 +118,7 @@ public class AllianceEditing {
                         if (row.dissolved()) {
                             return Uni.createFrom().item(row);
                         }
-                        AllianceSnapshot snapshot = AllianceDissolution.of(current(row), EventId.random(), clock.instant());
+                        AllianceSnapshot snapshot = AllianceDissolution.of(AllianceReferences.snapshot(row), EventId.random(), clock.instant());
                         row.apply(snapshot);
                         return session.persist(outbox(snapshot))
                                 .chain(() -> syncMembers(session, id, before, List.of()))
@@ -127,16 +127,9 @@ public class AllianceEditing {
                 }));
     }
 
-    private static AllianceSnapshot current(AllianceEntity row) {
-        return new AllianceSnapshot(EventId.of(row.lastEventId()), row.published().occurredAt(), AllianceId.of(row.id()),
-                row.name(), row.kind(), InstitutionId.of(row.leadInstitutionId()),
-                row.memberIds().stream().map(InstitutionId::of).toList(), row.coveredDivisions(),
-                row.collaboratingTertiaryIds().stream().map(InstitutionId::of).toList());
-    }
-
     private Uni<Void> requireCurrent(Mutiny.Session session, AllianceEntity row, UUID expectedVersion, Caller caller) {
         List<InstitutionId> touched = new ArrayList<>(row.memberIds().stream().map(InstitutionId::of).toList());
-        return placements(session, touched).map(found -> {
+        return AllianceReferences.placements(session, touched).map(found -> {
             List<DivisionCode> divisions = new ArrayList<>(row.coveredDivisions());
             found.placed().values().forEach(placement -> divisions.add(placement.division()));
             requireChange(caller, row.id(), divisions);
@@ -151,7 +144,7 @@ public class AllianceEditing {
         List<InstitutionId> referenced = new ArrayList<>(snapshot.memberIds());
         referenced.add(snapshot.leadInstitutionId());
         referenced.addAll(snapshot.collaboratingTertiaryIds());
-        return placements(session, referenced).map(found -> {
+        return AllianceReferences.placements(session, referenced).map(found -> {
             MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id)))
                     .or(() -> ReservedAllianceShape.problem(snapshot)).ifPresent(violation -> {
                 throw new RegistryRuleException(violation);
@@ -226,33 +219,6 @@ public class AllianceEditing {
                 alliances.stream().map(AllianceId::of).toList(), institution.active());
         institution.apply(snapshot);
         return Optional.of(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.INSTITUTIONS, snapshot)));
-    }
-
-    /** Where each referenced institution is, and which of them are retired. */
-    private record Placements(Map<InstitutionId, InstitutionPlacement> placed, Set<InstitutionId> retired) {
-
-        InstitutionPlacement get(InstitutionId id) {
-            return placed.get(id);
-        }
-    }
-
-    private static Uni<Placements> placements(Mutiny.Session session, List<InstitutionId> ids) {
-        return session.createSelectionQuery("select i.id, i.level, i.divisionCode, i.active from InstitutionEntity i where i.id in :ids",
-                        Object[].class)
-                .setParameter("ids", ids.stream().map(InstitutionId::value).distinct().toList())
-                .getResultList()
-                .map(rows -> {
-                    Map<InstitutionId, InstitutionPlacement> found = new HashMap<>();
-                    Set<InstitutionId> retired = new HashSet<>();
-                    rows.forEach(row -> {
-                        InstitutionId id = InstitutionId.of((String) row[0]);
-                        found.put(id, new InstitutionPlacement((Level) row[1], DivisionCode.of((String) row[2])));
-                        if (!(Boolean) row[3]) {
-                            retired.add(id);
-                        }
-                    });
-                    return new Placements(found, retired);
-                });
     }
 
     /**

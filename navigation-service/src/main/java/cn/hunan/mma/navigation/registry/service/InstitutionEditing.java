@@ -7,6 +7,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.registry.domain.InstitutionDraft;
+import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
@@ -24,6 +25,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -69,7 +71,16 @@ public class InstitutionEditing {
         return writes.transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
             InstitutionSnapshot snapshot = draft.snapshot(ids(row), row.active(), EventId.random(), clock.instant());
             check(snapshot, caller);
-            return row.holds(snapshot) ? Uni.createFrom().item(row) : publish(session, row, snapshot);
+            if (row.holds(snapshot)) {
+                return Uni.createFrom().item(row);
+            }
+            boolean moved = snapshot.level() != row.level() || !snapshot.divisionCode().equals(row.divisionCode());
+            Uni<Optional<String>> broken = moved ? AllianceReferences.brokenBy(session, snapshot.institutionId(),
+                    new InstitutionPlacement(snapshot.level(), snapshot.divisionCode())) : Uni.createFrom().item(Optional.empty());
+            return broken.chain(why -> why.isPresent()
+                    ? Uni.createFrom().failure(new RegistryConflictException("institution " + id + ": the change would break "
+                            + why.get() + "; change the alliance first"))
+                    : publish(session, row, snapshot));
         }));
     }
 
@@ -80,10 +91,12 @@ public class InstitutionEditing {
      */
     public Uni<InstitutionEntity> retire(String id, UUID expectedVersion, Caller caller) {
         return writes.transaction(session -> current(session, id, expectedVersion, caller)
-                .chain(row -> alliancesNaming(session, id).chain(alliances -> {
+                .chain(row -> AllianceReferences.liveNaming(session, id).chain(alliances -> {
                     if (!alliances.isEmpty()) {
+                        // Partners too since 2026-11-25 (4): the alliance topic named a retired partner (helper-67).
                         return Uni.createFrom().failure(new RegistryConflictException("institution " + id
-                                + " is still the lead or a member of " + String.join(", ", alliances)
+                                + " is still the lead, a member or a collaborating partner of "
+                                + String.join(", ", alliances.stream().map(AllianceEntity::id).toList())
                                 + "; remove it from those alliances first"));
                     }
                     if (!row.active()) {
@@ -132,14 +145,5 @@ public class InstitutionEditing {
 
     private static List<AllianceId> ids(InstitutionEntity row) {
         return row.allianceIds().stream().map(AllianceId::of).toList();
-    }
-
-    private static Uni<List<String>> alliancesNaming(Mutiny.Session session, String institutionId) {
-        // A dissolved alliance still names its lead (the contract needs one) but holds no one.
-        return session.createSelectionQuery("from AllianceEntity a where a.leadInstitutionId = :id"
-                        + " or :id member of a.memberIds order by a.id", AllianceEntity.class)
-                .setParameter("id", institutionId)
-                .getResultList()
-                .map(alliances -> alliances.stream().filter(alliance -> !alliance.dissolved()).map(AllianceEntity::id).toList());
     }
 }
