@@ -182,18 +182,24 @@ final class Attribution {
      * a period it names and is sent after it (a month's on the 5th of the next, a village clinic's half year on 5 January
      * and 5 July): it counts in the last month of that period, so the period's totals hold it. Before 2026-11-25 (4) it
      * counted in the month it was sent, and a clinic's H1 report made H2 — and left H1 with no support figures at all
-     * (helper-68). A report sent after its period's last month has closed (end + grace) is late, as any late event is.
+     * (helper-68). A report sent before its period's end counts in the month it was sent; one sent after its period's
+     * last month has closed (end + grace) is late, as any late event is.
      */
     static Period monthOf(ContractRecord record) {
+        Period happened = Period.containing(record.occurredAt(), Period.Kind.MONTH);
         if (record instanceof SupportMetricsReported report) {
             Period period = report.period();
-            return switch (period.kind()) {
+            Period last = switch (period.kind()) {
                 case MONTH -> period;
                 case HALF_YEAR -> Period.month(period.year(), period.index() * 6);
                 case YEAR -> Period.month(period.year(), 12);
             };
+            // Never later than the month it was sent in: the ledger looks for a record's duplicates and corrections in
+            // the months up to its clock, which the report's own time drives (a year's report sent in November counts
+            // in November; helper-69). The contract refuses a period not begun by then.
+            return last.start().isAfter(happened.start()) ? happened : last;
         }
-        return Period.containing(record.occurredAt(), Period.Kind.MONTH);
+        return happened;
     }
 
     private void add(long[][] vectors, int vector, int measure, long amount) {

@@ -37,7 +37,7 @@ import java.util.Map;
  * duplicate of a retired month's record is dropped the same way, so it cannot count again now that
  * its first arrival's entry is gone; a correction naming such a record finds nothing to take out, and
  * the closed month keeps it. Entries are filed under a month ({@link LedgerKeys}): an arrival under
- * the month it happened in, "named before arrival" under the ledger's current month (the month of the
+ * the month it counts in (the month it happened in; a support report's, {@code Attribution.monthOf}, never later), "named before arrival" under the ledger's current month (the month of the
  * latest time it has seen). Lookups try every live month, newest first.
  */
 final class LedgerProcessor implements Processor<String, LedgerMessage, String, ScopeDelta> {

@@ -192,6 +192,28 @@ class ScoringTopologyTest {
     }
 
     /**
+     * A year's report sent in November counts in November (its period's last month, December, is beyond the ledger's
+     * clock, where its duplicate and its correction could not find it: both counted, helper-69): sent twice and
+     * corrected, the year holds the correction once.
+     */
+    @Test
+    void a_support_report_sent_before_its_period_ends_counts_once_when_repeated_and_corrected() {
+        EventId first = newId();
+        SupportMetricsReported report = support(first, "2025-11-20T02:00:00Z", 2, null);
+        world.send(Topics.SUPPORT, report);
+        world.send(Topics.SUPPORT, report);
+        world.send(Topics.SUPPORT, support(newId(), "2025-11-25T02:00:00Z", 3, first));
+
+        assertThat(world.totals("INSTITUTION:" + VILLAGE_CLINIC.value(), "2025").of("support.senior-physicians-seconded")).isEqualTo(3);
+        assertThat(world.totals("INSTITUTION:" + VILLAGE_CLINIC.value(), "2025-11").of("support.senior-physicians-seconded")).isEqualTo(3);
+    }
+
+    private static SupportMetricsReported support(EventId id, String sentAt, int seconded, EventId corrects) {
+        return new SupportMetricsReported(id, Instant.parse(sentAt), VILLAGE_CLINIC, Period.ofYear(2025), 3, 1, 1,
+                new BigDecimal("1.20"), Money.ofYuan("50000.00"), true, seconded, false, 0, corrects);
+    }
+
+    /**
      * A record dated before the platform's first year (a year 999 typed for 1999, say) is refused and dead-lettered; the
      * next one is counted. It passed the decode before 2026-11-25 (4) and threw in the period arithmetic, which stopped
      * the stream thread on the same record at every restart (helper-68).

@@ -21,7 +21,9 @@ public record Refusal(Kind kind, String message, Set<ReferralAction> allowedActi
         /** Sender and receiver are the same institution (HTTP 422). */
         SELF_REFERRAL,
         /** The receiving department has no reserved slot or bed left to hold (HTTP 409). */
-        NO_RESERVED_CAPACITY
+        NO_RESERVED_CAPACITY,
+        /** An Idempotency-Key already used by the sender for a different request (HTTP 409). */
+        IDEMPOTENCY_KEY_REUSED
     }
 
     public Refusal {

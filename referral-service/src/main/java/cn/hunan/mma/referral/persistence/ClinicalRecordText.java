@@ -11,11 +11,18 @@ public record ClinicalRecordText(String courseSummary, String treatmentPlan, Str
     /** Room for a long clinical text, and a bound: a 10 MB body was stored as sent before 2026-11-25 (4). */
     static final int MAX_LENGTH = 20_000;
 
-    /** Non-blank text of at most {@link #MAX_LENGTH} characters, no control characters but line breaks and tabs (400). */
+    /**
+     * Text of at most {@link #MAX_LENGTH} characters without a NUL (400); a blank part is no part (an empty form field
+     * sent as "" writes nothing, as before).
+     */
     public ClinicalRecordText {
-        Checks.optionalText(courseSummary, "courseSummary", MAX_LENGTH);
-        Checks.optionalText(treatmentPlan, "treatmentPlan", MAX_LENGTH);
-        Checks.optionalText(rehabilitationGuidance, "rehabilitationGuidance", MAX_LENGTH);
+        courseSummary = Checks.optionalText(blankAsAbsent(courseSummary), "courseSummary", MAX_LENGTH);
+        treatmentPlan = Checks.optionalText(blankAsAbsent(treatmentPlan), "treatmentPlan", MAX_LENGTH);
+        rehabilitationGuidance = Checks.optionalText(blankAsAbsent(rehabilitationGuidance), "rehabilitationGuidance", MAX_LENGTH);
+    }
+
+    private static String blankAsAbsent(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** Whether it writes the receiver's part of the record. */

@@ -21,7 +21,7 @@ public class ReferralProblems {
     public Response refused(ReferralRefusedException e) {
         Refusal refusal = e.refusal();
         int status = switch (refusal.kind()) {
-            case NOT_ALLOWED_IN_STATE, NO_RESERVED_CAPACITY -> 409;
+            case NOT_ALLOWED_IN_STATE, NO_RESERVED_CAPACITY, IDEMPOTENCY_KEY_REUSED -> 409;
             case WRONG_PARTY -> 403;
             case INVALID_INPUT -> 400;
             case UNKNOWN_INSTITUTION, SELF_REFERRAL -> 422;
@@ -33,6 +33,7 @@ public class ReferralProblems {
             case UNKNOWN_INSTITUTION -> "Unknown institution";
             case SELF_REFERRAL -> "Self-referral";
             case NO_RESERVED_CAPACITY -> "No reserved capacity left";
+            case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused";
         };
         Map<String, Object> body = problem(status, title, refusal.message());
         body.put("refusal", refusal.kind().name());

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,9 @@ public class ReferralResource {
 
     private static final int MAX_PAGE_SIZE = 200;
 
+    /** The request header that makes a create safe to retry. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final ReferralService referrals;
     private final ReferralQueries queries;
     private final CurrentCaller caller;
@@ -62,15 +66,28 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.INSTITUTION_USER_NAME)
-    public Uni<Response> request(CreateReferralRequest body) {
+    public Uni<Response> request(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, CreateReferralRequest body) {
         if (body == null) {
             throw new BadRequestException("a referral request body is required");
         }
         Caller who = caller.get();
-        ReferralId id = ReferralId.of("R-" + UUID.randomUUID());
+        ReferralId id = ReferralId.of("R-" + (idempotencyKey == null ? UUID.randomUUID() : retryableId(idempotencyKey, body)));
         return episodeFor(body, who)
                 .chain(episode -> referrals.request(body.toApplication(id, episode), body.record(), who))
                 .map(created -> withTag(Response.created(URI.create("/api/v1/referrals/" + created.id())), created, who));
+    }
+
+    /**
+     * The referral id of a create sent with an Idempotency-Key: derived from the sending institution and the key, so a
+     * client retrying after a timeout gets the referral its first try made instead of a second one for the same patient
+     * (since 2026-11-25 (4); helper-66).
+     */
+    private static UUID retryableId(String key, CreateReferralRequest body) {
+        if (!key.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new BadRequestException(IDEMPOTENCY_KEY + ": 1 to 100 letters, digits, '.', '_', ':' or '-' (a UUID, say)");
+        }
+        String sender = body.senderInstitutionId() == null ? "" : body.senderInstitutionId();
+        return UUID.nameUUIDFromBytes(("referral:" + sender + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     @GET

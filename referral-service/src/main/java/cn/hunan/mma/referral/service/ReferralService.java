@@ -21,6 +21,8 @@ import cn.hunan.mma.referral.persistence.ClinicalRecordText;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
 import cn.hunan.mma.referral.persistence.SlotBooking;
+import cn.hunan.mma.events.referral.ReferralParty;
+import cn.hunan.mma.referral.domain.Refusal;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -78,7 +80,41 @@ public class ReferralService {
                 requested.flags(), division(application.sender().institutionId()),
                 division(application.receiver().institutionId()), record);
         OutboxEvent published = ContractOutboxEvents.of(Topics.REFERRALS, requested.event());
-        return ReferralRows.insertRequested(pool, entity, published, caller.subject()).replaceWith(entity);
+        return ReferralRows.insertRequested(pool, entity, published, caller.subject()).replaceWith(entity)
+                .onFailure(ReferralService::idTaken).recoverWithUni(taken -> ReferralRows.find(pool, entity.id())
+                        .map(existing -> sameRequest(existing, application, taken)));
+    }
+
+    /**
+     * A referral id derived from the client's Idempotency-Key is taken: the request was made before (a retry after a
+     * timeout) and is answered with the referral it made, nothing written again; a different request under the same key
+     * is refused (409) rather than answered with someone else's referral.
+     */
+    private static ReferralEntity sameRequest(ReferralEntity existing, ReferralApplication application, Throwable taken) {
+        if (existing == null) {
+            throw new IllegalStateException("referral " + application.id() + " reported taken but not found", taken);
+        }
+        ReferralParty sender = existing.sender();
+        ReferralParty receiver = existing.receiver();
+        boolean same = sender.equals(application.sender()) && receiver.equals(application.receiver())
+                && existing.patientPseudonym().equals(application.patient().value())
+                && existing.diagnosis().equals(application.diagnosis().value());
+        if (!same) {
+            throw new ReferralRefusedException(Refusal.of(Refusal.Kind.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key: already used for referral " + existing.id() + ", a different request"));
+        }
+        return existing;
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static boolean idTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException database) {
+                return UNIQUE_VIOLATION.equals(database.getSqlState()) && "referral_pkey".equals(database.getConstraint());
+            }
+        }
+        return false;
     }
 
     /**

@@ -36,6 +36,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -263,7 +264,7 @@ class ReferralApiTest {
         post(township, twoLineRef).statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("attachmentRefs[0] must be a single line"));
         Map<String, Object> nulReason = body(MATRIX.township, MATRIX.county, "E11.9");
         nulReason.put("reason", "chest pain\u0000");
-        post(township, nulReason).statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("reason must not hold control characters"));
+        post(township, nulReason).statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("reason must not hold a NUL character"));
         Map<String, Object> nulSummary = body(MATRIX.township, MATRIX.county, "E11.9");
         nulSummary.put("courseSummary", "glucose\u0000");
         post(township, nulSummary).statusCode(400).body("errors[0].field", equalTo("courseSummary"));
@@ -287,6 +288,33 @@ class ReferralApiTest {
 
         given().auth().oauth2(county).get("/api/v1/referrals/" + id + "/record").then().statusCode(200)
                 .body(containsString("insulin titration"));
+    }
+
+    /**
+     * A create retried with the same Idempotency-Key (a client whose first try timed out) answers the referral the first
+     * try made, and writes nothing again; the key reused for another request is 409 (helper-66: each retry made another
+     * referral for the same patient).
+     */
+    @Test
+    void a_create_retried_with_its_idempotency_key_makes_one_referral() {
+        String key = "retry-" + UUID.randomUUID();
+        Map<String, Object> request = body(MATRIX.township, MATRIX.county, "E11.9");
+
+        String first = idempotent(key, request).statusCode(201).extract().path("referralId");
+        String again = idempotent(key, request).statusCode(201).header("Location", endsWith(first)).extract().path("referralId");
+
+        assertThat(again).isEqualTo(first);
+        given().auth().oauth2(township).get("/api/v1/referrals/" + first + "/timeline").then().statusCode(200)
+                .body("type", equalTo(List.of("ReferralRequested")));
+        Map<String, Object> otherPatient = body(MATRIX.township, MATRIX.county, "E11.9");
+        otherPatient.put("patientPseudonym", "ab".repeat(32));
+        idempotent(key, otherPatient).statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Idempotency-Key reused"));
+        idempotent("not a key", request).statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    private io.restassured.response.ValidatableResponse idempotent(String key, Map<String, Object> body) {
+        return given().auth().oauth2(township).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/referrals").then();
     }
 
     @Test

@@ -41,6 +41,9 @@ public record SupportMetricsReported(
         Checks.present(occurredAt, "occurredAt");
         Checks.present(institutionId, "institutionId");
         Checks.present(period, "period");
+        // Figures are reported for a period that has begun (since 2026-11-25 (4)): one not yet begun is a typo of its
+        // year, and the scorer could not file it where its duplicates and corrections would find it.
+        Checks.require(!period.start().isAfter(occurredAt), "period", "the period reported on must have begun by occurredAt");
         Checks.nonNegative(staffTotal, "staffTotal");
         Checks.nonNegative(physicians, "physicians");
         Checks.nonNegative(nurses, "nurses");

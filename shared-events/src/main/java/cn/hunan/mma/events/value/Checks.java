@@ -38,13 +38,11 @@ public final class Checks {
         if (value.isBlank() || value.length() > maxLength) {
             throw ContractViolation.invalid(field, field + " must be non-blank text of at most " + maxLength + " characters");
         }
-        // A NUL cannot be stored in PostgreSQL text (a 500 where a service stored it), and no other control character
-        // but a line break or a tab belongs in text a person wrote (since 2026-11-25 (4)).
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                throw ContractViolation.invalid(field, field + " must not hold control characters other than line breaks and tabs");
-            }
+        // A NUL cannot be stored in PostgreSQL text: a service storing it answered 500 (since 2026-11-25 (4)). Other
+        // control characters were accepted before and may be stored (a vertical tab pasted from a word processor):
+        // refusing them now would refuse what was accepted, and a registry holding one could not load its matrix.
+        if (value.indexOf('\u0000') >= 0) {
+            throw ContractViolation.invalid(field, field + " must not hold a NUL character");
         }
         return value;
     }
@@ -74,6 +72,9 @@ public final class Checks {
         return List.copyOf(values);
     }
 
+    /** Decimal places a bounded decimal may have: far more than any figure needs, far fewer than a writer refuses. */
+    private static final int MAX_BOUNDED_SCALE = 100;
+
     /** No figure in the contract needs more integer or decimal digits than this. */
     private static final int MAX_DIGITS = 18;
 
@@ -100,9 +101,10 @@ public final class Checks {
 
     public static BigDecimal between(BigDecimal value, String field, BigDecimal min, BigDecimal max) {
         present(value, field);
-        if (value.scale() > MAX_DIGITS) {
+        if (value.scale() > MAX_BOUNDED_SCALE) {
             // 1e-10000 lies between any bounds around zero, and no encoder writes it out plainly (a 500 where one tried).
-            throw ContractViolation.invalid(field, field + " must have at most " + MAX_DIGITS + " decimal places");
+            // The bound is far beyond any figure ever stated, so nothing accepted before is refused.
+            throw ContractViolation.invalid(field, field + " must have at most " + MAX_BOUNDED_SCALE + " decimal places");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw ContractViolation.invalid(field, field + " must be between " + min + " and " + max);

@@ -8,22 +8,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChecksTest {
 
     @Test
-    void text_keeps_line_breaks_and_tabs_and_refuses_other_control_characters_naming_the_field() {
-        assertThat(Checks.text("胸痛 2 小时\r\n\t伴出汗", "reason", 100)).isEqualTo("胸痛 2 小时\r\n\t伴出汗");
+    void text_refuses_a_nul_naming_the_field_and_keeps_what_was_accepted_before() {
+        assertThat(Checks.text("胸痛 2 小时\r\n\t伴出汗\u000b", "reason", 100)).isEqualTo("胸痛 2 小时\r\n\t伴出汗\u000b");
 
-        for (String bad : new String[] {"chest pain\u0000", "\u0007bell", "esc\u001b[0m", "del\u007f", "c1\u0085"}) {
-            assertThatThrownBy(() -> Checks.text(bad, "reason", 100)).as(bad)
-                    .isInstanceOfSatisfying(ContractViolation.class, e -> {
-                        assertThat(e.field()).isEqualTo("reason");
-                        assertThat(e.getMessage()).contains("control characters");
-                    });
-        }
+        assertThatThrownBy(() -> Checks.text("chest pain\u0000", "reason", 100))
+                .isInstanceOfSatisfying(ContractViolation.class, e -> {
+                    assertThat(e.field()).isEqualTo("reason");
+                    assertThat(e.getMessage()).contains("NUL");
+                });
     }
 
     @Test
-    void a_bounded_decimal_has_at_most_eighteen_decimal_places() {
-        assertThat(Checks.between(new java.math.BigDecimal("27.123456789012345678"), "latitude",
-                java.math.BigDecimal.valueOf(24), java.math.BigDecimal.valueOf(31))).isEqualByComparingTo("27.123456789012345678");
+    void a_bounded_decimal_has_at_most_a_hundred_decimal_places() {
+        java.math.BigDecimal longButPlausible = new java.math.BigDecimal("27." + "1".repeat(40));
+        assertThat(Checks.between(longButPlausible, "latitude", java.math.BigDecimal.valueOf(24), java.math.BigDecimal.valueOf(31)))
+                .isEqualByComparingTo(longButPlausible);
 
         assertThatThrownBy(() -> Checks.between(new java.math.BigDecimal("1e-10000"), "latitude",
                 java.math.BigDecimal.valueOf(-90), java.math.BigDecimal.valueOf(90)))
