@@ -96,9 +96,13 @@ public class ReferralService {
         }
         ReferralParty sender = existing.sender();
         ReferralParty receiver = existing.receiver();
+        // Everything the request states but its episode (a new one is drawn for each try of a fresh referral).
         boolean same = sender.equals(application.sender()) && receiver.equals(application.receiver())
                 && existing.patientPseudonym().equals(application.patient().value())
-                && existing.diagnosis().equals(application.diagnosis().value());
+                && existing.diagnosis().equals(application.diagnosis().value())
+                && existing.reason().equals(application.reason()) && existing.urgency() == application.urgency()
+                && Set.copyOf(existing.criteria()).equals(Set.copyOf(application.criteriaMet()))
+                && existing.attachmentRefs().equals(application.attachmentRefs());
         if (!same) {
             throw new ReferralRefusedException(Refusal.of(Refusal.Kind.IDEMPOTENCY_KEY_REUSED,
                     "Idempotency-Key: already used for referral " + existing.id() + ", a different request"));

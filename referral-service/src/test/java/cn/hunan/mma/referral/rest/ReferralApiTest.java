@@ -309,6 +309,9 @@ class ReferralApiTest {
         Map<String, Object> otherPatient = body(MATRIX.township, MATRIX.county, "E11.9");
         otherPatient.put("patientPseudonym", "ab".repeat(32));
         idempotent(key, otherPatient).statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Idempotency-Key reused"));
+        Map<String, Object> routine = body(MATRIX.township, MATRIX.county, "E11.9");
+        routine.put("urgency", "ROUTINE");
+        idempotent(key, routine).statusCode(409).body("title", equalTo("Idempotency-Key reused"));
         idempotent("not a key", request).statusCode(400).contentType(PROBLEM_JSON);
     }
 
