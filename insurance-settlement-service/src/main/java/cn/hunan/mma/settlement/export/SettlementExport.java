@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,11 +60,8 @@ public final class SettlementExport {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private interface YuanCell {
-        boolean at(int row, int column);
-    }
-
-    private static void write(Worksheet sheet, List<String> headers, List<List<Object>> rows, YuanCell yuan) {
+    /** @param yuan whether the cell at (row, column) of {@code rows} holds yuan, shown with two decimals */
+    private static void write(Worksheet sheet, List<String> headers, List<List<Object>> rows, BiPredicate<Integer, Integer> yuan) {
         for (int c = 0; c < headers.size(); c++) {
             sheet.value(0, c, headers.get(c));
             sheet.style(0, c).bold().set();
@@ -75,7 +73,7 @@ public final class SettlementExport {
                 if (cell instanceof BigDecimal number) {
                     // The file holds the number's text: never an exponent (a scale below zero would give "4.2E+5").
                     sheet.value(r + 1, c, number.scale() < 0 ? number.setScale(0) : number);
-                    if (yuan.at(r, c)) {
+                    if (yuan.test(r, c)) {
                         sheet.style(r + 1, c).format(YUAN_FORMAT).set();
                     }
                 } else if (cell != null) {

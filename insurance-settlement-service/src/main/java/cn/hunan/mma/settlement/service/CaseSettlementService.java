@@ -7,12 +7,12 @@ import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.messaging.ConcurrentChangeException;
+import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -170,13 +170,9 @@ public class CaseSettlementService {
     }
 
     private static boolean lockTableFull(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException database) {
-                return OUT_OF_SHARED_MEMORY.equals(database.getSqlState());
-            }
-        }
-        return false;
+        return PgErrors.hasState(failure, OUT_OF_SHARED_MEMORY);
     }
+
 
     public Uni<BatchResult> settle(List<InpatientDischarged> discharges) {
         if (discharges.isEmpty()) {

@@ -61,18 +61,14 @@ public class ParameterService {
                 () -> new NoParametersInForceException("no settlement parameters are in force for " + division + " on " + date)));
     }
 
-    /** A version by its id (as a budget records the rules it was drafted under); 409 if it cannot be read. */
+    /** A version by its id (as a budget records the rules it was drafted under); 409 if it is not stored or cannot be read. */
     public Uni<ParameterVersion> version(String versionId) {
-        return sessions.withSession(session -> session.createSelectionQuery(
-                        "select versionId, area, effectiveFrom from AreaParametersEntity where versionId = :id", Object[].class)
-                .setParameter("id", versionId).getResultList()
-                .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
-                .chain(keys -> {
-                    if (keys.isEmpty()) {
-                        throw new NoParametersInForceException("the settlement parameters " + versionId + " are not stored");
-                    }
-                    return readNew(session, keys).map(read -> cached(versionId));
-                }));
+        return sessions.withSession(session -> readNew(session, List.of(versionId)).map(read -> {
+            if (!parsed.containsKey(versionId) && !unreadable.containsKey(versionId)) {
+                throw new NoParametersInForceException("the settlement parameters " + versionId + " are not stored");
+            }
+            return cached(versionId);
+        }));
     }
 
     /**
@@ -93,7 +89,8 @@ public class ParameterService {
                         "select versionId, area, effectiveFrom from AreaParametersEntity where area in :areas", Object[].class)
                 .setParameter("areas", areas).getResultList()
                 .map(rows -> rows.stream().map(row -> new VersionKey((String) row[0], (String) row[1], (LocalDate) row[2])).toList())
-                .chain(keys -> readNew(session, keys).map(read -> chooser(keys, key -> cached(key.versionId()))));
+                .chain(keys -> readNew(session, keys.stream().map(VersionKey::versionId).toList())
+                        .map(read -> chooser(keys, key -> cached(key.versionId()))));
     }
 
     /** A version's identity and place in the order, without its parameters. */
@@ -105,9 +102,8 @@ public class ParameterService {
      * be read again batch after batch). One that does not parse is remembered as such: it fails only a batch that
      * chooses it.
      */
-    private Uni<Void> readNew(Mutiny.Session session, List<VersionKey> keys) {
-        List<String> unseen = keys.stream().map(VersionKey::versionId)
-                .filter(id -> !parsed.containsKey(id) && !unreadable.containsKey(id)).toList();
+    private Uni<Void> readNew(Mutiny.Session session, List<String> versionIds) {
+        List<String> unseen = versionIds.stream().filter(id -> !parsed.containsKey(id) && !unreadable.containsKey(id)).toList();
         if (unseen.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

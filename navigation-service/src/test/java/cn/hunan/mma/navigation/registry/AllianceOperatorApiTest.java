@@ -126,31 +126,19 @@ class AllianceOperatorApiTest {
         form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201);
 
         given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(cityPartner).extract().header("ETag"))
-                .body(institutionBody(cityPartner, "COUNTY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
+                .body(InstitutionOperatorApiTest.body(cityPartner, "COUNTY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", containsString("PARTNER_NOT_TERTIARY"));
         given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(township).extract().header("ETag"))
-                .body(institutionBody(township, "TOWNSHIP", "430802100")).when().put("/api/v1/registry/institutions/" + township)
+                .body(InstitutionOperatorApiTest.body(township, "TOWNSHIP", "430802100")).when().put("/api/v1/registry/institutions/" + township)
                 .then().statusCode(409).body("detail", containsString("OUTSIDE_ALLIANCE_CITY"));
         given().auth().oauth2(provinceAdmin).header("If-Match", registered(cityPartner).extract().header("ETag"))
                 .when().delete("/api/v1/registry/institutions/" + cityPartner).then().statusCode(409)
                 .body("detail", containsString(allianceId));
 
         given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", registered(cityPartner).extract().header("ETag"))
-                .body(institutionBody(cityPartner, "CITY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
+                .body(InstitutionOperatorApiTest.body(cityPartner, "CITY", "430302")).when().put("/api/v1/registry/institutions/" + cityPartner)
                 .then().statusCode(200);
         registered(cityPartner).body("level", equalTo("CITY"));
-    }
-
-    private static Map<String, Object> institutionBody(String id, String level, String division) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("institutionId", id);
-        body.put("name", "湘潭市中心医院(测试)");
-        body.put("level", level);
-        body.put("kind", "GENERAL");
-        body.put("divisionCode", division);
-        body.put("latitude", 27.86);
-        body.put("longitude", 112.91);
-        return body;
     }
 
     /**

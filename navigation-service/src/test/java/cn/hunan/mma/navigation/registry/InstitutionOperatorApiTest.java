@@ -174,7 +174,8 @@ class InstitutionOperatorApiTest {
                 .when().post(INSTITUTIONS).then();
     }
 
-    private static Map<String, Object> body(String id, String level, String division) {
+    /** An institution statement as the operator API takes it (also for the alliance tests' edits). */
+    static Map<String, Object> body(String id, String level, String division) {
         Map<String, Object> body = new HashMap<>();
         body.put("institutionId", id);
         body.put("name", "湘潭县人民医院");

@@ -8,6 +8,7 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.platform.security.Caller;
+import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.referral.config.ReferralSettings;
 import cn.hunan.mma.referral.domain.Decision;
@@ -113,12 +114,8 @@ public class ReferralService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private static boolean idTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException database) {
-                return UNIQUE_VIOLATION.equals(database.getSqlState()) && "referral_pkey".equals(database.getConstraint());
-            }
-        }
-        return false;
+        return PgErrors.in(failure).filter(database -> UNIQUE_VIOLATION.equals(database.getSqlState())
+                && "referral_pkey".equals(database.getConstraint())).isPresent();
     }
 
     /**

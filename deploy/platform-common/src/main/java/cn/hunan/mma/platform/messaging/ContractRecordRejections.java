@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Says why the contract refused a record, in the platform's dead-letter headers.
@@ -44,11 +45,8 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     private static final List<String> RECORD_BYTES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA,
             DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA,
             DeserializationFailureHandler.DESERIALIZATION_FAILURE_KEY_DATA);
-    /** Those, and SmallRye's failure messages, which may quote them. */
-    private static final List<String> KEPT_BYTES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_DATA,
-            DeserializationFailureHandler.DESERIALIZATION_FAILURE_VALUE_DATA,
-            DeserializationFailureHandler.DESERIALIZATION_FAILURE_KEY_DATA,
-            DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON,
+    /** SmallRye's failure messages, which may quote them. */
+    private static final List<String> FAILURE_MESSAGES = List.of(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON,
             DeserializationFailureHandler.DESERIALIZATION_FAILURE_CAUSE);
 
     private final MeterRegistry meters;
@@ -74,14 +72,17 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
     }
 
     private static void mask(Headers headers, Reason reason) {
-        for (String name : KEPT_BYTES) {
-            List<byte[]> values = new ArrayList<>();
-            headers.headers(name).forEach(kept -> values.add(kept.value()));
-            if (!values.isEmpty()) {
-                headers.remove(name);
-                values.forEach(value -> headers.add(name, RECORD_BYTES.contains(name) ? NationalIdMask.forDeadLetter(value, reason)
-                        : NationalIdMask.masked(value, reason == Reason.NATIONAL_ID_IN_PSEUDONYM)));
-            }
+        RECORD_BYTES.forEach(name -> replace(headers, name, bytes -> NationalIdMask.forDeadLetter(bytes, reason)));
+        boolean anywhere = reason == Reason.NATIONAL_ID_IN_PSEUDONYM;
+        FAILURE_MESSAGES.forEach(name -> replace(headers, name, bytes -> NationalIdMask.masked(bytes, anywhere)));
+    }
+
+    private static void replace(Headers headers, String name, UnaryOperator<byte[]> masking) {
+        List<byte[]> values = new ArrayList<>();
+        headers.headers(name).forEach(kept -> values.add(kept.value()));
+        if (!values.isEmpty()) {
+            headers.remove(name);
+            values.forEach(value -> headers.add(name, masking.apply(value)));
         }
     }
 
