@@ -1,13 +1,9 @@
 package cn.hunan.mma.settlement.rest;
 
 import cn.hunan.mma.events.value.AllianceId;
-import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
-import cn.hunan.mma.platform.security.AccessPolicy;
-import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.CurrentCaller;
-import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
@@ -36,8 +32,6 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.List;
-import java.util.Set;
 
 /**
  * An alliance's package total for a year: drafted from last year's settled cases, reviewed, and
@@ -135,30 +129,21 @@ public class BudgetResource {
     }
 
     /**
-     * The alliance, if the caller may see (or change) it: it sits in each division it covers, so a
-     * city officer reaches it when any covered division lies in the city.
+     * The alliance, if the caller may see (or change) it ({@link AllianceReach}): the caller's reach is decided before
+     * its dissolution or its lack of divisions is told. Before 2026-11-25 (5) a caller outside it learned those.
      */
     private Uni<AllianceEntity> visibleAlliance(String allianceId, boolean change) {
         String id = AllianceId.of(allianceId).value();
-        return budgets.alliance(id).map(alliance -> {
-            Caller who = caller.get();
-            Set<String> members = Set.copyOf(alliance.memberIds());
-            List<Jurisdiction> places = alliance.coveredDivisions().stream()
-                    .map(division -> new Jurisdiction(DivisionCode.of(division), Set.of(id), members)).toList();
-            if (places.isEmpty() && alliance.lifetime().dissolved()) {
+        return budgets.findAlliance(id).map(found -> {
+            AllianceEntity alliance = found.orElseThrow(() -> new UnknownBudgetException("alliance " + id + " is not in the matrix"));
+            AllianceReach.require(caller.get(), id, alliance, change);
+            if (alliance.coveredDivisions().isEmpty() && alliance.lifetime().dissolved()) {
                 // First heard of as dissolved: no division to scope it by, and no budget can have been drafted here.
                 throw new AllianceDissolvedException("allianceId: " + id + " is dissolved, and the make-up it had before is not "
                         + "known to this service, so it holds no budget");
             }
-            if (places.isEmpty()) {
+            if (alliance.coveredDivisions().isEmpty()) {
                 throw new BadRequestException("allianceId: " + id + " covers no divisions, so it holds no budget");
-            }
-            boolean allowed = places.stream().anyMatch(place -> change ? AccessPolicy.mayChange(who, place) : AccessPolicy.maySee(who, place));
-            if (!allowed) {
-                if (change) {
-                    AccessPolicy.requireChange(who, places.get(0), "alliance " + id);
-                }
-                AccessPolicy.requireSee(who, places.get(0), "alliance " + id);
             }
             return alliance;
         });

@@ -62,6 +62,7 @@ import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -114,6 +115,7 @@ public class PeriodCloseResource {
                 "alliance " + allianceId);
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
         return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
+                .invoke(row -> AllianceReach.require(caller.get(), alliance.value(), row, true))
                 .chain(row -> closable(alliance, closing, row).chain(() -> snapshot(request, alliance, closing, row)))
                 .chain(frozen -> closer.close(frozen.snapshot(), division.value(), caller.get().subject(), derivationJson(frozen)))
                 .map(CloseView::of);
@@ -412,7 +414,7 @@ public class PeriodCloseResource {
     public Uni<List<LedgerLineView>> ledger(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
                                             @QueryParam("account") String account) {
         String periodText = closablePeriod(period).toString();
-        return visible(closer.latest(AllianceId.of(allianceId).value(), periodText), false)
+        return visible(AllianceId.of(allianceId).value(), closer::latest, periodText, false)
                 .chain(latest -> closer.ledger(latest.allianceId(), periodText))
                 .map(rows -> rows.stream().filter(row -> account == null || account.equals(row.account()))
                         .map(LedgerLineView::of).toList());
@@ -427,7 +429,7 @@ public class PeriodCloseResource {
     @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.AUDITOR_NAME})
     public Uni<List<CloseAuditView>> audit(@PathParam("allianceId") String allianceId, @PathParam("period") String period) {
         String periodText = closablePeriod(period).toString();
-        return visible(closer.latest(AllianceId.of(allianceId).value(), periodText), false)
+        return visible(AllianceId.of(allianceId).value(), closer::latest, periodText, false)
                 .chain(latest -> closer.audit(latest.allianceId(), periodText))
                 .map(rows -> rows.stream().map(CloseAuditView::of).toList());
     }
@@ -481,22 +483,32 @@ public class PeriodCloseResource {
     }
 
     private Uni<PeriodCloseEntity> standingVisible(String allianceId, String period, boolean change) {
-        return visible(closer.standing(AllianceId.of(allianceId).value(), period), change);
+        return visible(AllianceId.of(allianceId).value(), closer::standing, period, change);
     }
 
-    /** The close, if the caller may see (or change) it: scoped by the division it was closed for and its make-up. */
-    private Uni<PeriodCloseEntity> visible(Uni<PeriodCloseEntity> close, boolean change) {
-        return close.map(row -> {
-            String alliance = row.allianceId();
-            SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
-            Jurisdiction where = jurisdiction(DivisionCode.of(row.divisionCode()), snapshot);
-            if (change) {
-                AccessPolicy.requireChange(caller.get(), where, "alliance " + alliance);
-            } else {
-                AccessPolicy.requireSee(caller.get(), where, "alliance " + alliance);
-            }
-            return row;
-        });
+    /**
+     * The close, if the caller may see (or change) it: scoped by the division it was closed for and its make-up. When
+     * there is none, whether the caller reaches the alliance decides between 404 "Not closed" and 403
+     * ({@link AllianceReach}): before 2026-11-25 (5) a caller outside the alliance learned whether its period was closed.
+     */
+    private Uni<PeriodCloseEntity> visible(String allianceId, BiFunction<String, String, Uni<PeriodCloseEntity>> read,
+                                           String period, boolean change) {
+        return read.apply(allianceId, period)
+                .onFailure(NotClosedException.class).recoverWithUni(notClosed -> budgets.findAlliance(allianceId)
+                        .chain(found -> {
+                            found.ifPresent(alliance -> AllianceReach.require(caller.get(), allianceId, alliance, change));
+                            return Uni.createFrom().<PeriodCloseEntity>failure(notClosed);
+                        }))
+                .map(row -> {
+                    SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
+                    Jurisdiction where = jurisdiction(DivisionCode.of(row.divisionCode()), snapshot);
+                    if (change) {
+                        AccessPolicy.requireChange(caller.get(), where, "alliance " + allianceId);
+                    } else {
+                        AccessPolicy.requireSee(caller.get(), where, "alliance " + allianceId);
+                    }
+                    return row;
+                });
     }
 
     private static Jurisdiction jurisdiction(DivisionCode division, SettlementSnapshot snapshot) {

@@ -67,12 +67,6 @@ public class BudgetService {
                 .chain(() -> AllianceMakeups.record(session, snapshot)));
     }
 
-    /** The alliance as the matrix states it, or a 404. */
-    public Uni<AllianceEntity> alliance(String allianceId) {
-        return findAlliance(allianceId).map(row -> row.orElseThrow(
-                () -> new UnknownBudgetException("alliance " + allianceId + " is not in the matrix")));
-    }
-
     /** The alliance as the matrix last stated it, or empty when it has not. */
     public Uni<Optional<AllianceEntity>> findAlliance(String allianceId) {
         return sessions.withSession(session -> session.find(AllianceEntity.class, allianceId)).map(Optional::ofNullable);

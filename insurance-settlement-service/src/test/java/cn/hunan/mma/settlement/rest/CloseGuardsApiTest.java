@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.hunan.mma.settlement.rest.TestCallers.CHANGSHA_OFFICER;
 import static cn.hunan.mma.settlement.rest.TestCallers.XIANGTAN_OFFICER;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
@@ -45,6 +46,22 @@ class CloseGuardsApiTest {
 
         String xiangtan = ReferralRateCloseApiTest.alliance(List.of("430321", "430381"));
         close(xiangtan, "2015-H1").then().statusCode(200);
+    }
+
+    /**
+     * Whether another area's alliance has closed a period is that area's business: before 2026-11-25 (5) the ledger,
+     * audit and export reads answered 404 "Not closed" to anyone, and 403 only once there was a close to scope.
+     */
+    @Test
+    void a_caller_outside_an_alliance_learns_nothing_of_whether_its_period_is_closed() throws Exception {
+        String changsha = ReferralRateCloseApiTest.alliance(List.of("430103"));
+        for (String read : List.of("ledger", "audit", "export.csv")) {
+            String path = "/api/v1/settlements/" + changsha + "/2015-H2/" + read;
+            given().auth().oauth2(XIANGTAN_OFFICER).when().get(path).then().statusCode(403).contentType(PROBLEM_JSON)
+                    .body("detail", containsString(changsha));
+            given().auth().oauth2(CHANGSHA_OFFICER).when().get(path).then().statusCode(404).contentType(PROBLEM_JSON)
+                    .body("title", equalTo("Not closed"));
+        }
     }
 
     /** An alliance the matrix never stated has no make-up to scope the close or gather its figures by. */

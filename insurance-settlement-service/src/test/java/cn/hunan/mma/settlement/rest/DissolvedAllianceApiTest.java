@@ -139,13 +139,22 @@ class DissolvedAllianceApiTest {
         publishAlliance(AllianceDissolution.of(live, EventId.random(), DISSOLVED));   // never seen alive here
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 given().auth().oauth2(officer).when().get("/api/v1/budgets/" + alliance + "/2022").statusCode() != 404);
+        // With no division stated, it sits in the province: a city officer is told no more than of another area's.
         given().auth().oauth2(officer).when().get("/api/v1/budgets/" + alliance + "/2022")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        draft(officer, alliance, 2022).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(TestCallers.HUNAN_OFFICER).when().get("/api/v1/budgets/" + alliance + "/2022")
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Alliance dissolved"));
-        draft(alliance, 2022).then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Alliance dissolved"));
+        draft(TestCallers.HUNAN_OFFICER, alliance, 2022).then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Alliance dissolved"));
     }
 
     private io.restassured.response.Response draft(String alliance, int year) {
-        return given().auth().oauth2(officer).contentType("application/json")
+        return draft(officer, alliance, year);
+    }
+
+    private io.restassured.response.Response draft(String caller, String alliance, int year) {
+        return given().auth().oauth2(caller).contentType("application/json")
                 .body("{\"carveOuts\":\"0.00\",\"factorAdjustment\":\"0.00\"}")
                 .when().post("/api/v1/budgets/" + alliance + "/" + year + "/draft");
     }

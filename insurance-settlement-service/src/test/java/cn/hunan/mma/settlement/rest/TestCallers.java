@@ -15,6 +15,10 @@ public final class TestCallers {
     public static final String CHANGSHA_OFFICER = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
 
+    /** An insurance officer of the province (430000): every alliance is within reach. */
+    public static final String HUNAN_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("hn-insurance-officer", "insurance-officer").inProvince("430000"));
+
     private TestCallers() {
     }
 }
