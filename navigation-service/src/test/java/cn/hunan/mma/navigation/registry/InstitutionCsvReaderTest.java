@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InstitutionCsvReaderTest {
 
@@ -68,6 +69,58 @@ class InstitutionCsvReaderTest {
             assertThat(row.line()).isEqualTo(1);
             assertThat(row.reason()).isEqualTo("BAD_HEADER");
         });
+    }
+
+    @Test
+    void a_row_not_in_utf8_is_reported_with_its_line_number_while_the_others_load() throws IOException {
+        Path file = temp.resolve(InstitutionCsvReader.FILE_NAME);
+        Files.write(file, bytes(
+                InstitutionCsvReader.HEADER.getBytes(StandardCharsets.UTF_8),
+                "430321H0001,湘潭县人民医院,COUNTY,GENERAL,430321,27.7790,112.9520,,true".getBytes(StandardCharsets.UTF_8),
+                "430321H0002,Hôpital de Xiangtan,COUNTY,GENERAL,430321,27.7,112.9,,true".getBytes(StandardCharsets.ISO_8859_1),
+                "430321H0003,湘潭县中医医院,COUNTY,TCM,430321,27.7,112.9,,true".getBytes(StandardCharsets.UTF_8)));
+
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(file);
+
+        assertThat(content.rows()).extracting(row -> row.snapshot().institutionId().value(), row -> row.line())
+                .containsExactly(tuple("430321H0001", 2), tuple("430321H0003", 4));
+        assertThat(content.rejected()).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(3);
+            assertThat(row.reason()).isEqualTo("MALFORMED_ENCODING");
+            assertThat(row.detail()).doesNotContain("Xiangtan");
+        });
+    }
+
+    /** Excel's "CSV UTF-8" starts the file with a byte-order mark, before a comment line or the header. */
+    @Test
+    void a_byte_order_mark_before_the_header_or_a_comment_is_tolerated() throws IOException {
+        String row = "430321H0001,湘潭县人民医院,COUNTY,GENERAL,430321,,,,";
+        for (List<String> lines : List.of(List.of("\uFEFF" + InstitutionCsvReader.HEADER, row),
+                List.of("\uFEFF# exported from Excel", InstitutionCsvReader.HEADER, row))) {
+            MatrixFileContent<InstitutionSnapshot> content = reader.read(csv(lines.toArray(String[]::new)));
+
+            assertThat(content.rejected()).as("a file starting " + lines.get(0)).isEmpty();
+            assertThat(content.rows()).as("a file starting " + lines.get(0)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_header_not_in_utf8_loads_nothing_and_says_why() throws IOException {
+        Path file = temp.resolve(InstitutionCsvReader.FILE_NAME);
+        Files.write(file, bytes(
+                "institution_id,nom_établissement,level".getBytes(StandardCharsets.ISO_8859_1),
+                "430321H0001,湘潭县人民医院,COUNTY,GENERAL,430321,,,,".getBytes(StandardCharsets.UTF_8)));
+
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(file);
+
+        assertThat(content.rows()).isEmpty();
+        assertThat(content.rejected()).extracting(RejectedRow::line, RejectedRow::reason)
+                .containsExactly(tuple(1, "BAD_HEADER"));
+    }
+
+    /** As Excel ends its lines. */
+    private static byte[] bytes(byte[]... lines) {
+        return MatrixFixtures.lines("\r\n", lines);
     }
 
     private Path csv(String... lines) throws IOException {

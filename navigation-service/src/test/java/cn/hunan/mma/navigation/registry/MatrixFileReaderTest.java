@@ -9,10 +9,14 @@ import cn.hunan.mma.navigation.registry.service.MatrixFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MatrixFileReaderTest {
 
@@ -70,10 +74,52 @@ class MatrixFileReaderTest {
     }
 
     @Test
+    void a_line_not_in_utf8_is_reported_with_its_line_number_while_the_others_load() throws IOException {
+        String good = json(institution("430321H0001", "430321100"));
+        String latin1 = json(institution("430321H0002", "430321")).replace("医院 430321H0002", "Hôpital de Xiangtan");
+        write(good.getBytes(StandardCharsets.UTF_8), latin1.getBytes(StandardCharsets.ISO_8859_1),
+                json(institution("430321H0003", "430321")).getBytes(StandardCharsets.UTF_8));
+
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(directory, RegistryTable.INSTITUTIONS);
+
+        assertThat(content.rows()).extracting(row -> row.snapshot().institutionId().value(), row -> row.line())
+                .containsExactly(tuple("430321H0001", 1), tuple("430321H0003", 3));
+        assertThat(content.rejected()).singleElement().satisfies(row -> {
+            assertThat(row.file()).isEqualTo("institutions.jsonl");
+            assertThat(row.line()).isEqualTo(2);
+            assertThat(row.reason()).isEqualTo("MALFORMED_ENCODING");
+            assertThat(row.detail()).contains("UTF-8").doesNotContain("Xiangtan");
+        });
+    }
+
+    @Test
+    void a_byte_order_mark_before_the_first_line_and_crlf_line_ends_are_tolerated() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] first = json(institution("430321H0001", "430321100")).getBytes(StandardCharsets.UTF_8);
+        byte[] firstWithBom = new byte[bom.length + first.length];
+        System.arraycopy(bom, 0, firstWithBom, 0, bom.length);
+        System.arraycopy(first, 0, firstWithBom, bom.length, first.length);
+        write(firstWithBom, (json(institution("430321H0002", "430321")) + "\r").getBytes(StandardCharsets.UTF_8));
+
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(directory, RegistryTable.INSTITUTIONS);
+
+        assertThat(content.rejected()).isEmpty();
+        assertThat(content.rows()).extracting(row -> row.line()).containsExactly(1, 2);
+    }
+
+    @Test
     void an_absent_file_reads_as_empty() {
         MatrixFileContent<InstitutionSnapshot> content = reader.read(directory, RegistryTable.INSTITUTIONS);
 
         assertThat(content.rows()).isEmpty();
         assertThat(content.rejected()).isEmpty();
+    }
+
+    private static String json(InstitutionSnapshot institution) {
+        return new String(ContractCodec.standard().encode(institution), StandardCharsets.UTF_8);
+    }
+
+    private void write(byte[]... lines) throws IOException {
+        Files.write(directory.resolve("institutions.jsonl"), MatrixFixtures.lines("\n", lines));
     }
 }

@@ -73,6 +73,16 @@ final class MatrixFixtures {
                 true, "test-2025.1");
     }
 
+    /** A file's bytes from lines each in the encoding the test chose (one not UTF-8, say), each ended by {@code lineEnd}. */
+    static byte[] lines(String lineEnd, byte[]... lines) {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        for (byte[] line : lines) {
+            file.writeBytes(line);
+            file.writeBytes(lineEnd.getBytes(StandardCharsets.US_ASCII));
+        }
+        return file.toByteArray();
+    }
+
     /** Builds a matrix directory line by line, so tests can put hostile lines among good ones. */
     static final class Directory {
 

@@ -16,6 +16,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.alliance;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.guidanceEntry;
@@ -33,6 +39,8 @@ import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.renamed;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,6 +55,7 @@ import static org.hamcrest.Matchers.not;
 class RegistryApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final java.time.Duration SQL_DEADLINE = java.time.Duration.ofSeconds(30);
     private static final TokenClaims PROVINCE_ADMIN_CLAIMS =
             TokenClaims.forSubject("hn-admin", "province-admin").inProvince("430000");
     private static final TokenClaims XIANGTAN_OPERATOR_CLAIMS =
@@ -60,6 +69,9 @@ class RegistryApiTest {
 
     @TempDir
     Path temp;
+
+    @Inject
+    Pool pool;
 
     @Test
     void bad_rows_are_reported_with_their_reason_while_the_good_rows_load() {
@@ -133,6 +145,129 @@ class RegistryApiTest {
                 .body("rejectedRows[0].file", equalTo("institutions.csv"));
         importAsAdmin(directory).body("inserted", equalTo(0)).body("unchanged", equalTo(1));
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200).body("name", equalTo("湘潭县人民医院"));
+    }
+
+    /** A file saved in another encoding answered 500 at its first such byte; now the line is reported. */
+    @Test
+    void a_jsonl_line_not_in_utf8_is_reported_while_the_other_lines_load() throws Exception {
+        InstitutionSnapshot before = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot latin1 = institution("XT" + suffix + "H2", "430321");
+        InstitutionSnapshot after = institution("XT" + suffix + "H3", "430321");
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .alliances(alliance("CC-" + suffix, before.institutionId().value(), after.institutionId().value()))
+                .write();
+        java.nio.file.Files.write(directory.resolve("institutions.jsonl"), MatrixFixtures.lines("\n",
+                json(before).getBytes(UTF_8),
+                json(latin1).replace("医院 ", "Hôpital ").getBytes(ISO_8859_1),
+                json(after).getBytes(UTF_8)));
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(3)).body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("institutions.jsonl"))
+                .body("rejectedRows[0].line", equalTo(2))
+                .body("rejectedRows[0].reason", equalTo("MALFORMED_ENCODING"))
+                .body("rejectedRows[0].detail", containsString("UTF-8"));
+        getAsAdmin("/api/v1/registry/institutions/" + after.institutionId().value()).statusCode(200);
+        getAsAdmin("/api/v1/registry/institutions/" + latin1.institutionId().value()).statusCode(404);
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix).statusCode(200);
+    }
+
+    /** As Excel writes a "CSV UTF-8" file: a byte-order mark first, CRLF line ends; one row pasted from a Latin-1 file. */
+    @Test
+    void a_csv_row_not_in_utf8_is_reported_while_the_other_rows_load_after_a_byte_order_mark() throws Exception {
+        Path directory = temp.resolve("csv");
+        java.nio.file.Files.createDirectories(directory);
+        java.nio.file.Files.write(directory.resolve("institutions.csv"), MatrixFixtures.lines("\r\n",
+                ("\uFEFF" + "institution_id,name,level,kind,division_code,latitude,longitude,alliance_ids,active").getBytes(UTF_8),
+                ("XT" + suffix + "H1,湘潭县人民医院,COUNTY,GENERAL,430321,27.7790,112.9520,,true").getBytes(UTF_8),
+                ("XT" + suffix + "H2,Hôpital de Xiangtan,COUNTY,GENERAL,430321,27.7,112.9,,true").getBytes(ISO_8859_1),
+                ("XT" + suffix + "H3,湘潭县中医医院,COUNTY,TCM,430321,27.7,112.9,,true").getBytes(UTF_8)));
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(2)).body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("institutions.csv"))
+                .body("rejectedRows[0].line", equalTo(3))
+                .body("rejectedRows[0].reason", equalTo("MALFORMED_ENCODING"));
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H3").statusCode(200).body("name", equalTo("湘潭县中医医院"));
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H2").statusCode(404);
+        importAsAdmin(directory).body("inserted", equalTo(0)).body("unchanged", equalTo(2)).body("rejected", equalTo(1));
+    }
+
+    /**
+     * Every row passes the contract and the registry's rules; a constraint the test adds for the while refuses one,
+     * in the middle of the first of three transactions of 500, as a column limit or check the schema gains would.
+     * That transaction failed the import with a 500 and no report.
+     */
+    @Test
+    void a_row_the_database_refuses_is_reported_while_the_rest_of_its_batch_and_the_later_batches_load() {
+        List<InstitutionSnapshot> rows = java.util.stream.IntStream.rangeClosed(1, 1001)
+                .mapToObj(line -> institution("XT" + suffix + "N" + line, "430321")).toList();
+        String refusedId = rows.get(249).institutionId().value();
+        Set<String> accepted = rows.stream().map(row -> row.institutionId().value())
+                .filter(id -> !id.equals(refusedId)).collect(java.util.stream.Collectors.toSet());
+        String constraint = "import_test_refuses_" + suffix;
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(rows.toArray(InstitutionSnapshot[]::new)).write();
+
+        sql("ALTER TABLE institution ADD CONSTRAINT " + constraint + " CHECK (id <> '" + refusedId + "')");
+        try {
+            importAsAdmin(directory)
+                    .body("inserted", equalTo(1000)).body("rejected", equalTo(1))
+                    .body("rejectedRows[0].file", equalTo("institutions.jsonl"))
+                    .body("rejectedRows[0].line", equalTo(250))
+                    .body("rejectedRows[0].reason", equalTo("REFUSED_BY_DATABASE"))
+                    .body("rejectedRows[0].detail", containsString("23514"))
+                    .body("rejectedRows[0].detail", containsString(constraint));
+            getAsAdmin("/api/v1/registry/institutions/" + refusedId).statusCode(404);
+            List<ConsumerRecord<String, byte[]>> published = TopicRecords.awaitKeys(Topics.INSTITUTIONS.name(), accepted);
+            assertThat(published).extracting(ConsumerRecord::key).doesNotContain(refusedId);
+
+            importAsAdmin(directory).body("inserted", equalTo(0)).body("updated", equalTo(0))
+                    .body("unchanged", equalTo(1000)).body("rejected", equalTo(1));
+        } finally {
+            sql("ALTER TABLE institution DROP CONSTRAINT IF EXISTS " + constraint);
+        }
+        // Nothing was lost: once the database takes the row, importing the same directory again loads it.
+        importAsAdmin(directory).body("inserted", equalTo(1)).body("unchanged", equalTo(1000)).body("rejected", equalTo(0));
+    }
+
+    /**
+     * The test locks the institution table, so the import's first read waits, then cancels that statement (as a
+     * statement timeout would) or ends the service's connection (as a database restart or failover would). Neither
+     * is the caller's fault: 503, not 500, and the same import later completes.
+     */
+    @Test
+    void an_import_the_database_cannot_finish_is_503_problem_json_and_the_same_import_later_completes() throws Exception {
+        InstitutionSnapshot hospital = institution("XT" + suffix + "H1", "430321");
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix")).institutions(hospital).write();
+
+        for (String interruption : List.of("pg_cancel_backend", "pg_terminate_backend")) {
+            importInterruptedBy(interruption, directory).then().statusCode(503).contentType(PROBLEM_JSON)
+                    .header("Retry-After", equalTo("10")).body("detail", containsString("again"));
+        }
+        importAsAdmin(directory).body("inserted", equalTo(1));
+    }
+
+    private io.restassured.response.Response importInterruptedBy(String interruption, Path directory) throws Exception {
+        SqlConnection locker = pool.getConnection().await().atMost(SQL_DEADLINE);
+        try {
+            Transaction locked = locker.begin().await().atMost(SQL_DEADLINE);
+            locker.query("LOCK TABLE institution IN ACCESS EXCLUSIVE MODE").execute().await().atMost(SQL_DEADLINE);
+            int lockerPid = locker.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
+                    .iterator().next().getInteger(0);
+            CompletableFuture<io.restassured.response.Response> answer = CompletableFuture.supplyAsync(() ->
+                    given().auth().oauth2(provinceAdmin).contentType("application/json")
+                            .body(Map.of("directory", directory.toString()))
+                            .when().post("/api/v1/registry/imports").then().extract().response());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> pool
+                    .preparedQuery("SELECT " + interruption + "(pid) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
+                    .execute(Tuple.of(lockerPid)).await().atMost(SQL_DEADLINE).size() > 0);
+            // Released before the answer: the import's end refreshes the recommendations' snapshot, which reads the table.
+            locked.rollback().await().atMost(SQL_DEADLINE);
+            return answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            locker.close().await().atMost(SQL_DEADLINE);
+        }
     }
 
     @Test
@@ -289,6 +424,10 @@ class RegistryApiTest {
                 .body(Map.of("directory", temp.resolve("absent").toString()))
                 .when().post("/api/v1/registry/imports")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(SQL_DEADLINE);
     }
 
     private ValidatableResponse importAsAdmin(Path directory) {

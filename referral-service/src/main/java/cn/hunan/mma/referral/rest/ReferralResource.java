@@ -73,7 +73,7 @@ public class ReferralResource {
         Caller who = caller.get();
         ReferralId id = ReferralId.of("R-" + (idempotencyKey == null ? UUID.randomUUID() : retryableId(idempotencyKey, body)));
         return episodeFor(body, who)
-                .chain(episode -> referrals.request(body.toApplication(id, episode), body.record(), who))
+                .chain(episode -> referrals.request(body.toApplication(id, episode), body.record(), who, idempotencyKey != null))
                 .map(created -> withTag(Response.created(URI.create("/api/v1/referrals/" + created.id())), created, who));
     }
 

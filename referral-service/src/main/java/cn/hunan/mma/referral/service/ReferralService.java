@@ -63,14 +63,31 @@ public class ReferralService {
         this.capacity = capacity;
     }
 
-    /** Only an institution user of the sending institution may refer a patient from it. */
-    public Uni<ReferralEntity> request(ReferralApplication application, ClinicalRecordText record, Caller caller) {
+    /**
+     * Only an institution user of the sending institution may refer a patient from it.
+     *
+     * @param retryable whether the referral's id derives from the client's Idempotency-Key: then a referral stored under
+     *                  it is this request made before, answered as it is (or 409 for a different request) before the
+     *                  intake assesses anything. Since 2026-11-25 (5): before, a retry was assessed again first, and one
+     *                  sent after the receiver was retired answered 422 although its first try had made the referral.
+     */
+    public Uni<ReferralEntity> request(ReferralApplication application, ClinicalRecordText record, Caller caller,
+                                       boolean retryable) {
         boolean sendersOwnUser = caller.scope().institution()
                 .filter(application.sender().institutionId().value()::equals).isPresent() && caller.mayChangeAnything();
         if (!sendersOwnUser) {
             return Uni.createFrom().failure(new OutOfScopeException(
                     "only the sending institution's users may refer from " + application.sender().institutionId()));
         }
+        if (!retryable) {
+            return assessAndInsert(application, record, caller);
+        }
+        return ReferralRows.find(pool, application.id().value()).chain(earlier -> earlier == null
+                ? assessAndInsert(application, record, caller)
+                : Uni.createFrom().item(() -> sameRequest(earlier, application, null)));
+    }
+
+    private Uni<ReferralEntity> assessAndInsert(ReferralApplication application, ClinicalRecordText record, Caller caller) {
         ReferralIntake intake = new ReferralIntake(matrix::institution, matrix, settings.reviewPolicy());
         IntakeDecision decision = intake.assess(application, EventId.random(), now());
         if (decision instanceof IntakeDecision.Refused refused) {
@@ -88,8 +105,9 @@ public class ReferralService {
 
     /**
      * A referral id derived from the client's Idempotency-Key is taken: the request was made before (a retry after a
-     * timeout) and is answered with the referral it made, nothing written again; a different request under the same key
-     * is refused (409) rather than answered with someone else's referral.
+     * timeout, found before the intake, or a try racing the first one to the insert) and is answered with the referral
+     * it made, nothing written again; a different request under the same key is refused (409) rather than answered with
+     * someone else's referral.
      */
     private static ReferralEntity sameRequest(ReferralEntity existing, ReferralApplication application, Throwable taken) {
         if (existing == null) {

@@ -315,6 +315,31 @@ class ReferralApiTest {
         idempotent("not a key", request).statusCode(400).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * The client's first try made the referral but its answer was lost; meanwhile the receiver was retired. The retry
+     * is answered with the referral the first try made: before, the intake assessed it again first and answered 422,
+     * and the client could not tell that its referral existed. A new request to the retired receiver is still refused.
+     */
+    @Test
+    void a_retry_after_the_receiver_was_retired_answers_the_referral_its_first_try_made() throws Exception {
+        TestMatrix own = new TestMatrix();
+        String ownTownship = TestMatrix.userAt(own.township);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            own.publish(producer, matrixView);
+            String key = "retry-" + UUID.randomUUID();
+            Map<String, Object> request = body(own.township, own.county, "E11.9");
+            String first = given().auth().oauth2(ownTownship).contentType("application/json").header("Idempotency-Key", key)
+                    .body(request).post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+
+            own.retireCounty(producer, matrixView);
+
+            given().auth().oauth2(ownTownship).contentType("application/json").header("Idempotency-Key", key).body(request)
+                    .post("/api/v1/referrals").then().statusCode(201).body("referralId", equalTo(first));
+            given().auth().oauth2(ownTownship).contentType("application/json").body(request)
+                    .post("/api/v1/referrals").then().statusCode(422).contentType(PROBLEM_JSON);
+        }
+    }
+
     private io.restassured.response.ValidatableResponse idempotent(String key, Map<String, Object> body) {
         return given().auth().oauth2(township).contentType("application/json").header("Idempotency-Key", key).body(body)
                 .post("/api/v1/referrals").then();

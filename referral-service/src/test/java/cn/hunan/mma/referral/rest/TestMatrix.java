@@ -66,6 +66,12 @@ final class TestMatrix {
                 40, 30, 0, null));
     }
 
+    /** States the county hospital retired, as navigation publishes a retirement, and waits until the view has it. */
+    void retireCounty(ContractTopicProducer producer, MatrixView view) throws Exception {
+        producer.send(Topics.INSTITUTIONS, institution(county, "湘潭县人民医院", Level.COUNTY, "430321", List.of(xiangtanCounty), false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.institution(county).map(profile -> !profile.active()).orElse(false));
+    }
+
     List<InstitutionId> all() {
         return List.of(township, county, provincial, zhangjiajie);
     }
@@ -90,8 +96,13 @@ final class TestMatrix {
 
     private static InstitutionSnapshot institution(InstitutionId id, String name, Level level, String division,
                                                    List<AllianceId> alliances) {
+        return institution(id, name, level, division, alliances, true);
+    }
+
+    private static InstitutionSnapshot institution(InstitutionId id, String name, Level level, String division,
+                                                   List<AllianceId> alliances, boolean active) {
         return new InstitutionSnapshot(EventId.random(), now(), id, name, level, InstitutionKind.GENERAL,
-                DivisionCode.of(division), null, null, alliances, true);
+                DivisionCode.of(division), null, null, alliances, active);
     }
 
     private static Instant now() {

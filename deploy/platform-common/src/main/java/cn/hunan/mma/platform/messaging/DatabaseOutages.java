@@ -83,8 +83,11 @@ public final class DatabaseOutages {
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException database) {
-                String state = database.getSqlState();
+            // A PostgreSQL error decides, whether the reactive client's or the JDBC one Hibernate Reactive raises in
+            // its place (with the state, without the PgException: before 2026-11-25 (5) an entity's deadlock was not
+            // an outage, and its record was dead-lettered). A JDBC error without a state says nothing: walk on.
+            String state = PgErrors.stateOf(cause);
+            if (cause instanceof PgException || state != null) {
                 return state != null && !PROTOCOL_VIOLATION.equals(state) && (RETRY_STATES.contains(state)
                         || (state.length() == 5 && RETRY_CLASSES.contains(state.substring(0, 2))));
             }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +55,30 @@ class DatabaseOutagesTest {
         assertThat(DatabaseOutages.isTransient(pg("08P01"))).as("protocol violation: the same request repeats it").isFalse();
         assertThat(DatabaseOutages.isTransient(new UncheckedIOException(new JsonGenerationException("bad", (JsonGenerator) null))))
                 .as("a JSON fault is an IOException too, and repeats").isFalse();
+    }
+
+    /**
+     * Hibernate Reactive raises PostgreSQL's error as a JDBC SQLException with the state, without the PgException. Before,
+     * an entity's deadlock or a restarting server there was "not an outage", and the consumer dead-lettered the record.
+     */
+    @Test
+    void a_database_error_hibernate_reactive_raised_as_a_jdbc_error_is_told_by_its_state_too() {
+        assertThat(DatabaseOutages.isTransient(hibernate(new SQLException("deadlock detected", "40P01")))).as("deadlock").isTrue();
+        assertThat(DatabaseOutages.isTransient(hibernate(new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(DatabaseOutages.isTransient(hibernate(new SQLException("duplicate key value", "23505"))))
+                .as("unique violation").isFalse();
+        assertThat(DatabaseOutages.isTransient(hibernate(new SQLException("no state", null, new ConnectException("refused")))))
+                .as("a JDBC error without a state says nothing: its cause decides").isTrue();
+        assertThat(DatabaseOutages.isTransient(hibernate(new SQLException("no state")))).isFalse();
+
+        assertThat(PgErrors.sqlState(hibernate(new SQLException("check", "23514")))).contains("23514");
+        assertThat(PgErrors.hasState(new CompletionException(pg("53200")), "53200")).isTrue();
+        assertThat(PgErrors.hasState(hibernate(new SQLException("out of shared memory", "53200")), "53200")).isTrue();
+        assertThat(PgErrors.sqlState(new IllegalStateException("bug"))).isEmpty();
+    }
+
+    private static Throwable hibernate(SQLException jdbc) {
+        return new CompletionException(new RuntimeException("HR000057: failed to execute statement", jdbc));
     }
 
     @Test

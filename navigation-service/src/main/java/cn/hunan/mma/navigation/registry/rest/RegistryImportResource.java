@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.registry.rest;
 
 import cn.hunan.mma.navigation.registry.domain.ImportReport;
 import cn.hunan.mma.navigation.registry.service.ImportInProgressException;
+import cn.hunan.mma.navigation.registry.service.ImportInterruptedException;
 import cn.hunan.mma.navigation.registry.service.MatrixDirectoryNotFoundException;
 import cn.hunan.mma.navigation.registry.service.RegistryImporter;
 import cn.hunan.mma.platform.rest.Problem;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.nio.file.InvalidPathException;
@@ -25,6 +28,9 @@ import java.nio.file.InvalidPathException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegistryImportResource {
+
+    private static final Logger LOG = Logger.getLogger(RegistryImportResource.class);
+    private static final int RETRY_AFTER_SECONDS = 10;
 
     private final RegistryImporter importer;
 
@@ -56,5 +62,13 @@ public class RegistryImportResource {
     @ServerExceptionMapper
     public Response importRunning(ImportInProgressException e) {
         return ProblemResponses.of(Problem.of(409, "Import in progress", e.getMessage()));
+    }
+
+    /** Nothing the caller sent is wrong, and nothing is lost: the same request later completes the import. */
+    @ServerExceptionMapper
+    public Response importInterrupted(ImportInterruptedException e) {
+        LOG.warn("An import was interrupted by the database", e);
+        return Response.fromResponse(ProblemResponses.of(Problem.of(503, "Service Unavailable", e.getMessage())))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 }

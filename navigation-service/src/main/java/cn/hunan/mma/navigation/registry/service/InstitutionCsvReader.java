@@ -11,12 +11,9 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +30,8 @@ import java.util.Set;
  * longitude may be empty together; {@code alliance_ids} lists ids separated by {@code ;}.
  * A row gets a new event id and the reading time: rows whose content the registry already holds
  * are still "unchanged" (content is compared, not event ids), so importing a file twice publishes
- * nothing the second time. Bad rows are reported like bad {@code .jsonl} lines.
+ * nothing the second time. Bad rows are reported like bad {@code .jsonl} lines, a row not in UTF-8 among
+ * them; a byte-order mark before the first line (Excel writes one) is skipped.
  */
 public final class InstitutionCsvReader {
 
@@ -55,45 +53,59 @@ public final class InstitutionCsvReader {
         List<RejectedRow> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Instant readAt = clock.instant();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            boolean headerRead = false;
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (!headerRead) {
-                    if (!line.strip().replace("\uFEFF", "").equals(HEADER)) {
-                        rejected.add(new RejectedRow(FILE_NAME, lineNumber, BAD_HEADER, "the header must be " + HEADER));
-                        return new MatrixFileContent<>(List.of(), rejected);
-                    }
-                    headerRead = true;
-                    continue;
-                }
-                List<String> fields = fields(line);
-                if (fields.size() != COLUMNS) {
-                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, MALFORMED_ROW,
-                            "expected " + COLUMNS + " fields, found " + fields.size()));
-                    continue;
-                }
-                try {
-                    InstitutionSnapshot snapshot = snapshot(fields, readAt);
-                    if (seen.add(snapshot.institutionId().value())) {
-                        rows.add(new NumberedSnapshot<>(lineNumber, snapshot));
-                    } else {
-                        rejected.add(new RejectedRow(FILE_NAME, lineNumber, MatrixRules.DUPLICATE_ID,
-                                "the id already appeared earlier in the file; the first occurrence was kept"));
-                    }
-                } catch (ContractViolation violation) {
-                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, violation.reason().name(),
-                            violation.getMessage()));
-                } catch (IllegalArgumentException e) {
-                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, MALFORMED_ROW, e.getMessage()));
-                }
-            }
+        Utf8Lines lines;
+        try {
+            lines = Utf8Lines.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FILE_NAME, e);
+        }
+        boolean headerRead = false;
+        for (Utf8Lines.Line numbered = lines.next(); numbered != null; numbered = lines.next()) {
+            int lineNumber = numbered.number();
+            if (numbered instanceof Utf8Lines.Undecodable undecodable) {
+                if (undecodable.validStart().startsWith("#")) {
+                    continue; // a comment, whatever its encoding
+                }
+                if (!headerRead) {
+                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, BAD_HEADER,
+                            "the header must be " + HEADER + "; " + undecodable.detail()));
+                    return new MatrixFileContent<>(List.of(), rejected);
+                }
+                rejected.add(new RejectedRow(FILE_NAME, lineNumber, Utf8Lines.MALFORMED_ENCODING, undecodable.detail()));
+                continue;
+            }
+            String line = ((Utf8Lines.Text) numbered).text();
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!headerRead) {
+                if (!line.strip().replace("\uFEFF", "").equals(HEADER)) {
+                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, BAD_HEADER, "the header must be " + HEADER));
+                    return new MatrixFileContent<>(List.of(), rejected);
+                }
+                headerRead = true;
+                continue;
+            }
+            List<String> fields = fields(line);
+            if (fields.size() != COLUMNS) {
+                rejected.add(new RejectedRow(FILE_NAME, lineNumber, MALFORMED_ROW,
+                        "expected " + COLUMNS + " fields, found " + fields.size()));
+                continue;
+            }
+            try {
+                InstitutionSnapshot snapshot = snapshot(fields, readAt);
+                if (seen.add(snapshot.institutionId().value())) {
+                    rows.add(new NumberedSnapshot<>(lineNumber, snapshot));
+                } else {
+                    rejected.add(new RejectedRow(FILE_NAME, lineNumber, MatrixRules.DUPLICATE_ID,
+                            "the id already appeared earlier in the file; the first occurrence was kept"));
+                }
+            } catch (ContractViolation violation) {
+                rejected.add(new RejectedRow(FILE_NAME, lineNumber, violation.reason().name(),
+                        violation.getMessage()));
+            } catch (IllegalArgumentException e) {
+                rejected.add(new RejectedRow(FILE_NAME, lineNumber, MALFORMED_ROW, e.getMessage()));
+            }
         }
         return new MatrixFileContent<>(rows, rejected);
     }

@@ -7,7 +7,6 @@ import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one {@code .jsonl} matrix file with the contract codec. A bad line is recorded and skipped,
- * never fatal; of several lines with the same id only the first is kept, since a file states one
+ * Reads one {@code .jsonl} matrix file with the contract codec. A bad line (not UTF-8, or refused by
+ * the codec) is recorded and skipped, never fatal; of several lines with the same id only the first is kept, since a file states one
  * state per entity and there is no telling which of two conflicting states is meant.
  */
 public final class MatrixFileReader {
@@ -41,29 +40,34 @@ public final class MatrixFileReader {
         List<RejectedRow> rejected = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         String fileName = table.file().fileName();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                DecodeResult<S> decoded = codec.decode(line.getBytes(StandardCharsets.UTF_8), table.snapshotType());
-                if (decoded instanceof DecodeResult.Rejected<S> refusal) {
-                    rejected.add(new RejectedRow(fileName, lineNumber, refusal.reason().name(),
-                            refusal.path() + ": " + refusal.message()));
-                    continue;
-                }
-                S snapshot = decoded.orElseThrow();
-                if (!seen.add(table.primaryKey().apply(snapshot))) {
-                    rejected.add(new RejectedRow(fileName, lineNumber, MatrixRules.DUPLICATE_ID,
-                            "the id already appeared earlier in the file; the first occurrence was kept"));
-                    continue;
-                }
-                rows.add(new NumberedSnapshot<>(lineNumber, snapshot));
-            }
+        Utf8Lines lines;
+        try {
+            lines = Utf8Lines.of(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+        for (Utf8Lines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (line instanceof Utf8Lines.Undecodable undecodable) {
+                rejected.add(new RejectedRow(fileName, line.number(), Utf8Lines.MALFORMED_ENCODING, undecodable.detail()));
+                continue;
+            }
+            String text = ((Utf8Lines.Text) line).text();
+            if (text.isBlank()) {
+                continue;
+            }
+            DecodeResult<S> decoded = codec.decode(text.getBytes(StandardCharsets.UTF_8), table.snapshotType());
+            if (decoded instanceof DecodeResult.Rejected<S> refusal) {
+                rejected.add(new RejectedRow(fileName, line.number(), refusal.reason().name(),
+                        refusal.path() + ": " + refusal.message()));
+                continue;
+            }
+            S snapshot = decoded.orElseThrow();
+            if (!seen.add(table.primaryKey().apply(snapshot))) {
+                rejected.add(new RejectedRow(fileName, line.number(), MatrixRules.DUPLICATE_ID,
+                        "the id already appeared earlier in the file; the first occurrence was kept"));
+                continue;
+            }
+            rows.add(new NumberedSnapshot<>(line.number(), snapshot));
         }
         return new MatrixFileContent<>(rows, rejected);
     }

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Imports a matrix directory into the registry: institutions first (everything else refers to
  * them), then alliances and specialties, whose institutions must be in this import or already
- * registered, then the guidance catalogue. Rows refused by a rule are reported and skipped; the
- * rest load. Importing the same directory again changes and publishes nothing.
+ * registered, then the guidance catalogue. Rows refused by a rule, or by the database, are reported
+ * and skipped; the rest load. Importing the same directory again changes and publishes nothing.
  */
 @ApplicationScoped
 public class RegistryImporter {
@@ -59,7 +59,8 @@ public class RegistryImporter {
 
     /**
      * Fails with {@link MatrixDirectoryNotFoundException} when {@code directory} is not a directory,
-     * and with {@link ImportInProgressException} while another import runs.
+     * with {@link ImportInProgressException} while another import runs, and with {@link ImportInterruptedException}
+     * when the database is out of reach or failed the work for a reason that is not a row's.
      */
     public Uni<ImportReport> importDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -69,8 +70,8 @@ public class RegistryImporter {
         return Uni.createFrom().deferred(() -> importing.compareAndSet(false, true)
                 ? readAndLoad(directory).eventually(() -> {
                     importing.set(false);
-                    // Batches may have committed even if a later one failed. The import answers once
-                    // snapshot holders have taken the change in, so recommendations show it at once.
+                    // Batches may have committed even if the database failed a later one. The import answers
+                    // once snapshot holders have taken the change in, so recommendations show it at once.
                     return Uni.createFrom().completionStage(() -> changed.fireAsync(new RegistryChanged()));
                 })
                 : Uni.createFrom().failure(new ImportInProgressException()));
@@ -80,7 +81,9 @@ public class RegistryImporter {
         // Reading files blocks: do it on a worker, and continue on this (Vert.x) context,
         // where Hibernate Reactive must run.
         return vertx.executeBlocking(Uni.createFrom().item(() -> MatrixDirectoryContent.read(reader, csvReader, directory)))
-                .chain(this::load);
+                .chain(content -> load(content)
+                        // Only the database's failures: a file that cannot be read is no outage.
+                        .onFailure(DatabaseError::isOutage).transform(ImportInterruptedException::new));
     }
 
     private Uni<ImportReport> load(MatrixDirectoryContent content) {

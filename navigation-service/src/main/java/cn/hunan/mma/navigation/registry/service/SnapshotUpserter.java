@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,13 +23,15 @@ import java.util.Map;
 /**
  * Writes snapshots into their registry table in batches, one transaction each: a new or changed
  * row is written together with its outbox event (so it is published exactly when it commits), an
- * unchanged row is left alone and publishes nothing.
+ * unchanged row is left alone and publishes nothing. A row the database refuses is reported, not fatal.
  */
 @ApplicationScoped
 public class SnapshotUpserter {
 
     /** Rows per transaction: large enough to amortise the commit, small enough to keep sessions lean. */
     static final int BATCH_SIZE = 500;
+
+    private static final Logger LOG = Logger.getLogger(SnapshotUpserter.class);
 
     private final Mutiny.SessionFactory sessions;
 
@@ -43,10 +46,38 @@ public class SnapshotUpserter {
             batches.add(rows.subList(start, Math.min(rows.size(), start + BATCH_SIZE)));
         }
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> upsertBatch(table, batch))
-                .onItem().invoke(result -> result.addTo(tally))
+                .onItem().transformToUniAndConcatenate(batch -> upsertOrBisect(table, batch, tally))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /**
+     * One transaction for the rows; when the database refuses one of them, the whole transaction is rolled back,
+     * so the rows are written again in two halves, down to the refused row alone, which is reported. A batch with
+     * one refused row costs about twice log2(500) ≈ 18 more transactions; the good rows commit with their outbox
+     * events, and a later import finds them unchanged. Any other failure fails the import.
+     */
+    private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertOrBisect(
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, ImportTally tally) {
+        return upsertBatch(table, rows)
+                .onItem().invoke(result -> result.addTo(tally))
+                .replaceWithVoid()
+                .onFailure(DatabaseError::refusesRow).recoverWithUni(failure -> {
+                    if (rows.size() == 1) {
+                        refused(table, rows.get(0), DatabaseError.in(failure).orElseThrow(), tally);
+                        return Uni.createFrom().voidItem();
+                    }
+                    int half = rows.size() / 2;
+                    return upsertOrBisect(table, rows.subList(0, half), tally)
+                            .chain(() -> upsertOrBisect(table, rows.subList(half, rows.size()), tally));
+                });
+    }
+
+    private static <S extends MatrixSnapshot> void refused(
+            RegistryTable<S, ?> table, NumberedSnapshot<S> row, DatabaseError refusal, ImportTally tally) {
+        LOG.warnf("The database refused line %d of %s: %s", row.line(), table.file().fileName(), refusal.detail());
+        tally.reject(new RejectedRow(table.file().fileName(), row.line(), DatabaseError.REFUSED_BY_DATABASE,
+                refusal.detail()));
     }
 
     // A fresh session per batch, so the persistence context never grows beyond one batch.
