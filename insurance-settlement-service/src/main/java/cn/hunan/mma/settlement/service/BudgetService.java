@@ -12,6 +12,7 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
+import cn.hunan.mma.platform.security.OutOfScopeException;
 import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
 import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
@@ -25,6 +26,7 @@ import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.math.BigDecimal;
@@ -47,12 +49,15 @@ public class BudgetService {
     private final Mutiny.SessionFactory sessions;
     private final ParameterService parameters;
     private final SpendService spending;
+    private final boolean fourEyes;
     private final Clock clock = Clock.systemUTC();
 
-    public BudgetService(Mutiny.SessionFactory sessions, ParameterService parameters, SpendService spending) {
+    public BudgetService(Mutiny.SessionFactory sessions, ParameterService parameters, SpendService spending,
+                         @ConfigProperty(name = "mma.settlement.budget.four-eyes", defaultValue = "true") boolean fourEyes) {
         this.sessions = sessions;
         this.parameters = parameters;
         this.spending = spending;
+        this.fourEyes = fourEyes;
     }
 
     public Uni<Void> remember(AllianceSnapshot snapshot) {
@@ -199,13 +204,18 @@ public class BudgetService {
         String allianceId = alliance.id();
         return sessions.withTransaction((session, tx) -> find(session, allianceId, year).chain(found -> {
             AllianceBudgetEntity row = present(found, allianceId, year);
-            BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion);
+            BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion, row.requestedBy(),
+                    actor, fourEyes);
             if (decision instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(allianceId + " " + year + " is already approved");
             }
             if (decision instanceof BudgetDecision.StaleDraft stale) {
                 throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
                         + stale.quotedVersion() + ": review it again");
+            }
+            if (decision instanceof BudgetDecision.DrafterApproving drafter) {
+                throw new OutOfScopeException(drafter.officer() + " computed this draft: another insurance officer reviews "
+                        + "and approves it (four eyes; mma.settlement.budget.four-eyes)");
             }
             return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                     .chain(rules -> {

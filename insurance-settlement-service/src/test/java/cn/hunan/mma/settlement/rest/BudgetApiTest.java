@@ -144,10 +144,14 @@ class BudgetApiTest {
                 .when().post(approvePath).then().statusCode(412).contentType(PROBLEM_JSON);
         given().auth().oauth2(auditor).header("If-Match", "\"" + reviewed + "\"")
                 .when().post(approvePath).then().statusCode(403).contentType(PROBLEM_JSON);
+        // Four eyes: the officer who computed the draft does not approve it (since 2026-11-25 (5)); a second one does.
         given().auth().oauth2(officer).header("If-Match", "\"" + reviewed + "\"")
-                .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"))
-                .body("approvedBy", equalTo("xt-insurance-officer"));
+                .when().post(approvePath).then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("detail", containsString("xt-insurance-officer computed this draft"));
         given().auth().oauth2(secondOfficer).header("If-Match", "\"" + reviewed + "\"")
+                .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("approvedBy", equalTo("xt-insurance-officer-2"));
+        given().auth().oauth2(officer).header("If-Match", "\"" + reviewed + "\"")
                 .when().post(approvePath).then().statusCode(409).contentType(PROBLEM_JSON);
         given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
                 .when().post(draftPath).then().statusCode(409).contentType(PROBLEM_JSON);
@@ -400,8 +404,9 @@ class BudgetApiTest {
                 .when().post("/api/v1/parameters/" + XIANGTAN_COUNTY).then().statusCode(200);
     }
 
+    /** Approved by the second officer: the first computes the drafts. */
     private ValidatableResponse approve(String alliance, int year, int reviewedVersion) {
-        return given().auth().oauth2(officer).header("If-Match", "\"" + reviewedVersion + "\"")
+        return given().auth().oauth2(secondOfficer).header("If-Match", "\"" + reviewedVersion + "\"")
                 .when().post("/api/v1/budgets/" + alliance + "/" + year + "/approve").then();
     }
 
@@ -455,7 +460,7 @@ class BudgetApiTest {
         publishAlliance(alliance);
         JsonPath drafted = awaitDraft(alliance, 2041, draft("0.00", "0.00"));
         assertThat(drafted.getString("packageTotal")).isEqualTo("997500.00");
-        given().auth().oauth2(officer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
                 .when().post("/api/v1/budgets/" + alliance + "/2041/approve").then().statusCode(200);
 
         given().auth().oauth2(officer).contentType("application/json").body(withoutPackage("400000.00"))

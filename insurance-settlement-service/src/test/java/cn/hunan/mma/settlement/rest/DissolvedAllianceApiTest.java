@@ -54,6 +54,9 @@ class DissolvedAllianceApiTest {
 
     private final String officer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+    /** Approves what {@link #officer} drafts (four eyes). */
+    private final String secondOfficer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer-2", "insurance-officer").inCity("430300"));
 
     @Test
     void a_dissolved_alliance_keeps_its_budgets_and_closes_the_period_it_lived_through_but_gets_no_new_budget() throws Exception {
@@ -75,7 +78,7 @@ class DissolvedAllianceApiTest {
                 draft(alliance, 2022).statusCode() == 200);
         int reviewed = draft(alliance, 2022).then().statusCode(200).body("packageTotal", equalTo("997500.00"))
                 .extract().jsonPath().getInt("version");
-        given().auth().oauth2(officer).header("If-Match", "\"" + reviewed + "\"").when().post(budget2022 + "/approve")
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + reviewed + "\"").when().post(budget2022 + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
         int draft2023 = draft(alliance, 2023).then().statusCode(200).extract().jsonPath().getInt("version");
 

@@ -19,16 +19,30 @@ public sealed interface BudgetDecision {
     record StaleDraft(int currentVersion, int quotedVersion) implements BudgetDecision {
     }
 
+    /**
+     * The officer who computed the draft would approve it. A package is the fund's commitment for a year: a second
+     * officer reviews and approves what the first computed (four eyes), unless the area has switched the rule off.
+     */
+    record DrafterApproving(String officer) implements BudgetDecision {
+    }
+
     /** Whether a draft may be (re)computed for a year whose budget is in {@code status}, or absent (null). */
     static BudgetDecision toDraft(BudgetStatus status) {
         return status == BudgetStatus.APPROVED ? new AlreadyApproved() : new Proceed();
     }
 
-    /** Whether the draft at {@code currentVersion} may be approved by someone who reviewed {@code quotedVersion}. */
-    static BudgetDecision toApprove(BudgetStatus status, int currentVersion, int quotedVersion) {
+    /**
+     * Whether the draft at {@code currentVersion}, computed by {@code drafter}, may be approved by {@code approver}, who
+     * reviewed {@code quotedVersion}; with {@code fourEyes}, not by the officer who computed it.
+     */
+    static BudgetDecision toApprove(BudgetStatus status, int currentVersion, int quotedVersion, String drafter,
+                                    String approver, boolean fourEyes) {
         if (status == BudgetStatus.APPROVED) {
             return new AlreadyApproved();
         }
-        return currentVersion == quotedVersion ? new Proceed() : new StaleDraft(currentVersion, quotedVersion);
+        if (currentVersion != quotedVersion) {
+            return new StaleDraft(currentVersion, quotedVersion);
+        }
+        return fourEyes && drafter.equals(approver) ? new DrafterApproving(approver) : new Proceed();
     }
 }
