@@ -77,6 +77,7 @@ public class BudgetResource {
         int budgetYear = CalendarYears.parse(year);
         // A draft stored before the calendar was checked must not be approved either.
         calendar.requireBaseYearOver(budgetYear);
+        calendar.requireLateReportsIn(budgetYear);
         int quoted = quotedVersion(ifMatch);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.approve(alliance, budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
@@ -102,6 +103,11 @@ public class BudgetResource {
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class, ConstraintViolationException.class})
     public Response concurrent(Exception e) {
         return ProblemResponses.of(Problem.of(409, "Budget changed concurrently", "another officer changed this budget; review it again"));
+    }
+
+    @ServerExceptionMapper
+    public Response baseYearOpen(BudgetCalendar.BaseYearOpenException e) {
+        return ProblemResponses.of(Problem.of(409, "Base year still open", e.getMessage()));
     }
 
     @ServerExceptionMapper

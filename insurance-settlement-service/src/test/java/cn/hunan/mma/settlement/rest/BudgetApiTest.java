@@ -101,12 +101,23 @@ class BudgetApiTest {
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("detail", containsString("2026, which is not over"));
 
         installCalendarAt("2027-01-01T00:05:00+08:00");
-        assertThat(awaitDraft(alliance, 2027, draft("0.00", "0.00")).getInt("baseYear")).isEqualTo(2026);
+        JsonPath drafted = awaitDraft(alliance, 2027, draft("0.00", "0.00"));
+        assertThat(drafted.getInt("baseYear")).isEqualTo(2026);
+
+        // Late December reports and corrections may still come: approved only 15 days into the year (since 2026-11-25 (5)).
+        String approvePath = "/api/v1/budgets/" + alliance + "/2027/approve";
+        installCalendarAt("2027-01-15T23:59:00+08:00");
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
+                .when().post(approvePath).then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Base year still open")).body("detail", containsString("from 2027-01-16T00:00"));
+        installCalendarAt("2027-01-16T00:00:00+08:00");
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
+                .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     private static void installCalendarAt(String instant) {
-        QuarkusMock.installMockForType(new BudgetCalendar(Clock.fixed(OffsetDateTime.parse(instant).toInstant(), ZoneOffset.UTC)),
-                BudgetCalendar.class);
+        QuarkusMock.installMockForType(new BudgetCalendar(Clock.fixed(OffsetDateTime.parse(instant).toInstant(), ZoneOffset.UTC),
+                Duration.ofDays(15)), BudgetCalendar.class);
     }
 
     @Test
