@@ -7,7 +7,6 @@ import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.messaging.ConcurrentChangeException;
-import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
@@ -130,8 +129,6 @@ public class CaseSettlementService {
         }
     }
 
-    private static final String OUT_OF_SHARED_MEMORY = "53200";
-
     private final Mutiny.SessionFactory sessions;
     private final Pool pool;
     private final CaseSettlers settlers;
@@ -150,27 +147,9 @@ public class CaseSettlementService {
         this.meters = meters;
     }
 
-    /**
-     * Settles the batch; one whose locks do not fit in the server's lock table (53200 "out of shared memory": a poll of
-     * thousands of corrections, each locking its stay's chain, say) is settled as two halves, each in its own
-     * transaction, and so on down — as two smaller polls would be. Before 2026-11-25 (4) it was retried whole as an
-     * outage, failed the same way every time, and its partition stood still.
-     */
+    /** Settles the batch, in parts if its locks do not fit in the server's lock table ({@link FittingBatches}). */
     public Uni<BatchResult> settleFitting(List<InpatientDischarged> discharges) {
-        return settle(discharges).onFailure(CaseSettlementService::lockTableFull).recoverWithUni(failure -> {
-            if (discharges.size() < 2) {
-                return Uni.createFrom().failure(failure);
-            }
-            int half = discharges.size() / 2;
-            LOG.warnf("A batch of %d discharges needs more locks than the server's lock table holds; settling it in halves",
-                    discharges.size());
-            return settleFitting(discharges.subList(0, half)).chain(first -> settleFitting(discharges.subList(half, discharges.size()))
-                    .map(second -> first.then(second, half)));
-        });
-    }
-
-    private static boolean lockTableFull(Throwable failure) {
-        return PgErrors.hasState(failure, OUT_OF_SHARED_MEMORY);
+        return FittingBatches.settle(discharges, this::settle);
     }
 
 
