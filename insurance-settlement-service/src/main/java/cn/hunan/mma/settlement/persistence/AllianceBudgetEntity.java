@@ -4,6 +4,7 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -102,6 +103,12 @@ public class AllianceBudgetEntity {
     @Column(name = "approved_at")
     Instant approvedAt;
 
+    @Column(name = "provisional_dip_cases")
+    Long provisionalDipCases;
+
+    @Column(name = "provisional_dip_fen")
+    Long provisionalDipFen;
+
     protected AllianceBudgetEntity() {
     }
 
@@ -130,6 +137,18 @@ public class AllianceBudgetEntity {
         this.parameterVersion = parameterVersion;
         this.requestedBy = actor;
         this.requestedAt = at;
+    }
+
+    /** What of the draft's base spend was priced at a provisional DIP point value when it was computed. */
+    public void provisionalDip(ProvisionalDip provisional) {
+        this.provisionalDipCases = provisional.cases();
+        this.provisionalDipFen = provisional.amount().fen();
+    }
+
+    /** Empty for a draft computed before V25. */
+    public Optional<ProvisionalDip> provisionalDip() {
+        return provisionalDipCases == null ? Optional.empty()
+                : Optional.of(new ProvisionalDip(provisionalDipCases, Money.ofFen(provisionalDipFen)));
     }
 
     /** The divisions whose residents' spend the draft counted, sorted; empty for a draft stored before they were kept. */

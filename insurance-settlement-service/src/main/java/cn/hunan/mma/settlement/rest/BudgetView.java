@@ -1,5 +1,6 @@
 package cn.hunan.mma.settlement.rest;
 
+import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 
@@ -18,7 +19,7 @@ public record BudgetView(String allianceId, int year, int version, String status
                          String baseOutpatientSpend, Long baseVisits, String baseSpend, String growthRate, String grownSpend, String riskReserveRate,
                          String riskReserve, String carveOuts, String factorAdjustment, String packageTotal,
                          String parameterVersion, List<String> coveredDivisions, String requestedBy, Instant requestedAt, String approvedBy,
-                         Instant approvedAt) {
+                         Instant approvedAt, Long provisionalDipCases, String provisionalDipSpend) {
 
     static BudgetView of(AllianceBudgetEntity row) {
         return new BudgetView(row.allianceId(), row.year(), row.version(), row.status().name(), row.baseYear(),
@@ -26,6 +27,8 @@ public record BudgetView(String allianceId, int year, int version, String status
                 row.baseOutpatient().map(VisitSpend::visits).orElse(null), row.baseSpend().toYuanString(), row.growthRate().toPlainString(),
                 row.grownSpend().toYuanString(), row.riskReserveRate().toPlainString(), row.riskReserve().toYuanString(),
                 row.carveOuts().toYuanString(), row.factorAdjustment().toYuanString(), row.packageTotal().toYuanString(),
-                row.parameterVersion(), row.coveredDivisions(), row.requestedBy(), row.requestedAt(), row.approvedBy(), row.approvedAt());
+                row.parameterVersion(), row.coveredDivisions(), row.requestedBy(), row.requestedAt(), row.approvedBy(), row.approvedAt(),
+                row.provisionalDip().map(ProvisionalDip::cases).orElse(null),
+                row.provisionalDip().map(provisional -> provisional.amount().toYuanString()).orElse(null));
     }
 }

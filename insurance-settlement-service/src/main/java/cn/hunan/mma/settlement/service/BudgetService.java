@@ -19,6 +19,7 @@ import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
 import cn.hunan.mma.settlement.domain.budget.FactorAdjustmentRule;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
+import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
@@ -112,12 +113,16 @@ public class BudgetService {
         int baseYear = year - 1;
         // The base year's spend as a year-end close of it counts its actual spend. Read before the draft's transaction:
         // a draft may be recomputed at will.
-        return spending.actualSpend(alliance.coveredDivisions(), Period.ofYear(baseYear), LocalDate.of(year, 1, 1))
-                .chain(spend -> draft(alliance, year, baseYear, spend, carveOuts, factorAdjustment, actor));
+        Period base = Period.ofYear(baseYear);
+        LocalDate until = LocalDate.of(year, 1, 1);
+        return spending.actualSpend(alliance.coveredDivisions(), base, until)
+                .chain(spend -> spending.provisionalDip(alliance.coveredDivisions(), base, until)
+                        .chain(provisional -> draft(alliance, year, baseYear, spend, provisional, carveOuts, factorAdjustment, actor)));
     }
 
     private Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, int baseYear, SpendService.Spend spend,
-                                            Money carveOuts, SignedMoney factorAdjustment, String actor) {
+                                            ProvisionalDip provisional, Money carveOuts, SignedMoney factorAdjustment,
+                                            String actor) {
         return sessions.withTransaction((session, tx) -> find(session, alliance.id(), year).chain(existing -> {
             if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
@@ -132,6 +137,8 @@ public class BudgetService {
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
                         row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
                                 alliance.coveredDivisions(), rules.versionId(), actor, clock.instant());
+                        // The officer sees what the base holds at provisional DIP prices: the clearing will change it.
+                        row.provisionalDip(provisional);
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
                                 .chain(session::flush).replaceWith(row);
                     }));

@@ -3,6 +3,7 @@ package cn.hunan.mma.settlement.service;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,6 +37,12 @@ public class SpendService {
     private static final String SPEND = "SELECT coalesce(sum(coalesce(cleared_fund_payable_fen, fund_payable_fen)), 0), count(*) "
             + "FROM case_settlement WHERE " + STAYS_IN_PERIOD;
 
+    // The same stays priced by DIP at a provisional point value: the year of the area whose rules priced them
+    // (rule_version "area/…", as DipClearings scopes a clearing) not cleared yet.
+    private static final String PROVISIONAL_DIP = "SELECT coalesce(sum(fund_payable_fen), 0), count(*) FROM case_settlement c "
+            + "WHERE " + STAYS_IN_PERIOD + " AND method = 'DIP' AND NOT EXISTS (SELECT 1 FROM dip_clearing d "
+            + "WHERE d.clearing_year = c.settlement_year AND c.rule_version LIKE d.area || '/%')";
+
     private static final String OUTPATIENT = "SELECT coalesce(sum(fund_paid_fen), 0), count(*) FROM outpatient_spend WHERE "
             + VISITS_IN_PERIOD;
 
@@ -66,6 +73,18 @@ public class SpendService {
         return reads.execute(SPEND, where).map(rows -> rows.iterator().next())
                 .chain(inpatient -> outpatient(where).map(outpatient -> new Spend(Money.ofFen(inpatient.getLong(0)),
                         inpatient.getLong(1), outpatient.amount(), outpatient.visits())));
+    }
+
+    /**
+     * What of {@link #actualSpend}'s inpatient amount is priced at a provisional DIP point value, its area's year not
+     * cleared yet: a budget drafted from it says so, as the clearing will change it.
+     */
+    public Uni<ProvisionalDip> provisionalDip(List<String> coveredDivisions, Period period, LocalDate until) {
+        LocalDate from = LocalDate.ofInstant(period.start(), Period.ZONE);
+        return reads.execute(PROVISIONAL_DIP, covered(coveredDivisions, from, until)).map(rows -> {
+            var row = rows.iterator().next();
+            return new ProvisionalDip(row.getLong(1), Money.ofFen(row.getLong(0)));
+        });
     }
 
     /**

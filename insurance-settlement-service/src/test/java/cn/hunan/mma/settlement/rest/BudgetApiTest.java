@@ -115,6 +115,33 @@ class BudgetApiTest {
                 .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 
+    /**
+     * A base year whose DIP cases are not all cleared: the draft says how many of its cases, and how much of its spend,
+     * are at a provisional point value (the clearing will change them). Before 2026-11-25 (5) neither the draft nor the
+     * approval said so. Hand-worked: 1,000.00 in 湘潭县, its 2050 not cleared; 500.00 in 湘乡, cleared; base 1,500.00.
+     */
+    @Test
+    void a_draft_says_what_of_its_base_is_at_a_provisional_dip_point_value() throws Exception {
+        String alliance = "XTX-BGT-" + UUID.randomUUID().toString().substring(0, 8);
+        storeDipCase(XIANGTAN_COUNTY, 2050, "1000.00", XIANGTAN_COUNTY + "/2050-01-01");
+        storeDipCase(XIANGXIANG, 2050, "500.00", XIANGXIANG + "/2050-01-01");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement cleared = db.prepareStatement("INSERT INTO dip_clearing (area, clearing_year, budget_fen, "
+                     + "point_value, result_json, cleared_by, cleared_at) VALUES (?, 2050, 50000, 10, '{}', 'test', now())")) {
+            cleared.setString(1, XIANGXIANG);
+            cleared.executeUpdate();
+        }
+        publishAlliance(alliance);
+
+        JsonPath drafted = awaitDraft(alliance, 2051, draft("0.00", "0.00"));
+
+        assertThat(drafted.getString("baseSpend")).isEqualTo("1500.00");
+        assertThat(drafted.getLong("provisionalDipCases")).isEqualTo(1L);
+        assertThat(drafted.getString("provisionalDipSpend")).isEqualTo("1000.00");
+        given().auth().oauth2(officer).when().get("/api/v1/budgets/" + alliance + "/2051").then().statusCode(200)
+                .body("provisionalDipCases", equalTo(1)).body("provisionalDipSpend", equalTo("1000.00"));
+    }
+
     private static void installCalendarAt(String instant) {
         QuarkusMock.installMockForType(new BudgetCalendar(Clock.fixed(OffsetDateTime.parse(instant).toInstant(), ZoneOffset.UTC),
                 Duration.ofDays(15)), BudgetCalendar.class);
@@ -570,6 +597,23 @@ class BudgetApiTest {
     static void storeStay(String institution, String residence, String dischargeDate, boolean superseded, String episode)
             throws Exception {
         storeCase(institution, residence, LocalDate.parse(dischargeDate).getYear(), "1000.00", superseded, dischargeDate, episode);
+    }
+
+    /** A DIP stay of a resident, discharged on 1 July, priced under the given parameter version ("area/date"). */
+    private static void storeDipCase(String residence, int year, String fundPayable, String ruleVersion) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
+                     + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
+                     + "rule_version, superseded, settled_at, residence_division, discharge_date) "
+                     + "VALUES (?, '430102H0001', ?, 'DIP', 'I63.9', 0, 0, 0, ?, 'NONE', ?, false, now(), ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setInt(2, year);
+            insert.setLong(3, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
+            insert.setString(4, ruleVersion);
+            insert.setString(5, residence);
+            insert.setObject(6, LocalDate.of(year, 7, 1));
+            insert.executeUpdate();
+        }
     }
 
     /** Without a date, discharged on 1 July of the year: a budget counts the base year's cases by discharge date. */
