@@ -15,7 +15,9 @@ import java.util.Set;
  * officer reaches it when any covered division lies in the city), with its id and members; one stated with no
  * division (first heard of as dissolved) sits in the province only, reached by province-wide callers, its own
  * operators and its members' users. Whether an id is an alliance at all is not hidden: the matrix topics state every
- * alliance to every consumer, and a city officer waiting for a new alliance to arrive needs the 404.
+ * alliance to every consumer, and a city officer waiting for a new alliance to arrive needs the 404. A change is
+ * reached by area only (since 2026-11-25 (5)): before, an insurance officer's token scoped by a member hospital could
+ * approve the alliance's package.
  */
 final class AllianceReach {
 
@@ -39,7 +41,10 @@ final class AllianceReach {
      *                                                            places (or may only read it, for a change)
      */
     static void require(Caller caller, String allianceId, AllianceEntity alliance, boolean change) {
-        List<Jurisdiction> places = places(allianceId, alliance);
+        // A change — a draft, an approval, a close — is the fund's, made by area: a token scoped by the alliance or by
+        // a member hospital reads the alliance's figures but does not change them, whatever its role.
+        List<Jurisdiction> places = change ? places(allianceId, alliance).stream()
+                .map(place -> Jurisdiction.ofDivision(place.division())).toList() : places(allianceId, alliance);
         boolean reached = places.stream().anyMatch(place -> change ? AccessPolicy.mayChange(caller, place) : AccessPolicy.maySee(caller, place));
         if (!reached) {
             String what = "alliance " + allianceId;

@@ -277,6 +277,12 @@ class BudgetApiTest {
                 .then().statusCode(400).contentType(PROBLEM_JSON);
         given().auth().oauth2(changshaOfficer).contentType("application/json").body(draft("0.00", "0.00"))
                 .when().post(draftPath).then().statusCode(403).contentType(PROBLEM_JSON);
+        // The fund changes a package by area: an officer's token scoped by a member hospital reads it, changes nothing.
+        String memberScopedOfficer = TokenMinter.forTests().mint(TokenClaims.forSubject("member-officer", "insurance-officer")
+                .atInstitution("430321T0102"));
+        given().auth().oauth2(memberScopedOfficer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post(draftPath).then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(memberScopedOfficer).when().get("/api/v1/budgets/" + alliance + "/2032").then().statusCode(200);
         given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
                 .when().post("/api/v1/budgets/NO-SUCH-ALLIANCE/2032/draft").then().statusCode(404).contentType(PROBLEM_JSON);
     }
