@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
@@ -241,6 +242,24 @@ class AllianceOperatorApiTest {
         assertThat(eventIdsOnTheTopic()).containsExactly(unquoted(formed), unquoted(revised), unquoted(dissolved));
     }
 
+    /**
+     * {@code If-Match: *} is true for an alliance that exists (RFC 9110 §13.1.1): revising and dissolving apply to
+     * whatever version is current (before 2026-11-25 (5) they were 412). A missing alliance is 404, as with any If-Match.
+     */
+    @Test
+    void if_match_star_revises_and_dissolves_the_current_version() {
+        form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201);
+
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", "*")
+                .body(alliance(List.of(lead), List.of(cityPartner)))
+                .when().put(ALLIANCES + "/" + allianceId).then().statusCode(200).body("memberIds", equalTo(List.of(lead)));
+        registered(township).body("allianceIds", empty());
+        dissolve(provinceAdmin, "*").statusCode(200).body("dissolved", equalTo(true));
+
+        given().auth().oauth2(provinceAdmin).header("If-Match", "*").when().delete(ALLIANCES + "/NOPE" + suffix)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
     @Test
     void a_city_operator_of_another_city_cannot_dissolve_and_nothing_is_published() {
         String formed = form(provinceAdmin, alliance(List.of(lead, township), List.of())).statusCode(201)
@@ -312,11 +331,5 @@ class AllianceOperatorApiTest {
         body.put("coveredDivisions", List.of("430321"));
         body.put("collaboratingTertiaryIds", partners);
         return body;
-    }
-
-    private static InstitutionSnapshot at(String id, Level level, String division) {
-        InstitutionSnapshot county = institution(id, division);
-        return new InstitutionSnapshot(county.eventId(), county.occurredAt(), county.institutionId(), county.name(), level,
-                county.kind(), county.divisionCode(), county.latitude(), county.longitude(), county.allianceIds(), true);
     }
 }

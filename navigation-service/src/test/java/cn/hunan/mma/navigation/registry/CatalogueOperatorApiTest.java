@@ -80,6 +80,24 @@ class CatalogueOperatorApiTest {
                 .as("created and revised once; the refused puts published nothing").hasSize(2);
     }
 
+    /**
+     * {@code If-Match: *} is true for an entry that exists (RFC 9110 §13.1.1): the put revises whatever is current. It
+     * is false for one that does not, so it never creates one (412). Before 2026-11-25 (5) both were 412.
+     */
+    @Test
+    void if_match_star_revises_the_current_entry_and_never_creates_one() {
+        put(provinceAdmin, code, "*", body("COUNTY", true, "HN-2026-op")).statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(provinceAdmin).when().get(CATALOGUE + "/" + code).then().statusCode(404);
+
+        String created = put(provinceAdmin, code, null, body("COUNTY", true, "HN-2026-op")).statusCode(201).extract().header("ETag");
+        String revised = put(provinceAdmin, code, "*", body("TOWNSHIP", true, "HN-2026-op"))
+                .statusCode(200).body("lowestInpatientLevel", equalTo("TOWNSHIP")).extract().header("ETag");
+
+        assertThat(revised).isNotEqualTo(created);
+        awaitEvent(code, revised);
+        assertThat(latest(code).lowestInpatientLevel()).isEqualTo(Level.TOWNSHIP);
+    }
+
     @Test
     void a_city_operator_may_not_edit_the_catalogue_and_nothing_is_published() {
         put(xiangtanOperator, code, null, body("COUNTY", false, "HN-2026-op")).statusCode(403).contentType(PROBLEM_JSON);

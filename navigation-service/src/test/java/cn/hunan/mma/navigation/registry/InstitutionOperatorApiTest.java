@@ -81,6 +81,31 @@ class InstitutionOperatorApiTest {
                 .then().statusCode(200).header("ETag", equalTo(revision)).body("name", equalTo("湘潭县第二人民医院"));
     }
 
+    /**
+     * {@code If-Match: *} is true for an institution that exists (RFC 9110 §13.1.1): the edit applies to whatever
+     * version is current (before 2026-11-25 (5) it was 412). An institution that does not exist is 404 as with any
+     * If-Match: PUT never registers one, and that answer comes before preconditions (§13.2.1).
+     */
+    @Test
+    void if_match_star_revises_and_retires_the_current_version_and_a_missing_institution_stays_404() {
+        String created = register(xiangtanOperator, body(id, "COUNTY", "430321")).statusCode(201).extract().header("ETag");
+
+        String revised = given().auth().oauth2(xiangtanOperator).contentType("application/json").header("If-Match", "*")
+                .body(renamed(body(id, "COUNTY", "430321"), "湘潭县第二人民医院"))
+                .when().put(INSTITUTIONS + "/" + id).then().statusCode(200).body("name", equalTo("湘潭县第二人民医院"))
+                .extract().header("ETag");
+        assertThat(revised).isNotEqualTo(created);
+        given().auth().oauth2(provinceAdmin).header("If-Match", "*").when().delete(INSTITUTIONS + "/" + id)
+                .then().statusCode(200).body("active", equalTo(false));
+
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", "*")
+                .body(body("NOPE" + suffix, "COUNTY", "430321"))
+                .when().put(INSTITUTIONS + "/NOPE" + suffix)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        given().auth().oauth2(provinceAdmin).header("If-Match", "*").when().delete(INSTITUTIONS + "/NOPE" + suffix)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
     @Test
     void retiring_publishes_the_institution_inactive() {
         String version = register(provinceAdmin, body(id, "TOWNSHIP", "430321100")).statusCode(201).extract().header("ETag");

@@ -48,6 +48,19 @@ final class MatrixFixtures {
                 List.of(allianceIds).stream().map(AllianceId::of).toList(), true);
     }
 
+    /** An institution of that level (the others are county hospitals). */
+    static InstitutionSnapshot at(String id, Level level, String division) {
+        InstitutionSnapshot county = institution(id, division);
+        return new InstitutionSnapshot(county.eventId(), county.occurredAt(), county.institutionId(), county.name(), level,
+                county.kind(), county.divisionCode(), county.latitude(), county.longitude(), county.allianceIds(), true);
+    }
+
+    static InstitutionSnapshot retired(InstitutionSnapshot institution) {
+        return new InstitutionSnapshot(institution.eventId(), institution.occurredAt(), institution.institutionId(),
+                institution.name(), institution.level(), institution.kind(), institution.divisionCode(), institution.latitude(),
+                institution.longitude(), institution.allianceIds(), false);
+    }
+
     static InstitutionSnapshot renamed(InstitutionSnapshot institution, String newName) {
         return new InstitutionSnapshot(EventId.random(), PUBLISHED_AT.plusSeconds(60), institution.institutionId(),
                 newName, institution.level(), institution.kind(), institution.divisionCode(), institution.latitude(),
@@ -61,6 +74,19 @@ final class MatrixFixtures {
         return new AllianceSnapshot(EventId.random(), PUBLISHED_AT, AllianceId.of(id), "医共体 " + id,
                 AllianceKind.COUNTY_COMMUNITY, InstitutionId.of(leadId), members, List.of(DivisionCode.of("430321")),
                 List.of());
+    }
+
+    /** The alliance with these collaborating tertiary hospitals. */
+    static AllianceSnapshot withPartners(AllianceSnapshot alliance, String... partnerIds) {
+        return new AllianceSnapshot(alliance.eventId(), alliance.occurredAt(), alliance.allianceId(), alliance.name(),
+                alliance.kind(), alliance.leadInstitutionId(), alliance.memberIds(), alliance.coveredDivisions(),
+                List.of(partnerIds).stream().map(InstitutionId::of).toList());
+    }
+
+    static AllianceSnapshot ofKind(AllianceSnapshot alliance, AllianceKind kind) {
+        return new AllianceSnapshot(alliance.eventId(), alliance.occurredAt(), alliance.allianceId(), alliance.name(),
+                kind, alliance.leadInstitutionId(), alliance.memberIds(), alliance.coveredDivisions(),
+                alliance.collaboratingTertiaryIds());
     }
 
     static SpecialtySnapshot specialty(String institutionId, String departmentId) {

@@ -3,10 +3,12 @@ package cn.hunan.mma.navigation.registry;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.CloudEventHeaders;
 import cn.hunan.mma.events.matrix.AllianceDissolution;
+import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
@@ -33,6 +35,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.alliance;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.ofKind;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.retired;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.withPartners;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.guidanceEntry;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.specialty;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
@@ -126,6 +132,54 @@ class RegistryApiTest {
                 .body("rejectedRows[0].detail", containsString("coveredDivisions"));
         getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + "-ALONE").statusCode(404).contentType(PROBLEM_JSON);
         getAsAdmin("/api/v1/registry/alliances/CC-" + suffix).statusCode(200);
+    }
+
+    /**
+     * The importer applies the operator API's alliance rules, with the institutions where the registry holds them after
+     * this import's institutions: registered before (the 湘潭 city partner, the 张家界 hospital) or in this import (the
+     * provincial partner, the retired clinic). Before 2026-11-25 (5) it checked only that lead and members were
+     * registered, so all five lines loaded.
+     */
+    @Test
+    void alliance_lines_breaking_the_alliance_rules_are_rejected_with_the_rule_while_the_other_lines_load() {
+        InstitutionSnapshot cityPartner = at("XT" + suffix + "C1", Level.CITY, "430302");
+        InstitutionSnapshot zhangjiajie = institution("ZJ" + suffix + "H1", "430802");
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("earlier")).institutions(cityPartner, zhangjiajie).write())
+                .body("inserted", equalTo(2));
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot township = at("XT" + suffix + "T1", Level.TOWNSHIP, "430321100");
+        InstitutionSnapshot retiredClinic = retired(at("XT" + suffix + "T2", Level.TOWNSHIP, "430321101"));
+        InstitutionSnapshot provincialPartner = at("CS" + suffix + "P1", Level.PROVINCE, "430102");
+        String leadId = lead.institutionId().value();
+        String townshipId = township.institutionId().value();
+        Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
+                .institutions(lead, township, retiredClinic, provincialPartner)
+                .alliances(
+                        withPartners(alliance("CC-" + suffix, leadId, townshipId),
+                                cityPartner.institutionId().value(), provincialPartner.institutionId().value()),
+                        alliance("CC-" + suffix + "-FAR", leadId, zhangjiajie.institutionId().value()),
+                        withPartners(alliance("CC-" + suffix + "-WEAK", leadId, townshipId), townshipId),
+                        alliance("CC-" + suffix + "-RETIRED", leadId, retiredClinic.institutionId().value()),
+                        ofKind(alliance("SA-" + suffix, leadId, zhangjiajie.institutionId().value()), AllianceKind.SPECIALTY_ALLIANCE))
+                .write();
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(6)).body("rejected", equalTo(3))
+                .body("rejectedRows.findAll { it.file == 'alliances.jsonl' }.line", equalTo(List.of(2, 3, 4)))
+                .body("rejectedRows.find { it.line == 2 }.reason", equalTo("OUTSIDE_ALLIANCE_CITY"))
+                .body("rejectedRows.find { it.line == 2 }.detail", containsString("ZJ" + suffix + "H1"))
+                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("PARTNER_NOT_TERTIARY"))
+                .body("rejectedRows.find { it.line == 3 }.detail", containsString("$.collaboratingTertiaryIds"))
+                .body("rejectedRows.find { it.line == 4 }.reason", equalTo("INSTITUTION_RETIRED"))
+                .body("rejectedRows.find { it.line == 4 }.detail", containsString("XT" + suffix + "T2"));
+        getAsAdmin("/api/v1/registry/alliances/CC-" + suffix).statusCode(200)
+                .body("collaboratingTertiaryIds", equalTo(List.of(cityPartner.institutionId().value(),
+                        provincialPartner.institutionId().value())));
+        // Specialty alliances span regions: the 张家界 member is no breach there.
+        getAsAdmin("/api/v1/registry/alliances/SA-" + suffix).statusCode(200);
+        for (String refused : List.of("-FAR", "-WEAK", "-RETIRED")) {
+            getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + refused).statusCode(404).contentType(PROBLEM_JSON);
+        }
     }
 
     @Test

@@ -92,6 +92,27 @@ class SpecialtyOperatorApiTest {
                 .as("created and revised once; the 412, 428 and unchanged puts published nothing").hasSize(2);
     }
 
+    /**
+     * {@code If-Match: *} is true for a specialty that exists (RFC 9110 §13.1.1): the put revises whatever is current.
+     * It is false for one that does not, so it never creates one (412). Before 2026-11-25 (5) both were 412.
+     */
+    @Test
+    void if_match_star_revises_the_current_specialty_and_never_creates_one() {
+        registerInstitution(xiangtanHospital, "430321");
+        String path = specialties(xiangtanHospital) + "/cardiology";
+        put(xiangtanOperator, path, "*", body("心血管内科", "KEY")).statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(provinceAdmin).when().get(path).then().statusCode(404);
+
+        String created = put(xiangtanOperator, path, null, body("心血管内科", "KEY")).statusCode(201).extract().header("ETag");
+        String revised = put(xiangtanOperator, path, "*", body("心血管内科", "ADVANTAGE"))
+                .statusCode(200).body("tag", equalTo("ADVANTAGE")).extract().header("ETag");
+
+        assertThat(revised).isNotEqualTo(created);
+        String key = xiangtanHospital + ":cardiology";
+        awaitEvent(key, revised);
+        assertThat(latest(key).tag()).isEqualTo(SpecialtyTag.ADVANTAGE);
+    }
+
     @Test
     void a_city_operator_cannot_state_specialties_outside_its_city_and_nothing_is_published() {
         registerInstitution(zhangjiajieHospital, "430802");

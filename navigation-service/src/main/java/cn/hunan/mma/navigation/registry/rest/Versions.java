@@ -1,6 +1,7 @@
 package cn.hunan.mma.navigation.registry.rest;
 
 import cn.hunan.mma.navigation.registry.persistence.RegistryRow;
+import cn.hunan.mma.navigation.registry.service.ExpectedVersion;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,9 +28,10 @@ final class Versions {
 
     /**
      * The version an edit was made on. Absent → 428 (an edit must say which version it changes);
-     * a tag that is no event id matches no version, so the edit is refused as stale (412).
+     * {@code *} states it (any current version, see {@link ExpectedVersion}); a tag that is no event id
+     * matches no version, so the edit is refused as stale (412).
      */
-    static UUID required(String ifMatch) {
+    static ExpectedVersion required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new WebApplicationException(ProblemResponses.of(Problem.of(428, "Precondition Required",
                     "send If-Match with the ETag of the version you edited")));
@@ -38,20 +40,24 @@ final class Versions {
     }
 
     /** The version an edit was made on, absent for a put that creates (see {@link #required} for tags). */
-    static Optional<UUID> optional(String ifMatch) {
+    static Optional<ExpectedVersion> optional(String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? Optional.empty() : Optional.of(parsed(ifMatch));
     }
 
-    private static UUID parsed(String ifMatch) {
+    private static ExpectedVersion parsed(String ifMatch) {
         String tag = ifMatch.strip();
+        if (tag.equals("*")) {
+            // Answered 412 before 2026-11-25 (5): "*" was read as a tag that is no event id.
+            return ExpectedVersion.ANY;
+        }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }
         tag = tag.replace("\"", "");
         try {
-            return UUID.fromString(tag);
+            return ExpectedVersion.of(UUID.fromString(tag));
         } catch (IllegalArgumentException e) {
-            return NO_SUCH_VERSION;
+            return ExpectedVersion.of(NO_SUCH_VERSION);
         }
     }
 }

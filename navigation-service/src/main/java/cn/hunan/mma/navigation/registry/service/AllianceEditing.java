@@ -11,7 +11,6 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
-import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
 import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
@@ -38,10 +37,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
- * Operators' changes to alliances, checked by {@link MatrixRules#allianceProblem} and the caller's
+ * Operators' changes to alliances, checked by the alliance rules ({@link MatrixRules#allianceProblem}, the reserved
+ * dissolution shape, no retired institution: {@link AllianceReferences.Placements#problemOf}, which the importer
+ * applies too) and the caller's
  * scope (every division the alliance touches — its lead's, its members', the ones it covers — before
  * and after), versioned like institutions (see {@link InstitutionEditing}). Membership has two
  * sides in the contract: an alliance lists its members and each institution its alliances. So an
@@ -79,7 +79,7 @@ public class AllianceEditing {
     }
 
     /** Replaces the alliance's make-up; an unchanged one publishes nothing. */
-    public Uni<AllianceEntity> revise(AllianceSnapshot draft, UUID expectedVersion, Caller caller) {
+    public Uni<AllianceEntity> revise(AllianceSnapshot draft, ExpectedVersion expectedVersion, Caller caller) {
         String id = draft.allianceId().value();
         AllianceSnapshot snapshot = restamped(draft, clock.instant());
         return writes.transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
@@ -107,7 +107,7 @@ public class AllianceEditing {
      * every member, the lead included, without it; an already dissolved alliance publishes nothing.
      * Scope and version are checked as for a revision.
      */
-    public Uni<AllianceEntity> dissolve(String id, UUID expectedVersion, Caller caller) {
+    public Uni<AllianceEntity> dissolve(String id, ExpectedVersion expectedVersion, Caller caller) {
         return writes.transaction(session -> session.find(AllianceEntity.class, id, LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null) {
@@ -127,13 +127,13 @@ public class AllianceEditing {
                 }));
     }
 
-    private Uni<Void> requireCurrent(Mutiny.Session session, AllianceEntity row, UUID expectedVersion, Caller caller) {
+    private Uni<Void> requireCurrent(Mutiny.Session session, AllianceEntity row, ExpectedVersion expectedVersion, Caller caller) {
         List<InstitutionId> touched = new ArrayList<>(row.memberIds().stream().map(InstitutionId::of).toList());
         return AllianceReferences.placements(session, touched).map(found -> {
             List<DivisionCode> divisions = new ArrayList<>(row.coveredDivisions());
             found.placed().values().forEach(placement -> divisions.add(placement.division()));
             requireChange(caller, row.id(), divisions);
-            if (!row.lastEventId().equals(expectedVersion)) {
+            if (!expectedVersion.matches(row.lastEventId())) {
                 throw new StaleVersionException("alliance " + row.id());
             }
             return null;
@@ -145,11 +145,9 @@ public class AllianceEditing {
         referenced.add(snapshot.leadInstitutionId());
         referenced.addAll(snapshot.collaboratingTertiaryIds());
         return AllianceReferences.placements(session, referenced).map(found -> {
-            MatrixRules.allianceProblem(snapshot, id -> Optional.ofNullable(found.get(id)))
-                    .or(() -> ReservedAllianceShape.problem(snapshot)).ifPresent(violation -> {
+            found.problemOf(snapshot).ifPresent(violation -> {
                 throw new RegistryRuleException(violation);
             });
-            refuseRetired(snapshot, found.retired());
             List<DivisionCode> divisions = new ArrayList<>(snapshot.coveredDivisions());
             snapshot.memberIds().forEach(member -> divisions.add(found.get(member).division()));
             requireChange(caller, snapshot.allianceId().value(), divisions);
@@ -219,21 +217,6 @@ public class AllianceEditing {
                 alliances.stream().map(AllianceId::of).toList(), institution.active());
         institution.apply(snapshot);
         return Optional.of(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.INSTITUTIONS, snapshot)));
-    }
-
-    /**
-     * A live alliance names no retired institution: retiring one is refused while an alliance names it, and forming or
-     * revising one with a retired institution is refused the same way (it was accepted before 2026-11-25 (4), and the
-     * retired hospital was republished as the alliance's member; helper-67).
-     */
-    private static void refuseRetired(AllianceSnapshot snapshot, Set<InstitutionId> retired) {
-        if (retired.isEmpty()) {
-            return;
-        }
-        String field = retired.contains(snapshot.leadInstitutionId()) ? "leadInstitutionId"
-                : snapshot.memberIds().stream().anyMatch(retired::contains) ? "memberIds" : "collaboratingTertiaryIds";
-        throw new RegistryRuleException(new RuleViolation(field, MatrixRules.INSTITUTION_RETIRED, "retired institutions "
-                + retired.stream().map(InstitutionId::value).sorted().toList() + " cannot be named by a live alliance"));
     }
 
     private static AllianceSnapshot restamped(AllianceSnapshot draft, Instant at) {

@@ -8,6 +8,8 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -35,8 +37,46 @@ final class AllianceReferences {
         InstitutionPlacement get(InstitutionId id) {
             return placed.get(id);
         }
+
+        boolean registered(InstitutionId id) {
+            return placed.containsKey(id);
+        }
+
+        /**
+         * The first rule the alliance breaks with its institutions where they stand: {@link MatrixRules#allianceProblem},
+         * then the shape reserved for dissolutions, then a retired institution named. One definition for the operator
+         * API and the importer (before 2026-11-25 (5) the importer checked only that lead and members were registered).
+         */
+        Optional<RuleViolation> problemOf(AllianceSnapshot alliance) {
+            return MatrixRules.allianceProblem(alliance, id -> Optional.ofNullable(placed.get(id)))
+                    .or(() -> ReservedAllianceShape.problem(alliance))
+                    .or(() -> retiredProblem(alliance));
+        }
+
+        /**
+         * A live alliance names no retired institution, as lead, member or partner: retiring one it names is refused, and
+         * forming or revising one with a retired institution is refused the same way (it was accepted before 2026-11-25 (4),
+         * and the retired hospital was republished as the alliance's member; helper-67).
+         */
+        private Optional<RuleViolation> retiredProblem(AllianceSnapshot alliance) {
+            List<InstitutionId> named = new ArrayList<>(alliance.memberIds());
+            named.add(alliance.leadInstitutionId());
+            named.addAll(alliance.collaboratingTertiaryIds());
+            List<String> namedRetired = named.stream().filter(retired::contains).map(InstitutionId::value).distinct().sorted().toList();
+            if (namedRetired.isEmpty()) {
+                return Optional.empty();
+            }
+            String field = retired.contains(alliance.leadInstitutionId()) ? "leadInstitutionId"
+                    : alliance.memberIds().stream().anyMatch(retired::contains) ? "memberIds" : "collaboratingTertiaryIds";
+            return Optional.of(new RuleViolation(field, MatrixRules.INSTITUTION_RETIRED,
+                    "retired institutions " + namedRetired + " cannot be named by a live alliance"));
+        }
     }
 
+    /**
+     * Where the referenced institutions stand, as far as they are registered. One statement: callers keep the list well
+     * under PostgreSQL's 65,535 bind parameters ({@link RegisteredInstitutions} cuts an import's into chunks).
+     */
     static Uni<Placements> placements(Mutiny.Session session, List<InstitutionId> ids) {
         return session.createSelectionQuery("select i.id, i.level, i.divisionCode, i.active from InstitutionEntity i where i.id in :ids",
                         Object[].class)

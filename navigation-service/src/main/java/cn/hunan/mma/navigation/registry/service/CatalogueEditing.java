@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Operators' statements of guidance-catalogue entries. The catalogue is provincial (one edition
@@ -29,8 +28,8 @@ public class CatalogueEditing {
         this.writes = writes;
     }
 
-    /** Creates (no version) or revises (the current version) the entry; the entry carries the new event. */
-    public Uni<RegistryWrites.Put<GuidanceCatalogueEntryEntity>> put(GuidanceCatalogueEntry entry, Optional<UUID> expectedVersion,
+    /** Creates (no version) or revises (the current version, or any with {@code *}) the entry; the entry carries the new event. */
+    public Uni<RegistryWrites.Put<GuidanceCatalogueEntryEntity>> put(GuidanceCatalogueEntry entry, Optional<ExpectedVersion> expectedVersion,
                                                                      Caller caller) {
         String what = "guidance-catalogue entry " + entry.icd10Prefix().value();
         AccessPolicy.requireChange(caller, HUNAN, "the provincial guidance catalogue");

@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Operators' changes to institutions. Each change is checked against {@link MatrixRules} (the
@@ -36,6 +35,7 @@ import java.util.UUID;
  * transaction. The version is the id of the snapshot last published for the row: an edit names
  * the version it was made on (If-Match), and the row is locked while it is compared, so of two
  * operators editing the same version one wins and the other gets {@link StaleVersionException}.
+ * {@code If-Match: *} edits whatever version is current ({@link ExpectedVersion}).
  */
 @ApplicationScoped
 public class InstitutionEditing {
@@ -66,7 +66,7 @@ public class InstitutionEditing {
     }
 
     /** Replaces what the operator states about the institution; an unchanged statement publishes nothing. */
-    public Uni<InstitutionEntity> revise(InstitutionDraft draft, UUID expectedVersion, Caller caller) {
+    public Uni<InstitutionEntity> revise(InstitutionDraft draft, ExpectedVersion expectedVersion, Caller caller) {
         String id = draft.institutionId().value();
         return writes.transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
             InstitutionSnapshot snapshot = draft.snapshot(ids(row), row.active(), EventId.random(), clock.instant());
@@ -89,7 +89,7 @@ public class InstitutionEditing {
      * {@code active = false}. Refused while a live alliance still names it: the alliance must drop it first
      * (or be dissolved).
      */
-    public Uni<InstitutionEntity> retire(String id, UUID expectedVersion, Caller caller) {
+    public Uni<InstitutionEntity> retire(String id, ExpectedVersion expectedVersion, Caller caller) {
         return writes.transaction(session -> current(session, id, expectedVersion, caller)
                 .chain(row -> AllianceReferences.liveNaming(session, id).chain(alliances -> {
                     if (!alliances.isEmpty()) {
@@ -108,14 +108,17 @@ public class InstitutionEditing {
                 })));
     }
 
-    /** The locked row at the expected version, within the caller's reach. */
-    private Uni<InstitutionEntity> current(Mutiny.Session session, String id, UUID expectedVersion, Caller caller) {
+    /**
+     * The locked row at the expected version, within the caller's reach. A missing row is 404 whatever If-Match says,
+     * {@code *} included: PUT and DELETE here never create, and RFC 9110 §13.2.1 puts that answer before preconditions.
+     */
+    private Uni<InstitutionEntity> current(Mutiny.Session session, String id, ExpectedVersion expectedVersion, Caller caller) {
         return session.find(InstitutionEntity.class, id, LockModeType.PESSIMISTIC_WRITE).map(row -> {
             if (row == null) {
                 throw new NotFoundException("no institution " + id);
             }
             AccessPolicy.requireChange(caller, jurisdiction(row.id(), row.divisionCode(), row.allianceIds()), "institution " + id);
-            if (!row.lastEventId().equals(expectedVersion)) {
+            if (!expectedVersion.matches(row.lastEventId())) {
                 throw new StaleVersionException("institution " + id);
             }
             return row;

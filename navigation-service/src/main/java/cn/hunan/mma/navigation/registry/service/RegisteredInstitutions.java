@@ -7,11 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Which of some institution ids the registry already holds (from earlier imports). */
+/**
+ * Where some institutions stand in the registry, for the importer's checks of the rows that name them: as registered
+ * by earlier imports and operators, and by this import's institutions, which are written before anything refers to them.
+ */
 @ApplicationScoped
 public class RegisteredInstitutions {
 
@@ -24,22 +28,18 @@ public class RegisteredInstitutions {
         this.sessions = sessions;
     }
 
-    public Uni<Set<InstitutionId>> amongst(Set<InstitutionId> candidates) {
-        List<String> ids = candidates.stream().map(InstitutionId::value).toList();
-        List<List<String>> chunks = new ArrayList<>();
+    /** The registered ones among the candidates, with their level, division and whether they are retired. */
+    Uni<AllianceReferences.Placements> placements(Set<InstitutionId> candidates) {
+        List<InstitutionId> ids = List.copyOf(candidates);
+        List<List<InstitutionId>> chunks = new ArrayList<>();
         for (int start = 0; start < ids.size(); start += CHUNK) {
             chunks.add(ids.subList(start, Math.min(ids.size(), start + CHUNK)));
         }
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUniAndConcatenate(this::registered)
-                .collect().in(HashSet<InstitutionId>::new, (found, chunk) -> chunk.forEach(id -> found.add(InstitutionId.of(id))))
-                .map(Set::copyOf);
-    }
-
-    private Uni<List<String>> registered(List<String> ids) {
-        return sessions.withSession(session -> session
-                .createSelectionQuery("select i.id from InstitutionEntity i where i.id in :ids", String.class)
-                .setParameter("ids", ids)
-                .getResultList());
+                .onItem().transformToUniAndConcatenate(chunk -> sessions.withSession(session -> AllianceReferences.placements(session, chunk)))
+                .collect().in(() -> new AllianceReferences.Placements(new HashMap<>(), new HashSet<>()), (all, chunk) -> {
+                    all.placed().putAll(chunk.placed());
+                    all.retired().addAll(chunk.retired());
+                });
     }
 }

@@ -9,8 +9,6 @@ import cn.hunan.mma.navigation.registry.domain.ImportReport;
 import cn.hunan.mma.navigation.registry.domain.ImportTally;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
-import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
-import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -24,17 +22,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Imports a matrix directory into the registry: institutions first (everything else refers to
  * them), then alliances and specialties, whose institutions must be in this import or already
- * registered, then the guidance catalogue. Rows refused by a rule, or by the database, are reported
- * and skipped; the rest load. Importing the same directory again changes and publishes nothing.
+ * registered (alliances are held to the operator API's alliance rules too), then the guidance
+ * catalogue. Rows refused by a rule, or by the database, are reported and skipped; the rest load.
+ * Importing the same directory again changes and publishes nothing.
  */
 @ApplicationScoped
 public class RegistryImporter {
@@ -91,15 +88,15 @@ public class RegistryImporter {
         content.rejectedOnReading().forEach(tally::reject);
 
         List<NumberedSnapshot<InstitutionSnapshot>> institutions = placeable(content.institutionFileName(), content.institutions(), tally);
-        Set<InstitutionId> imported = institutions.stream()
-                .map(row -> row.snapshot().institutionId()).collect(Collectors.toUnmodifiableSet());
 
+        // The referenced institutions are read once this import's are written: the registry then holds them where this
+        // import put them (or where they stood, when it refused their line), and those registered before as they are.
         return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, tally)
-                .chain(() -> knownInstitutions(imported, referencedInstitutions(content)))
-                .chain(known -> upserter.upsertAll(RegistryTable.ALLIANCES,
-                                withKnownMembers(content.alliances(), known, tally), tally)
+                .chain(() -> registered.placements(referencedInstitutions(content)))
+                .chain(found -> upserter.upsertAll(RegistryTable.ALLIANCES,
+                                withinAllianceRules(content.alliances(), found, tally), tally)
                         .chain(() -> upserter.upsertAll(RegistryTable.SPECIALTIES,
-                                atKnownInstitutions(content.specialties(), known, tally), tally)))
+                                atKnownInstitutions(content.specialties(), found, tally), tally)))
                 .chain(() -> upserter.upsertAll(RegistryTable.GUIDANCE_CATALOGUE, content.guidance(), tally))
                 .map(done -> tally.report());
     }
@@ -122,48 +119,29 @@ public class RegistryImporter {
         content.alliances().forEach(row -> {
             referenced.add(row.snapshot().leadInstitutionId());
             referenced.addAll(row.snapshot().memberIds());
+            referenced.addAll(row.snapshot().collaboratingTertiaryIds());
         });
         content.specialties().forEach(row -> referenced.add(row.snapshot().institutionId()));
         return referenced;
     }
 
-    /** The referenced institutions that are in this import or already registered. */
-    private Uni<Set<InstitutionId>> knownInstitutions(Set<InstitutionId> imported, Set<InstitutionId> referenced) {
-        Set<InstitutionId> elsewhere = new HashSet<>(referenced);
-        elsewhere.removeAll(imported);
-        return registered.amongst(elsewhere).map(fromDatabase -> {
-            Set<InstitutionId> known = new HashSet<>(imported);
-            known.addAll(fromDatabase);
-            return known;
-        });
-    }
-
-    private static List<NumberedSnapshot<AllianceSnapshot>> withKnownMembers(
-            List<NumberedSnapshot<AllianceSnapshot>> rows, Set<InstitutionId> known, ImportTally tally) {
+    /** The alliance rows that keep the operator API's alliance rules; the others are reported with the rule's reason. */
+    private static List<NumberedSnapshot<AllianceSnapshot>> withinAllianceRules(
+            List<NumberedSnapshot<AllianceSnapshot>> rows, AllianceReferences.Placements found, ImportTally tally) {
         List<NumberedSnapshot<AllianceSnapshot>> accepted = new ArrayList<>();
         for (NumberedSnapshot<AllianceSnapshot> row : rows) {
-            Optional<RuleViolation> reserved = ReservedAllianceShape.problem(row.snapshot());
-            if (reserved.isPresent()) {
-                // A file cannot dissolve an alliance: consumers would read this row as a dissolution.
-                tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
-                        reserved.get().reason(), "$." + reserved.get().field() + ": " + reserved.get().detail()));
-                continue;
-            }
-            Set<InstitutionId> unknown = MatrixRules.unknownInstitutions(row.snapshot(), known::contains);
-            if (unknown.isEmpty()) {
-                accepted.add(row);
-            } else {
-                tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
-                        MatrixRules.UNKNOWN_INSTITUTION, "lead or members not registered: " + unknown.stream()
-                                .map(InstitutionId::value).collect(Collectors.joining(", "))));
-            }
+            // The reserved shape among them: a file cannot dissolve an alliance, consumers would read the row as one.
+            found.problemOf(row.snapshot()).ifPresentOrElse(
+                    violation -> tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
+                            violation.reason(), "$." + violation.field() + ": " + violation.detail())),
+                    () -> accepted.add(row));
         }
         return accepted;
     }
 
     private static List<NumberedSnapshot<SpecialtySnapshot>> atKnownInstitutions(
-            List<NumberedSnapshot<SpecialtySnapshot>> rows, Set<InstitutionId> known, ImportTally tally) {
-        Predicate<NumberedSnapshot<SpecialtySnapshot>> atKnown = row -> known.contains(row.snapshot().institutionId());
+            List<NumberedSnapshot<SpecialtySnapshot>> rows, AllianceReferences.Placements found, ImportTally tally) {
+        Predicate<NumberedSnapshot<SpecialtySnapshot>> atKnown = row -> found.registered(row.snapshot().institutionId());
         rows.stream().filter(atKnown.negate()).forEach(row -> tally.reject(new RejectedRow(
                 RegistryTable.SPECIALTIES.file().fileName(), row.line(), MatrixRules.UNKNOWN_INSTITUTION,
                 "$.institutionId: the institution is not registered")));

@@ -14,15 +14,14 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Create-or-revise of one registry row by an operator (PUT semantics), for the kinds whose rows
  * depend on nothing else once checked: specialties and guidance-catalogue entries. The version is
  * the row's last event id, as for institutions ({@link InstitutionEditing}): a new row is created
- * without If-Match; an existing one is revised only with its current version (the row is locked
- * while it is compared). A change is written with its outbox event, to the table's topic keyed as
+ * without If-Match; an existing one is revised only with its current version or {@code If-Match: *}
+ * (the row is locked while it is compared), and any If-Match on a row that does not exist is 412. A change is written with its outbox event, to the table's topic keyed as
  * the importer keys it, in one transaction; an unchanged statement publishes nothing.
  */
 @ApplicationScoped
@@ -43,18 +42,18 @@ public class RegistryWrites {
     /**
      * Puts the snapshot (whose event id and time are the new ones to publish) into its table.
      *
-     * @param expectedVersion the If-Match version; absent to create
+     * @param expectedVersion the If-Match version (or {@code *}); absent to create
      * @param what            the row as messages name it
      */
     public <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Put<E>> put(
-            Mutiny.Session session, RegistryTable<S, E> table, S snapshot, Optional<UUID> expectedVersion, String what) {
+            Mutiny.Session session, RegistryTable<S, E> table, S snapshot, Optional<ExpectedVersion> expectedVersion, String what) {
         return session.find(table.entityType(), table.primaryKey().apply(snapshot), LockModeType.PESSIMISTIC_WRITE)
                 .chain(row -> {
                     if (row == null) {
                         return create(session, table, snapshot, expectedVersion, what);
                     }
-                    UUID expected = expectedVersion.orElseThrow(() -> new VersionRequiredException(what));
-                    if (!row.lastEventId().equals(expected)) {
+                    ExpectedVersion expected = expectedVersion.orElseThrow(() -> new VersionRequiredException(what));
+                    if (!expected.matches(row.lastEventId())) {
                         return Uni.createFrom().failure(new StaleVersionException(what));
                     }
                     if (row.holds(snapshot)) {
@@ -66,9 +65,9 @@ public class RegistryWrites {
     }
 
     private static <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Put<E>> create(
-            Mutiny.Session session, RegistryTable<S, E> table, S snapshot, Optional<UUID> expectedVersion, String what) {
+            Mutiny.Session session, RegistryTable<S, E> table, S snapshot, Optional<ExpectedVersion> expectedVersion, String what) {
         if (expectedVersion.isPresent()) {
-            // If-Match names a version of something that does not exist: it cannot be current (RFC 9110 §13.1.1).
+            // If-Match on something that does not exist is false, "*" included: a put with it never creates (RFC 9110 §13.1.1).
             return Uni.createFrom().failure(new StaleVersionException(what + " (it does not exist)"));
         }
         E row = table.newRow().apply(snapshot);

@@ -14,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Operators' statements of a specialty (an institution's department, its name and recognition).
@@ -31,8 +30,8 @@ public class SpecialtyEditing {
         this.writes = writes;
     }
 
-    /** Creates (no version) or revises (the current version) the specialty; the snapshot carries the new event. */
-    public Uni<RegistryWrites.Put<SpecialtyEntity>> put(SpecialtySnapshot snapshot, Optional<UUID> expectedVersion, Caller caller) {
+    /** Creates (no version) or revises (the current version, or any with {@code *}) the specialty; the snapshot carries the new event. */
+    public Uni<RegistryWrites.Put<SpecialtyEntity>> put(SpecialtySnapshot snapshot, Optional<ExpectedVersion> expectedVersion, Caller caller) {
         String institutionId = snapshot.institutionId().value();
         String what = "specialty " + institutionId + ":" + snapshot.departmentId().value();
         return writes.transaction(session -> session.find(InstitutionEntity.class, institutionId, LockModeType.PESSIMISTIC_READ)
