@@ -45,6 +45,7 @@ public class MatrixCatchUp {
 
     private static final Logger LOG = Logger.getLogger(MatrixCatchUp.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Duration ADMIN_CLOSE = Duration.ofSeconds(5);
 
     private final ChannelRegistry channels;
     private final Map<String, Object> kafka;
@@ -84,14 +85,32 @@ public class MatrixCatchUp {
         }
     }
 
+    /**
+     * Waits for the matrix, then opens the channel whatever happened meanwhile — a failure of this thread must not
+     * leave settlement paused with nothing to show for it — unless the service is shutting down.
+     */
     private void holdUntilRead() {
-        Instant deadline = clock.instant().plus(maxWait);
-        try (Admin admin = Admin.create(adminConfig())) {
-            MatrixBacklog backlog = new MatrixBacklog(admin, sources());
+        try {
+            awaitTheMatrix(clock.instant().plus(maxWait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;   // shutting down
+        } catch (RuntimeException e) {
+            LOG.error("Waiting for the matrix failed: settling discharges now", e);
+        }
+        openInpatient();
+    }
+
+    private void awaitTheMatrix(Instant deadline) throws InterruptedException {
+        Admin admin = null;
+        try {
             Map<TopicPartition, Long> targets = null;
             Instant nextReport = clock.instant();
             while (true) {
                 try {
+                    // Created in the loop: the client's constructor fails while the brokers' names do not resolve.
+                    admin = admin != null ? admin : Admin.create(adminConfig());
+                    MatrixBacklog backlog = new MatrixBacklog(admin, sources());
                     if (targets == null) {
                         targets = backlog.endOffsetsNow();
                         LOG.infof("Holding the inpatient channel until the matrix is read to %s", targets);
@@ -100,7 +119,7 @@ public class MatrixCatchUp {
                     unread.set(behind.values().stream().mapToLong(Long::longValue).sum());
                     if (behind.isEmpty()) {
                         LOG.info("The matrix is read to where it stood at start-up: settling discharges");
-                        break;
+                        return;
                     }
                     if (!clock.instant().isBefore(nextReport)) {
                         LOG.infof("Matrix still to read before settling discharges: %s", behind);
@@ -113,18 +132,20 @@ public class MatrixCatchUp {
                     LOG.warnf("Could not read the matrix topics' offsets (%s); asking again", e.toString());
                 }
                 if (!clock.instant().isBefore(deadline)) {
-                    LOG.warnf("The matrix is not read after %s (unread offsets: %d): settling discharges anyway. A discharge "
+                    LOG.warnf("The matrix is not read after %s (unread offsets: %s): settling discharges anyway. A discharge "
                             + "of an institution not stored yet is dead-lettered (replay it), and a primary-level disease "
-                            + "not stored yet is paid with its level's coefficient", maxWait, unread.get());
-                    break;
+                            + "not stored yet is paid with its level's coefficient", maxWait,
+                            unread.get() < 0 ? "not known, the offsets could not be read" : unread.get());
+                    return;
                 }
                 Thread.sleep(pollInterval.toMillis());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;   // shutting down
+        } finally {
+            if (admin != null) {
+                // Bounded: calls already timed out must not hold the channel another minute.
+                admin.close(ADMIN_CLOSE);
+            }
         }
-        openInpatient();
     }
 
     /**

@@ -50,14 +50,24 @@ public class BudgetCalendar {
         }
     }
 
+    /** Now, by this calendar's clock: drafts and approvals are stamped by it, so they are judged by the same time. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** From when the base year's late reports are in: the end of the base year plus the grace. */
+    Instant lateReportsIn(int budgetYear) {
+        return LocalDate.of(budgetYear, 1, 1).atStartOfDay(Period.ZONE).toInstant().plus(lateReportGrace);
+    }
+
     /** 409 naming the moment from which the budget may be approved, while the base year's late reports may still come. */
     void requireLateReportsIn(int budgetYear) {
-        Instant open = LocalDate.of(budgetYear, 1, 1).atStartOfDay(Period.ZONE).toInstant().plus(lateReportGrace);
+        Instant open = lateReportsIn(budgetYear);
         if (clock.instant().isBefore(open)) {
             throw new BaseYearOpenException("the " + (budgetYear - 1) + " discharges reported late, and corrections, may "
                     + "still arrive: the " + budgetYear + " budget may be approved from " + open.atZone(Period.ZONE)
                     .toLocalDateTime() + " (Beijing time; mma.settlement.budget.late-report-grace = " + lateReportGrace
-                    + "); redraft it then");
+                    + "); draft it again then");
         }
     }
 

@@ -65,7 +65,7 @@ public class BudgetResource {
         calendar.requireBaseYearOver(budgetYear);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.draft(alliance, budgetYear, checked.carveOuts(), checked.factorAdjustment(),
-                        caller.get().subject()))
+                        caller.get().subject(), calendar.now()))
                 .map(BudgetResource::tagged);
     }
 
@@ -81,7 +81,7 @@ public class BudgetResource {
         int quoted = quotedVersion(ifMatch);
         return visibleAlliance(allianceId, true)
                 .chain(alliance -> budgets.approve(alliance, budgetYear, quoted, Role.INSURANCE_OFFICER_NAME,
-                        caller.get().subject()))
+                        caller.get().subject(), calendar.lateReportsIn(budgetYear)))
                 .map(BudgetResource::tagged);
     }
 

@@ -114,8 +114,10 @@ public class PeriodCloseResource {
         AccessPolicy.requireChange(caller.get(), new Jurisdiction(division, Set.of(alliance.value()), request.institutionIds()),
                 "alliance " + allianceId);
         // The alliance's row is read once: the lifetime check and the spend see the same make-up.
-        return budgets.findAlliance(alliance.value()).map(found -> covering(division, alliance, found))
-                .invoke(row -> AllianceReach.require(caller.get(), alliance.value(), row, true))
+        // The caller's reach of the alliance before whether it covers the division (or is dissolved) is told.
+        return budgets.findAlliance(alliance.value())
+                .invoke(found -> found.ifPresent(row -> AllianceReach.require(caller.get(), alliance.value(), row, true)))
+                .map(found -> covering(division, alliance, found))
                 .chain(row -> closable(alliance, closing, row).chain(() -> snapshot(request, alliance, closing, row)))
                 .chain(frozen -> closer.close(frozen.snapshot(), division.value(), caller.get().subject(), derivationJson(frozen)))
                 .map(CloseView::of);
@@ -503,7 +505,10 @@ public class PeriodCloseResource {
                     SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
                     Jurisdiction where = jurisdiction(DivisionCode.of(row.divisionCode()), snapshot);
                     if (change) {
-                        AccessPolicy.requireChange(caller.get(), where, "alliance " + allianceId);
+                        // A reopen is the fund's, made by area, as the close was: a token scoped by a member hospital
+                        // or the alliance reads the close but does not reverse it (before 2026-11-25 (5) it could).
+                        AccessPolicy.requireChange(caller.get(), Jurisdiction.ofDivision(DivisionCode.of(row.divisionCode())),
+                                "alliance " + allianceId);
                     } else {
                         AccessPolicy.requireSee(caller.get(), where, "alliance " + allianceId);
                     }

@@ -105,8 +105,9 @@ public class BudgetService {
      * amounts of every non-superseded settled case and outpatient visit of a resident of a covered division,
      * wherever treated (out-of-area care is charged against the package).
      */
+    /** @param at when the draft is computed, by the budget calendar's clock (the one its approval is judged by) */
     public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
-                                           String actor) {
+                                           String actor, Instant at) {
         NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         refuseIfDissolved(alliance, year);
         rulesDivision(alliance);
@@ -117,12 +118,13 @@ public class BudgetService {
         LocalDate until = LocalDate.of(year, 1, 1);
         return spending.actualSpend(alliance.coveredDivisions(), base, until)
                 .chain(spend -> spending.provisionalDip(alliance.coveredDivisions(), base, until)
-                        .chain(provisional -> draft(alliance, year, baseYear, spend, provisional, carveOuts, factorAdjustment, actor)));
+                        .chain(provisional -> draft(alliance, year, baseYear, spend, provisional, carveOuts, factorAdjustment,
+                                actor, at)));
     }
 
     private Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, int baseYear, SpendService.Spend spend,
                                             ProvisionalDip provisional, Money carveOuts, SignedMoney factorAdjustment,
-                                            String actor) {
+                                            String actor, Instant at) {
         return sessions.withTransaction((session, tx) -> find(session, alliance.id(), year).chain(existing -> {
             if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
@@ -136,7 +138,7 @@ public class BudgetService {
                         PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
                         AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
                         row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
-                                alliance.coveredDivisions(), rules.versionId(), actor, clock.instant());
+                                alliance.coveredDivisions(), rules.versionId(), actor, at);
                         // The officer sees what the base holds at provisional DIP prices: the clearing will change it.
                         row.provisionalDip(provisional);
                         return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
@@ -203,7 +205,12 @@ public class BudgetService {
      * is a conflict, a changed draft is stale. Two approvals racing past the check meet the
      * optimistic lock on flush.
      */
-    public Uni<AllianceBudgetEntity> approve(AllianceEntity alliance, int year, int quotedVersion, String role, String actor) {
+    /**
+     * @param lateReportsIn from when the base year's late reports are in, by the budget calendar's clock (which stamps
+     *                      drafts): a draft computed before is not approved
+     */
+    public Uni<AllianceBudgetEntity> approve(AllianceEntity alliance, int year, int quotedVersion, String role, String actor,
+                                             Instant lateReportsIn) {
         NotBudgetHoldingException.refuseUnlessBudgetHolding(alliance);
         // A draft left over from before the dissolution is not approved: the scorer would project a surplus for nobody.
         refuseIfDissolved(alliance, year);
@@ -224,9 +231,15 @@ public class BudgetService {
                 throw new OutOfScopeException(drafter.officer() + " computed this draft: another insurance officer reviews "
                         + "and approves it (four eyes; mma.settlement.budget.four-eyes)");
             }
+            if (row.requestedAt().isBefore(lateReportsIn)) {
+                // Waiting for the late reports is worth nothing if the draft approved was computed before they came.
+                throw new OutdatedDraftException("the draft was computed at " + row.requestedAt() + ", before the "
+                        + (year - 1) + " late reports were in (" + lateReportsIn + "): draft it again");
+            }
             return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                     .chain(rules -> {
                         refuseIfOutdated(row, rules, alliance);
+                        // The event's time is the platform's: consumers refuse one ahead of their clocks.
                         Instant now = clock.instant();
                         row.approve(actor, now);
                         return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))

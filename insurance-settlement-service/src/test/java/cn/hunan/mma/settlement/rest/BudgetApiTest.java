@@ -110,8 +110,13 @@ class BudgetApiTest {
         given().auth().oauth2(secondOfficer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
                 .when().post(approvePath).then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Base year still open")).body("detail", containsString("from 2027-01-16T00:00"));
+        // Waiting is worth nothing if the draft approved was computed before the late reports: drafted again, it is.
         installCalendarAt("2027-01-16T00:00:00+08:00");
         given().auth().oauth2(secondOfficer).header("If-Match", "\"" + drafted.getInt("version") + "\"")
+                .when().post(approvePath).then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated")).body("detail", containsString("before the 2026 late reports were in"));
+        JsonPath redrafted = awaitDraft(alliance, 2027, draft("0.00", "0.00"));
+        given().auth().oauth2(secondOfficer).header("If-Match", "\"" + redrafted.getInt("version") + "\"")
                 .when().post(approvePath).then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 

@@ -162,6 +162,13 @@ class PeriodCloseApiTest {
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"" + "长".repeat(501) + "\"}")
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
+        // A reopen is the fund's, by area: an officer's token scoped by the alliance reads the close, does not reverse it.
+        String allianceScopedOfficer = TokenMinter.forTests().mint(
+                TokenClaims.forSubject("ygt-officer", "insurance-officer").inAlliance("XTX-YGT-01"));
+        given().auth().oauth2(allianceScopedOfficer).contentType("application/json").body("{\"reason\":\"by the alliance\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(allianceScopedOfficer).when().get("/api/v1/settlements/XTX-YGT-01/2022-H1").then().statusCode(200);
         given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"late corrections from 430321T0102\"}")
                 .when().post("/api/v1/settlements/XTX-YGT-01/2022-H1/reopen")
                 .then().statusCode(200).body("status", equalTo("REOPENED"));
