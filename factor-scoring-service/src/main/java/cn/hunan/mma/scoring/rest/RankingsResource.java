@@ -18,6 +18,7 @@ import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.scoring.domain.RuleSet;
+import cn.hunan.mma.scoring.streams.AllianceLifetime;
 import cn.hunan.mma.scoring.streams.ScoreReading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,7 +87,7 @@ public class RankingsResource {
         }
         RuleSet rules = queries.ruleSets().inForce();
         RankingCriterion criterion = RankingCriterion.parse(by, rules);
-        List<Candidate> candidates = candidates(entityKind, alliance, area, level);
+        List<Candidate> candidates = candidates(entityKind, parsed, alliance, area, level);
         List<Ranking.Entry> entries = localEntries(candidates, parsed, criterion);
         if (!"local".equals(part)) {
             for (String other : queries.otherInstances()) {
@@ -115,7 +116,7 @@ public class RankingsResource {
     private record Candidate(String scope, String id, String name) {
     }
 
-    private List<Candidate> candidates(ScoredEntityKind kind, String alliance, String area, String level) {
+    private List<Candidate> candidates(ScoredEntityKind kind, Period period, String alliance, String area, String level) {
         Caller who = caller.get();
         Predicate<DivisionCode> inArea = area == null ? division -> true : division -> division.isWithin(DivisionCode.of(area));
         List<Candidate> candidates = new ArrayList<>();
@@ -137,8 +138,10 @@ public class RankingsResource {
         if (alliance != null || level != null) {
             throw new ContractViolation(Reason.INVALID_VALUE, alliance != null ? "alliance" : "level", "alliances are filtered by area only");
         }
-        for (AllianceSnapshot each : queries.alliances()) {
-            if (!each.coveredDivisions().isEmpty() && each.coveredDivisions().stream().anyMatch(inArea)
+        // A dissolved alliance ranks in the periods it was live in, chosen and scoped by the make-up it had then.
+        for (AllianceLifetime lifetime : queries.allianceLifetimes()) {
+            AllianceSnapshot each = lifetime.makeup();
+            if (lifetime.liveDuring(period) && !each.coveredDivisions().isEmpty() && each.coveredDivisions().stream().anyMatch(inArea)
                     && AccessPolicy.maySee(who, new Jurisdiction(each.coveredDivisions().get(0), java.util.Set.of(each.allianceId().value()), java.util.Set.of()))) {
                 candidates.add(new Candidate("ALLIANCE:" + each.allianceId().value(), each.allianceId().value(), each.name()));
             }

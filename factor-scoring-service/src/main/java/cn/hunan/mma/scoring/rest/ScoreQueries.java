@@ -1,6 +1,7 @@
 package cn.hunan.mma.scoring.rest;
 
 import cn.hunan.mma.scoring.domain.RuleSet;
+import cn.hunan.mma.scoring.streams.AllianceLifetime;
 import cn.hunan.mma.scoring.streams.RuleSets;
 import cn.hunan.mma.scoring.streams.ScoreReading;
 import cn.hunan.mma.scoring.streams.ScoringTopology;
@@ -65,9 +66,8 @@ public class ScoreQueries {
                     .map(institution -> cn.hunan.mma.platform.security.Jurisdiction.ofInstitution(id, institution.divisionCode(),
                             java.util.Set.copyOf(institution.allianceIds().stream().map(Object::toString).toList())));
         }
-        var alliances = streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.ALLIANCES_STORE,
-                QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>keyValueStore()));
-        return Optional.ofNullable(alliances.get(id)).filter(alliance -> !alliance.coveredDivisions().isEmpty())
+        // A dissolved alliance is scoped by the divisions it covered while live, so its history stays readable.
+        return allianceLifetime(id).map(AllianceLifetime::makeup).filter(alliance -> !alliance.coveredDivisions().isEmpty())
                 .map(alliance -> new cn.hunan.mma.platform.security.Jurisdiction(alliance.coveredDivisions().get(0),
                         java.util.Set.of(id), java.util.Set.of()));
     }
@@ -108,8 +108,24 @@ public class ScoreQueries {
         return all(ScoringTopology.INSTITUTIONS_STORE);
     }
 
-    public java.util.List<cn.hunan.mma.events.matrix.AllianceSnapshot> alliances() {
-        return all(ScoringTopology.ALLIANCES_STORE);
+    /** Every alliance the matrix states, live or dissolved with the make-up it kept (see {@link AllianceLifetime#of}). */
+    public java.util.List<AllianceLifetime> allianceLifetimes() {
+        var kept = allianceStore(ScoringTopology.ALLIANCE_MAKEUPS_STORE);
+        java.util.List<AllianceLifetime> lifetimes = new java.util.ArrayList<>();
+        for (cn.hunan.mma.events.matrix.AllianceSnapshot stated : this.<cn.hunan.mma.events.matrix.AllianceSnapshot>all(ScoringTopology.ALLIANCES_STORE)) {
+            AllianceLifetime.of(stated, kept.get(stated.allianceId().value())).ifPresent(lifetimes::add);
+        }
+        return lifetimes;
+    }
+
+    public Optional<AllianceLifetime> allianceLifetime(String id) {
+        return AllianceLifetime.of(allianceStore(ScoringTopology.ALLIANCES_STORE).get(id),
+                allianceStore(ScoringTopology.ALLIANCE_MAKEUPS_STORE).get(id));
+    }
+
+    private org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, cn.hunan.mma.events.matrix.AllianceSnapshot> allianceStore(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name,
+                QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>keyValueStore()));
     }
 
     public Optional<cn.hunan.mma.events.matrix.AllianceSnapshot> alliance(String id) {

@@ -3,6 +3,7 @@ package cn.hunan.mma.scoring.streams;
 import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import org.apache.kafka.streams.KeyValue;
@@ -59,6 +60,11 @@ final class MatrixView {
     List<AllianceSnapshot> alliancesCovering(DivisionCode residence) {
         forgetIfChanged();
         return alliancesByResidence.computeIfAbsent(residence, key -> alliancesWhere(alliance -> covers(alliance, key)));
+    }
+
+    /** The alliance as the matrix states it, while it is live (dissolved or unknown: empty). */
+    Optional<AllianceSnapshot> liveAlliance(AllianceId id) {
+        return remembered(id, () -> alliancesWhere(alliance -> alliance.allianceId().equals(id)).stream().findFirst());
     }
 
     /**

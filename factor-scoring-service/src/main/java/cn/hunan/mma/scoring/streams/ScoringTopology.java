@@ -2,6 +2,7 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.scoring.domain.RuleSet;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   (each accepted record attributed once: its Contribution per scope, matrix from global stores)
  *   ─▶ event ledger, same task [event-ledger by month, ledger-clock; closed months deleted] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
  *   ─▶ repartition "totals" by scope ─▶ totals [scope-month-totals] ─▶ score emitter ─▶ mma.scoring.factor-scores
+ *                                                                   └─ alliance make-up keeper ─▶ mma.scoring.alliance-makeups ▸ global alliance-makeups
  * </pre>
  *
  * <p><b>Why the ledger needs no repartition.</b> Every input topic has the same number of partitions and is
@@ -52,6 +54,10 @@ public final class ScoringTopology {
     public static final String INSTITUTIONS_STORE = "matrix-institutions";
     public static final String ALLIANCES_STORE = "matrix-alliances";
     public static final String RULE_SETS_STORE = "rule-sets";
+    /** Per alliance, the live make-up it last counted under ({@link AllianceMakeupKeeper}); global, from the topic below. */
+    public static final String ALLIANCE_MAKEUPS_STORE = "alliance-makeups";
+    /** Compacted, owned by this service: per alliance id, the {@code AllianceSnapshot} it last counted under. */
+    public static final String ALLIANCE_MAKEUPS_TOPIC = "mma.scoring.alliance-makeups";
     /** Compacted, owned by this service: rule-set versions keyed by version, as JSON. */
     public static final String RULE_SETS_TOPIC = "mma.scoring.rule-sets";
 
@@ -71,6 +77,15 @@ public final class ScoringTopology {
     public ScoringTopology(RuleSet countingRules, ScoringSettings settings) {
         this.countingRules = countingRules;
         this.settings = settings;
+    }
+
+    /**
+     * Creates the compacted topics this service owns and reads into global stores (rule sets, kept alliance make-ups):
+     * Kafka Streams refuses to start a global store whose topic has no partitions. The surplus projection creates its own.
+     */
+    public static void ensureOwnTopics(String bootstrapServers) {
+        RuleSetTopic.ensureExists(bootstrapServers);
+        CompactedTopics.ensureExists(bootstrapServers, ALLIANCE_MAKEUPS_TOPIC, 1);
     }
 
     public Topology build() {
@@ -111,6 +126,9 @@ public final class ScoringTopology {
                 .process(() -> new LedgerProcessor(measureIds, settings.grace(), settings.sourceIdleAfter()), LEDGER_STORE, LEDGER_CLOCK_STORE, PENDING_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
                 .process(TotalsProcessor::new, TOTALS_STORE);
+        // What a dissolution leaves out of the matrix topic: the make-up of the periods the alliance counted in.
+        totals.process(() -> new AllianceMakeupKeeper(matrixChanges))
+                .to(ALLIANCE_MAKEUPS_TOPIC, Produced.with(Serdes.String(), Topics.ALLIANCES.valueSerde(codec)));
         cn.hunan.mma.scoring.surplus.SurplusProjection.attach(builder, totals, codec); // issue 8 §1: live surplus projection (surplus helper)
         totals.process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)
                 .to(Topics.FACTOR_SCORES.name(), Produced.with(Topics.FACTOR_SCORES.keySerde(), Topics.FACTOR_SCORES.valueSerde(codec)));
@@ -120,6 +138,11 @@ public final class ScoringTopology {
     private void globalStores(StreamsBuilder builder, ContractCodec codec) {
         matrixStore(builder, INSTITUTIONS_STORE, Topics.INSTITUTIONS, codec);
         matrixStore(builder, ALLIANCES_STORE, Topics.ALLIANCES, codec);
+        // The topic is this store's changelog: every instance reads the kept make-ups back after a restart.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ALLIANCE_MAKEUPS_STORE), Serdes.String(),
+                        Topics.ALLIANCES.valueSerde(codec)).withLoggingDisabled(),
+                ALLIANCE_MAKEUPS_TOPIC, Consumed.with(Serdes.String(), Topics.ALLIANCES.valueSerde(codec)),
+                () -> new GlobalStoreUpdater<AllianceSnapshot>(ALLIANCE_MAKEUPS_STORE));
         builder.globalTable(RULE_SETS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RULE_SETS_STORE));
     }

@@ -32,8 +32,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology(RuleSet seed) {
-        // The global rule-set table needs its topic before the streams start.
-        RuleSetTopic.ensureExists(bootstrapServers);
+        ScoringTopology.ensureOwnTopics(bootstrapServers);
         ScoringSettings settings = new ScoringSettings(ContractCodec.standard(), config.grace(), config.emitInterval(),
                 seed, Clock.systemUTC(), config.sourceIdleAfter());
         return new ScoringTopology(seed, settings).build();

@@ -14,6 +14,7 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.domain.Totals;
+import cn.hunan.mma.scoring.streams.AllianceLifetime;
 import cn.hunan.mma.scoring.streams.ScopeDelta;
 import cn.hunan.mma.scoring.streams.ScoringTopology;
 import cn.hunan.mma.scoring.streams.TotalsReader;
@@ -53,6 +54,7 @@ final class SurplusProjector implements Processor<String, ScopeDelta, String, St
     private ProcessorContext<String, String> context;
     private TotalsReader totals;
     private KeyValueStore<String, AllianceSnapshot> alliances;
+    private KeyValueStore<String, AllianceSnapshot> keptMakeups;
     private KeyValueStore<String, InstitutionSnapshot> institutions;
     private KeyValueStore<String, AllianceBudgetApproved> budgets;
     private KeyValueStore<String, ScoringEvent> scores;
@@ -67,6 +69,7 @@ final class SurplusProjector implements Processor<String, ScopeDelta, String, St
         this.context = context;
         this.totals = new TotalsReader(context.getStateStore(ScoringTopology.TOTALS_STORE));
         this.alliances = context.getStateStore(ScoringTopology.ALLIANCES_STORE);
+        this.keptMakeups = context.getStateStore(ScoringTopology.ALLIANCE_MAKEUPS_STORE);
         this.institutions = context.getStateStore(ScoringTopology.INSTITUTIONS_STORE);
         this.budgets = context.getStateStore(SurplusProjection.BUDGETS_STORE);
         this.scores = context.getStateStore(SurplusProjection.SCORES_STORE);
@@ -103,10 +106,15 @@ final class SurplusProjector implements Processor<String, ScopeDelta, String, St
         }
     }
 
-    /** Empty while the alliance has no approved budget for the year or is not in the matrix. */
+    /**
+     * Empty while the alliance has no approved budget for the year or is not in the matrix. A dissolved alliance is
+     * projected with the members it had (its kept make-up), not the lead alone the dissolution names; dissolved without
+     * a kept make-up it is not projected (its last projection stands).
+     */
     Optional<SurplusView> project(AllianceId allianceId, Period year) {
         AllianceBudgetApproved budget = budgets.get(new BudgetKey(allianceId, year.year()).toString());
-        AllianceSnapshot alliance = alliances.get(allianceId.value());
+        AllianceSnapshot alliance = AllianceLifetime.of(alliances.get(allianceId.value()), keptMakeups.get(allianceId.value()))
+                .map(AllianceLifetime::makeup).orElse(null);
         if (budget == null || alliance == null) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.care.OutpatientVisitRecorded;
 import cn.hunan.mma.events.care.VisitKind;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.contract.ContractRecord;
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionKind;
@@ -47,6 +48,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -70,6 +72,11 @@ class RankingsApiTest {
     private static final InstitutionId XIANGXIANG_VILLAGE = InstitutionId.of("430381V100902");
     private static final InstitutionId XIANGXIANG_COUNTY = InstitutionId.of("430381H0902");
     private static final Instant MARCH = Instant.parse("2025-03-12T02:00:00Z");
+    private static final Instant APRIL = Instant.parse("2025-04-12T02:00:00Z");
+    private static final String ZHUZHOU_OPERATOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("zz-operator", "city-operator").inCity("430200"));
+    private static final String XIANGTAN_OPERATOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300"));
     private static final ContractCodec CODEC = ContractCodec.standard();
 
     private static boolean visitsPublished;
@@ -153,6 +160,55 @@ class RankingsApiTest {
                 .body("entries.rank", contains(1, 1));
     }
 
+    /**
+     * 醴陵市's community (430281, city 株洲 430200) counts visits in March and April, then the matrix states it dissolved
+     * on 1 April (Beijing time) — its lead alone covering nothing. Its March totals stay: it still ranks in March and a
+     * city operator of 株洲 still reads its score (before 2026-11-25 (5): missing from the ranking, 404); April, which
+     * began after the dissolution, does not show it although it counted April visits before the dissolution arrived.
+     */
+    @Test
+    void a_dissolved_alliance_still_ranks_in_the_periods_it_was_live_in_and_its_scores_stay_readable() {
+        InstitutionId village = InstitutionId.of("430281V100903");
+        InstitutionId county = InstitutionId.of("430281H0903");
+        AllianceSnapshot liling = alliance("CC-430281", "醴陵市医共体", county, village, "430281");
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(institution(village, Level.VILLAGE, "430281100903", "CC-430281")));
+            send(producer, Topics.INSTITUTIONS.name(), county.value(), CODEC.encode(institution(county, Level.COUNTY, "430281", "CC-430281")));
+            send(producer, Topics.ALLIANCES.name(), "CC-430281", CODEC.encode(liling));
+        }
+        MatrixArrival.waitFor(streams, List.of(village.value(), county.value()), List.of("CC-430281"));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (Instant when : List.of(MARCH, APRIL)) {
+                send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, when)));
+                send(producer, Topics.OUTPATIENT_VISITS.name(), county.value(), CODEC.encode(visit(county, when)));
+            }
+        }
+        // Counted while live: 1 of 2 visits at primary level → 0.5 / 0.65 = 76.92 in either month.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                zhuzhouRanking("2025-04").body("entries.id", contains("CC-430281")));
+
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.ALLIANCES.name(), "CC-430281", CODEC.encode(
+                    AllianceDissolution.of(liling, EventId.of(UUID.randomUUID()), Instant.parse("2025-03-31T16:00:00Z"))));
+        }
+        // The kept make-up reaches the stores with the scorer's next commit (up to a second), the dissolution at once.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            zhuzhouRanking("2025-04").body("entries", empty());
+            zhuzhouRanking("2025-03").body("entries.id", contains("CC-430281")).body("entries.value", contains(76.92f));
+        });
+        given().auth().oauth2(ZHUZHOU_OPERATOR).when().get("/api/v1/scores/alliance/CC-430281/2025-03")
+                .then().statusCode(200).body("scope", equalTo("ALLIANCE:CC-430281"));
+        // Scoped by the division it covered: 湘潭's operator is refused, as while it was live.
+        given().auth().oauth2(XIANGTAN_OPERATOR).when().get("/api/v1/scores/alliance/CC-430281/2025-03")
+                .then().statusCode(403);
+    }
+
+    private static io.restassured.response.ValidatableResponse zhuzhouRanking(String period) {
+        return given().auth().oauth2(ZHUZHOU_OPERATOR).queryParam("by", SHARE).queryParam("area", "430200")
+                .when().get("/api/v1/rankings/alliance/" + period)
+                .then().statusCode(200);
+    }
+
     @Test
     void an_unknown_factor_indicator_or_period_is_400_problem_json() {
         given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", "factor:HAPPINESS")
@@ -187,7 +243,11 @@ class RankingsApiTest {
     }
 
     private static OutpatientVisitRecorded visit(InstitutionId at) {
-        return new OutpatientVisitRecorded(EventId.of(UUID.randomUUID()), MARCH, at, DepartmentId.of("internal"), VisitKind.OUTPATIENT,
+        return visit(at, MARCH);
+    }
+
+    private static OutpatientVisitRecorded visit(InstitutionId at, Instant when) {
+        return new OutpatientVisitRecorded(EventId.of(UUID.randomUUID()), when, at, DepartmentId.of("internal"), VisitKind.OUTPATIENT,
                 PatientPseudonym.of("cd".repeat(32)), DivisionCode.of("430321100901"), Icd10Code.of("I10"),
                 new Charges(Money.ofYuan("20.00"), Money.ofYuan("0.00"), Money.ofYuan("0.00")), false, null, null);
     }

@@ -19,7 +19,6 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.domain.RuleSet;
-import cn.hunan.mma.scoring.streams.RuleSetTopic;
 import cn.hunan.mma.scoring.streams.ScoringSettings;
 import cn.hunan.mma.scoring.streams.ScoringTopology;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +77,7 @@ class RequestRoutingTest {
     @Test
     void a_scope_owned_by_the_other_instance_is_answered_through_it() throws Exception {
         String bootstrap = RealKafkaTestResource.bootstrapServers();
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<InstitutionId> institutions = publish(bootstrap, run);
         String applicationId = "scoring-routing-" + run;

@@ -55,7 +55,7 @@ class OracleEqualityTest {
         String bootstrap = RealKafkaTestResource.bootstrapServers();
         workload.publishMatrix(bootstrap);
         RuleSet seed = RuleSetJson.seed();
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         streams = new KafkaStreams(new ScoringTopology(seed, new ScoringSettings(ContractCodec.standard(), Duration.ofDays(15),
                 Duration.ofSeconds(30), seed, Clock.systemUTC())).build(),
                 ScorerStreamsConfig.of("scoring-oracle-" + UUID.randomUUID(), bootstrap, work.resolve("state")));

@@ -25,7 +25,7 @@ public final class ScorerMain {
 
     public static void main(String[] args) throws IOException {
         RuleSet seed = RuleSetJson.seed();
-        RuleSetTopic.ensureExists(args[0]);
+        ScoringTopology.ensureOwnTopics(args[0]);
         KafkaStreams streams = new KafkaStreams(new ScoringTopology(seed, new ScoringSettings(ContractCodec.standard(),
                 Duration.ofDays(15), Duration.ofSeconds(30), seed, Clock.systemUTC())).build(),
                 ScorerStreamsConfig.of(args[1], args[0], Path.of(args[2])));

@@ -7,6 +7,7 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.support.SupportMetricsReported;
 import cn.hunan.mma.events.value.Period;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static cn.hunan.mma.scoring.streams.ScoringWorld.CITY_HOSPITAL;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.COUNTY_COMMUNITY;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.COUNTY_HOSPITAL;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.PROVINCIAL_HOSPITAL;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.TOWNSHIP_CENTRE;
@@ -148,6 +150,41 @@ class ScoringTopologyTest {
         assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isEqualTo(1);
         assertThat(world.totals("INSTITUTION:430321H0001", "2025-03").of("visits")).isEqualTo(2);
         assertThat(world.totals("COUNTY:430321", "2025-03").of("visits")).isEqualTo(3);
+    }
+
+    /**
+     * The dissolution restates the alliance covering nothing, and the matrix topic is compacted: the make-up it counted
+     * under is kept on the scorer's own topic, so the rankings and score lookups still choose and scope it for the
+     * periods it was live in (1 April Beijing time: March and the first half year, not April).
+     */
+    @Test
+    void a_dissolved_alliance_keeps_the_makeup_it_counted_under_for_the_periods_it_was_live_in() {
+        Instant aprilFirstInBeijing = Instant.parse("2025-03-31T16:00:00Z");
+        world.send(Topics.OUTPATIENT_VISITS, visit(VILLAGE_CLINIC, MARCH_10));
+        world.dissolveCommunity(aprilFirstInBeijing);
+        world.send(Topics.OUTPATIENT_VISITS, visit(VILLAGE_CLINIC, Instant.parse("2025-04-02T02:00:00Z")));
+
+        AllianceLifetime community = world.lifetime(COUNTY_COMMUNITY).orElseThrow();
+        assertThat(community.makeup().coveredDivisions()).containsExactly(DivisionCode.of("430321"));
+        assertThat(community.makeup().memberIds()).containsExactly(COUNTY_HOSPITAL, TOWNSHIP_CENTRE, VILLAGE_CLINIC);
+        assertThat(community.dissolvedAt()).isEqualTo(aprilFirstInBeijing);
+        assertThat(community.liveDuring(Period.parse("2025-03"))).isTrue();
+        assertThat(community.liveDuring(Period.parse("2025-H1"))).isTrue();
+        assertThat(community.liveDuring(Period.parse("2025-04"))).isFalse();
+        assertThat(community.liveDuring(Period.parse("2025-H2"))).isFalse();
+        // Counting is unchanged: nothing from the dissolution on.
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isEqualTo(1);
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-04").of("visits")).isZero();
+    }
+
+    /** Like one first heard of as dissolved (a compacted matrix topic): no make-up was kept, and it has no totals here. */
+    @Test
+    void an_alliance_dissolved_before_it_counted_anything_has_no_makeup_to_keep() {
+        world.dissolveCommunity(MARCH_10);
+        world.send(Topics.OUTPATIENT_VISITS, visit(VILLAGE_CLINIC, MARCH_10.plusSeconds(3_600)));
+
+        assertThat(world.lifetime(COUNTY_COMMUNITY)).isEmpty();
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isZero();
     }
 
     @Test

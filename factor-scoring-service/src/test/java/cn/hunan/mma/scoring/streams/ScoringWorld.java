@@ -186,6 +186,13 @@ final class ScoringWorld implements AutoCloseable {
                 .score(scope, Period.parse(period));
     }
 
+    /** The alliance as the rankings and score lookups read it from the global stores (see {@link AllianceLifetime}). */
+    java.util.Optional<AllianceLifetime> lifetime(AllianceId id) {
+        org.apache.kafka.streams.state.KeyValueStore<String, AllianceSnapshot> stated = driver.getKeyValueStore(ScoringTopology.ALLIANCES_STORE);
+        org.apache.kafka.streams.state.KeyValueStore<String, AllianceSnapshot> kept = driver.getKeyValueStore(ScoringTopology.ALLIANCE_MAKEUPS_STORE);
+        return AllianceLifetime.of(stated.get(id.value()), kept.get(id.value()));
+    }
+
     /** How many event ids the ledger holds filed under the month ("2025-03"). */
     long ledgerEntries(String month) {
         int number = Contribution.monthNumber(month);

@@ -102,7 +102,7 @@ class ThroughputBenchmark {
         String bootstrap = RealKafkaTestResource.bootstrapServers();
         workload.publishMatrix(bootstrap);
         RuleSet seed = RuleSetJson.seed();
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         // The service's grace by default: months close by the slowest input partition's progress, so an uneven replay
         // no longer closes a month before its last records arrive (-Dbenchmark.grace=P400D keeps every month open).
         Duration grace = Duration.parse(System.getProperty("benchmark.grace", "P15D"));
@@ -160,7 +160,7 @@ class ThroughputBenchmark {
         String bootstrap = RealKafkaTestResource.bootstrapServers();
         OracleWorkload.simulate("matrix", "--area", area, "--bootstrap-servers", bootstrap);
         RuleSet seed = RuleSetJson.seed();
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         String applicationId = "scoring-replay-" + UUID.randomUUID();
         // The service's grace by default: months close by the slowest input partition's progress, so an uneven replay
         // no longer closes a month before its last records arrive (-Dbenchmark.grace=P400D keeps every month open).

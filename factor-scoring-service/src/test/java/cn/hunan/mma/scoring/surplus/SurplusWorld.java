@@ -6,6 +6,7 @@ import cn.hunan.mma.events.care.InpatientDischarged;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.contract.ContractRecord;
 import cn.hunan.mma.events.insurance.AllianceBudgetApproved;
+import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceKind;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionKind;
@@ -71,6 +72,7 @@ final class SurplusWorld implements AutoCloseable {
     private final ContractCodec codec = ContractCodec.withClock(NOW);
     private final TopologyTestDriver driver;
     private final SurplusSettings settings = SurplusSettings.fromConfig();
+    private final AllianceSnapshot alliance;
 
     SurplusWorld() {
         RuleSet seed = RuleSetJson.seed();
@@ -85,9 +87,15 @@ final class SurplusWorld implements AutoCloseable {
         send(Topics.INSTITUTIONS, institution(TOWNSHIP_A, Level.TOWNSHIP, "430321100"));
         send(Topics.INSTITUTIONS, institution(TOWNSHIP_B, Level.TOWNSHIP, "430321101"));
         send(Topics.INSTITUTIONS, institution(CITY_HOSPITAL, Level.CITY, "430302"));
-        send(Topics.ALLIANCES, new AllianceSnapshot(newId(), MATRIX_TIME, ALLIANCE, "湘潭县医共体",
+        alliance = new AllianceSnapshot(newId(), MATRIX_TIME, ALLIANCE, "湘潭县医共体",
                 AllianceKind.COUNTY_COMMUNITY, COUNTY_HOSPITAL, List.of(COUNTY_HOSPITAL, TOWNSHIP_A, TOWNSHIP_B),
-                List.of(DivisionCode.of("430321")), List.of()));
+                List.of(DivisionCode.of("430321")), List.of());
+        send(Topics.ALLIANCES, alliance);
+    }
+
+    /** Publishes the alliance dissolved, as navigation-service does: its lead alone, covering nothing. */
+    void dissolve(Instant at) {
+        send(Topics.ALLIANCES, AllianceDissolution.of(alliance, newId(), at));
     }
 
     SurplusSettings settings() {

@@ -4,7 +4,6 @@ import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.streams.MonthTotals;
-import cn.hunan.mma.scoring.streams.RuleSetTopic;
 import cn.hunan.mma.scoring.streams.ScoringSettings;
 import cn.hunan.mma.scoring.streams.ScoringTopology;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,7 +35,7 @@ final class ScorerContender {
     static void run(String bootstrap, String applicationId, Path stateDir, String guarantee, Duration emitInterval,
                     Map<String, String> overrides, Path totalsOut, Path jfr) throws Exception {
         RuleSet seed = RuleSetJson.seed();
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         var config = ScorerSettings.of(applicationId, bootstrap, stateDir, guarantee, overrides);
         System.out.println("scorer settings: " + new TreeMap<>(config));
         try (KafkaStreams streams = new KafkaStreams(new ScoringTopology(seed, new ScoringSettings(ContractCodec.standard(),

@@ -5,7 +5,7 @@ import cn.hunan.mma.benchmark.support.Resources;
 import cn.hunan.mma.benchmark.support.SummaryTable;
 import cn.hunan.mma.benchmark.support.TargetLine;
 import cn.hunan.mma.infra.LocalKafka;
-import cn.hunan.mma.scoring.streams.RuleSetTopic;
+import cn.hunan.mma.scoring.streams.ScoringTopology;
 import cn.hunan.mma.simulator.SimulatorCommand;
 import cn.hunan.mma.simulator.output.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -128,7 +128,7 @@ public final class ScoringBenchmark implements Callable<Integer> {
         bootstrap = kafka.bootstrapServers();
         KafkaSettings.createTopics(bootstrap, (short) 1);
         simulate("matrix", "--area", area, "--bootstrap-servers", bootstrap);
-        RuleSetTopic.ensureExists(bootstrap);
+        ScoringTopology.ensureOwnTopics(bootstrap);
         long fillStart = System.nanoTime();
         long lines = InputTopics.fill(bootstrap, events);
         say("broker %s; %,d lines of %s on the input topics in %.1f s", bootstrap, lines, events, (System.nanoTime() - fillStart) / 1e9);
