@@ -182,6 +182,23 @@ class RegistryApiTest {
         }
     }
 
+    /** As the operator API refuses it: a specialty at a retired institution was loaded by the importer before. */
+    @Test
+    void a_specialty_line_at_a_retired_institution_is_rejected_while_the_others_load() {
+        InstitutionSnapshot hospital = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot closed = retired(institution("XT" + suffix + "H2", "430321"));
+        Path directory = new MatrixFixtures.Directory(temp.resolve("retired-specialty"))
+                .institutions(hospital, closed)
+                .specialties(specialty(hospital.institutionId().value(), "CARDIO"), specialty(closed.institutionId().value(), "CARDIO"))
+                .write();
+
+        importAsAdmin(directory)
+                .body("inserted", equalTo(3)).body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("specialties.jsonl"))
+                .body("rejectedRows[0].line", equalTo(2))
+                .body("rejectedRows[0].reason", equalTo("INSTITUTION_RETIRED"));
+    }
+
     @Test
     void institutions_load_from_csv_with_bad_rows_reported_and_a_second_import_changes_nothing() throws Exception {
         Path directory = temp.resolve("csv");

@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
 /**
  * Imports a matrix directory into the registry: institutions first (everything else refers to
@@ -139,12 +138,26 @@ public class RegistryImporter {
         return accepted;
     }
 
+    /**
+     * Specialties at registered, active institutions: as the operator API states them (since 2026-11-25 (5) a line at a
+     * retired institution is refused here too, {@code INSTITUTION_RETIRED}; it was loaded).
+     */
     private static List<NumberedSnapshot<SpecialtySnapshot>> atKnownInstitutions(
             List<NumberedSnapshot<SpecialtySnapshot>> rows, AllianceReferences.Placements found, ImportTally tally) {
-        Predicate<NumberedSnapshot<SpecialtySnapshot>> atKnown = row -> found.registered(row.snapshot().institutionId());
-        rows.stream().filter(atKnown.negate()).forEach(row -> tally.reject(new RejectedRow(
-                RegistryTable.SPECIALTIES.file().fileName(), row.line(), MatrixRules.UNKNOWN_INSTITUTION,
-                "$.institutionId: the institution is not registered")));
-        return rows.stream().filter(atKnown).toList();
+        String file = RegistryTable.SPECIALTIES.file().fileName();
+        List<NumberedSnapshot<SpecialtySnapshot>> accepted = new ArrayList<>();
+        for (NumberedSnapshot<SpecialtySnapshot> row : rows) {
+            InstitutionId at = row.snapshot().institutionId();
+            if (!found.registered(at)) {
+                tally.reject(new RejectedRow(file, row.line(), MatrixRules.UNKNOWN_INSTITUTION,
+                        "$.institutionId: the institution is not registered"));
+            } else if (found.retired().contains(at)) {
+                tally.reject(new RejectedRow(file, row.line(), MatrixRules.INSTITUTION_RETIRED,
+                        "$.institutionId: the institution is retired; specialties are stated for active institutions only"));
+            } else {
+                accepted.add(row);
+            }
+        }
+        return accepted;
     }
 }
