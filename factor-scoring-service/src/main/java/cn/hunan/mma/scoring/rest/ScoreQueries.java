@@ -129,8 +129,7 @@ public class ScoreQueries {
     }
 
     public Optional<cn.hunan.mma.events.matrix.AllianceSnapshot> alliance(String id) {
-        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.ALLIANCES_STORE,
-                QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.AllianceSnapshot>keyValueStore())).get(id));
+        return Optional.ofNullable(allianceStore(ScoringTopology.ALLIANCES_STORE).get(id));
     }
 
     private <V> java.util.List<V> all(String globalStore) {

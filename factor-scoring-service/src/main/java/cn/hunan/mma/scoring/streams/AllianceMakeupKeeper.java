@@ -44,8 +44,7 @@ final class AllianceMakeupKeeper implements Processor<String, ScopeDelta, String
     @Override
     public void init(ProcessorContext<String, AllianceSnapshot> context) {
         this.context = context;
-        this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
-                context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
+        this.matrix = MatrixView.of(context, matrixChanges);
         this.kept = context.getStateStore(ScoringTopology.ALLIANCE_MAKEUPS_STORE);
     }
 

@@ -41,8 +41,7 @@ final class AttributionProcessor implements Processor<byte[], Decoding, String, 
     @Override
     public void init(ProcessorContext<String, LedgerMessage> context) {
         this.context = context;
-        this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
-                context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
+        this.matrix = MatrixView.of(context, matrixChanges);
         Arrays.fill(progress, Long.MIN_VALUE);
     }
 

@@ -34,8 +34,7 @@ final class MatrixGate implements Processor<byte[], Decoding, byte[], Decoding> 
     @Override
     public void init(ProcessorContext<byte[], Decoding> context) {
         this.context = context;
-        this.matrix = new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
-                context.getStateStore(ScoringTopology.ALLIANCES_STORE), matrixChanges);
+        this.matrix = MatrixView.of(context, matrixChanges);
     }
 
     @Override

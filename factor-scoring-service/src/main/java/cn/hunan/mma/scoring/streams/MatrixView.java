@@ -7,6 +7,7 @@ import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -43,6 +44,12 @@ final class MatrixView {
         this.institutions = institutions;
         this.alliances = alliances;
         this.changes = changes;
+    }
+
+    /** The view a processor of the topology holds: the global matrix stores, remembered until {@code changes} moves. */
+    static MatrixView of(ProcessorContext<?, ?> context, AtomicLong changes) {
+        return new MatrixView(context.getStateStore(ScoringTopology.INSTITUTIONS_STORE),
+                context.getStateStore(ScoringTopology.ALLIANCES_STORE), changes);
     }
 
     Optional<InstitutionSnapshot> institution(InstitutionId id) {

@@ -102,15 +102,19 @@ public class MatrixCatchUp {
     }
 
     private void awaitTheMatrix(Instant deadline) throws InterruptedException {
+        List<MatrixBacklog.Source> sources = sources();
         Admin admin = null;
         try {
+            MatrixBacklog backlog = null;
             Map<TopicPartition, Long> targets = null;
             Instant nextReport = clock.instant();
             while (true) {
                 try {
-                    // Created in the loop: the client's constructor fails while the brokers' names do not resolve.
-                    admin = admin != null ? admin : Admin.create(adminConfig());
-                    MatrixBacklog backlog = new MatrixBacklog(admin, sources());
+                    if (backlog == null) {
+                        // Created in the loop: the client's constructor fails while the brokers' names do not resolve.
+                        admin = Admin.create(adminConfig());
+                        backlog = new MatrixBacklog(admin, sources);
+                    }
                     if (targets == null) {
                         targets = backlog.endOffsetsNow();
                         LOG.infof("Holding the inpatient channel until the matrix is read to %s", targets);

@@ -71,8 +71,7 @@ class BudgetApiTest {
 
     private final String officer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
-    private final String secondOfficer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer-2", "insurance-officer").inCity("430300"));
+    private final String secondOfficer = TestCallers.XIANGTAN_SECOND_OFFICER;
     private final String changshaOfficer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
     private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
@@ -612,19 +611,7 @@ class BudgetApiTest {
 
     /** A DIP stay of a resident, discharged on 1 July, priced under the given parameter version ("area/date"). */
     private static void storeDipCase(String residence, int year, String fundPayable, String ruleVersion) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
-                     + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
-                     + "rule_version, superseded, settled_at, residence_division, discharge_date) "
-                     + "VALUES (?, '430102H0001', ?, 'DIP', 'I63.9', 0, 0, 0, ?, 'NONE', ?, false, now(), ?, ?)")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setInt(2, year);
-            insert.setLong(3, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
-            insert.setString(4, ruleVersion);
-            insert.setString(5, residence);
-            insert.setObject(6, LocalDate.of(year, 7, 1));
-            insert.executeUpdate();
-        }
+        storeCase("430102H0001", residence, year, fundPayable, false, year + "-07-01", null, new Pricing("DIP", "I63.9", ruleVersion));
     }
 
     /** Without a date, discharged on 1 July of the year: a budget counts the base year's cases by discharge date. */
@@ -636,20 +623,33 @@ class BudgetApiTest {
 
     private static void storeCase(String institution, String residence, int year, String fundPayable, boolean superseded,
                                   String dischargeDate, String episode) throws Exception {
+        storeCase(institution, residence, year, fundPayable, superseded, dischargeDate, episode, Pricing.SEED_DRG);
+    }
+
+    /** How a stored case was priced: its method, group and parameter version. */
+    private record Pricing(String method, String group, String ruleVersion) {
+        static final Pricing SEED_DRG = new Pricing("DRG", "BR25", "seed-2025.1");
+    }
+
+    private static void storeCase(String institution, String residence, int year, String fundPayable, boolean superseded,
+                                  String dischargeDate, String episode, Pricing pricing) throws Exception {
         try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO case_settlement (discharge_event_id, institution_id, "
                      + "settlement_year, method, group_code, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, "
                      + "rule_version, superseded, settled_at, residence_division, discharge_date, episode_id) "
-                     + "VALUES (?, ?, ?, 'DRG', 'BR25', 0, 0, 0, ?, 'NONE', 'seed-2025.1', ?, ?, ?, ?, ?)")) {
+                     + "VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, 'NONE', ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, institution);
             insert.setInt(3, year);
-            insert.setLong(4, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
-            insert.setBoolean(5, superseded);
-            insert.setTimestamp(6, Timestamp.from(Instant.now()));
-            insert.setString(7, residence);
-            insert.setObject(8, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
-            insert.setString(9, episode);
+            insert.setString(4, pricing.method());
+            insert.setString(5, pricing.group());
+            insert.setLong(6, new BigDecimal(fundPayable).movePointRight(2).longValueExact());
+            insert.setString(7, pricing.ruleVersion());
+            insert.setBoolean(8, superseded);
+            insert.setTimestamp(9, Timestamp.from(Instant.now()));
+            insert.setString(10, residence);
+            insert.setObject(11, dischargeDate == null ? null : LocalDate.parse(dischargeDate));
+            insert.setString(12, episode);
             insert.executeUpdate();
         }
     }

@@ -55,8 +55,7 @@ class DissolvedAllianceApiTest {
     private final String officer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
     /** Approves what {@link #officer} drafts (four eyes). */
-    private final String secondOfficer = TokenMinter.forTests().mint(
-            TokenClaims.forSubject("xt-insurance-officer-2", "insurance-officer").inCity("430300"));
+    private final String secondOfficer = TestCallers.XIANGTAN_SECOND_OFFICER;
 
     @Test
     void a_dissolved_alliance_keeps_its_budgets_and_closes_the_period_it_lived_through_but_gets_no_new_budget() throws Exception {

@@ -9,6 +9,9 @@ public final class TestCallers {
     /** An insurance officer of 湘潭市 (430300): its counties 湘潭县, 湘乡, 韶山, 雨湖, 岳塘. */
     public static final String XIANGTAN_OFFICER = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity("430300"));
+    /** A second officer of 湘潭市: approves what {@link #XIANGTAN_OFFICER} drafts (four eyes). */
+    public static final String XIANGTAN_SECOND_OFFICER = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("xt-insurance-officer-2", "insurance-officer").inCity("430300"));
     public static final String XIANGTAN_AUDITOR = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
     /** An insurance officer of 长沙市 (430100): outside every 湘潭 scope. */

@@ -17,7 +17,9 @@ import cn.hunan.mma.infra.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.ResponseSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -125,10 +127,7 @@ class RegistryApiTest {
                 .write();
 
         importAsAdmin(directory)
-                .body("inserted", equalTo(2)).body("rejected", equalTo(1))
-                .body("rejectedRows[0].file", equalTo("alliances.jsonl"))
-                .body("rejectedRows[0].line", equalTo(1))
-                .body("rejectedRows[0].reason", equalTo("RESERVED_FOR_DISSOLUTION"))
+                .body("inserted", equalTo(2)).spec(onlyRejected("alliances.jsonl", 1, "RESERVED_FOR_DISSOLUTION"))
                 .body("rejectedRows[0].detail", containsString("coveredDivisions"));
         getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + "-ALONE").statusCode(404).contentType(PROBLEM_JSON);
         getAsAdmin("/api/v1/registry/alliances/CC-" + suffix).statusCode(200);
@@ -193,10 +192,7 @@ class RegistryApiTest {
                 .write();
 
         importAsAdmin(directory)
-                .body("inserted", equalTo(3)).body("rejected", equalTo(1))
-                .body("rejectedRows[0].file", equalTo("specialties.jsonl"))
-                .body("rejectedRows[0].line", equalTo(2))
-                .body("rejectedRows[0].reason", equalTo("INSTITUTION_RETIRED"));
+                .body("inserted", equalTo(3)).spec(onlyRejected("specialties.jsonl", 2, "INSTITUTION_RETIRED"));
     }
 
     @Test
@@ -233,10 +229,7 @@ class RegistryApiTest {
                 json(after).getBytes(UTF_8)));
 
         importAsAdmin(directory)
-                .body("inserted", equalTo(3)).body("rejected", equalTo(1))
-                .body("rejectedRows[0].file", equalTo("institutions.jsonl"))
-                .body("rejectedRows[0].line", equalTo(2))
-                .body("rejectedRows[0].reason", equalTo("MALFORMED_ENCODING"))
+                .body("inserted", equalTo(3)).spec(onlyRejected("institutions.jsonl", 2, "MALFORMED_ENCODING"))
                 .body("rejectedRows[0].detail", containsString("UTF-8"));
         getAsAdmin("/api/v1/registry/institutions/" + after.institutionId().value()).statusCode(200);
         getAsAdmin("/api/v1/registry/institutions/" + latin1.institutionId().value()).statusCode(404);
@@ -255,10 +248,7 @@ class RegistryApiTest {
                 ("XT" + suffix + "H3,湘潭县中医医院,COUNTY,TCM,430321,27.7,112.9,,true").getBytes(UTF_8)));
 
         importAsAdmin(directory)
-                .body("inserted", equalTo(2)).body("rejected", equalTo(1))
-                .body("rejectedRows[0].file", equalTo("institutions.csv"))
-                .body("rejectedRows[0].line", equalTo(3))
-                .body("rejectedRows[0].reason", equalTo("MALFORMED_ENCODING"));
+                .body("inserted", equalTo(2)).spec(onlyRejected("institutions.csv", 3, "MALFORMED_ENCODING"));
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H3").statusCode(200).body("name", equalTo("湘潭县中医医院"));
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H2").statusCode(404);
         importAsAdmin(directory).body("inserted", equalTo(0)).body("unchanged", equalTo(2)).body("rejected", equalTo(1));
@@ -283,10 +273,7 @@ class RegistryApiTest {
         sql("ALTER TABLE institution ADD CONSTRAINT " + constraint + " CHECK (id <> '" + refusedId + "')");
         try {
             importAsAdmin(directory)
-                    .body("inserted", equalTo(1000)).body("rejected", equalTo(1))
-                    .body("rejectedRows[0].file", equalTo("institutions.jsonl"))
-                    .body("rejectedRows[0].line", equalTo(250))
-                    .body("rejectedRows[0].reason", equalTo("REFUSED_BY_DATABASE"))
+                    .body("inserted", equalTo(1000)).spec(onlyRejected("institutions.jsonl", 250, "REFUSED_BY_DATABASE"))
                     .body("rejectedRows[0].detail", containsString("23514"))
                     .body("rejectedRows[0].detail", containsString(constraint));
             getAsAdmin("/api/v1/registry/institutions/" + refusedId).statusCode(404);
@@ -353,10 +340,7 @@ class RegistryApiTest {
 
         importAsAdmin(directory)
                 .body("inserted", equalTo(3))
-                .body("rejected", equalTo(1))
-                .body("rejectedRows[0].file", equalTo("specialties.jsonl"))
-                .body("rejectedRows[0].line", equalTo(2))
-                .body("rejectedRows[0].reason", equalTo("UNKNOWN_INSTITUTION"));
+                .spec(onlyRejected("specialties.jsonl", 2, "UNKNOWN_INSTITUTION"));
     }
 
     @Test
@@ -499,6 +483,14 @@ class RegistryApiTest {
 
     private void sql(String statement) {
         pool.query(statement).execute().await().atMost(SQL_DEADLINE);
+    }
+
+    /** A report with one rejected row: its file, 1-based line and reason. */
+    private static ResponseSpecification onlyRejected(String file, int line, String reason) {
+        return new ResponseSpecBuilder().expectBody("rejected", equalTo(1))
+                .expectBody("rejectedRows[0].file", equalTo(file))
+                .expectBody("rejectedRows[0].line", equalTo(line))
+                .expectBody("rejectedRows[0].reason", equalTo(reason)).build();
     }
 
     private ValidatableResponse importAsAdmin(Path directory) {
