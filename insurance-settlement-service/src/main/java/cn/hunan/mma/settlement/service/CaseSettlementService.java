@@ -7,6 +7,7 @@ import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.messaging.ConcurrentChangeException;
+import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
@@ -85,10 +86,10 @@ public class CaseSettlementService {
     // the later batch waits for the earlier one's commit and reads its correction as the standing version. The chain is
     // read before the wait, so a batch that waited on an in-flight correction has not locked what is above it; a third
     // batch can then read the same version standing. The supersede catches that (SUPERSEDE: a row read as standing and
-    // replaced meanwhile is a ConcurrentChangeException, and the batch is settled again). Not covered: an original
-    // settled while a correction naming it, from another partition, is in flight (originals are not locked: a lock per
-    // discharge would cost every case for what only out-of-order, cross-partition reports can cause). Taken after the
-    // episode locks and sorted, like them, so no two batches wait on each other in a cycle.
+    // replaced meanwhile is a ConcurrentChangeException, and the batch is settled again). Originals are not locked (a
+    // lock per discharge for what only out-of-order, cross-partition reports cause): an original settled while a
+    // correction naming it is in flight meets that correction in V26's unique index instead (ONE_STANDING_VERSION).
+    // Taken after the episode locks and sorted, like them, so no two batches wait on each other in a cycle.
     private static final int STAY_LOCK_CLASS = 0x53544159;
     static final String LOCK_STAYS = "WITH RECURSIVE up(id) AS (SELECT unnest($1::uuid[]) "
             + "UNION SELECT c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
@@ -112,10 +113,10 @@ public class CaseSettlementService {
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
             + "residence_division, discharge_date, insured_area, dip_points, coefficient, dip_point_value, corrects_event_id, superseded, "
-            + "settled_at) SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, FALSE, $20 FROM unnest($1::uuid[], "
+            + "settled_at) SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup, $21 FROM unnest($1::uuid[], "
             + "$2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], "
-            + "$11::text[], $12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[], $19::uuid[]) "
-            + "AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor) "
+            + "$11::text[], $12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[], $19::uuid[], "
+            + "$20::boolean[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
 
     /** Why each refused discharge was refused, by its position in the batch. */
@@ -331,11 +332,31 @@ public class CaseSettlementService {
         return priced;
     }
 
-    // Inserted before the superseding UPDATE: an original and its correction in one batch are both inserted, and the
-    // UPDATE must find the original's row to supersede it.
+    /** The unique index that keeps one version of a stay standing (V26). */
+    static final String ONE_STANDING_VERSION = "case_settlement_one_standing_version";
+
+    // The stored rows the batch's corrections replace are superseded first, then the batch's rows go in, each already
+    // marked (an original and its correction in one batch: the original goes in superseded). In that order no
+    // correction meets the version it replaces still standing in V26's index; what it does meet there is another
+    // batch's version of the stay, settled at the same moment — an original beside a correction from another partition.
     private static Uni<Void> write(SqlConnection connection, DischargeBatch.Outcome outcome) {
-        Uni<Void> inserted = outcome.settled().isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(INSERT).execute(rows(outcome.settled())).chain(rows -> {
+        // The batch's own rows among them are not stored yet: they go in marked.
+        Uni<Void> superseded = outcome.superseded().isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(SUPERSEDE).execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new)))
+                .invoke(rows -> {
+                    Set<UUID> replacedMeanwhile = new HashSet<>(outcome.supersededAsRead());
+                    rows.forEach(row -> replacedMeanwhile.remove(row.getUUID(0)));
+                    if (!replacedMeanwhile.isEmpty()) {
+                        throw new ConcurrentChangeException("stays " + replacedMeanwhile + " were replaced by another batch "
+                                + "after this one read them as standing: settling the batch again");
+                    }
+                }).replaceWithVoid();
+        return outcome.settled().isEmpty() ? superseded : superseded.chain(() -> connection.preparedQuery(INSERT)
+                .execute(rows(outcome.settled(), outcome.superseded()))
+                .onFailure(CaseSettlementService::anotherVersionStands).transform(failure -> new ConcurrentChangeException(
+                        "another batch settled a version of a stay of this batch meanwhile (" + failure.getMessage()
+                                + "): settling the batch again"))
+                .chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
                     List<OutboxEvent> events = CaseSettledJson.outboxEvents(outcome.settled().stream()
@@ -343,19 +364,15 @@ public class CaseSettlementService {
                             .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return OutboxRows.insert(connection, OutboxBatch.rows(events));
-                });
-        return outcome.superseded().isEmpty() ? inserted : inserted.chain(() -> connection.preparedQuery(SUPERSEDE)
-                .execute(Tuple.of((Object) outcome.superseded().toArray(UUID[]::new))).invoke(rows -> {
-                    Set<UUID> replacedMeanwhile = new HashSet<>(outcome.supersededAsRead());
-                    rows.forEach(row -> replacedMeanwhile.remove(row.getUUID(0)));
-                    if (!replacedMeanwhile.isEmpty()) {
-                        throw new ConcurrentChangeException("stays " + replacedMeanwhile + " were replaced by another batch "
-                                + "after this one read them as standing: settling the batch again");
-                    }
-                }).replaceWithVoid());
+                }));
     }
 
-    private static Tuple rows(List<DischargeBatch.Settled> settled) {
+    private static boolean anotherVersionStands(Throwable failure) {
+        return PgErrors.in(failure).filter(error -> "23505".equals(error.getSqlState())
+                && ONE_STANDING_VERSION.equals(error.getConstraint())).isPresent();
+    }
+
+    private static Tuple rows(List<DischargeBatch.Settled> settled, Set<UUID> superseded) {
         int n = settled.size();
         UUID[] ids = new UUID[n];
         String[] institutions = new String[n];
@@ -376,6 +393,7 @@ public class CaseSettlementService {
         Numeric[] coefficients = new Numeric[n];
         Numeric[] pointValues = new Numeric[n];
         UUID[] corrects = new UUID[n];
+        Boolean[] replaced = new Boolean[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -399,10 +417,11 @@ public class CaseSettlementService {
             coefficients[i] = Numeric.create(one.decision().coefficient());
             pointValues[i] = one.dipPointValue() == null ? null : Numeric.create(one.dipPointValue());
             corrects[i] = DischargeBatch.corrected(discharge);
+            replaced[i] = superseded.contains(ids[i]);
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
                 outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients, pointValues, corrects,
-                OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
+                replaced, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 }

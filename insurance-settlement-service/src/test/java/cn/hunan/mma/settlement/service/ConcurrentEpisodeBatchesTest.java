@@ -167,6 +167,69 @@ class ConcurrentEpisodeBatchesTest {
     }
 
     /**
+     * An original settled while a correction naming it, reported by another institution (another partition), is in
+     * flight: neither batch sees the other's row, and both stood — the fund paying the stay twice. The original's batch
+     * now waits on the correction in the one-standing-version index, fails once the correction commits and is settled
+     * again: the original arrived after its correction, and is not settled beside it.
+     */
+    @Test
+    void an_original_settled_while_its_correction_is_in_flight_does_not_stand_beside_it() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        InpatientDischarged original = discharge(null, null);
+        UUID correction = UUID.randomUUID();
+        Open other = begin();
+        lockStays(other.connection(), original.eventId().asUuid(), correction).await().atMost(Duration.ofSeconds(10));
+        stay(other.connection(), correction, original.eventId().asUuid());
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
+            attempts.incrementAndGet();
+            return settlements.settle(List.of(original));
+        }, "settling the original"));
+        awaitWaiting(settling, "the original waits for the batch settling its correction");
+        other.commit();
+
+        assertThat(settling.join().settled()).isZero();
+        assertThat(attempts).as("settled again once the correction stood").hasValue(2);
+        assertThat(standing(original.eventId().asUuid(), correction)).containsExactly(correction);
+    }
+
+    /** The other way round: the correction's batch waits on the in-flight original, then is settled again and replaces it. */
+    @Test
+    void a_correction_settled_while_its_original_is_in_flight_replaces_it() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        UUID original = UUID.randomUUID();
+        InpatientDischarged correction = discharge(null, EventId.of(original));
+        Open other = begin();
+        stay(other.connection(), original, null);
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
+            attempts.incrementAndGet();
+            return settlements.settle(List.of(correction));
+        }, "settling the correction"));
+        awaitWaiting(settling, "the correction waits for the batch settling its original");
+        other.commit();
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        assertThat(attempts).as("settled again once the original stood").hasValue(2);
+        assertThat(standing(original, correction.eventId().asUuid())).containsExactly(correction.eventId().asUuid());
+    }
+
+    /** An original and its correction in one batch: the original goes in replaced, the correction stands. */
+    @Test
+    void an_original_and_its_correction_in_one_batch_leave_the_correction_standing() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        InpatientDischarged original = discharge(null, null);
+        InpatientDischarged correction = discharge(null, original.eventId());
+
+        assertThat(onContext(() -> settlements.settle(List.of(original, correction))).join().settled()).isEqualTo(2);
+
+        assertThat(standing(original.eventId().asUuid(), correction.eventId().asUuid()))
+                .containsExactly(correction.eventId().asUuid());
+    }
+
+    /**
      * A correction that withdraws a DIP case of another year (or area) takes that year's shared lock: here a clearing of
      * 2019 in rule area 439901 holds the year, and the correction — a DRG case of the golden discharge's year — waits
      * for it, as a DIP case of 2019 would. Before, it withdrew the case between the clearing's sum of the year's points
