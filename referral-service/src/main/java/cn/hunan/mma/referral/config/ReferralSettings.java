@@ -29,6 +29,13 @@ public interface ReferralSettings {
     @WithDefault("PT1M")
     Duration releaseCheckInterval();
 
+    /**
+     * How far a schedule's times may lie behind the service's clock and still count as not yet begun or past: the
+     * client's clock and the service's may differ a little.
+     */
+    @WithDefault("PT5M")
+    Duration scheduleClockTolerance();
+
     /** The share of expert slots and beds held for referrals. */
     Reserve reservedShare();
 

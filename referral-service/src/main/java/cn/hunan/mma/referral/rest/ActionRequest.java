@@ -26,7 +26,8 @@ import java.util.UUID;
  * @param reservationKind      schedule: SLOT or BED
  * @param sessionDate          schedule a SLOT: the clinic session's date (China Standard Time)
  * @param sessionPeriod        schedule a SLOT: AM, PM or EVENING
- * @param appointmentAt        schedule: when the patient is expected (a slot defaults to the session's opening)
+ * @param appointmentAt        schedule: when the patient is expected (a slot defaults to the session's opening); not past,
+ *                             and a slot's in its session (ScheduleTiming)
  * @param patientWithdrew      cancel: the patient called it off
  * @param outcome              complete: the treatment outcome returned to the sender
  * @param dischargeSummaryRef  complete: where the sender finds the discharge summary (出院小结)

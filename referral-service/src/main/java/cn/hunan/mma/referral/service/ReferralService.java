@@ -55,12 +55,15 @@ public class ReferralService {
     private final MatrixView matrix;
     private final ReferralSettings settings;
     private final ReservedCapacity capacity;
+    private final ScheduleTiming timing;
 
-    public ReferralService(Pool pool, MatrixView matrix, ReferralSettings settings, ReservedCapacity capacity) {
+    public ReferralService(Pool pool, MatrixView matrix, ReferralSettings settings, ReservedCapacity capacity,
+                           ScheduleTiming timing) {
         this.pool = pool;
         this.matrix = matrix;
         this.settings = settings;
         this.capacity = capacity;
+        this.timing = timing;
     }
 
     /**
@@ -154,8 +157,11 @@ public class ReferralService {
 
     private Uni<ReferralEntity> write(Step step, ReferralCommand command, long expectedVersion,
                                       ClinicalRecordText amendment, Optional<SlotChoice> slot, Caller caller) {
-        if (command instanceof ReferralCommand.Schedule schedule && schedule.kind() == ReservationKind.SLOT) {
-            return scheduleOnSlot(step, expectedVersion, amendment, slot, caller);
+        if (command instanceof ReferralCommand.Schedule schedule) {
+            timing.check(schedule, slot); // before anything is held
+            if (schedule.kind() == ReservationKind.SLOT) {
+                return scheduleOnSlot(step, expectedVersion, amendment, slot, caller);
+            }
         }
         return changesCapacity(command, step.entity())
                 ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, caller))

@@ -3,8 +3,6 @@ package cn.hunan.mma.events.value;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.regex.Pattern;
-
 /**
  * A patient as the platform knows them: the lowercase hex HMAC-SHA256 of the national ID number
  * under the province's key (see {@code PatientPseudonymizer}). Never the number itself.
@@ -13,7 +11,6 @@ public record PatientPseudonym(@JsonValue String value) {
 
     public static final int LENGTH = 64;
     public static final String PATTERN = "^[0-9a-f]{64}$";
-    private static final Pattern NATIONAL_ID_INSIDE = Pattern.compile("\\d{17}[\\dXx]");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public PatientPseudonym {
@@ -21,9 +18,9 @@ public record PatientPseudonym(@JsonValue String value) {
             throw ContractViolation.missing("patient pseudonym");
         }
         if (!isLowercaseHex(value)) {
-            // Only a malformed value is searched for an ID number: about 1% of genuine 64-hex
-            // digests contain 18 consecutive decimal digits by chance and must not be refused.
-            if (NATIONAL_ID_INSIDE.matcher(value).find()) {
+            // Only a malformed value is searched for an ID number (either generation, see NationalIdShapes): about 1%
+            // of genuine 64-hex digests contain 18 consecutive decimal digits by chance and must not be refused.
+            if (NationalIdShapes.containsNumber(value, NationalIdShapes.Scope.ANYWHERE)) {
                 throw new ContractViolation(Reason.NATIONAL_ID_IN_PSEUDONYM, null,
                         "patient pseudonym holds what looks like a national ID number; send the keyed pseudonym instead");
             }

@@ -59,6 +59,28 @@ class NationalIdMaskTest {
                 .isEqualTo("{\"patient\":\"" + "*".repeat(18) + "\"}");
     }
 
+    @Test
+    void a_first_generation_fifteen_digit_number_is_masked_like_an_eighteen_character_one() {
+        String record = "{\"patient\":\"430102850317123\",\"note\":\"old card 430102850317123.\"}";
+
+        assertThat(masked(record, false)).isEqualTo("{\"patient\":\"" + "*".repeat(15) + "\",\"note\":\"old card "
+                + "*".repeat(15) + ".\"}");
+        byte[] refused = "{\"patient\":\"patient-430102850317123\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(new String(NationalIdMask.forDeadLetter(refused, Reason.NATIONAL_ID_IN_PSEUDONYM), StandardCharsets.UTF_8))
+                .as("refused for it: masked inside the pseudonym's text too")
+                .isEqualTo("{\"patient\":\"patient-" + "*".repeat(15) + "\"}");
+    }
+
+    @Test
+    void fifteen_digits_that_cannot_be_a_first_generation_number_are_kept() {
+        String record = "{\"month13\":\"430102851317123\",\"area9\":\"930102850317123\","
+                + "\"sixteen\":\"4301028503171234\",\"sixteenToo\":\"9430102850317123\",\"fraction\":0.430102850317123}";
+
+        assertThat(masked(record, false)).isEqualTo(record);
+        assertThat(masked(record.replace(",\"fraction\":0.430102850317123", ""), true)).as("nor anywhere")
+                .isEqualTo(record.replace(",\"fraction\":0.430102850317123", ""));
+    }
+
     private static String masked(String record, boolean anywhere) {
         return new String(NationalIdMask.masked(record.getBytes(StandardCharsets.UTF_8), anywhere), StandardCharsets.UTF_8);
     }

@@ -63,6 +63,23 @@ class PatientPseudonymizerTest {
     }
 
     @Test
+    void a_first_generation_number_gets_the_pseudonym_of_the_eighteen_character_number_that_replaced_it() {
+        // 430102 + 19 + 850317 + 123, check character by hand: weighted sum 236, 236 mod 11 = 5 -> '7'; for 840229: 244 mod 11 = 2 -> 'X'.
+        assertThat(pseudonymizer.pseudonymize("430102850317123")).isEqualTo(pseudonymizer.pseudonymize("430102198503171237"));
+        assertThat(pseudonymizer.pseudonymize(" 430102840229123 ")).as("29 February 1984")
+                .isEqualTo(pseudonymizer.pseudonymize("43010219840229123X"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"430102851317123", "430102850230123", "430102000229123", "930102850317123", "030102850317123",
+            "43010285031712X", "4301028503171234"})
+    void rejects_fifteen_or_sixteen_characters_that_are_no_first_generation_number_without_repeating_them(String bad) {
+        assertThatThrownBy(() -> pseudonymizer.pseudonymize(bad))
+                .isInstanceOf(InvalidNationalIdException.class)
+                .hasMessageNotContaining(bad.substring(0, 12));
+    }
+
+    @Test
     void rejects_keys_shorter_than_32_bytes() {
         assertThatThrownBy(() -> new PatientPseudonymizer(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PatientPseudonymizer.fromBase64Key(Base64.getEncoder().encodeToString(new byte[16])))

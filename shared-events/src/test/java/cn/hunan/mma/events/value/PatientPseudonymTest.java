@@ -33,6 +33,25 @@ class PatientPseudonymTest {
     }
 
     @Test
+    void refuses_a_first_generation_fifteen_digit_number_with_the_same_reason() {
+        assertThatThrownBy(() -> PatientPseudonym.of("430102850317123"))
+                .isInstanceOfSatisfying(ContractViolation.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NATIONAL_ID_IN_PSEUDONYM))
+                .hasMessageNotContaining("850317");
+        assertThatThrownBy(() -> PatientPseudonym.of("p-430102850317123"))
+                .isInstanceOfSatisfying(ContractViolation.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NATIONAL_ID_IN_PSEUDONYM));
+    }
+
+    @Test
+    void fifteen_digits_that_are_no_first_generation_number_are_only_malformed() {
+        for (String notANumber : new String[] {"430102851317123", "4301028503171234", "930102850317123"}) {
+            assertThatThrownBy(() -> PatientPseudonym.of(notANumber)).as(notANumber)
+                    .isInstanceOfSatisfying(ContractViolation.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_ID));
+        }
+    }
+
+    @Test
     void never_repeats_the_refused_number_in_its_message() {
         assertThatThrownBy(() -> PatientPseudonym.of(NATIONAL_ID))
                 .hasMessageNotContaining(NATIONAL_ID)
