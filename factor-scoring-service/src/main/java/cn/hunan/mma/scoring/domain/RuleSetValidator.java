@@ -51,6 +51,9 @@ public final class RuleSetValidator {
                 // TARGET and IMPROVEMENT divide by the target.
                 problems.add(at + ": the target must not be zero");
             }
+            if (indicator.scoring() != null && indicator.scoring().baseline() != null && indicator.scoring().method() != ScoringMethod.IMPROVEMENT) {
+                problems.add(at + ": a baseline is for IMPROVEMENT scoring only");
+            }
             if (indicator.weight() == null || indicator.weight().signum() <= 0) {
                 problems.add(at + ": weight must be positive");
             }

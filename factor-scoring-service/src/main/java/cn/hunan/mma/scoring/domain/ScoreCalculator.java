@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns totals into scores with a rule set: nothing here is stored, so a new weight or threshold
@@ -25,13 +26,14 @@ public final class ScoreCalculator {
     private ScoreCalculator() {
     }
 
-    /** @param previous the previous period's totals, for IMPROVEMENT indicators */
-    public static EntityScore score(RuleSet rules, Totals current, Totals previous) {
+    /** @param before the totals of the period an IMPROVEMENT indicator compares with, by its {@link Baseline} */
+    public static EntityScore score(RuleSet rules, Totals current, Function<Baseline, Totals> before) {
         List<IndicatorResult> results = new ArrayList<>();
         Map<Factor, BigDecimal> weightedSums = new EnumMap<>(Factor.class);
         Map<Factor, BigDecimal> weights = new EnumMap<>(Factor.class);
         for (IndicatorDefinition indicator : rules.indicators()) {
-            IndicatorResult result = evaluate(indicator, current, previous);
+            IndicatorResult result = evaluate(indicator, current,
+                    indicator.scoring().method() == ScoringMethod.IMPROVEMENT ? before.apply(indicator.scoring().comparedWith()) : Totals.EMPTY);
             results.add(result);
             if (result.scored()) {
                 weightedSums.merge(indicator.factor(), result.score().multiply(indicator.weight()), BigDecimal::add);
@@ -58,7 +60,7 @@ public final class ScoreCalculator {
         return new EntityScore(rules.version(), twoDecimals(composite), factorScores, List.copyOf(results));
     }
 
-    static IndicatorResult evaluate(IndicatorDefinition indicator, Totals current, Totals previous) {
+    static IndicatorResult evaluate(IndicatorDefinition indicator, Totals current, Totals earlier) {
         long numerator = current.of(indicator.numerator());
         Long denominator = indicator.denominator() == null ? null : current.of(indicator.denominator());
         BigDecimal value = valueOf(indicator, numerator, denominator);
@@ -68,7 +70,7 @@ public final class ScoreCalculator {
         BigDecimal score = switch (indicator.scoring().method()) {
             case TARGET -> target(indicator, value);
             case BAND -> band(indicator, value);
-            case IMPROVEMENT -> improvement(indicator, value, previous);
+            case IMPROVEMENT -> improvement(indicator, value, earlier);
         };
         return new IndicatorResult(indicator.id(), numerator, denominator, value, score == null ? null : twoDecimals(score));
     }
@@ -99,9 +101,9 @@ public final class ScoreCalculator {
         return clamp(value.subtract(floor).divide(target.subtract(floor), PRECISION)).multiply(HUNDRED);
     }
 
-    private static BigDecimal improvement(IndicatorDefinition indicator, BigDecimal value, Totals previous) {
-        BigDecimal before = valueOf(indicator, previous.of(indicator.numerator()),
-                indicator.denominator() == null ? null : previous.of(indicator.denominator()));
+    private static BigDecimal improvement(IndicatorDefinition indicator, BigDecimal value, Totals earlier) {
+        BigDecimal before = valueOf(indicator, earlier.of(indicator.numerator()),
+                indicator.denominator() == null ? null : earlier.of(indicator.denominator()));
         if (before == null || before.signum() == 0) {
             return null;
         }

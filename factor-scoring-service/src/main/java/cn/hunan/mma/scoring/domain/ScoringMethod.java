@@ -6,6 +6,9 @@ public enum ScoringMethod {
     TARGET,
     /** Linear from 0 at the floor to 100 at the target (either direction), clamped. */
     BAND,
-    /** The relative change against the previous period, scored linearly from 0 (no change) to 100 at {@code target} change, clamped. */
+    /**
+     * The relative change against an earlier period (the previous one, or the same one a year before: {@link Baseline}),
+     * scored linearly from 0 (no change) to 100 at {@code target} change, clamped.
+     */
     IMPROVEMENT
 }

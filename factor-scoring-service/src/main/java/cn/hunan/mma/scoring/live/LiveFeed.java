@@ -77,7 +77,7 @@ public class LiveFeed {
     private void run() {
         LiveRecords records = new LiveRecords(ContractCodec.standard(), new ObjectMapper(), (kind, id) -> {
             try {
-                return queries.jurisdictionOf(kind, id);
+                return queries.placesOf(kind, id);
             } catch (RuntimeException e) {
                 // The scorer is not RUNNING (its matrix stores are closed): the change is dropped;
                 // pages reload everything on connect, so nothing is lost for good.

@@ -1,6 +1,6 @@
 package cn.hunan.mma.scoring.live;
 
-import cn.hunan.mma.platform.security.AccessPolicy;
+import cn.hunan.mma.scoring.rest.Places;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The open streams. Each update is offered to every client whose caller may see it
- * ({@link AccessPolicy#maySee}); offering only queues, so publishing never waits for a socket.
+ * ({@link Places#seenBy}: any place the entity sits in); offering only queues, so publishing never waits for a socket.
  * A timer sends heartbeats to idle clients and drops stalled and closed ones.
  */
 @ApplicationScoped
@@ -55,7 +55,7 @@ public class LiveHub {
 
     public void publish(LiveUpdate update) {
         for (LiveClient client : clients) {
-            if (AccessPolicy.maySee(client.caller(), update.jurisdiction())) {
+            if (update.places().seenBy(client.caller())) {
                 client.offer(update);
             }
         }

@@ -7,6 +7,7 @@ import cn.hunan.mma.events.scoring.ScoredEntityKind;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.scoring.rest.Places;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ import java.util.function.BiFunction;
 final class LiveRecords {
 
     /** Where an institution or alliance sits; empty when the matrix does not (yet) know it. */
-    interface Matrix extends BiFunction<ScoredEntityKind, String, Optional<Jurisdiction>> {
+    interface Matrix extends BiFunction<ScoredEntityKind, String, Optional<Places>> {
     }
 
     sealed interface Outcome {
@@ -58,9 +59,9 @@ final class LiveRecords {
             return new Skipped("score " + key + " does not decode: " + decoded);
         }
         FactorScoreComputed score = ok.record();
-        Optional<Jurisdiction> where = switch (score.entityKind()) {
+        Optional<Places> where = switch (score.entityKind()) {
             case INSTITUTION, ALLIANCE -> matrix.apply(score.entityKind(), score.entityId());
-            default -> Optional.of(Jurisdiction.ofDivision(DivisionCode.of(score.entityId())));
+            default -> Optional.of(Places.of(Jurisdiction.ofDivision(DivisionCode.of(score.entityId()))));
         };
         if (where.isEmpty()) {
             return new Skipped(score.entityKind() + " " + score.entityId() + " is not in the matrix");
@@ -109,7 +110,7 @@ final class LiveRecords {
             }
             data.set("projection", projection);
         }
-        Optional<Jurisdiction> where = matrix.apply(ScoredEntityKind.ALLIANCE, allianceId);
+        Optional<Places> where = matrix.apply(ScoredEntityKind.ALLIANCE, allianceId);
         if (where.isEmpty()) {
             return new Skipped("alliance " + allianceId + " is not in the matrix");
         }

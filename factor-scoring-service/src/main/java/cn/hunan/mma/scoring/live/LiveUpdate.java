@@ -1,6 +1,6 @@
 package cn.hunan.mma.scoring.live;
 
-import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.scoring.rest.Places;
 
 /**
  * One change to push: a score or a surplus projection, already encoded once as the SSE data line,
@@ -8,10 +8,10 @@ import cn.hunan.mma.platform.security.Jurisdiction;
  *
  * @param kind         the SSE event name ({@code score} or {@code surplus})
  * @param key          the record's key on its topic (e.g. {@code ALLIANCE:CC-430321:2025-03})
- * @param jurisdiction who may see it
+ * @param places       where it sits: who may see it
  * @param json         the data line: one JSON object, no line breaks
  */
-public record LiveUpdate(String kind, String key, Jurisdiction jurisdiction, String json) {
+public record LiveUpdate(String kind, String key, Places places, String json) {
 
     public static final String SCORE = "score";
     public static final String SURPLUS = "surplus";

@@ -142,7 +142,7 @@ public class RankingsResource {
         for (AllianceLifetime lifetime : queries.allianceLifetimes()) {
             AllianceSnapshot each = lifetime.makeup();
             if (lifetime.liveDuring(period) && !each.coveredDivisions().isEmpty() && each.coveredDivisions().stream().anyMatch(inArea)
-                    && AccessPolicy.maySee(who, new Jurisdiction(each.coveredDivisions().get(0), java.util.Set.of(each.allianceId().value()), java.util.Set.of()))) {
+                    && Places.ofAlliance(each).filter(places -> places.seenBy(who)).isPresent()) {
                 candidates.add(new Candidate("ALLIANCE:" + each.allianceId().value(), each.allianceId().value(), each.name()));
             }
         }

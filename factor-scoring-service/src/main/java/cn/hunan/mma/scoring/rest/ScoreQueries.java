@@ -59,17 +59,15 @@ public class ScoreQueries {
     }
 
     /** Where an institution or alliance sits, from the global matrix stores (every instance holds them all). */
-    public Optional<cn.hunan.mma.platform.security.Jurisdiction> jurisdictionOf(cn.hunan.mma.events.scoring.ScoredEntityKind kind, String id) {
+    public Optional<Places> placesOf(cn.hunan.mma.events.scoring.ScoredEntityKind kind, String id) {
         if (kind == cn.hunan.mma.events.scoring.ScoredEntityKind.INSTITUTION) {
             return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.INSTITUTIONS_STORE,
                             QueryableStoreTypes.<String, cn.hunan.mma.events.matrix.InstitutionSnapshot>keyValueStore())).get(id))
-                    .map(institution -> cn.hunan.mma.platform.security.Jurisdiction.ofInstitution(id, institution.divisionCode(),
-                            java.util.Set.copyOf(institution.allianceIds().stream().map(Object::toString).toList())));
+                    .map(institution -> Places.of(cn.hunan.mma.platform.security.Jurisdiction.ofInstitution(id, institution.divisionCode(),
+                            java.util.Set.copyOf(institution.allianceIds().stream().map(Object::toString).toList()))));
         }
         // A dissolved alliance is scoped by the divisions it covered while live, so its history stays readable.
-        return allianceLifetime(id).map(AllianceLifetime::makeup).filter(alliance -> !alliance.coveredDivisions().isEmpty())
-                .map(alliance -> new cn.hunan.mma.platform.security.Jurisdiction(alliance.coveredDivisions().get(0),
-                        java.util.Set.of(id), java.util.Set.of()));
+        return allianceLifetime(id).map(AllianceLifetime::makeup).flatMap(Places::ofAlliance);
     }
 
     /** Whether this instance holds the scope's totals (always, without {@code application.server}: a single instance). */

@@ -6,7 +6,6 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
-import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.scoring.streams.ScoreReading;
@@ -92,17 +91,17 @@ public class ScoresResource {
                     "kind must be one of institution, alliance, county, city, province");
         }
         entityKind.requireEntityId(id);
-        Jurisdiction jurisdiction = switch (entityKind) {
+        Places places = switch (entityKind) {
             case INSTITUTION, ALLIANCE -> {
                 if (!queries.running()) {
                     throw new ScoresNotReadyException();
                 }
-                yield queries.jurisdictionOf(entityKind, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                yield queries.placesOf(entityKind, id).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
                         entityKind.name().toLowerCase(java.util.Locale.ROOT) + " " + id + " is not in the matrix"));
             }
-            default -> Jurisdiction.ofDivision(DivisionCode.of(id));
+            default -> Places.of(Jurisdiction.ofDivision(DivisionCode.of(id)));
         };
-        AccessPolicy.requireSee(caller.get(), jurisdiction, entityKind.name().toLowerCase(java.util.Locale.ROOT) + " " + id);
+        places.requireSeenBy(caller.get(), entityKind.name().toLowerCase(java.util.Locale.ROOT) + " " + id);
         return entityKind + ":" + id;
     }
 }

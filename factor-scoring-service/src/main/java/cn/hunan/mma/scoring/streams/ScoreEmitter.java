@@ -8,9 +8,12 @@ import cn.hunan.mma.events.scoring.ScoringEvent;
 import cn.hunan.mma.events.topic.ScoreKey;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.scoring.domain.Baseline;
 import cn.hunan.mma.scoring.domain.EntityScore;
+import cn.hunan.mma.scoring.domain.IndicatorDefinition;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.domain.ScoreCalculator;
+import cn.hunan.mma.scoring.domain.ScoringMethod;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +31,8 @@ import java.util.UUID;
 /**
  * Publishes the latest scores of every scope and period whose totals changed, once per interval
  * (wall clock) rather than per event: the compacted scores topic keeps the newest per key, so
- * fewer, later records say the same. Scores use the rule version in force at emission time.
+ * fewer, later records say the same. Scores use the rule version in force at emission time. A changed month
+ * publishes itself, its half year and year, and the periods whose IMPROVEMENT indicators compare with those.
  * The set of changed keys lives in memory: after a crash a key is emitted again at its next change.
  */
 final class ScoreEmitter implements Processor<String, ScopeDelta, ScoreKey, ScoringEvent> {
@@ -64,14 +69,23 @@ final class ScoreEmitter implements Processor<String, ScopeDelta, ScoreKey, Scor
             return;
         }
         RuleSet rules = ruleSets.inForce();
+        Set<Baseline> compared = comparedWith(rules);
         Set<String> periods = new LinkedHashSet<>();
         for (String key : changed) {
             int split = key.indexOf(TotalsKeys.SEPARATOR);
             String scope = key.substring(0, split);
             Period month = Period.parse(key.substring(split + 1));
-            periods.add(scope + TotalsKeys.SEPARATOR + month);
-            periods.add(scope + TotalsKeys.SEPARATOR + month.enclosingHalfYear());
-            periods.add(scope + TotalsKeys.SEPARATOR + month.enclosingYear());
+            for (Period changedPeriod : List.of(month, month.enclosingHalfYear(), month.enclosingYear())) {
+                periods.add(scope + TotalsKeys.SEPARATOR + changedPeriod);
+                // A late change also moves the IMPROVEMENT scores of the periods compared with this one (the next month,
+                // or the same month a year on): re-emit those that have totals — the others were never published.
+                for (Baseline baseline : compared) {
+                    Period comparing = baseline.after(changedPeriod);
+                    if (totals.hasAny(scope, comparing)) {
+                        periods.add(scope + TotalsKeys.SEPARATOR + comparing);
+                    }
+                }
+            }
         }
         changed.clear();
         for (String key : periods) {
@@ -80,9 +94,19 @@ final class ScoreEmitter implements Processor<String, ScopeDelta, ScoreKey, Scor
         }
     }
 
+    private static Set<Baseline> comparedWith(RuleSet rules) {
+        Set<Baseline> compared = EnumSet.noneOf(Baseline.class);
+        for (IndicatorDefinition indicator : rules.indicators()) {
+            if (indicator.scoring().method() == ScoringMethod.IMPROVEMENT) {
+                compared.add(indicator.scoring().comparedWith());
+            }
+        }
+        return compared;
+    }
+
     private void emit(String scope, Period period, RuleSet rules) {
         EntityScore score = ScoreCalculator.score(rules, totals.totals(scope, period),
-                totals.totals(scope, TotalsReader.previous(period)));
+                totals.baselines(scope, period));
         int colon = scope.indexOf(':');
         ScoredEntityKind kind = ScoredEntityKind.valueOf(scope.substring(0, colon));
         List<FactorScore> factors = new ArrayList<>();

@@ -17,7 +17,7 @@ public final class ScoreReading {
 
     public EntityScore score(String scope, Period period) {
         return ScoreCalculator.score(ruleSets.inForce(), totals.totals(scope, period),
-                totals.totals(scope, TotalsReader.previous(period)));
+                totals.baselines(scope, period));
     }
 
     public TotalsReader totals() {

@@ -1,6 +1,7 @@
 package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.scoring.domain.Baseline;
 import cn.hunan.mma.scoring.domain.Totals;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -8,8 +9,10 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -48,6 +51,16 @@ public final class TotalsReader {
         return sum;
     }
 
+    /** Whether any month of the period has totals for the scope (stops at the first found). */
+    public boolean hasAny(String scope, Period period) {
+        for (Period month : months(period)) {
+            if (store.apply(TotalsKeys.of(scope, month.toString())) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A bounded sample of the event ids behind the totals: the first and last few of each month. */
     public List<String> sampleEventIds(String scope, Period period) {
         Set<String> sample = new LinkedHashSet<>();
@@ -61,13 +74,13 @@ public final class TotalsReader {
         return List.copyOf(sample);
     }
 
-    /** The period before, for IMPROVEMENT indicators: the previous month, half year or year. */
-    public static Period previous(Period period) {
-        return switch (period.kind()) {
-            case MONTH -> period.index() == 1 ? Period.month(period.year() - 1, 12) : Period.month(period.year(), period.index() - 1);
-            case HALF_YEAR -> period.index() == 1 ? Period.halfYear(period.year() - 1, 2) : Period.halfYear(period.year(), 1);
-            case YEAR -> Period.ofYear(period.year() - 1);
-        };
+    /**
+     * The totals an IMPROVEMENT indicator of {@code period} compares with, by its {@link Baseline}; each earlier period
+     * is read once however many indicators compare with it (a year's previous year is also the year a year before).
+     */
+    public Function<Baseline, Totals> baselines(String scope, Period period) {
+        Map<Period, Totals> read = new HashMap<>();
+        return baseline -> read.computeIfAbsent(baseline.before(period), earlier -> totals(scope, earlier));
     }
 
     static List<Period> months(Period period) {

@@ -6,9 +6,8 @@ import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
-import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
-import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.scoring.rest.Places;
 import cn.hunan.mma.scoring.rest.ScoreQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,7 +27,7 @@ import java.util.Optional;
 /**
  * The live projected outcome of an alliance's budget year: the JSON last published on {@value SurplusProjection#TOPIC},
  * from the projector's store in the instance that owns the alliance's totals (another instance answers 307 to it).
- * Scoped like the scores API: the caller must be allowed to see the alliance (AccessPolicy).
+ * Scoped like the scores API: the caller must reach one of the places the alliance sits in ({@link Places}).
  */
 @Path("/api/v1/surplus")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,9 +56,9 @@ public class SurplusResource {
             return ProblemResponses.of(Problem.of(503, "Surplus projections are not available yet",
                     "the scorer's state is " + streams.state() + "; retry when it is RUNNING"));
         }
-        Jurisdiction jurisdiction = queries.jurisdictionOf(ScoredEntityKind.ALLIANCE, alliance.value())
+        Places places = queries.placesOf(ScoredEntityKind.ALLIANCE, alliance.value())
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("alliance " + alliance.value() + " is not in the matrix"));
-        AccessPolicy.requireSee(caller.get(), jurisdiction, "alliance " + alliance.value());
+        places.requireSeenBy(caller.get(), "alliance " + alliance.value());
         String scope = SurplusProjector.ALLIANCE_PREFIX + alliance.value();
         Optional<String> owner = queries.ownerElsewhere(scope);
         if (owner.isPresent()) {

@@ -59,7 +59,7 @@ class ScoreCalculatorTest {
     void a_zero_denominator_leaves_the_indicator_and_its_factor_out_of_the_composite() {
         RuleSet rules = TestRuleSets.twoFactors("v", java.time.LocalDate.parse("2025-01-01"), "1", "3");
         // 1 primary visit of 2 → 0.5 → 100; no discharges → REFERRAL unscored, so the composite is OUTPATIENT alone.
-        EntityScore score = ScoreCalculator.score(rules, new Totals(Map.of("visits", 2L, "visits.primary-level", 1L)), Totals.EMPTY);
+        EntityScore score = ScoreCalculator.score(rules, new Totals(Map.of("visits", 2L, "visits.primary-level", 1L)), baseline -> Totals.EMPTY);
 
         assertThat(score.factorScores().get(Factor.REFERRAL)).isEqualByComparingTo("0.00");
         assertThat(score.composite()).isEqualByComparingTo("100.00");

@@ -65,6 +65,20 @@ class SeedRuleSetTest {
     }
 
     @Test
+    void a_baseline_on_a_scoring_other_than_improvement_is_rejected_and_an_absent_one_is_the_previous_period() {
+        RuleSet rules = TestRuleSets.twoFactors("v", seed.effectiveFrom(), "1", "1");
+        IndicatorDefinition targetWithBaseline = new IndicatorDefinition("x", "x", "x", Factor.OUTPATIENT, "visits", null, null, "n",
+                Direction.HIGHER_IS_BETTER, new Scoring(ScoringMethod.TARGET, java.math.BigDecimal.ONE, null, Baseline.SAME_PERIOD_A_YEAR_BEFORE),
+                java.math.BigDecimal.ONE);
+        RuleSet bad = new RuleSet("v", rules.effectiveFrom(), rules.factorWeights(), rules.measures(), List.of(targetWithBaseline));
+
+        assertThat(RuleSetValidator.problemsOf(bad)).containsExactly("indicator x: a baseline is for IMPROVEMENT scoring only");
+        // A rule set written before baselines existed reads as before: the previous period.
+        assertThat(RuleSetJson.parse(RuleSetJson.write(rules)).indicators().get(0).scoring().comparedWith()).isEqualTo(Baseline.PREVIOUS_PERIOD);
+        assertThat(new String(RuleSetJson.write(rules), StandardCharsets.UTF_8)).doesNotContain("baseline");
+    }
+
+    @Test
     void unknown_json_properties_are_refused_with_the_name() {
         assertThatThrownBy(() -> RuleSetJson.parse("{\"version\":\"v\",\"effectiveFrom\":\"2025-01-01\",\"colour\":1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");

@@ -31,4 +31,18 @@ public final class TestRuleSets {
         return new RuleSet(version, from, Map.of(Factor.OUTPATIENT, new BigDecimal(outpatientWeight),
                 Factor.REFERRAL, new BigDecimal(referralWeight)), measures, indicators);
     }
+
+    /**
+     * {@link #twoFactors} (weights 1 and 1) and PREVENTION: the growth of visits against the previous period, full marks
+     * at +50 % (IMPROVEMENT, target 0.5).
+     */
+    public static RuleSet withVisitGrowth(String version, LocalDate from) {
+        RuleSet two = twoFactors(version, from, "1", "1");
+        List<IndicatorDefinition> indicators = new java.util.ArrayList<>(two.indicators());
+        indicators.add(new IndicatorDefinition("visit-growth", "门诊人次增长", "Visits, growth", Factor.PREVENTION, "visits", null, null,
+                "visits", Direction.HIGHER_IS_BETTER, new Scoring(ScoringMethod.IMPROVEMENT, new BigDecimal("0.5"), null), BigDecimal.ONE));
+        Map<Factor, BigDecimal> weights = new java.util.EnumMap<>(two.factorWeights());
+        weights.put(Factor.PREVENTION, BigDecimal.ONE);
+        return new RuleSet(version, from, weights, two.measures(), indicators);
+    }
 }

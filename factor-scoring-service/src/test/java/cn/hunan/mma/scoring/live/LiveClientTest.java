@@ -5,6 +5,7 @@ import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.platform.security.Scope;
+import cn.hunan.mma.scoring.rest.Places;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
@@ -28,7 +29,7 @@ class LiveClientTest {
 
     private static final Caller XIANGTAN = new Caller("xt", Set.of(Role.CITY_OPERATOR),
             Scope.fromClaims(Optional.empty(), Optional.of("430300"), Optional.empty(), Optional.empty()));
-    private static final Jurisdiction XIANGTAN_COUNTY = Jurisdiction.ofDivision(DivisionCode.of("430321"));
+    private static final Places XIANGTAN_COUNTY = Places.of(Jurisdiction.ofDivision(DivisionCode.of("430321")));
 
     /** A socket that completes a write only when the test says so. */
     static final class SlowSink implements SseEventSink {

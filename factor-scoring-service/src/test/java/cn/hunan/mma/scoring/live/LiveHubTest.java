@@ -1,17 +1,26 @@
 package cn.hunan.mma.scoring.live;
 
+import cn.hunan.mma.events.matrix.AllianceKind;
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 import cn.hunan.mma.platform.security.Role;
 import cn.hunan.mma.platform.security.Scope;
+import cn.hunan.mma.scoring.rest.Places;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +40,7 @@ class LiveHubTest {
     }
 
     private static LiveUpdate county(String code, String key) {
-        return new LiveUpdate(LiveUpdate.SCORE, key, Jurisdiction.ofDivision(DivisionCode.of(code)), "{}");
+        return new LiveUpdate(LiveUpdate.SCORE, key, Places.of(Jurisdiction.ofDivision(DivisionCode.of(code))), "{}");
     }
 
     @Test
@@ -56,5 +65,29 @@ class LiveHubTest {
         assertThat(xiangtan.sentIds()).containsExactly("score:湘潭县-1", "score:湘潭县-2", "score:湘潭县-3",
                 "score:湘潭县-4", "score:湘潭县-5", "score:湘潭县-6");
         assertThat(changsha.sentIds()).containsExactly("score:芙蓉区-1");
+    }
+
+    /**
+     * An alliance covering 岳塘区 (湘潭) first and 荷塘区 (株洲) second: its score goes to the operators of both cities
+     * and not to 长沙's. Before 2026-11-25 (6) it sat in its first covered division only, and 株洲's stream never saw it.
+     */
+    @Test
+    void an_alliance_update_goes_to_the_operators_of_every_city_it_covers() {
+        LiveHub hub = new LiveHub(SETTINGS);
+        LiveClientTest.SlowSink xiangtan = new LiveClientTest.SlowSink();
+        LiveClientTest.SlowSink zhuzhou = new LiveClientTest.SlowSink();
+        LiveClientTest.SlowSink changsha = new LiveClientTest.SlowSink();
+        hub.register(new LiveClient(city("430300"), xiangtan, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+        hub.register(new LiveClient(city("430200"), zhuzhou, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+        hub.register(new LiveClient(city("430100"), changsha, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+        AllianceSnapshot acrossCities = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"),
+                AllianceId.of("SA-0904"), "湘潭株洲心血管专科联盟", AllianceKind.SPECIALTY_ALLIANCE, InstitutionId.of("430302H0904"),
+                List.of(InstitutionId.of("430302H0904")), List.of(DivisionCode.of("430302"), DivisionCode.of("430202")), List.of());
+
+        hub.publish(new LiveUpdate(LiveUpdate.SCORE, "ALLIANCE:SA-0904:2025-06", Places.ofAlliance(acrossCities).orElseThrow(), "{}"));
+
+        assertThat(xiangtan.sentIds()).containsExactly("score:ALLIANCE:SA-0904:2025-06");
+        assertThat(zhuzhou.sentIds()).containsExactly("score:ALLIANCE:SA-0904:2025-06");
+        assertThat(changsha.sentIds()).isEmpty();
     }
 }

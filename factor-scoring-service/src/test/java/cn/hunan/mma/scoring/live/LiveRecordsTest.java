@@ -9,6 +9,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.platform.security.Jurisdiction;
+import cn.hunan.mma.scoring.rest.Places;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which records become live updates, with which jurisdiction, and which are skipped and why. */
 class LiveRecordsTest {
 
-    private static final Jurisdiction XIANGTAN_COMMUNITY = new Jurisdiction(DivisionCode.of("430321"), Set.of("CC-430321"), Set.of());
+    private static final Places XIANGTAN_COMMUNITY = Places.of(new Jurisdiction(DivisionCode.of("430321"), Set.of("CC-430321"), Set.of()));
     private final LiveRecords records = new LiveRecords(ContractCodec.standard(), new ObjectMapper(),
             (kind, id) -> kind == ScoredEntityKind.ALLIANCE && id.equals("CC-430321") ? Optional.of(XIANGTAN_COMMUNITY) : Optional.empty(),
             1024);
@@ -42,7 +43,7 @@ class LiveRecordsTest {
         LiveRecords.Outcome outcome = records.score("COUNTY:430321:2025-03", score(ScoredEntityKind.COUNTY, "430321", "2025-03", "61.25"));
         LiveUpdate update = ((LiveRecords.Accepted) outcome).update();
         assertThat(update.kind()).isEqualTo("score");
-        assertThat(update.jurisdiction()).isEqualTo(Jurisdiction.ofDivision(DivisionCode.of("430321")));
+        assertThat(update.places()).isEqualTo(Places.of(Jurisdiction.ofDivision(DivisionCode.of("430321"))));
         assertThat(update.json()).contains("\"kind\":\"COUNTY\"", "\"id\":\"430321\"", "\"period\":\"2025-03\"",
                 "\"composite\":61.25", "\"PREVENTION\":50.00");
         assertThat(update.json()).doesNotContain("\n");
@@ -51,7 +52,7 @@ class LiveRecordsTest {
     @Test
     void an_alliance_score_takes_the_alliance_jurisdiction_from_the_matrix_and_an_unknown_one_is_skipped() {
         LiveRecords.Outcome known = records.score("ALLIANCE:CC-430321:2025-03", score(ScoredEntityKind.ALLIANCE, "CC-430321", "2025-03", "70.00"));
-        assertThat(((LiveRecords.Accepted) known).update().jurisdiction()).isEqualTo(XIANGTAN_COMMUNITY);
+        assertThat(((LiveRecords.Accepted) known).update().places()).isEqualTo(XIANGTAN_COMMUNITY);
         LiveRecords.Outcome unknown = records.score("ALLIANCE:CC-430999:2025-03", score(ScoredEntityKind.ALLIANCE, "CC-430999", "2025-03", "70.00"));
         assertThat(((LiveRecords.Skipped) unknown).reason()).contains("CC-430999 is not in the matrix");
     }
@@ -61,7 +62,7 @@ class LiveRecordsTest {
         LiveRecords.Outcome outcome = records.surplus("CC-430321|2025-03", bytes("{\"budgetFen\":48875000000,\"members\":[{\"id\":\"a\",\"shareFen\":1}]}"));
         LiveUpdate update = ((LiveRecords.Accepted) outcome).update();
         assertThat(update.kind()).isEqualTo("surplus");
-        assertThat(update.jurisdiction()).isEqualTo(XIANGTAN_COMMUNITY);
+        assertThat(update.places()).isEqualTo(XIANGTAN_COMMUNITY);
         assertThat(update.json()).isEqualTo("{\"allianceId\":\"CC-430321\",\"period\":\"2025-03\",\"projection\":"
                 + "{\"budgetFen\":48875000000,\"members\":[{\"id\":\"a\",\"shareFen\":1}]}}");
         assertThat(((LiveRecords.Accepted) records.surplus("CC-430321|2025", null)).update().json()).contains("\"projection\":null");

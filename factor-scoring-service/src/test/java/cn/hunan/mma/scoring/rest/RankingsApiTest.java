@@ -73,10 +73,13 @@ class RankingsApiTest {
     private static final InstitutionId XIANGXIANG_COUNTY = InstitutionId.of("430381H0902");
     private static final Instant MARCH = Instant.parse("2025-03-12T02:00:00Z");
     private static final Instant APRIL = Instant.parse("2025-04-12T02:00:00Z");
+    private static final Instant JUNE = Instant.parse("2025-06-12T02:00:00Z");
     private static final String ZHUZHOU_OPERATOR = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("zz-operator", "city-operator").inCity("430200"));
     private static final String XIANGTAN_OPERATOR = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("xt-operator", "city-operator").inCity("430300"));
+    private static final String CHANGSHA_OPERATOR = TokenMinter.forTests()
+            .mint(TokenClaims.forSubject("cs-operator", "city-operator").inCity("430100"));
     private static final ContractCodec CODEC = ContractCodec.standard();
 
     private static boolean visitsPublished;
@@ -126,7 +129,7 @@ class RankingsApiTest {
                 given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("area", "430300")
                         .when().get("/api/v1/rankings/alliance/2025-03")
                         .then().statusCode(200)
-                        .body("ruleVersion", equalTo("seed-2025.1"))
+                        .body("ruleVersion", equalTo("seed-2025.2"))
                         .body("entries.id", contains("CC-430381", "CC-430321"))
                         .body("entries.value", contains(76.92f, 38.46f))
                         .body("entries.rank", contains(1, 2)));
@@ -203,10 +206,51 @@ class RankingsApiTest {
                 .then().statusCode(403);
     }
 
-    private static io.restassured.response.ValidatableResponse zhuzhouRanking(String period) {
-        return given().auth().oauth2(ZHUZHOU_OPERATOR).queryParam("by", SHARE).queryParam("area", "430200")
+    /**
+     * A specialty alliance covers 岳塘区 (430302, city 湘潭 430300) first and 荷塘区 (430202, city 株洲 430200) second: its
+     * lead hospital in 岳塘区 and a village clinic in 荷塘区 each see one visit in June — 1 of 2 at primary level, 0.5 /
+     * 0.65 = 76.92. The city operators of both cities read its score and see it in their city's ranking; 长沙's (430100)
+     * is refused and does not see it ranked. Before 2026-11-25 (6) it sat in its first covered division only: 株洲's
+     * operator was refused (403) and found it missing from 株洲's ranking.
+     */
+    @Test
+    void an_alliance_covering_two_cities_is_reached_by_the_operators_of_both() {
+        InstitutionId hospital = InstitutionId.of("430302H0904");
+        InstitutionId village = InstitutionId.of("430202V100904");
+        AllianceSnapshot acrossCities = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"),
+                AllianceId.of("SA-0904"), "湘潭株洲心血管专科联盟", AllianceKind.SPECIALTY_ALLIANCE, hospital, List.of(hospital, village),
+                List.of(DivisionCode.of("430302"), DivisionCode.of("430202")), List.of());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.INSTITUTIONS.name(), hospital.value(), CODEC.encode(institution(hospital, Level.COUNTY, "430302", "SA-0904")));
+            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(institution(village, Level.VILLAGE, "430202100904", "SA-0904")));
+            send(producer, Topics.ALLIANCES.name(), "SA-0904", CODEC.encode(acrossCities));
+        }
+        MatrixArrival.waitFor(streams, List.of(hospital.value(), village.value()), List.of("SA-0904"));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.OUTPATIENT_VISITS.name(), hospital.value(), CODEC.encode(visit(hospital, JUNE)));
+            send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, JUNE)));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                cityRanking(XIANGTAN_OPERATOR, "430300", "2025-06").body("entries.id", contains("SA-0904")).body("entries.value", contains(76.92f)));
+
+        cityRanking(ZHUZHOU_OPERATOR, "430200", "2025-06").body("entries.id", contains("SA-0904")).body("entries.value", contains(76.92f));
+        for (String operator : List.of(XIANGTAN_OPERATOR, ZHUZHOU_OPERATOR)) {
+            given().auth().oauth2(operator).when().get("/api/v1/scores/alliance/SA-0904/2025-06")
+                    .then().statusCode(200).body("scope", equalTo("ALLIANCE:SA-0904"));
+        }
+        given().auth().oauth2(CHANGSHA_OPERATOR).when().get("/api/v1/scores/alliance/SA-0904/2025-06")
+                .then().statusCode(403).contentType("application/problem+json");
+        cityRanking(CHANGSHA_OPERATOR, "430100", "2025-06").body("entries", empty());
+    }
+
+    private static io.restassured.response.ValidatableResponse cityRanking(String operator, String city, String period) {
+        return given().auth().oauth2(operator).queryParam("by", SHARE).queryParam("area", city)
                 .when().get("/api/v1/rankings/alliance/" + period)
                 .then().statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse zhuzhouRanking(String period) {
+        return cityRanking(ZHUZHOU_OPERATOR, "430200", period);
     }
 
     @Test

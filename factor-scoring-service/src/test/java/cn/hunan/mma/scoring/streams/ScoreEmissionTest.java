@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScoreEmissionTest {
 
     private static final Instant MARCH_10 = Instant.parse("2025-03-10T02:00:00Z");
+    private static final Instant APRIL_3 = Instant.parse("2025-04-03T02:00:00Z");
     private final RuleSet equalWeights = TestRuleSets.twoFactors("v1", LocalDate.parse("2025-01-01"), "1", "1");
     private final ScoringWorld world = new ScoringWorld(equalWeights);
 
@@ -83,6 +84,37 @@ class ScoreEmissionTest {
                 "INSTITUTION:430321T0100:2025", "ALLIANCE:CC-430321:2025", "PROVINCE:430000:2025-H1");
         // One primary-level visit out of one: share 1 ≥ target → 100; REFERRAL has no discharges, so it is left out.
         assertThat(published.get("INSTITUTION:430321T0100:2025").composite()).isEqualByComparingTo(new BigDecimal("100.00"));
+    }
+
+    /**
+     * Visit growth against the previous period (PREVENTION, full marks at +50 %): 2 visits in March, 3 in April → April
+     * +50 % → 100.00. A third March visit arrives late (April 3, within March's grace): April is now +0 % → 0.00, and
+     * April is published again with March, though no April total changed (before 2026-11-25 (6) only March, H1 and
+     * 2025 were, and April's 100.00 stood on the topic). H2, compared with H1, has no totals: nothing is published for it.
+     */
+    @Test
+    void a_late_change_republishes_the_next_period_whose_improvement_compares_with_it() {
+        ScoringWorld growth = new ScoringWorld(TestRuleSets.withVisitGrowth("v1", LocalDate.parse("2025-01-01")));
+        try {
+            TestOutputTopic<ScoreKey, ?> scores = growth.scores();
+            growth.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+            growth.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+            for (int i = 0; i < 3; i++) {
+                growth.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, APRIL_3));
+            }
+            growth.advanceWallClock(Duration.ofSeconds(2));
+            assertThat(latest(scores, "INSTITUTION:430321T0100:2025-04").scoreOf(Factor.PREVENTION)).isEqualByComparingTo("100.00");
+
+            growth.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+            growth.advanceWallClock(Duration.ofSeconds(2));
+            Map<String, FactorScoreComputed> republished = all(scores);
+            assertThat(republished).containsKeys("INSTITUTION:430321T0100:2025-03", "INSTITUTION:430321T0100:2025-H1",
+                    "INSTITUTION:430321T0100:2025").doesNotContainKey("INSTITUTION:430321T0100:2025-H2");
+            assertThat(republished.get("INSTITUTION:430321T0100:2025-04")).isNotNull()
+                    .extracting(april -> april.scoreOf(Factor.PREVENTION)).satisfies(score -> assertThat(score).isEqualByComparingTo("0.00"));
+        } finally {
+            growth.close();
+        }
     }
 
     private static FactorScoreComputed latest(TestOutputTopic<ScoreKey, ?> scores, String key) {
