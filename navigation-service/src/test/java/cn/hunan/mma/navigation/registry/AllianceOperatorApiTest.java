@@ -16,23 +16,33 @@ import cn.hunan.mma.infra.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -65,8 +75,13 @@ class AllianceOperatorApiTest {
     private final String elsewhere = "AL" + suffix + "Z1";
     private final String allianceId = "CC-AL" + suffix;
 
+    private static final Duration SQL_DEADLINE = Duration.ofSeconds(30);
+
     @TempDir
     Path temp;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void register_the_institutions() {
@@ -311,6 +326,38 @@ class AllianceOperatorApiTest {
 
     private static String unquoted(String etag) {
         return etag.replace("\"", "");
+    }
+
+    /**
+     * An institution edit moving a member to 张家界 holds the member's row when the alliance is formed: the alliance's
+     * check waits for it and sees where the member stands once it committed. Before 2026-11-25 (6) the check read the
+     * placement without a lock, passed, and waited only later (to republish the member): the alliance was formed with
+     * a member outside its lead's city. The move is a bare update in the test's transaction, holding the row as the
+     * institution edit's {@code SELECT … FOR UPDATE} does.
+     */
+    @Test
+    void an_alliance_formed_while_a_member_is_being_moved_out_of_the_city_is_checked_where_the_member_ends_up() throws Exception {
+        SqlConnection mover = pool.getConnection().await().atMost(SQL_DEADLINE);
+        try {
+            Transaction moving = mover.begin().await().atMost(SQL_DEADLINE);
+            mover.preparedQuery("UPDATE institution SET division_code = $1 WHERE id = $2")
+                    .execute(Tuple.of("430802100", township)).await().atMost(SQL_DEADLINE);
+            int moverPid = mover.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
+                    .iterator().next().getInteger(0);
+            CompletableFuture<Response> forming = CompletableFuture.supplyAsync(() ->
+                    form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).extract().response());
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool
+                    .preparedQuery("SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
+                    .execute(Tuple.of(moverPid)).await().atMost(SQL_DEADLINE).size() > 0);
+            moving.commit().await().atMost(SQL_DEADLINE);
+
+            forming.get(60, TimeUnit.SECONDS).then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("errors[0].field", equalTo("memberIds")).body("errors[0].reason", equalTo("OUTSIDE_ALLIANCE_CITY"));
+        } finally {
+            mover.close().await().atMost(SQL_DEADLINE);
+        }
+        given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(404);
+        registered(township).body("allianceIds", empty());
     }
 
     private ValidatableResponse form(String token, Map<String, Object> body) {

@@ -123,6 +123,22 @@ class InstitutionCsvReaderTest {
         return MatrixFixtures.lines("\r\n", lines);
     }
 
+    /** A spreadsheet's usual slip, the two columns swapped, is named; a place outside Hunan names the figure that is off. */
+    @Test
+    void rows_with_coordinates_outside_hunan_are_rejected_and_a_swapped_pair_is_named() throws IOException {
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(csv(
+                InstitutionCsvReader.HEADER,
+                "430321H0001,湘潭县人民医院,COUNTY,GENERAL,430321,27.7790,112.9520,,true",
+                "430321H0002,湘潭县中医医院,COUNTY,TCM,430321,112.9520,27.7790,,true",
+                "430321H0003,湘潭县妇幼保健院,COUNTY,MATERNAL_CHILD,430321,28.68,115.86,,true"));
+
+        assertThat(content.rows()).extracting(row -> row.snapshot().institutionId().value()).containsExactly("430321H0001");
+        assertThat(content.rejected()).extracting(RejectedRow::line, RejectedRow::reason).containsExactly(
+                tuple(3, "IMPLAUSIBLE_COORDINATES"), tuple(4, "IMPLAUSIBLE_COORDINATES"));
+        assertThat(content.rejected().get(0).detail()).startsWith("latitude:").contains("swapped");
+        assertThat(content.rejected().get(1).detail()).startsWith("longitude:");
+    }
+
     private Path csv(String... lines) throws IOException {
         Path file = temp.resolve(InstitutionCsvReader.FILE_NAME);
         Files.write(file, List.of(lines), StandardCharsets.UTF_8);

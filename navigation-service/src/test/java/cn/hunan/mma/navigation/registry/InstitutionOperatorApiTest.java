@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.alliance;
@@ -106,6 +107,63 @@ class InstitutionOperatorApiTest {
                 .then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
+    /**
+     * If-Match is {@code *} or a list of entity-tags, true when any listed tag matches the current ETag by strong
+     * comparison (RFC 9110 §13.1.1). It was read as one tag with the quotes and {@code W/} dropped: a list matched
+     * nothing and a weak tag matched as if strong.
+     */
+    @Test
+    void if_match_holds_for_any_listed_version_and_never_for_a_weak_tag() {
+        String first = register(provinceAdmin, body(id, "COUNTY", "430321")).statusCode(201).extract().header("ETag");
+        String second = revise(first, "湘潭县第二人民医院").statusCode(200).extract().header("ETag");
+
+        // An operator who saw both versions lists them: the current one (the second) matches.
+        String third = revise(first + ", " + second, "湘潭县第三人民医院").statusCode(200)
+                .body("name", equalTo("湘潭县第三人民医院")).extract().header("ETag");
+        assertThat(third).isNotIn(first, second);
+
+        // The current version, but weak: never equal under strong comparison, alone or beside a stale strong tag.
+        revise("W/" + third, "弱标签").statusCode(412).contentType(PROBLEM_JSON);
+        revise(second + ", W/" + third, "弱标签").statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(provinceAdmin).header("If-Match", "W/" + third).when().delete(INSTITUTIONS + "/" + id)
+                .then().statusCode(412).contentType(PROBLEM_JSON);
+
+        // Nothing was published by the refusals: after a valid edit, the key's records are exactly the four edits. That
+        // edit sends its list as two If-Match lines, which are one field (RFC 9110 §5.3): the stale first line must not
+        // hide the current second.
+        String fourth = given().auth().oauth2(provinceAdmin).contentType("application/json")
+                .header("If-Match", first).header("If-Match", third).body(renamed(body(id, "COUNTY", "430321"), "湘潭县第四人民医院"))
+                .when().put(INSTITUTIONS + "/" + id).then().statusCode(200).extract().header("ETag");
+        awaitPublished(fourth);
+        assertThat(eventIdsOnTheTopic()).containsExactly(unquoted(first), unquoted(second), unquoted(third), unquoted(fourth));
+        given().auth().oauth2(provinceAdmin).when().get(INSTITUTIONS + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo(fourth)).body("name", equalTo("湘潭县第四人民医院"));
+    }
+
+    /**
+     * A field that is neither {@code *} nor a list of quoted entity-tags is the client's mistake: 400 problem+json
+     * naming If-Match, and nothing changes. The unquoted ETag and the unterminated quote matched as the tag before.
+     */
+    @Test
+    void a_malformed_if_match_is_400_naming_the_header_and_changes_nothing() {
+        String version = register(provinceAdmin, body(id, "COUNTY", "430321")).statusCode(201).extract().header("ETag");
+        String bare = unquoted(version);
+
+        for (String malformed : new String[] {bare, "\"" + bare, version + " " + version, "*, " + version, ",", "W/" + bare}) {
+            revise(malformed, "不该改名").statusCode(400).contentType(PROBLEM_JSON)
+                    .body("errors[0].field", equalTo("If-Match")).body("errors[0].reason", equalTo("MALFORMED_IF_MATCH"));
+        }
+        given().auth().oauth2(provinceAdmin).header("If-Match", bare).when().delete(INSTITUTIONS + "/" + id)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("If-Match"));
+
+        // Still the registered version: the refusals changed and published nothing.
+        given().auth().oauth2(provinceAdmin).when().get(INSTITUTIONS + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo(version)).body("active", equalTo(true));
+        String revised = revise(" " + version + " ,, ", "湘潭县第二人民医院").statusCode(200).extract().header("ETag");
+        awaitPublished(revised);
+        assertThat(eventIdsOnTheTopic()).containsExactly(bare, unquoted(revised));
+    }
+
     @Test
     void retiring_publishes_the_institution_inactive() {
         String version = register(provinceAdmin, body(id, "TOWNSHIP", "430321100")).statusCode(201).extract().header("ETag");
@@ -165,6 +223,30 @@ class InstitutionOperatorApiTest {
                 .body("errors[0].field", notNullValue());
     }
 
+    /**
+     * Coordinates outside Hunan are refused naming the field; a swapped pair, which the contract alone refused as
+     * "latitude must be between -90 and 90", is named as swapped. A revision is checked as a registration is.
+     */
+    @Test
+    void implausible_coordinates_are_400_naming_the_field_and_a_swapped_pair_says_so() {
+        register(provinceAdmin, at(body(id, "COUNTY", "430321"), 112.95, 27.78)).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("latitude")).body("errors[0].reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("detail", containsString("swapped"));
+        register(provinceAdmin, at(body(id, "COUNTY", "430321"), 0, 0)).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("latitude")).body("errors[0].reason", equalTo("IMPLAUSIBLE_COORDINATES"));
+        // 南昌: a Hunan latitude, east of Hunan.
+        register(provinceAdmin, at(body(id, "COUNTY", "430321"), 28.68, 115.86)).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("longitude")).body("errors[0].reason", equalTo("IMPLAUSIBLE_COORDINATES"));
+
+        String version = register(provinceAdmin, body(id, "COUNTY", "430321")).statusCode(201).extract().header("ETag");
+        given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", version)
+                .body(at(body(id, "COUNTY", "430321"), 112.95, 27.78)).when().put(INSTITUTIONS + "/" + id)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("latitude"))
+                .body("detail", containsString("swapped"));
+        given().auth().oauth2(provinceAdmin).when().get(INSTITUTIONS + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo(version));
+    }
+
     @Test
     void a_value_the_body_cannot_hold_is_a_problem_naming_the_field_not_a_bare_json_error() {
         // Jackson refuses an unknown enum name and a text in a number field before any rule runs; the
@@ -194,6 +276,25 @@ class InstitutionOperatorApiTest {
         register(auditor, body(id, "COUNTY", "430321")).statusCode(403).contentType(PROBLEM_JSON);
     }
 
+    private ValidatableResponse revise(String ifMatch, String name) {
+        return given().auth().oauth2(provinceAdmin).contentType("application/json").header("If-Match", ifMatch)
+                .body(renamed(body(id, "COUNTY", "430321"), name)).when().put(INSTITUTIONS + "/" + id).then();
+    }
+
+    private void awaitPublished(String etag) {
+        TopicRecords.awaitRecord(Topics.INSTITUTIONS.name(), record -> id.equals(record.key())
+                && CloudEventHeaders.eventId(record.headers()).filter(unquoted(etag)::equals).isPresent());
+    }
+
+    private List<String> eventIdsOnTheTopic() {
+        return TopicRecords.all(Topics.INSTITUTIONS.name()).stream().filter(record -> id.equals(record.key()))
+                .map(record -> CloudEventHeaders.eventId(record.headers()).orElseThrow()).toList();
+    }
+
+    private static String unquoted(String etag) {
+        return etag.replace("\"", "");
+    }
+
     private static ValidatableResponse register(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().post(INSTITUTIONS).then();
@@ -209,6 +310,12 @@ class InstitutionOperatorApiTest {
         body.put("divisionCode", division);
         body.put("latitude", 27.78);
         body.put("longitude", 112.95);
+        return body;
+    }
+
+    private static Map<String, Object> at(Map<String, Object> body, double latitude, double longitude) {
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
         return body;
     }
 

@@ -107,6 +107,28 @@ class MatrixFileReaderTest {
         assertThat(content.rows()).extracting(row -> row.line()).containsExactly(1, 2);
     }
 
+    /**
+     * The contract refuses a latitude of 112.95 as "between -90 and 90"; the report says the pair is swapped. A pair
+     * the contract accepts but outside Hunan is the importer's rules' to refuse (RegistryApiTest), not the reader's.
+     */
+    @Test
+    void a_swapped_pair_of_coordinates_is_reported_as_swapped() throws IOException {
+        String swapped = json(institution("430321H0002", "430321"))
+                .replace("\"latitude\":27.78", "\"latitude\":112.95").replace("\"longitude\":112.95", "\"longitude\":27.78");
+        String beyondEveryRange = json(institution("430321H0003", "430321")).replace("\"latitude\":27.78", "\"latitude\":95");
+        assertThat(swapped).contains("\"latitude\":112.95,").contains("\"longitude\":27.78");
+        write(json(institution("430321H0001", "430321")).getBytes(StandardCharsets.UTF_8), swapped.getBytes(StandardCharsets.UTF_8),
+                beyondEveryRange.getBytes(StandardCharsets.UTF_8));
+
+        MatrixFileContent<InstitutionSnapshot> content = reader.read(directory, RegistryTable.INSTITUTIONS);
+
+        assertThat(content.rows()).extracting(row -> row.line()).containsExactly(1);
+        assertThat(content.rejected()).extracting(RejectedRow::line, RejectedRow::reason)
+                .containsExactly(tuple(2, "IMPLAUSIBLE_COORDINATES"), tuple(3, "IMPLAUSIBLE_COORDINATES"));
+        assertThat(content.rejected().get(0).detail()).startsWith("$.latitude:").contains("swapped");
+        assertThat(content.rejected().get(1).detail()).startsWith("$.latitude:").doesNotContain("swapped");
+    }
+
     @Test
     void an_absent_file_reads_as_empty() {
         MatrixFileContent<InstitutionSnapshot> content = reader.read(directory, RegistryTable.INSTITUTIONS);

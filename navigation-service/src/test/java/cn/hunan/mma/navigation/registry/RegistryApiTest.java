@@ -214,6 +214,55 @@ class RegistryApiTest {
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200).body("name", equalTo("湘潭县人民医院"));
     }
 
+    /**
+     * Coordinates outside Hunan are rejected per row, in {@code .jsonl} and CSV alike, while the other rows load: a
+     * swapped pair (which the contract alone refused as "latitude between -90 and 90") is reported as swapped, 南昌
+     * (a Hunan latitude, east of Hunan) names the longitude, 0/0 the latitude.
+     */
+    @Test
+    void implausible_coordinates_are_rejected_with_the_reason_while_the_other_rows_load() throws Exception {
+        InstitutionSnapshot good = institution("XT" + suffix + "H1", "430321");
+        Path jsonl = temp.resolve("jsonl");
+        java.nio.file.Files.createDirectories(jsonl);
+        java.nio.file.Files.write(jsonl.resolve("institutions.jsonl"), List.of(json(good),
+                placedAt(json(institution("XT" + suffix + "H2", "430321")), "112.95", "27.78"),
+                placedAt(json(institution("XT" + suffix + "H3", "430321")), "28.68", "115.86")), UTF_8);
+
+        importAsAdmin(jsonl).body("inserted", equalTo(1)).body("rejected", equalTo(2))
+                .body("rejectedRows.find { it.line == 2 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == 2 }.detail", containsString("swapped"))
+                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == 3 }.detail", containsString("$.longitude"));
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200);
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H2").statusCode(404);
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H3").statusCode(404);
+
+        Path csv = temp.resolve("csv");
+        java.nio.file.Files.createDirectories(csv);
+        java.nio.file.Files.write(csv.resolve("institutions.csv"), List.of(
+                "institution_id,name,level,kind,division_code,latitude,longitude,alliance_ids,active",
+                "XT" + suffix + "H4,湘潭县中医医院,COUNTY,TCM,430321,27.7790,112.9520,,true",
+                "XT" + suffix + "H5,湘潭县妇幼保健院,COUNTY,MATERNAL_CHILD,430321,112.9520,27.7790,,true",
+                "XT" + suffix + "H6,湘潭县第三人民医院,COUNTY,GENERAL,430321,0,0,,true"), UTF_8);
+
+        importAsAdmin(csv).body("inserted", equalTo(1)).body("rejected", equalTo(2))
+                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == 3 }.detail", containsString("swapped"))
+                .body("rejectedRows.find { it.line == 4 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == 4 }.detail", containsString("latitude"));
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H4").statusCode(200);
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H5").statusCode(404);
+    }
+
+    /** The line with the fixture's place (27.78 N, 112.95 E) stated as other figures. */
+    private static String placedAt(String line, String latitude, String longitude) {
+        String moved = line.replace("\"latitude\":27.78", "\"latitude\":" + latitude)
+                .replace("\"longitude\":112.95", "\"longitude\":" + longitude);
+        assertThat(moved).as("the fixture's coordinates in " + line).contains("\"latitude\":" + latitude)
+                .contains("\"longitude\":" + longitude);
+        return moved;
+    }
+
     /** A file saved in another encoding answered 500 at its first such byte; now the line is reported. */
     @Test
     void a_jsonl_line_not_in_utf8_is_reported_while_the_other_lines_load() throws Exception {

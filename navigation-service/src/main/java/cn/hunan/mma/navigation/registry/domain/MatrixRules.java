@@ -34,6 +34,8 @@ public final class MatrixRules {
 
     public static final String PARTNER_NOT_TERTIARY = "PARTNER_NOT_TERTIARY";
     public static final String OUTSIDE_ALLIANCE_CITY = "OUTSIDE_ALLIANCE_CITY";
+    /** Coordinates outside Hunan, or swapped ({@link PlausibleCoordinates}). */
+    public static final String IMPLAUSIBLE_COORDINATES = "IMPLAUSIBLE_COORDINATES";
     /** A specialty stated for an institution that has been retired. */
     public static final String INSTITUTION_RETIRED = "INSTITUTION_RETIRED";
 
@@ -58,7 +60,8 @@ public final class MatrixRules {
      * Everything wrong with where and at what level an institution says it stands, first problem
      * first: its division must be a county, township or village of Hunan, and its level must fit
      * the division — a village clinic or township centre stands in a township or village, a county,
-     * city or provincial hospital in a county or township, never in a village.
+     * city or provincial hospital in a county or township, never in a village; its coordinates, when
+     * stated, must lie in Hunan ({@link PlausibleCoordinates}).
      */
     public static Optional<RuleViolation> institutionProblem(InstitutionSnapshot institution) {
         DivisionCode division = institution.divisionCode();
@@ -79,7 +82,7 @@ public final class MatrixRules {
             return Optional.of(new RuleViolation("level", LEVEL_DIVISION_MISMATCH,
                     "a " + institution.level() + " hospital stands in a county or township, not a village code"));
         }
-        return Optional.empty();
+        return PlausibleCoordinates.problem(institution.latitude(), institution.longitude());
     }
 
     /** The lead and members of the alliance that are not registered institutions (in first-mention order). */

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Alliances of the registry, as far as the caller's scope reaches; province admins and city
@@ -71,7 +72,7 @@ public class AllianceResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
-    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                 AllianceRequest request) {
         if (requireBody(request).allianceId() != null && !request.allianceId().equals(id)) {
             throw new BadRequestException("allianceId: must equal the id in the path (ids never change)");
@@ -87,7 +88,7 @@ public class AllianceResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
-    public Uni<Response> dissolve(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Uni<Response> dissolve(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch) {
         return editing.dissolve(id, Versions.required(ifMatch), caller.get()).map(row -> withVersion(Response.ok(), row));
     }
 

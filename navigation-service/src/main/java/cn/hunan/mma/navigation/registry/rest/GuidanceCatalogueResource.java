@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The provincial guidance catalogue (住院病种引导目录), one entry per ICD-10 prefix. Every platform
@@ -58,7 +59,7 @@ public class GuidanceCatalogueResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PROVINCE_ADMIN_NAME)
-    public Uni<Response> put(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> put(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                              CatalogueEntryRequest request) {
         if (request == null) {
             throw new BadRequestException("a JSON body describing the catalogue entry is required");

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,7 @@ public class InstitutionResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
-    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                 InstitutionRequest request) {
         if (requireBody(request).institutionId() != null && !request.institutionId().equals(id)) {
             throw new BadRequestException("institutionId: must equal the id in the path (ids never change)");
@@ -91,7 +92,7 @@ public class InstitutionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
-    public Uni<Response> retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Uni<Response> retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch) {
         return editing.retire(id, Versions.required(ifMatch), caller.get()).map(row -> withVersion(Response.ok(), row));
     }
 

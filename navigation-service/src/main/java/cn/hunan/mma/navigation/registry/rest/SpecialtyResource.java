@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An institution's specialties, as far as the caller's scope reaches the institution; province
@@ -65,7 +66,7 @@ public class SpecialtyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
     public Uni<Response> put(@PathParam("institutionId") String institutionId, @PathParam("departmentId") String departmentId,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, SpecialtyRequest request) {
+                             @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch, SpecialtyRequest request) {
         if (request == null) {
             throw new BadRequestException("a JSON body describing the specialty is required");
         }

@@ -69,7 +69,8 @@ public class AllianceEditing {
                         return Uni.createFrom().failure(new RegistryConflictException("alliance " + id + " already exists"));
                     }
                     AllianceEntity row = AllianceEntity.from(snapshot);
-                    return check(session, snapshot, caller)
+                    return lockReferenced(session, List.of(), snapshot)
+                            .chain(() -> check(session, snapshot, caller))
                             .chain(() -> session.persistAll(row, outbox(snapshot)))
                             .chain(() -> syncMembers(session, id, List.of(), snapshot.memberIds()))
                             .replaceWith(row);
@@ -89,6 +90,7 @@ public class AllianceEditing {
                     }
                     List<InstitutionId> before = row.memberIds().stream().map(InstitutionId::of).toList();
                     return requireCurrent(session, row, expectedVersion, caller)
+                            .chain(() -> lockReferenced(session, before, snapshot))
                             .chain(() -> check(session, snapshot, caller))
                             .chain(() -> {
                                 if (row.holds(snapshot)) {
@@ -140,6 +142,32 @@ public class AllianceEditing {
         });
     }
 
+    /**
+     * Locks every institution the edit reads or republishes — members before and after, lead, partners — before the
+     * rules read where they stand: an institution edit locks its row too, so it cannot move or demote one between this
+     * check and the commit (before 2026-11-25 (6) the placements were read without a lock, and an institution moved
+     * meanwhile left a live close-knit alliance naming a member outside its city). One pass in the order
+     * {@link #syncMembers} locks in, which then finds its rows already held: two alliance edits never wait in a cycle.
+     */
+    private static Uni<Void> lockReferenced(Mutiny.Session session, List<InstitutionId> before, AllianceSnapshot snapshot) {
+        TreeSet<String> referenced = new TreeSet<>();
+        before.forEach(id -> referenced.add(id.value()));
+        snapshot.memberIds().forEach(id -> referenced.add(id.value()));
+        referenced.add(snapshot.leadInstitutionId().value());
+        snapshot.collaboratingTertiaryIds().forEach(id -> referenced.add(id.value()));
+        return Multi.createFrom().iterable(slices(List.copyOf(referenced)))
+                .onItem().transformToUniAndConcatenate(slice -> locked(session, slice))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The rows of one slice, locked in code-point order (see {@link #syncMembers}). */
+    private static Uni<List<InstitutionEntity>> locked(Mutiny.Session session, List<String> slice) {
+        return session.createSelectionQuery("from InstitutionEntity i where i.id in :ids order by collate(i.id as ucs_basic)", InstitutionEntity.class)
+                .setParameter("ids", slice)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     private Uni<Void> check(Mutiny.Session session, AllianceSnapshot snapshot, Caller caller) {
         List<InstitutionId> referenced = new ArrayList<>(snapshot.memberIds());
         referenced.add(snapshot.leadInstitutionId());
@@ -175,11 +203,7 @@ public class AllianceEditing {
         Set<String> members = new HashSet<>();
         after.forEach(id -> members.add(id.value()));
         return Multi.createFrom().iterable(slices(List.copyOf(touched)))
-                .onItem().transformToUniAndConcatenate(slice -> session
-                        .createSelectionQuery("from InstitutionEntity i where i.id in :ids order by collate(i.id as ucs_basic)", InstitutionEntity.class)
-                        .setParameter("ids", slice)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .getResultList()
+                .onItem().transformToUniAndConcatenate(slice -> locked(session, slice)
                         .chain(institutions -> {
                             // Read under the lock: a retirement that committed after the check above is seen here.
                             institutions.stream().filter(institution -> members.contains(institution.id()) && !institution.active())

@@ -9,6 +9,7 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.PlausibleCoordinates;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
 
 import java.io.IOException;
@@ -103,6 +104,8 @@ public final class InstitutionCsvReader {
             } catch (ContractViolation violation) {
                 rejected.add(new RejectedRow(FILE_NAME, lineNumber, violation.reason().name(),
                         violation.getMessage()));
+            } catch (RegistryRuleException broken) {
+                rejected.add(new RejectedRow(FILE_NAME, lineNumber, broken.violation().reason(), broken.getMessage()));
             } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRow(FILE_NAME, lineNumber, MALFORMED_ROW, e.getMessage()));
             }
@@ -113,10 +116,15 @@ public final class InstitutionCsvReader {
     private static InstitutionSnapshot snapshot(List<String> f, Instant readAt) {
         List<AllianceId> alliances = f.get(7).isBlank() ? List.of()
                 : Arrays.stream(f.get(7).split(";")).map(String::strip).map(AllianceId::of).toList();
+        BigDecimal latitude = decimal(f.get(5), "latitude");
+        BigDecimal longitude = decimal(f.get(6), "longitude");
+        // Before the contract, which would refuse a swapped pair as "latitude between -90 and 90" and not say why.
+        PlausibleCoordinates.problem(latitude, longitude).ifPresent(violation -> {
+            throw new RegistryRuleException(violation);
+        });
         return new InstitutionSnapshot(EventId.random(), readAt, InstitutionId.of(f.get(0)), f.get(1),
                 named(Level.class, f.get(2), "level"), named(InstitutionKind.class, f.get(3), "kind"),
-                DivisionCode.of(f.get(4)), decimal(f.get(5), "latitude"), decimal(f.get(6), "longitude"),
-                alliances, bool(f.get(8)));
+                DivisionCode.of(f.get(4)), latitude, longitude, alliances, bool(f.get(8)));
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String value, String column) {

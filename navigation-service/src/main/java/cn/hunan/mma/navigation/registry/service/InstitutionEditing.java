@@ -9,6 +9,7 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.registry.domain.InstitutionDraft;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
+import cn.hunan.mma.navigation.registry.domain.PlausibleCoordinates;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
@@ -49,6 +50,7 @@ public class InstitutionEditing {
 
     /** Registers a new institution (with no alliances yet); 409 when the id is taken. */
     public Uni<InstitutionEntity> register(InstitutionDraft draft, Caller caller) {
+        requirePlausibleCoordinates(draft);
         InstitutionSnapshot snapshot = draft.snapshot(List.of(), true, EventId.random(), clock.instant());
         check(snapshot, caller);
         String id = draft.institutionId().value();
@@ -67,6 +69,7 @@ public class InstitutionEditing {
 
     /** Replaces what the operator states about the institution; an unchanged statement publishes nothing. */
     public Uni<InstitutionEntity> revise(InstitutionDraft draft, ExpectedVersion expectedVersion, Caller caller) {
+        requirePlausibleCoordinates(draft);
         String id = draft.institutionId().value();
         return writes.transaction(session -> current(session, id, expectedVersion, caller).chain(row -> {
             InstitutionSnapshot snapshot = draft.snapshot(ids(row), row.active(), EventId.random(), clock.instant());
@@ -122,6 +125,16 @@ public class InstitutionEditing {
                 throw new StaleVersionException("institution " + id);
             }
             return row;
+        });
+    }
+
+    /**
+     * Before the snapshot is built: the contract refuses a latitude beyond ±90 in its own words ("between -90 and 90"),
+     * which hides the usual slip, a swapped pair; the registry's check names it (and runs again in {@link #check}).
+     */
+    private static void requirePlausibleCoordinates(InstitutionDraft draft) {
+        PlausibleCoordinates.problem(draft.latitude(), draft.longitude()).ifPresent(violation -> {
+            throw new RegistryRuleException(violation);
         });
     }
 

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.codec.DecodeResult;
 import cn.hunan.mma.events.matrix.MatrixSnapshot;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,8 +59,7 @@ public final class MatrixFileReader {
             }
             DecodeResult<S> decoded = codec.decode(text.getBytes(StandardCharsets.UTF_8), table.snapshotType());
             if (decoded instanceof DecodeResult.Rejected<S> refusal) {
-                rejected.add(new RejectedRow(fileName, line.number(), refusal.reason().name(),
-                        refusal.path() + ": " + refusal.message()));
+                rejected.add(rejection(table, fileName, line.number(), refusal, text));
                 continue;
             }
             S snapshot = decoded.orElseThrow();
@@ -70,5 +71,15 @@ public final class MatrixFileReader {
             rows.add(new NumberedSnapshot<>(line.number(), snapshot));
         }
         return new MatrixFileContent<>(rows, rejected);
+    }
+
+    /** The codec's refusal, or for an institution's implausible coordinates the registry's reason for them. */
+    private static RejectedRow rejection(RegistryTable<?, ?> table, String fileName, int line, DecodeResult.Rejected<?> refusal,
+                                         String text) {
+        Optional<RuleViolation> implausible = table == RegistryTable.INSTITUTIONS
+                ? StatedCoordinates.problemBehind(refusal, text) : Optional.empty();
+        return implausible.map(violation -> new RejectedRow(fileName, line, violation.reason(),
+                        "$." + violation.field() + ": " + violation.detail()))
+                .orElseGet(() -> new RejectedRow(fileName, line, refusal.reason().name(), refusal.path() + ": " + refusal.message()));
     }
 }
