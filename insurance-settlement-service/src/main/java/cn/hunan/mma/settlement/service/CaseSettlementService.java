@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,16 @@ public class CaseSettlementService {
             + "SELECT s.discharge_event_id, s.episode_id, s.institution_id, s.deductible_fen, down.named, s.method, "
             + "split_part(s.rule_version, '/', 1), s.settlement_year FROM down "
             + "JOIN case_settlement s ON s.discharge_event_id = down.id WHERE NOT s.superseded";
+    // The chains above the versions the batch's corrections name ($1), each version with whether it is the top: not
+    // stored, or a first report (StayChains). UNION ends a stored cycle.
+    private static final String CHAINS = "WITH RECURSIVE up(named, id) AS (SELECT n, n FROM unnest($1::uuid[]) AS n "
+            + "UNION SELECT up.named, c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
+            + "WHERE c.corrects_event_id IS NOT NULL) "
+            + "SELECT up.named, up.id, s.discharge_event_id IS NULL OR s.corrects_event_id IS NULL "
+            + "FROM up LEFT JOIN case_settlement s ON s.discharge_event_id = up.id";
+    // Standing rows whose stay the batch learnt: a version between them and the first report arrived after them.
+    private static final String RESTAY = "UPDATE case_settlement c SET stay_id = t.stay FROM unnest($1::uuid[], $2::uuid[]) "
+            + "AS t(id, stay) WHERE c.discharge_event_id = t.id AND NOT c.superseded";
     // Batches may settle concurrently (mp.messaging.incoming.inpatient.concurrency > 1, or a second
     // instance during a rebalance), and an episode's stays are keyed by their institutions, so they can
     // sit on different partitions. A batch therefore locks its episodes before reading their stays, and
@@ -113,10 +124,10 @@ public class CaseSettlementService {
     private static final String INSERT = "INSERT INTO case_settlement (discharge_event_id, institution_id, settlement_year, method, "
             + "group_code, episode_id, standard_fen, actual_fen, deductible_fen, fund_payable_fen, outlier, rule_version, "
             + "residence_division, discharge_date, insured_area, dip_points, coefficient, dip_point_value, corrects_event_id, superseded, "
-            + "settled_at) SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup, $21 FROM unnest($1::uuid[], "
+            + "stay_id, settled_at) SELECT d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup, st, $22 FROM unnest($1::uuid[], "
             + "$2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], "
             + "$11::text[], $12::text[], $13::text[], $14::date[], $15::text[], $16::numeric[], $17::numeric[], $18::numeric[], $19::uuid[], "
-            + "$20::boolean[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup) "
+            + "$20::boolean[], $21::uuid[]) AS t(d, i, y, m, g, e, s, a, ded, f, o, r, res, dd, ins, pts, coef, pv, cor, sup, st) "
             + "ON CONFLICT (discharge_event_id) DO NOTHING RETURNING discharge_event_id";
 
     /** Why each refused discharge was refused, by its position in the batch. */
@@ -167,7 +178,8 @@ public class CaseSettlementService {
                     List<Priced> priced = priced(discharges, versionOf);
                     return clearedPointValues(connection, priced, facts.standingDipYears).chain(cleared -> {
                         DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.namedByStoredCorrections,
-                                facts.levels, facts.primaryLevel, facts.stays, facts.standingVersions, versionOf, counts, cleared);
+                                facts.levels, facts.primaryLevel, facts.stays, facts.standingVersions, versionOf, counts, cleared,
+                                facts.chains);
                         return loadCounts(connection, priced)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                                 .call(outcome -> write(connection, outcome));
@@ -198,6 +210,7 @@ public class CaseSettlementService {
         Set<String> primaryLevel = Set.of();
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
         Map<UUID, Set<UUID>> standingVersions = new HashMap<>();
+        Map<UUID, StayChains.Stored> chains = new HashMap<>();
         Set<String> standingDipYears = new HashSet<>();   // the DIP years of those versions, which a correction may withdraw
     }
 
@@ -245,6 +258,9 @@ public class CaseSettlementService {
                                 facts.standingDipYears.add(DischargeBatch.clearedYear(row.getString(6), row.getInteger(7)));
                             }
                         })))
+                .chain(() -> corrected.isEmpty() ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery(CHAINS).execute(Tuple.of((Object) corrected.toArray(UUID[]::new)))
+                        .invoke(rows -> facts.chains = chains(rows)))
                 .replaceWith(facts);
     }
 
@@ -274,6 +290,20 @@ public class CaseSettlementService {
                     rows.forEach(row -> cleared.put(DischargeBatch.clearedYear(row.getString(0), row.getInteger(1)), row.getBigDecimal(2)));
                     return cleared;
                 });
+    }
+
+    private static Map<UUID, StayChains.Stored> chains(Iterable<Row> rows) {
+        Map<UUID, Set<UUID>> versions = new HashMap<>();
+        Map<UUID, UUID> tops = new HashMap<>();
+        for (Row row : rows) {
+            versions.computeIfAbsent(row.getUUID(0), named -> new HashSet<>()).add(row.getUUID(1));
+            if (row.getBoolean(2)) {
+                tops.put(row.getUUID(0), row.getUUID(1));
+            }
+        }
+        Map<UUID, StayChains.Stored> chains = new HashMap<>();
+        versions.forEach((named, chain) -> chains.put(named, new StayChains.Stored(chain, tops.get(named))));
+        return chains;
     }
 
     private static DischargeBatch.StoredStay stay(Row row) {
@@ -351,11 +381,8 @@ public class CaseSettlementService {
                                 + "after this one read them as standing: settling the batch again");
                     }
                 }).replaceWithVoid();
-        return outcome.settled().isEmpty() ? superseded : superseded.chain(() -> connection.preparedQuery(INSERT)
-                .execute(rows(outcome.settled(), outcome.superseded()))
-                .onFailure(CaseSettlementService::anotherVersionStands).transform(failure -> new ConcurrentChangeException(
-                        "another batch settled a version of a stay of this batch meanwhile (" + failure.getMessage()
-                                + "): settling the batch again"))
+        return outcome.settled().isEmpty() ? superseded : superseded.chain(() -> againIfAnotherVersionStands(connection
+                        .preparedQuery(INSERT).execute(rows(outcome.settled(), outcome.superseded())))
                 .chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
@@ -364,12 +391,28 @@ public class CaseSettlementService {
                             .map(DischargeBatch.Settled::event).toList());
                     // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
                     return OutboxRows.insert(connection, OutboxBatch.rows(events));
-                }));
+                })
+                .chain(() -> restay(connection, outcome.restayed())));
     }
 
-    private static boolean anotherVersionStands(Throwable failure) {
-        return PgErrors.in(failure).filter(error -> "23505".equals(error.getSqlState())
-                && ONE_STANDING_VERSION.equals(error.getConstraint())).isPresent();
+    private static Uni<Void> restay(SqlConnection connection, Map<UUID, UUID> restayed) {
+        if (restayed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] rows = restayed.keySet().toArray(UUID[]::new);
+        UUID[] stays = Arrays.stream(rows).map(restayed::get).toArray(UUID[]::new);
+        return againIfAnotherVersionStands(connection.preparedQuery(RESTAY).execute(Tuple.of(rows, stays))).replaceWithVoid();
+    }
+
+    /**
+     * The statement met another batch's version of one of the batch's stays in V26's index, committed meanwhile: the
+     * batch is settled again (a {@link ConcurrentChangeException}, retried as a deadlock is) and then reads it.
+     */
+    private static <T> Uni<T> againIfAnotherVersionStands(Uni<T> statement) {
+        return statement.onFailure(failure -> PgErrors.in(failure).filter(error -> "23505".equals(error.getSqlState())
+                        && ONE_STANDING_VERSION.equals(error.getConstraint())).isPresent())
+                .transform(failure -> new ConcurrentChangeException("another batch settled a version of a stay of this "
+                        + "batch meanwhile (" + failure.getMessage() + "): settling the batch again"));
     }
 
     private static Tuple rows(List<DischargeBatch.Settled> settled, Set<UUID> superseded) {
@@ -394,6 +437,7 @@ public class CaseSettlementService {
         Numeric[] pointValues = new Numeric[n];
         UUID[] corrects = new UUID[n];
         Boolean[] replaced = new Boolean[n];
+        UUID[] stays = new UUID[n];
         for (int i = 0; i < n; i++) {
             DischargeBatch.Settled one = settled.get(i);
             InpatientDischarged discharge = one.discharge();
@@ -418,10 +462,11 @@ public class CaseSettlementService {
             pointValues[i] = one.dipPointValue() == null ? null : Numeric.create(one.dipPointValue());
             corrects[i] = DischargeBatch.corrected(discharge);
             replaced[i] = superseded.contains(ids[i]);
+            stays[i] = one.stay();
         }
         Instant settledAt = settled.get(0).event().occurredAt();
         return Tuple.tuple(List.<Object>of(ids, institutions, years, methods, groups, episodes, standard, actual, deductible, payable,
                 outliers, versions, residences, dischargeDates, insuredAreas, dipPoints, coefficients, pointValues, corrects,
-                replaced, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
+                replaced, stays, OffsetDateTime.ofInstant(settledAt, ZoneOffset.UTC)));
     }
 }

@@ -63,10 +63,19 @@ final class DischargeBatch {
      *                              while it stands, else the corrections that replaced it (the chain followed up and
      *                              down); absent when no row of the stay stands — none stored yet
      * @param clearedPointValues    the point values of the DIP years already cleared, by {@link #clearedYear}
+     * @param chains                the stored chains of the versions the batch's corrections name
      */
     record Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
                  Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
-                 ReviewCounts counts, Map<String, BigDecimal> clearedPointValues) {
+                 ReviewCounts counts, Map<String, BigDecimal> clearedPointValues, Map<UUID, StayChains.Stored> chains) {
+
+        /** Without stored chains: a batch whose corrections name nothing stored above what they name. */
+        Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses,
+              List<StoredStay> stays, Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
+              ReviewCounts counts, Map<String, BigDecimal> clearedPointValues) {
+            this(settled, namedByStoredCorrections, institutionLevels, primaryLevelDiagnoses, stays, standingVersions, versionOf, counts,
+                    clearedPointValues, Map.of());
+        }
     }
 
     /** The key of a rule area's DIP year: {@code 430302:2025}. */
@@ -76,13 +85,18 @@ final class DischargeBatch {
 
     /**
      * A settlement to insert, with the event that announces it; a DIP case with the point value it was priced at. One
-     * that does not {@code stand} is stored superseded, for the chain of its stay's versions, and announced to no one.
+     * that does not {@code stand} is stored superseded, for the chain of its stay's versions, and announced to no one. A
+     * correction names the {@code stay} it is a version of ({@link StayChains}); an original is its own.
      */
     record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, BigDecimal dipPointValue,
-                   CaseSettled event, ReviewCounts.Key countKey, boolean stands) {
+                   CaseSettled event, ReviewCounts.Key countKey, boolean stands, UUID stay) {
 
         Settled replacedAlready() {
-            return new Settled(discharge, decision, ruleVersion, dipPointValue, event, countKey, false);
+            return new Settled(discharge, decision, ruleVersion, dipPointValue, event, countKey, false, stay);
+        }
+
+        Settled ofStay(UUID stay) {
+            return new Settled(discharge, decision, ruleVersion, dipPointValue, event, countKey, stands, stay);
         }
     }
 
@@ -91,9 +105,12 @@ final class DischargeBatch {
      *
      * @param supersededAsRead the rows to supersede that were read from the database as standing: each must still stand
      *                         when it is superseded, or the batch decided on a version another batch has replaced since
+     * @param restayed         stored standing rows whose stay the batch has learnt (a version between them and the first
+     *                         report arrived late), with that stay
      */
     record Outcome(List<Settled> settled, Set<UUID> superseded, Set<UUID> supersededAsRead,
-                   Map<Integer, CaseNotSettledException> refused, Map<ReviewCounts.Key, long[]> countIncrements) {
+                   Map<Integer, CaseNotSettledException> refused, Map<ReviewCounts.Key, long[]> countIncrements,
+                   Map<UUID, UUID> restayed) {
     }
 
     private DischargeBatch() {
@@ -104,6 +121,8 @@ final class DischargeBatch {
         Set<UUID> namedInBatch = new HashSet<>();   // versions an earlier correction of the batch replaced
         Episodes stays = new Episodes(known.stays());
         Versions versions = new Versions(known.standingVersions());
+        StayChains chains = new StayChains(discharges, known.chains());
+        Map<UUID, UUID> restayed = new HashMap<>();
         List<Settled> settled = new ArrayList<>();
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
@@ -123,10 +142,18 @@ final class DischargeBatch {
                 LOG.infof("Discharge %s arrived after a correction of it: not settled beside it", id);
                 continue;
             }
+            if (corrected != null && chains.closesACycle(id, corrected)) {
+                refused.put(i, new CaseNotSettledException("corrects " + corrected + ", which is, or is corrected by, this "
+                        + "correction: no version of the stay would stand"));
+                continue;
+            }
             Set<UUID> replaced = corrected == null ? Set.of() : versions.standing(corrected);
             Settled one;
             try {
                 one = decide(discharge, replaced, known, settlers, stays, increments, now);
+                if (corrected != null) {
+                    one = one.ofStay(chains.stayOf(corrected));
+                }
             } catch (CaseNotSettledException e) {
                 refused.put(i, e);
                 continue;
@@ -152,6 +179,9 @@ final class DischargeBatch {
             if (replacedAlready) {
                 LOG.infof("Correction %s arrived after a correction of it: stored as replaced, replacing %s", id, replaced);
                 superseded.add(id);
+                // What replaced it was stored not knowing the stay above it: it is keyed by this version so far.
+                UUID stay = one.stay();
+                known.standingVersions().getOrDefault(id, Set.of()).forEach(row -> restayed.put(row, stay));
                 stays.replaced(replaced);
                 settled.add(one.replacedAlready());
                 continue;
@@ -166,7 +196,8 @@ final class DischargeBatch {
         }
         Set<UUID> asRead = new HashSet<>();
         known.standingVersions().values().forEach(standing -> standing.stream().filter(superseded::contains).forEach(asRead::add));
-        return new Outcome(settled, superseded, asRead, refused, increments);
+        restayed.keySet().removeAll(superseded);
+        return new Outcome(settled, superseded, asRead, refused, increments, restayed);
     }
 
     /**
@@ -193,7 +224,7 @@ final class DischargeBatch {
         CaseDecision decision = settler.settle(facts).orElseThrow(() -> new CaseNotSettledException(unpriced(discharge, settler)));
         BigDecimal pointValue = decision.method() == PaymentMethod.DIP ? settler.rules().dipPointValue() : null;
         return new Settled(discharge, decision, version.versionId(), pointValue, event(discharge, decision, version, replaced, now),
-                key, true);
+                key, true, null);
     }
 
     /** The stay the discharge corrects ({@code HospitalReport.replaces}: none for a discharge that names itself). */

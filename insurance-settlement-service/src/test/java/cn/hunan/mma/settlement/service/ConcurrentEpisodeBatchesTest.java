@@ -194,6 +194,38 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(standing(original.eventId().asUuid(), correction)).containsExactly(correction);
     }
 
+    /**
+     * Both batches are the service's own. The other batch corrects O twice (C1, then C2 correcting C1) and is held at its
+     * outbox insert — its settlements written, not committed — by a lock on the outbox table. C1 goes in already
+     * replaced; C2 stands keyed by O, the stay's first report, not by C1, the version it names: the original's batch
+     * meets it and waits. Keyed by C1, nothing stood in O's place and O was settled beside C2 (helper-79).
+     */
+    @Test
+    void an_original_settled_while_a_batch_corrects_it_twice_waits_for_that_batch_and_is_not_settled_beside_it() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        InpatientDischarged original = discharge(null, null);
+        InpatientDischarged first = discharge(null, original.eventId());
+        InpatientDischarged second = discharge(null, first.eventId());
+        Open outboxHeld = begin();
+        outboxHeld.connection().query("LOCK TABLE outbox IN EXCLUSIVE MODE").execute().await().atMost(Duration.ofSeconds(10));
+
+        CompletableFuture<CaseSettlementService.BatchResult> correcting = onContext(() -> settlements.settle(List.of(first, second)));
+        awaitWaiting(correcting, "the correcting batch waits for the outbox");
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
+            attempts.incrementAndGet();
+            return settlements.settle(List.of(original));
+        }, "settling the original"));
+        awaitWaiting(settling, "the original waits for the batch correcting it");
+        outboxHeld.commit();
+
+        assertThat(correcting.join().settled()).isEqualTo(2);
+        assertThat(settling.join().settled()).isZero();
+        assertThat(attempts).as("settled again once the corrections stood").hasValue(2);
+        assertThat(standing(original.eventId().asUuid(), first.eventId().asUuid(), second.eventId().asUuid()))
+                .containsExactly(second.eventId().asUuid());
+    }
+
     /** The other way round: the correction's batch waits on the in-flight original, then is settled again and replaces it. */
     @Test
     void a_correction_settled_while_its_original_is_in_flight_replaces_it() {

@@ -417,6 +417,96 @@ class DischargeBatchTest {
                 .containsExactly(Money.ofYuan("6038.50"), Money.ofYuan("6338.50"), Money.ofYuan("6429.00"));
     }
 
+    /**
+     * Every version of a stay is keyed by the stay's first report (the one-standing-version index), in whatever order a
+     * batch brings a stay's corrections: O corrected by C1, C1 by C2, O not stored.
+     */
+    @Test
+    void corrections_of_corrections_in_one_batch_are_keyed_by_the_stays_first_report_in_either_order() {
+        UUID original = UUID.randomUUID();
+        InpatientDischarged first = discharge(null, EventId.of(original), "12860.35");
+        InpatientDischarged second = discharge(null, first.eventId(), "12860.35");
+
+        for (List<InpatientDischarged> batch : List.of(List.of(first, second), List.of(second, first))) {
+            DischargeBatch.Outcome outcome = settle(batch, Set.of(), List.of());
+
+            assertThat(outcome.settled()).extracting(settled -> settled.discharge().eventId(), DischargeBatch.Settled::stay)
+                    .containsExactlyInAnyOrder(tuple(first.eventId(), original), tuple(second.eventId(), original));
+            assertThat(outcome.superseded()).contains(first.eventId().asUuid()).doesNotContain(second.eventId().asUuid());
+        }
+    }
+
+    /** A correction whose chain, stored, leads up to the first report: keyed by that report, and an original by itself. */
+    @Test
+    void a_correction_of_a_stored_correction_is_keyed_by_the_stored_chains_first_report_and_an_original_by_itself() {
+        UUID report = UUID.randomUUID();
+        UUID storedCorrection = UUID.randomUUID();
+        InpatientDischarged correction = discharge(null, EventId.of(storedCorrection), "12860.35");
+        InpatientDischarged original = discharge(null, null, "12860.35");
+
+        DischargeBatch.Outcome outcome = settle(List.of(correction, original), Map.of(storedCorrection,
+                new StayChains.Stored(Set.of(storedCorrection, report), report)), Set.of(), Map.of());
+
+        assertThat(outcome.settled()).extracting(DischargeBatch.Settled::stay).containsExactly(report, null);
+    }
+
+    /**
+     * The version between a stored correction and the first report arrives last: C2 (correcting C1) stands, keyed by C1
+     * as it was all that was known; C1 (correcting O) arrives, replaces O and is stored replaced — and C2 is keyed by O.
+     */
+    @Test
+    void a_late_version_in_between_rekeys_the_standing_correction_by_the_first_report() {
+        UUID report = UUID.randomUUID();
+        UUID standing = UUID.randomUUID();
+        InpatientDischarged between = discharge(null, EventId.of(report), "12860.35");
+
+        DischargeBatch.Outcome outcome = settle(List.of(between), Map.of(report, new StayChains.Stored(Set.of(report), report)),
+                Set.of(between.eventId().asUuid()),
+                Map.of(report, Set.of(report), between.eventId().asUuid(), Set.of(standing)));
+
+        assertThat(outcome.superseded()).containsExactlyInAnyOrder(report, between.eventId().asUuid());
+        assertThat(outcome.restayed()).containsExactly(Map.entry(standing, report));
+    }
+
+    /**
+     * Two reports naming each other (a corrects b, b corrects a) leave no version of the stay to stand: both are refused,
+     * and the stay's later corrections replace one another — one stands. Before, the two later ones both stood (and
+     * with the one-standing-version index, their batch was retried for ever). A stored a correcting b refuses b alike.
+     */
+    @Test
+    void corrections_naming_each_other_are_refused_and_one_version_of_the_stay_stands() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        InpatientDischarged aCorrectsB = withId(discharge(null, EventId.of(b), "12860.35"), a);
+        InpatientDischarged bCorrectsA = withId(discharge(null, EventId.of(a), "12860.35"), b);
+        InpatientDischarged third = discharge(null, EventId.of(a), "12860.35");
+        InpatientDischarged fourth = discharge(null, EventId.of(a), "12860.35");
+
+        DischargeBatch.Outcome inBatch = settle(List.of(aCorrectsB, bCorrectsA, third, fourth), Set.of(), List.of());
+        DischargeBatch.Outcome stored = settle(List.of(bCorrectsA), Map.of(a, new StayChains.Stored(Set.of(a, b), b)), Set.of(),
+                Map.of(a, Set.of(a)));
+
+        assertThat(inBatch.refused()).containsOnlyKeys(0, 1);
+        assertThat(inBatch.settled()).extracting(DischargeBatch.Settled::discharge).containsExactly(third, fourth);
+        assertThat(inBatch.superseded()).contains(third.eventId().asUuid()).doesNotContain(fourth.eventId().asUuid());
+        assertThat(stored.refused()).containsOnlyKeys(0);
+        assertThat(stored.refused().get(0)).hasMessageContaining("no version of the stay would stand");
+    }
+
+    /** A batch settled against stored chains ({@link DischargeBatch.Known#chains}) and the stored rows standing for names. */
+    private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Map<UUID, StayChains.Stored> chains,
+                                          Set<UUID> named, Map<UUID, Set<UUID>> standingVersions) {
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), named, Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(),
+                List.of(), standingVersions, discharge -> Optional.of(SEED), new ReviewCounts(), Map.of(), chains);
+        return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
+    }
+
+    private static InpatientDischarged withId(InpatientDischarged d, UUID id) {
+        return new InpatientDischarged(EventId.of(id), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
+    }
+
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Set<UUID> stored, List<DischargeBatch.StoredStay> stays) {
         return settle(discharges, stored, Set.of(), stays, Map.of());
     }
