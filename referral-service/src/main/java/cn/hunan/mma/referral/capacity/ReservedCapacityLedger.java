@@ -24,9 +24,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * reserved beds the same way unless a later report already did (and announces the pool's new state,
  * {@code ReservedBedsReported}, through the outbox: the city's share may exceed what the hospital
  * reported); slots the hospital withdraws from the referral channel shrink the
- * session's pool, but never below what is already held or released to the public (a held slot
- * stays the patient's until the receiver reschedules); withdrawn before the session's publication arrives, they wait for
- * it. A corrected slot event is not applied, as in navigation's view. Bookings and releases on the topic are not
+ * session's pool, but never below what is already held or released to the public: a held slot
+ * stays the patient's while the referral is scheduled (arrival uses it up), and the part of a withdrawal that could not
+ * be taken off waits ({@code withdrawn_pending}) until a cancel or no-show gives a held slot back, which then leaves the
+ * pool instead of becoming free ({@link ReservedCapacity#release}); withdrawn before the session's publication arrives,
+ * they wait for it. A corrected slot event is not applied, as in navigation's view. Bookings and releases on the topic are not
  * applied: the holds this service makes are its own bookkeeping (and the announcements it
  * publishes come back here).
  * Each event is applied once: its id is recorded in the same transaction as its effect.
@@ -93,7 +95,13 @@ public class ReservedCapacityLedger {
                             + " + reserved_slot_pool.released_to_public, reserved_slot_pool.reserved - :count)"
                             + " else reserved_slot_pool.reserved end,"
                             + " withdrawn_before_published = reserved_slot_pool.withdrawn_before_published"
-                            + " + case when reserved_slot_pool.published then 0 else :count end")
+                            + " + case when reserved_slot_pool.published then 0 else :count end,"
+                            // What could not come off the free slots waits for a held one to come back (V7): before,
+                            // it was forgotten, and a cancelled referral's slot became schedulable again.
+                            + " withdrawn_pending = case when reserved_slot_pool.published then least(reserved_slot_pool.held,"
+                            + " reserved_slot_pool.withdrawn_pending + greatest(0, :count - (reserved_slot_pool.reserved"
+                            + " - reserved_slot_pool.held - reserved_slot_pool.released_to_public)))"
+                            + " else reserved_slot_pool.withdrawn_pending end")
                     .setParameter("count", cancelled.count())
                     .setParameter("institution", cancelled.institutionId().value())
                     .setParameter("department", cancelled.session().departmentId().value())

@@ -31,26 +31,30 @@ import java.util.List;
 
 /**
  * Opens unused reserved slots to the public a configurable time before their session (a local
- * rule): every interval, each due session's free referral slots move to the public in one update
- * (rows locked, so two instances never release the same slots twice) and a SlotsReleased on the
- * PUBLIC channel says so on the capacity topic.
+ * rule): every interval, each due session's free referral slots (a session that opens within the
+ * lead time and has not begun) move to the public in one update (rows locked, so two instances
+ * never release the same slots twice) and a SlotsReleased on the PUBLIC channel says so on the
+ * capacity topic.
  */
 @ApplicationScoped
 public class UnusedSlotRelease {
 
     private static final Logger LOG = Logger.getLogger(UnusedSlotRelease.class);
 
-    // Session opening times in China Standard Time, as SlotChoice uses them.
+    // Session opening times in China Standard Time, as SlotChoice uses them. Only sessions not yet begun: a slot freed
+    // by a cancel or no-show after its session began was announced to the public for a session under way or over
+    // (before 2026-11-25 (6), helper-80).
     private static final String RELEASE_DUE = """
             update reserved_slot_pool p set released_to_public = p.released_to_public + due.free
-            from (select institution_id, department_id, session_date, period,
-                         reserved - released_to_public - held as free
-                  from reserved_slot_pool
-                  where reserved - released_to_public - held > 0
-                    and (session_date + case period when 'AM' then time '08:00' when 'PM' then time '14:00'
-                                                    else time '18:00' end) at time zone 'Asia/Shanghai'
-                        <= :cutoff
-                  for update skip locked) due
+            from (select r.institution_id, r.department_id, r.session_date, r.period,
+                         r.reserved - r.released_to_public - r.held as free
+                  from reserved_slot_pool r
+                  cross join lateral (select (r.session_date + case r.period when 'AM' then time '08:00'
+                                                   when 'PM' then time '14:00' else time '18:00' end)
+                                             at time zone 'Asia/Shanghai' as opening) s
+                  where r.reserved - r.released_to_public - r.held > 0
+                    and s.opening > :now and s.opening <= :cutoff
+                  for update of r skip locked) due
             where p.institution_id = due.institution_id and p.department_id = due.department_id
               and p.session_date = due.session_date and p.period = due.period
             returning p.institution_id, p.department_id, p.session_date, p.period, p.expert, due.free""";
@@ -92,6 +96,7 @@ public class UnusedSlotRelease {
     public Uni<Integer> releaseDue() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return sessions.withTransaction(session -> session.createNativeQuery(RELEASE_DUE, Object[].class)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .setParameter("cutoff", now.plus(settings.releaseLeadTime()).atOffset(ZoneOffset.UTC))
                 .getResultList()
                 .chain(rows -> announce(session, rows, now)));

@@ -45,7 +45,9 @@ public class ReservedCapacity {
             + " where institution_id = $1 and department_id = $2 and held < reserved returning reserved, held";
     private static final String RELEASE_BED = "update reserved_bed_pool set held = held - 1"
             + " where institution_id = $1 and department_id = $2 and held > 0 returning reserved, held";
-    private static final String RELEASE_SLOT = "update reserved_slot_pool set held = held - 1"
+    // A slot the hospital withdrew while it was held (withdrawn_pending, V7) leaves the pool as it comes back.
+    private static final String RELEASE_SLOT = "update reserved_slot_pool set held = held - 1,"
+            + " reserved = reserved - least(withdrawn_pending, 1), withdrawn_pending = withdrawn_pending - least(withdrawn_pending, 1)"
             + " where institution_id = $1 and department_id = $2 and session_date = $3 and period = $4 and held > 0"
             + " returning expert";
 
@@ -93,7 +95,11 @@ public class ReservedCapacity {
     }
 
     /**
-     * Gives a cancelled or missed referral's slot or bed back to the referral pool.
+     * Gives a cancelled or missed referral's slot or bed back to the referral pool. A slot the hospital
+     * withdrew while this referral held it is taken off the pool instead; it is announced all the same
+     * as {@code SlotsReleased} on the REFERRAL channel, because navigation counts that channel as published
+     * less booked and already took the withdrawal off published: the release ends the booking there and opens
+     * nothing (never on PUBLIC).
      *
      * @return the announcement for the outbox (none when nothing was held)
      */

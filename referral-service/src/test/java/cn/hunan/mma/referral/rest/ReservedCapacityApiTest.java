@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,7 @@ class ReservedCapacityApiTest {
     private static final int RESERVED = 3;
     private static final int SCHEDULERS = 8;
     private static final String NEUROLOGY = "NEURO";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Inject
     MatrixView matrixView;
@@ -143,23 +146,47 @@ class ReservedCapacityApiTest {
                 .satisfies(released -> assertThat(((SlotsReleased) released).channel()).isEqualTo(SlotChannel.REFERRAL));
     }
 
+    /**
+     * Free reserved slots of a session that opens within the lead time go to the public; those of a session that has
+     * already begun or ended never do (a cancel or no-show after the session frees a slot: it was announced to the
+     * public for a session over, before 2026-11-25 (6)). The job releases both sessions in one statement if it releases
+     * them at all, so once the due one is released the past one has been looked at.
+     */
     @Test
-    void unused_reserved_slots_go_to_the_public_before_the_session_and_navigation_is_told() throws Exception {
+    void unused_reserved_slots_go_to_the_public_before_the_session_but_never_after_it_began() throws Exception {
         String county = TestMatrix.userAt(matrix.county);
-        LocalDate dueSession = LocalDate.now(ZoneOffset.UTC).minusDays(1); // well inside the 12 h lead time
+        ZonedDateTime nowInChina = ZonedDateTime.now(CHINA);
+        ClinicSession ended = new ClinicSession(DepartmentId.of("DERM"), nowInChina.toLocalDate().minusDays(1),
+                SessionPeriod.PM, true);
+        ClinicSession due = nextSessionOpeningAfter(nowInChina.plusMinutes(10), "DERM");
         try (ContractTopicProducer producer = new ContractTopicProducer()) {
             matrix.publish(producer, matrixView);
-            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                    matrix.county, new ClinicSession(DepartmentId.of("DERM"), dueSession, SessionPeriod.PM, true),
-                    8, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, ended, 8, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, due, 7, 3, null));
         }
         String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/DERM";
 
+        // sessions[1] is the due session (a later date than yesterday's).
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
-                .statusCode(200).body("sessions[0].releasedToPublic", equalTo(2)).body("sessions[0].held", equalTo(0)));
-        SlotsReleased released = (SlotsReleased) awaitReferralChannelEvents(matrix.county.value(), 1).get(0);
-        assertThat(released.channel()).isEqualTo(SlotChannel.PUBLIC);
-        assertThat(released.count()).isEqualTo(2);
+                .statusCode(200).body("sessions", hasSize(2)).body("sessions[1].releasedToPublic", equalTo(3))
+                .body("sessions[1].held", equalTo(0)));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].date", equalTo(ended.date().toString()))
+                .body("sessions[0].reserved", equalTo(2)).body("sessions[0].releasedToPublic", equalTo(0));
+        assertThat(awaitReferralChannelEvents(matrix.county.value(), 1)).map(SlotsReleased.class::cast)
+                .extracting(SlotsReleased::session, SlotsReleased::channel, SlotsReleased::count)
+                .containsExactly(tuple(due, SlotChannel.PUBLIC, 3));
+    }
+
+    // The first session of the department to open after the given time: at most 14 h later (18:00 to 08:00 the next
+    // day), so inside the test profile's 15 h lead time.
+    private static ClinicSession nextSessionOpeningAfter(ZonedDateTime after, String department) {
+        for (LocalDate day = after.toLocalDate(); ; day = day.plusDays(1)) {
+            for (SessionPeriod period : SessionPeriod.values()) {
+                if (new SlotChoice(day, period).startsAt().isAfter(after.toInstant())) {
+                    return new ClinicSession(DepartmentId.of(department), day, period, true);
+                }
+            }
+        }
     }
 
     @Test
@@ -193,6 +220,72 @@ class ReservedCapacityApiTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
                 .statusCode(200).body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1)));
+    }
+
+    /**
+     * Slots the hospital withdraws while referrals hold them leave the pool as those referrals give them back: the part
+     * of the withdrawal that could not come off waits for them. Before 2026-11-25 (6) it was forgotten, so a cancelled
+     * referral's withdrawn slot became free: a third referral was scheduled into it, or the release job opened it to
+     * the public (helper-80). Each release is still announced on the REFERRAL channel (navigation counts published
+     * less booked, and already took the withdrawal off published), never on PUBLIC.
+     */
+    @Test
+    void a_slot_withdrawn_while_held_leaves_the_pool_when_its_referral_gives_it_back() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession morning = new ClinicSession(DepartmentId.of("GASTRO"), sessionDay, SessionPeriod.AM, false);
+        Map<String, Object> intoMorning = Map.of("reservationKind", "SLOT", "sessionDate", sessionDay.toString(),
+                "sessionPeriod", "AM");
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 2, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/GASTRO";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
+        List<String> referrals = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = given().auth().oauth2(township).contentType("application/json")
+                    .body(ReferralApiTest.body(matrix.township, matrix.county, "GASTRO", "K25.9"))
+                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+            referrals.add(id);
+        }
+        ReferralApiTest.act(county, referrals.get(0), "schedule", 1, intoMorning).statusCode(200);
+        ReferralApiTest.act(county, referrals.get(1), "schedule", 1, intoMorning).statusCode(200);
+
+        // Both slots withdrawn while both are held; the afternoon's publication after it (same key, same partition)
+        // shows when the withdrawal has been applied. Held slots stay their patients': the pool keeps 2.
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, morning,
+                    SlotChannel.REFERRAL, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county,
+                    new ClinicSession(DepartmentId.of("GASTRO"), sessionDay, SessionPeriod.PM, false), 8, 1, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions", hasSize(2)));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].period", equalTo("AM"))
+                .body("sessions[0].reserved", equalTo(2)).body("sessions[0].held", equalTo(2));
+
+        // The first referral is cancelled: its slot was withdrawn, so it leaves the pool (2 - 1), free stays 0 and
+        // nothing is left for the release job to open to the public.
+        ReferralApiTest.act(township, referrals.get(0), "cancel", 2, Map.of("reason", "patient admitted nearer home"))
+                .statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(1))
+                .body("sessions[0].held", equalTo(1)).body("sessions[0].releasedToPublic", equalTo(0));
+        ReferralApiTest.act(county, referrals.get(2), "schedule", 1, intoMorning).statusCode(409)
+                .body("refusal", equalTo("NO_RESERVED_CAPACITY"));
+        // The second one is a no-show: the last withdrawn slot leaves too.
+        ReferralApiTest.act(county, referrals.get(1), "no-show", 2, Map.of()).statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(0))
+                .body("sessions[0].held", equalTo(0)).body("sessions[0].releasedToPublic", equalTo(0));
+
+        // 2 bookings and 2 releases, all on the REFERRAL channel: navigation's published 2 - withdrawn 2 - booked 0 = 0.
+        assertThat(awaitReferralChannelEvents(matrix.county.value(), 4)).hasSize(4)
+                .allSatisfy(event -> assertThat(event).isInstanceOfAny(SlotsBooked.class, SlotsReleased.class))
+                .extracting(event -> event instanceof SlotsReleased released ? released.channel()
+                        : ((SlotsBooked) event).channel())
+                .containsOnly(SlotChannel.REFERRAL);
     }
 
     /**

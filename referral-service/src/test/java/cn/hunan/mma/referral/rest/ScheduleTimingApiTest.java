@@ -37,7 +37,8 @@ import static org.hamcrest.Matchers.equalTo;
  * Scheduling is for what lies ahead: a session that has begun, an appointment already past (beyond the 5 minutes
  * allowed for clocks that differ) or a slot's appointment outside its session is 400 naming the field and the times, and
  * holds nothing. The service's clock is set per test (QuarkusMock); sessions lie days ahead of the real clock, so the
- * release job (which runs on the database's clock) leaves their reserved slots alone.
+ * release job (which reads the JVM's clock, {@code Instant.now()}, not the mocked {@code Clock}) leaves their reserved
+ * slots alone.
  */
 @QuarkusTest
 @QuarkusTestResource(RealKafkaTestResource.class)
