@@ -6,6 +6,8 @@ import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.topic.Topic;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.scoring.domain.RuleSet;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * topology to {@code TopologyTestDriver}.
  *
  * <pre>
- * 7 input topics (bytes) ─ decode ─ matrix gate ─┬─ rejected, or of an institution not in the matrix ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
+ * 7 input topics (bytes) ─ decode ─ matrix gate ─┬─ rejected, or of an institution not in the matrix ─▶ counted ─▶ &lt;topic&gt;.dlt (original bytes + DeadLetterHeaders)
  *                                                └─ accepted ─▶ by event id (+ "superseded" to the id a correction names)
  *   (each accepted record attributed once: its Contribution per scope, matrix from global stores)
  *   ─▶ event ledger, same task [event-ledger by month, ledger-clock; closed months deleted] ─▶ sums per scope × month [ledger-pending-deltas], forwarded every 200 ms
@@ -67,16 +69,24 @@ public final class ScoringTopology {
 
     private final RuleSet countingRules;
     private final ScoringSettings settings;
+    private final MeterRegistry meters;
     /** Changes applied to the global matrix stores, so the ledger's matrix lookups know when to forget. */
     private final AtomicLong matrixChanges = new AtomicLong();
 
     /**
      * @param countingRules the rule set whose measures are counted; a new version that changes a
      *                      measure definition takes effect by a replay (see the README)
+     * @param meters        where the dead letters are counted ({@link DeadLetterCount}): the application's registry
      */
-    public ScoringTopology(RuleSet countingRules, ScoringSettings settings) {
+    public ScoringTopology(RuleSet countingRules, ScoringSettings settings, MeterRegistry meters) {
         this.countingRules = countingRules;
         this.settings = settings;
+        this.meters = meters;
+    }
+
+    /** For tests and tools run without Quarkus: the dead letters are counted in a registry no one reads. */
+    public ScoringTopology(RuleSet countingRules, ScoringSettings settings) {
+        this(countingRules, settings, new SimpleMeterRegistry());
     }
 
     /**
@@ -102,6 +112,7 @@ public final class ScoringTopology {
 
         decoded.filter((key, decoding) -> !decoding.accepted())
                 .mapValues(Decoding::bytes)
+                .processValues(() -> new DeadLetterCount(meters))
                 // The record context still names the source topic here: each reject goes to its own topic's DLT.
                 .to((key, value, context) -> context.topic() + Topic.DEAD_LETTER_SUFFIX,
                         Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));

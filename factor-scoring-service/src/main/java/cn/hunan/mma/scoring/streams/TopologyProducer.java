@@ -4,6 +4,7 @@ import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.config.ScoringConfig;
 import cn.hunan.mma.scoring.domain.RuleSet;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -17,10 +18,14 @@ public class TopologyProducer {
 
     private final ScoringConfig config;
     private final String bootstrapServers;
+    /** Quarkus Micrometer's registry, served on /q/metrics: the dead letters' count ({@link DeadLetterCount}). */
+    private final MeterRegistry meters;
 
-    public TopologyProducer(ScoringConfig config, @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrapServers) {
+    public TopologyProducer(ScoringConfig config, @ConfigProperty(name = "quarkus.kafka-streams.bootstrap-servers") String bootstrapServers,
+                            MeterRegistry meters) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.meters = meters;
     }
 
     /** Singleton: a record cannot be proxied, so no normal scope. */
@@ -35,6 +40,6 @@ public class TopologyProducer {
         ScoringTopology.ensureOwnTopics(bootstrapServers);
         ScoringSettings settings = new ScoringSettings(ContractCodec.standard(), config.grace(), config.emitInterval(),
                 seed, Clock.systemUTC(), config.sourceIdleAfter());
-        return new ScoringTopology(seed, settings).build();
+        return new ScoringTopology(seed, settings, meters).build();
     }
 }

@@ -1,17 +1,24 @@
 package cn.hunan.mma.scoring.rest;
 
+import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,5 +81,30 @@ class ScoringApiTest {
     void a_county_outside_the_callers_city_is_403() {
         given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430802/2025-03")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /**
+     * The scorer's dead letters on the meter every service reports (root README), on the Quarkus registry that
+     * /q/metrics serves: a truncated conduct incident is refused by the decoder and counted under its topic.
+     */
+    @Test
+    void a_record_the_scorer_dead_letters_is_counted_on_the_metrics_endpoint() throws Exception {
+        String series = "mma_contract_rejections_total{reason=\"MALFORMED_JSON\",topic=\"" + Topics.CONDUCT.name() + "\"}";
+        double before = metric(series);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaTestResource.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONDUCT.name(), "430321H0001", "{\"type\":\"ConductIncidentRecorded\",")).get();
+        }
+
+        // At least: a task retried under exactly-once may count its dead letter twice (DeadLetterCount).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metric(series)).isGreaterThanOrEqualTo(before + 1));
+    }
+
+    /** A sample's value on /q/metrics (Prometheus text), 0 when the series is not there yet. */
+    private static double metric(String series) {
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(0.0);
     }
 }

@@ -30,6 +30,8 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.domain.Totals;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,13 +78,22 @@ final class ScoringWorld implements AutoCloseable {
     }
 
     ScoringWorld(RuleSet rules) {
+        this(rules, new SimpleMeterRegistry());
+    }
+
+    /** Counting the dead letters in {@code meters}. */
+    ScoringWorld(MeterRegistry meters) {
+        this(RuleSetJson.seed(), meters);
+    }
+
+    private ScoringWorld(RuleSet rules, MeterRegistry meters) {
         this.seed = rules;
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/scoring-ttd-" + UUID.randomUUID());
         ScoringSettings settings = new ScoringSettings(codec, GRACE, Duration.ofSeconds(1), rules, NOW);
-        driver = new TopologyTestDriver(new ScoringTopology(rules, settings).build(), config);
+        driver = new TopologyTestDriver(new ScoringTopology(rules, settings, meters).build(), config);
         matrix(institution(VILLAGE_CLINIC, Level.VILLAGE, InstitutionKind.CLINIC, "430321100001"),
                 institution(TOWNSHIP_CENTRE, Level.TOWNSHIP, InstitutionKind.COMMUNITY, "430321100"),
                 institution(COUNTY_HOSPITAL, Level.COUNTY, InstitutionKind.GENERAL, "430321"),

@@ -66,9 +66,17 @@ public class ContractRecordRejections implements DeserializationFailureHandler<C
             put(headers, DeadLetterHeaders.MESSAGE, rejected.detail());
             put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
         }
-        meters.counter(REJECTIONS, "topic", topic, "reason", rejected != null ? rejected.reason().name() : UNREADABLE).increment();
+        count(meters, topic, rejected != null ? rejected.reason() : null);
         // No value: the record is dead-lettered, not delivered.
         return null;
+    }
+
+    /**
+     * Counts a record dead-lettered from the topic for the contract's reason, or as {@code UNREADABLE} (null). Also for
+     * consumers that dead-letter outside SmallRye (the scorer's stream), so that every service counts on one meter.
+     */
+    public static void count(MeterRegistry meters, String topic, Reason reason) {
+        meters.counter(REJECTIONS, "topic", topic, "reason", reason != null ? reason.name() : UNREADABLE).increment();
     }
 
     private static void mask(Headers headers, Reason reason) {
