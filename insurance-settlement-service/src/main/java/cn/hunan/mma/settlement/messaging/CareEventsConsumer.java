@@ -7,6 +7,7 @@ import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import cn.hunan.mma.settlement.service.CaseSettlementService;
 import cn.hunan.mma.settlement.service.OutpatientSpend;
+import cn.hunan.mma.settlement.service.RepeatedConflicts;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -57,7 +58,8 @@ public class CareEventsConsumer {
                 discharges.add(discharge);
             }
         }
-        Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(() -> settlements.settleFitting(discharges),
+        Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(
+                new RepeatedConflicts().bounded(() -> settlements.settleFitting(discharges)),
                 "settling " + discharges.size() + " discharges");
         return acknowledge(batch, settled.map(result -> {
             List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);

@@ -411,7 +411,7 @@ public class CaseSettlementService {
     private static <T> Uni<T> againIfAnotherVersionStands(Uni<T> statement) {
         return statement.onFailure(failure -> PgErrors.in(failure).filter(error -> "23505".equals(error.getSqlState())
                         && ONE_STANDING_VERSION.equals(error.getConstraint())).isPresent())
-                .transform(failure -> new ConcurrentChangeException("another batch settled a version of a stay of this "
+                .transform(failure -> new StandingVersionConflict("another batch settled a version of a stay of this "
                         + "batch meanwhile (" + failure.getMessage() + "): settling the batch again"));
     }
 

@@ -122,7 +122,7 @@ final class DischargeBatch {
         Episodes stays = new Episodes(known.stays());
         Versions versions = new Versions(known.standingVersions());
         StayChains chains = new StayChains(discharges, known.chains());
-        Map<UUID, UUID> restayed = new HashMap<>();
+        Map<UUID, UUID> lateInBetween = new HashMap<>();   // a stored standing row → the late version it corrects
         List<Settled> settled = new ArrayList<>();
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
@@ -151,9 +151,6 @@ final class DischargeBatch {
             Settled one;
             try {
                 one = decide(discharge, replaced, known, settlers, stays, increments, now);
-                if (corrected != null) {
-                    one = one.ofStay(chains.stayOf(corrected));
-                }
             } catch (CaseNotSettledException e) {
                 refused.put(i, e);
                 continue;
@@ -180,8 +177,7 @@ final class DischargeBatch {
                 LOG.infof("Correction %s arrived after a correction of it: stored as replaced, replacing %s", id, replaced);
                 superseded.add(id);
                 // What replaced it was stored not knowing the stay above it: it is keyed by this version so far.
-                UUID stay = one.stay();
-                known.standingVersions().getOrDefault(id, Set.of()).forEach(row -> restayed.put(row, stay));
+                known.standingVersions().getOrDefault(id, Set.of()).forEach(row -> lateInBetween.put(row, id));
                 stays.replaced(replaced);
                 settled.add(one.replacedAlready());
                 continue;
@@ -196,8 +192,15 @@ final class DischargeBatch {
         }
         Set<UUID> asRead = new HashSet<>();
         known.standingVersions().values().forEach(standing -> standing.stream().filter(superseded::contains).forEach(asRead::add));
+        // The stays, once the batch's refused corrections are known: a chain through one of them is not a chain — its
+        // rows are not replaced, and keyed by the stay beyond it they would meet them in the index (for ever).
+        StayChains settledChains = new StayChains(settled.stream().map(Settled::discharge).toList(), known.chains());
+        List<Settled> keyed = settled.stream().map(one -> corrected(one.discharge()) == null ? one
+                : one.ofStay(settledChains.stayOf(corrected(one.discharge())))).toList();
+        Map<UUID, UUID> restayed = new HashMap<>();
+        lateInBetween.forEach((row, late) -> restayed.put(row, settledChains.stayOf(late)));
         restayed.keySet().removeAll(superseded);
-        return new Outcome(settled, superseded, asRead, refused, increments, restayed);
+        return new Outcome(keyed, superseded, asRead, refused, increments, restayed);
     }
 
     /**

@@ -45,15 +45,21 @@ final class StayChains {
         this.stored = stored;
     }
 
-    /** The stay of a version: its first report, as far as the batch and the stored chains know; else the version. */
+    /**
+     * The stay of a version: its first report, as far as the batch and the stored chains know — each leading to the
+     * other, as a stored chain may top out at a version the batch brings; else the version.
+     */
     UUID stayOf(UUID version) {
         UUID id = version;
         Set<UUID> visited = new HashSet<>();
-        while (visited.add(id) && correctedInBatch.containsKey(id)) {
-            id = correctedInBatch.get(id);
+        while (visited.add(id)) {
+            UUID above = above(id);
+            if (above == null) {
+                return id;
+            }
+            id = above;
         }
-        Stored chain = stored.get(id);
-        return chain == null || chain.firstReport() == null ? id : chain.firstReport();
+        return id;   // a cycle: refused where it is closed (closesACycle)
     }
 
     /** Whether the version a correction names is, or is corrected up the chain by, that correction. */
@@ -61,16 +67,26 @@ final class StayChains {
         UUID id = named;
         Set<UUID> visited = new HashSet<>();
         while (visited.add(id)) {
-            if (id.equals(correction)) {
+            Stored chain = stored.get(id);
+            if (id.equals(correction) || !correctedInBatch.containsKey(id) && chain != null && chain.versions().contains(correction)) {
                 return true;
             }
-            UUID next = correctedInBatch.get(id);
-            if (next == null) {
-                Stored chain = stored.get(id);
-                return chain != null && chain.versions().contains(correction);
+            UUID above = above(id);
+            if (above == null) {
+                return false;
             }
-            id = next;
+            id = above;
         }
         return false;
+    }
+
+    /** The version above this one: what it corrects in the batch, else the top of its stored chain; null at the top. */
+    private UUID above(UUID id) {
+        UUID corrected = correctedInBatch.get(id);
+        if (corrected != null) {
+            return corrected;
+        }
+        Stored chain = stored.get(id);
+        return chain == null || chain.firstReport() == null || chain.firstReport().equals(id) ? null : chain.firstReport();
     }
 }

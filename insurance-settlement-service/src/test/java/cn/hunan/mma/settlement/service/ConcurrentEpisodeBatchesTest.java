@@ -7,6 +7,7 @@ import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
@@ -224,6 +225,30 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(attempts).as("settled again once the corrections stood").hasValue(2);
         assertThat(standing(original.eventId().asUuid(), first.eventId().asUuid(), second.eventId().asUuid()))
                 .containsExactly(second.eventId().asUuid());
+    }
+
+    /**
+     * O stands; a batch brings C1 (correcting O), refused — its institution is not in the matrix — and C2, the
+     * hospital's fix, correcting C1. The batch settles C2 and refuses C1, once: keyed by O through the refused C1, C2 met
+     * O in the one-standing-version index and the batch was settled again for ever (helper-83).
+     */
+    @Test
+    void a_correction_of_a_refused_correction_is_settled_and_its_batch_completes() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        UUID original = UUID.randomUUID();
+        stay(pool, original, null);
+        InpatientDischarged golden = discharge(null, EventId.of(original));
+        InpatientDischarged refused = new InpatientDischarged(golden.eventId(), golden.occurredAt(), InstitutionId.of("430321X9999"),
+                golden.departmentId(), golden.patient(), golden.residenceDivision(), golden.insuredAreaDivision(),
+                golden.principalDiagnosis(), golden.procedures(), golden.drgGroup(), golden.charges(), golden.dischargeMode(),
+                golden.admissionDate(), golden.dischargeDate(), golden.lengthOfStayDays(), null, golden.correctsEventId());
+        InpatientDischarged fix = discharge(null, refused.eventId());
+
+        CaseSettlementService.BatchResult result = onContext(() -> settlements.settle(List.of(refused, fix))).join();
+
+        assertThat(result.settled()).isEqualTo(1);
+        assertThat(result.refused()).containsOnlyKeys(0);
+        assertThat(standing(original, fix.eventId().asUuid())).containsExactlyInAnyOrder(original, fix.eventId().asUuid());
     }
 
     /** The other way round: the correction's batch waits on the in-flight original, then is settled again and replaces it. */

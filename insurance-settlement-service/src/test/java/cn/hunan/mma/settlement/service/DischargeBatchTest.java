@@ -493,6 +493,50 @@ class DischargeBatchTest {
         assertThat(stored.refused().get(0)).hasMessageContaining("no version of the stay would stand");
     }
 
+    /**
+     * A chain through a correction the batch refuses is not a chain: O stands, C1 (correcting O) is refused — its
+     * institution is not in the matrix — and C2 (correcting C1) is keyed by C1, beside O, as a correction naming a
+     * version not stored is. Keyed by O, it met O standing in the one-standing-version index, and its batch was settled
+     * again for ever (helper-83).
+     */
+    @Test
+    void a_correction_of_a_refused_correction_is_keyed_by_the_refused_version_not_by_the_stay_beyond_it() {
+        UUID original = UUID.randomUUID();
+        InpatientDischarged refused = withInstitution(discharge(null, EventId.of(original), "12860.35"), "430321X9999");
+        InpatientDischarged fix = discharge(null, refused.eventId(), "12860.35");
+
+        DischargeBatch.Outcome outcome = settle(List.of(refused, fix), Map.of(original, new StayChains.Stored(Set.of(original), original),
+                refused.eventId().asUuid(), new StayChains.Stored(Set.of(refused.eventId().asUuid()), refused.eventId().asUuid())),
+                Set.of(), Map.of(original, Set.of(original)));
+
+        assertThat(outcome.refused()).containsOnlyKeys(0);
+        assertThat(outcome.settled()).singleElement().extracting(DischargeBatch.Settled::stay).isEqualTo(refused.eventId().asUuid());
+        assertThat(outcome.superseded()).doesNotContain(original);
+    }
+
+    /**
+     * A stored chain topping out at a version the batch brings: C2 (correcting L, L missing) is stored; the batch brings
+     * L (correcting O) and C9 (correcting C2). C9 is keyed by O, through the stored chain to L and the batch to O — keyed
+     * by L, an original O settled at the same moment met nothing, and both stood (helper-83).
+     */
+    @Test
+    void a_stored_chain_topping_out_at_a_version_of_the_batch_leads_on_to_the_first_report() {
+        UUID original = UUID.randomUUID();
+        UUID storedCorrection = UUID.randomUUID();
+        InpatientDischarged late = discharge(null, EventId.of(original), "12860.35");
+        InpatientDischarged latest = discharge(null, EventId.of(storedCorrection), "12860.35");
+        UUID lateId = late.eventId().asUuid();
+
+        DischargeBatch.Outcome outcome = settle(List.of(late, latest), Map.of(original, new StayChains.Stored(Set.of(original), original),
+                        storedCorrection, new StayChains.Stored(Set.of(storedCorrection, lateId), lateId)),
+                Set.of(lateId), Map.of(lateId, Set.of(storedCorrection), storedCorrection, Set.of(storedCorrection)));
+
+        assertThat(outcome.settled()).extracting(settled -> settled.discharge().eventId(), DischargeBatch.Settled::stay)
+                .containsExactly(tuple(late.eventId(), original), tuple(latest.eventId(), original));
+        assertThat(outcome.superseded()).contains(storedCorrection, lateId);
+        assertThat(outcome.restayed()).isEmpty();
+    }
+
     /** A batch settled against stored chains ({@link DischargeBatch.Known#chains}) and the stored rows standing for names. */
     private DischargeBatch.Outcome settle(List<InpatientDischarged> discharges, Map<UUID, StayChains.Stored> chains,
                                           Set<UUID> named, Map<UUID, Set<UUID>> standingVersions) {
