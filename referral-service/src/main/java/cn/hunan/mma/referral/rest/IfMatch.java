@@ -12,14 +12,19 @@ final class IfMatch {
         return "\"" + version + "\"";
     }
 
-    /** @throws MissingException (428) without the header; StaleVersionException (412) when it is not a version */
+    /**
+     * @throws MissingException (428) without the header; StaleVersionException (412) when it is not a version — a weak
+     *                          tag ({@code W/"3"}) included: If-Match compares strongly (RFC 9110 §13.1.1), and a weak
+     *                          tag never matches
+     */
     static long version(String header) {
         if (header == null || header.isBlank()) {
             throw new MissingException("send If-Match with the referral's ETag, so two actors cannot both win the same transition");
         }
         String tag = header.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new StaleVersionException("If-Match " + header + " is a weak entity tag, which never matches (RFC 9110): "
+                    + "send the ETag as the referral gave it", true);
         }
         tag = tag.replace("\"", "");
         try {

@@ -186,6 +186,11 @@ class ReferralApiTest {
                 .statusCode(412).contentType(PROBLEM_JSON);
         given().auth().oauth2(county).contentType("application/json").body(Map.of())
                 .post("/api/v1/referrals/" + id + "/arrive").then().statusCode(428).contentType(PROBLEM_JSON);
+        // The current version as a weak tag: If-Match compares strongly, and a weak tag never matches (RFC 9110).
+        given().auth().oauth2(county).contentType("application/json").header("If-Match", "W/\"1\"").body(Map.of())
+                .post("/api/v1/referrals/" + id + "/cancel").then().statusCode(412).contentType(PROBLEM_JSON);
+        given().auth().oauth2(county).when().get("/api/v1/referrals/" + id).then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
     }
 
     @Test
