@@ -360,6 +360,38 @@ class AllianceOperatorApiTest {
         registered(township).body("allianceIds", empty());
     }
 
+    /**
+     * A 湘潭 operator drops the township member while a province edit is moving it to 张家界: the operator's reach is
+     * judged where the member ends up — 403, as the two edits one after the other give. Judged where it stood before
+     * the move committed, the operator changed an institution of another city (helper-85).
+     */
+    @Test
+    void an_operator_revising_an_alliance_is_judged_by_where_its_members_end_up() throws Exception {
+        String version = form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201)
+                .extract().header("ETag");
+        SqlConnection mover = pool.getConnection().await().atMost(SQL_DEADLINE);
+        try {
+            Transaction moving = mover.begin().await().atMost(SQL_DEADLINE);
+            mover.preparedQuery("UPDATE institution SET division_code = $1 WHERE id = $2")
+                    .execute(Tuple.of("430802100", township)).await().atMost(SQL_DEADLINE);
+            int moverPid = mover.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
+                    .iterator().next().getInteger(0);
+            CompletableFuture<Response> revising = CompletableFuture.supplyAsync(() -> given().auth().oauth2(xiangtanOperator)
+                    .contentType("application/json").header("If-Match", version).body(alliance(List.of(lead), List.of(cityPartner)))
+                    .when().put(ALLIANCES + "/" + allianceId).then().extract().response());
+            await().atMost(Duration.ofSeconds(30)).until(() -> pool
+                    .preparedQuery("SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
+                    .execute(Tuple.of(moverPid)).await().atMost(SQL_DEADLINE).size() > 0);
+            moving.commit().await().atMost(SQL_DEADLINE);
+
+            revising.get(60, TimeUnit.SECONDS).then().statusCode(403).contentType(PROBLEM_JSON);
+        } finally {
+            mover.close().await().atMost(SQL_DEADLINE);
+        }
+        given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(200)
+                .body("memberIds", equalTo(List.of(lead, township)));
+    }
+
     private ValidatableResponse form(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType("application/json").body(body).when().post(ALLIANCES).then();
     }

@@ -89,8 +89,10 @@ public class AllianceEditing {
                         return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
                     }
                     List<InstitutionId> before = row.memberIds().stream().map(InstitutionId::of).toList();
-                    return requireCurrent(session, row, expectedVersion, caller)
-                            .chain(() -> lockReferenced(session, before, snapshot))
+                    // Locked before the caller's reach is judged by where the members stand: a member moved to another
+                    // city meanwhile was judged where it stood, and an operator of the old city changed it (helper-85).
+                    return lockReferenced(session, before, snapshot)
+                            .chain(() -> requireCurrent(session, row, expectedVersion, caller))
                             .chain(() -> check(session, snapshot, caller))
                             .chain(() -> {
                                 if (row.holds(snapshot)) {
@@ -116,7 +118,9 @@ public class AllianceEditing {
                         return Uni.createFrom().failure(new NotFoundException("no alliance " + id));
                     }
                     List<InstitutionId> before = row.memberIds().stream().map(InstitutionId::of).toList();
-                    return requireCurrent(session, row, expectedVersion, caller).chain(() -> {
+                    // As for a revision: the members locked before the caller's reach is judged by where they stand.
+                    return lockReferenced(session, before, AllianceReferences.snapshot(row))
+                            .chain(() -> requireCurrent(session, row, expectedVersion, caller)).chain(() -> {
                         if (row.dissolved()) {
                             return Uni.createFrom().item(row);
                         }
