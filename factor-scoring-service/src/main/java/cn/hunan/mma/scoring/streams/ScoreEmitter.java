@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,7 @@ final class ScoreEmitter implements Processor<String, ScopeDelta, ScoreKey, Scor
         RuleSet rules = ruleSets.inForce();
         Set<Baseline> compared = comparedWith(rules);
         Set<String> periods = new LinkedHashSet<>();
+        Set<String> looked = new HashSet<>();   // a later period is looked up once (a year's two baselines name the same)
         for (String key : changed) {
             int split = key.indexOf(TotalsKeys.SEPARATOR);
             String scope = key.substring(0, split);
@@ -81,8 +83,9 @@ final class ScoreEmitter implements Processor<String, ScopeDelta, ScoreKey, Scor
                 // or the same month a year on): re-emit those that have totals — the others were never published.
                 for (Baseline baseline : compared) {
                     Period comparing = baseline.after(changedPeriod);
-                    if (totals.hasAny(scope, comparing)) {
-                        periods.add(scope + TotalsKeys.SEPARATOR + comparing);
+                    String later = scope + TotalsKeys.SEPARATOR + comparing;
+                    if (!periods.contains(later) && looked.add(later) && totals.hasAny(scope, comparing)) {
+                        periods.add(later);
                     }
                 }
             }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,12 +175,8 @@ class RankingsApiTest {
         InstitutionId village = InstitutionId.of("430281V100903");
         InstitutionId county = InstitutionId.of("430281H0903");
         AllianceSnapshot liling = alliance("CC-430281", "醴陵市医共体", county, village, "430281");
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(institution(village, Level.VILLAGE, "430281100903", "CC-430281")));
-            send(producer, Topics.INSTITUTIONS.name(), county.value(), CODEC.encode(institution(county, Level.COUNTY, "430281", "CC-430281")));
-            send(producer, Topics.ALLIANCES.name(), "CC-430281", CODEC.encode(liling));
-        }
-        MatrixArrival.waitFor(streams, List.of(village.value(), county.value()), List.of("CC-430281"));
+        stated(liling, institution(village, Level.VILLAGE, "430281100903", "CC-430281"),
+                institution(county, Level.COUNTY, "430281", "CC-430281"));
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (Instant when : List.of(MARCH, APRIL)) {
                 send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, when)));
@@ -220,12 +217,8 @@ class RankingsApiTest {
         AllianceSnapshot acrossCities = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"),
                 AllianceId.of("SA-0904"), "湘潭株洲心血管专科联盟", AllianceKind.SPECIALTY_ALLIANCE, hospital, List.of(hospital, village),
                 List.of(DivisionCode.of("430302"), DivisionCode.of("430202")), List.of());
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            send(producer, Topics.INSTITUTIONS.name(), hospital.value(), CODEC.encode(institution(hospital, Level.COUNTY, "430302", "SA-0904")));
-            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(institution(village, Level.VILLAGE, "430202100904", "SA-0904")));
-            send(producer, Topics.ALLIANCES.name(), "SA-0904", CODEC.encode(acrossCities));
-        }
-        MatrixArrival.waitFor(streams, List.of(hospital.value(), village.value()), List.of("SA-0904"));
+        stated(acrossCities, institution(hospital, Level.COUNTY, "430302", "SA-0904"),
+                institution(village, Level.VILLAGE, "430202100904", "SA-0904"));
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             send(producer, Topics.OUTPATIENT_VISITS.name(), hospital.value(), CODEC.encode(visit(hospital, JUNE)));
             send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, JUNE)));
@@ -273,6 +266,18 @@ class RankingsApiTest {
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value) {
         producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value));
+    }
+
+    /** The alliance and its institutions stated on the matrix topics, and in the scorer's global stores. */
+    private void stated(AllianceSnapshot alliance, InstitutionSnapshot... institutions) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (InstitutionSnapshot institution : institutions) {
+                send(producer, Topics.INSTITUTIONS.name(), institution.institutionId().value(), CODEC.encode(institution));
+            }
+            send(producer, Topics.ALLIANCES.name(), alliance.allianceId().value(), CODEC.encode(alliance));
+        }
+        MatrixArrival.waitFor(streams, Arrays.stream(institutions).map(one -> one.institutionId().value()).toList(),
+                List.of(alliance.allianceId().value()));
     }
 
     private static InstitutionSnapshot institution(InstitutionId id, Level level, String division, String alliance) {

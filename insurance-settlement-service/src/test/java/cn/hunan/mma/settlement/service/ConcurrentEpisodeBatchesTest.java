@@ -7,7 +7,6 @@ import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
-import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
@@ -154,10 +153,7 @@ class ConcurrentEpisodeBatchesTest {
         stay(b.connection(), secondCorrection, firstCorrection);
 
         AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
-            attempts.incrementAndGet();
-            return settlements.settle(List.of(late));
-        }, "settling the late correction"));
+        CompletableFuture<CaseSettlementService.BatchResult> settling = settledAsTheConsumerDoes(attempts, late);
         awaitWaiting(settling, "the late correction waits for the batch replacing what it read");
         b.commit();
 
@@ -183,10 +179,7 @@ class ConcurrentEpisodeBatchesTest {
         stay(other.connection(), correction, original.eventId().asUuid());
 
         AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
-            attempts.incrementAndGet();
-            return settlements.settle(List.of(original));
-        }, "settling the original"));
+        CompletableFuture<CaseSettlementService.BatchResult> settling = settledAsTheConsumerDoes(attempts, original);
         awaitWaiting(settling, "the original waits for the batch settling its correction");
         other.commit();
 
@@ -213,10 +206,7 @@ class ConcurrentEpisodeBatchesTest {
         CompletableFuture<CaseSettlementService.BatchResult> correcting = onContext(() -> settlements.settle(List.of(first, second)));
         awaitWaiting(correcting, "the correcting batch waits for the outbox");
         AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
-            attempts.incrementAndGet();
-            return settlements.settle(List.of(original));
-        }, "settling the original"));
+        CompletableFuture<CaseSettlementService.BatchResult> settling = settledAsTheConsumerDoes(attempts, original);
         awaitWaiting(settling, "the original waits for the batch correcting it");
         outboxHeld.commit();
 
@@ -237,11 +227,7 @@ class ConcurrentEpisodeBatchesTest {
         onContext(() -> settlements.remember(INSTITUTION)).join();
         UUID original = UUID.randomUUID();
         stay(pool, original, null);
-        InpatientDischarged golden = discharge(null, EventId.of(original));
-        InpatientDischarged refused = new InpatientDischarged(golden.eventId(), golden.occurredAt(), InstitutionId.of("430321X9999"),
-                golden.departmentId(), golden.patient(), golden.residenceDivision(), golden.insuredAreaDivision(),
-                golden.principalDiagnosis(), golden.procedures(), golden.drgGroup(), golden.charges(), golden.dischargeMode(),
-                golden.admissionDate(), golden.dischargeDate(), golden.lengthOfStayDays(), null, golden.correctsEventId());
+        InpatientDischarged refused = DischargeBatchTest.withInstitution(discharge(null, EventId.of(original)), "430321X9999");
         InpatientDischarged fix = discharge(null, refused.eventId());
 
         CaseSettlementService.BatchResult result = onContext(() -> settlements.settle(List.of(refused, fix))).join();
@@ -261,10 +247,7 @@ class ConcurrentEpisodeBatchesTest {
         stay(other.connection(), original, null);
 
         AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<CaseSettlementService.BatchResult> settling = onContext(() -> DatabaseOutages.retried(() -> {
-            attempts.incrementAndGet();
-            return settlements.settle(List.of(correction));
-        }, "settling the correction"));
+        CompletableFuture<CaseSettlementService.BatchResult> settling = settledAsTheConsumerDoes(attempts, correction);
         awaitWaiting(settling, "the correction waits for the batch settling its original");
         other.commit();
 
@@ -405,6 +388,15 @@ class ConcurrentEpisodeBatchesTest {
                 assertThat(found.getLong(1)).isEqualTo(20_000);
             }
         }
+    }
+
+    /** Settles the discharge as the consumer does — again after a concurrent change — counting the attempts. */
+    private CompletableFuture<CaseSettlementService.BatchResult> settledAsTheConsumerDoes(AtomicInteger attempts,
+                                                                                          InpatientDischarged discharge) {
+        return onContext(() -> DatabaseOutages.retried(() -> {
+            attempts.incrementAndGet();
+            return settlements.settle(List.of(discharge));
+        }, "settling " + discharge.eventId()));
     }
 
     /** Runs a Hibernate Reactive / Vert.x pipeline on a fresh safe duplicated context, as a consumer would. */

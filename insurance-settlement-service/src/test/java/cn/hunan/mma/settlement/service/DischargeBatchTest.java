@@ -588,7 +588,7 @@ class DischargeBatchTest {
                 GOLDEN.dischargeMode(), GOLDEN.admissionDate(), GOLDEN.dischargeDate(), GOLDEN.lengthOfStayDays(), episode, corrects);
     }
 
-    private static InpatientDischarged withInstitution(InpatientDischarged d, String institution) {
+    static InpatientDischarged withInstitution(InpatientDischarged d, String institution) {
         return new InpatientDischarged(d.eventId(), d.occurredAt(), InstitutionId.of(institution), d.departmentId(), d.patient(),
                 d.residenceDivision(), d.insuredAreaDivision(), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(),
                 d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());

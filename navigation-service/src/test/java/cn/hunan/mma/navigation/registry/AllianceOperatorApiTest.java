@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
@@ -337,25 +338,10 @@ class AllianceOperatorApiTest {
      */
     @Test
     void an_alliance_formed_while_a_member_is_being_moved_out_of_the_city_is_checked_where_the_member_ends_up() throws Exception {
-        SqlConnection mover = pool.getConnection().await().atMost(SQL_DEADLINE);
-        try {
-            Transaction moving = mover.begin().await().atMost(SQL_DEADLINE);
-            mover.preparedQuery("UPDATE institution SET division_code = $1 WHERE id = $2")
-                    .execute(Tuple.of("430802100", township)).await().atMost(SQL_DEADLINE);
-            int moverPid = mover.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
-                    .iterator().next().getInteger(0);
-            CompletableFuture<Response> forming = CompletableFuture.supplyAsync(() ->
-                    form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).extract().response());
-            await().atMost(Duration.ofSeconds(30)).until(() -> pool
-                    .preparedQuery("SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
-                    .execute(Tuple.of(moverPid)).await().atMost(SQL_DEADLINE).size() > 0);
-            moving.commit().await().atMost(SQL_DEADLINE);
-
-            forming.get(60, TimeUnit.SECONDS).then().statusCode(400).contentType(PROBLEM_JSON)
-                    .body("errors[0].field", equalTo("memberIds")).body("errors[0].reason", equalTo("OUTSIDE_ALLIANCE_CITY"));
-        } finally {
-            mover.close().await().atMost(SQL_DEADLINE);
-        }
+        whileTheTownshipIsMovedTo张家界(() -> form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner)))
+                .extract().response())
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("memberIds")).body("errors[0].reason", equalTo("OUTSIDE_ALLIANCE_CITY"));
         given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(404);
         registered(township).body("allianceIds", empty());
     }
@@ -369,6 +355,20 @@ class AllianceOperatorApiTest {
     void an_operator_revising_an_alliance_is_judged_by_where_its_members_end_up() throws Exception {
         String version = form(provinceAdmin, alliance(List.of(lead, township), List.of(cityPartner))).statusCode(201)
                 .extract().header("ETag");
+
+        whileTheTownshipIsMovedTo张家界(() -> given().auth().oauth2(xiangtanOperator).contentType("application/json")
+                .header("If-Match", version).body(alliance(List.of(lead), List.of(cityPartner)))
+                .when().put(ALLIANCES + "/" + allianceId).then().extract().response())
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(200)
+                .body("memberIds", equalTo(List.of(lead, township)));
+    }
+
+    /**
+     * The edit's answer, sent while another transaction holds the township's row with a move to 张家界 (as the
+     * institution edit's {@code SELECT … FOR UPDATE} does): the move commits once the edit is seen waiting for it.
+     */
+    private Response whileTheTownshipIsMovedTo张家界(Supplier<Response> edit) throws Exception {
         SqlConnection mover = pool.getConnection().await().atMost(SQL_DEADLINE);
         try {
             Transaction moving = mover.begin().await().atMost(SQL_DEADLINE);
@@ -376,20 +376,15 @@ class AllianceOperatorApiTest {
                     .execute(Tuple.of("430802100", township)).await().atMost(SQL_DEADLINE);
             int moverPid = mover.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
                     .iterator().next().getInteger(0);
-            CompletableFuture<Response> revising = CompletableFuture.supplyAsync(() -> given().auth().oauth2(xiangtanOperator)
-                    .contentType("application/json").header("If-Match", version).body(alliance(List.of(lead), List.of(cityPartner)))
-                    .when().put(ALLIANCES + "/" + allianceId).then().extract().response());
+            CompletableFuture<Response> editing = CompletableFuture.supplyAsync(edit);
             await().atMost(Duration.ofSeconds(30)).until(() -> pool
                     .preparedQuery("SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
                     .execute(Tuple.of(moverPid)).await().atMost(SQL_DEADLINE).size() > 0);
             moving.commit().await().atMost(SQL_DEADLINE);
-
-            revising.get(60, TimeUnit.SECONDS).then().statusCode(403).contentType(PROBLEM_JSON);
+            return editing.get(60, TimeUnit.SECONDS);
         } finally {
             mover.close().await().atMost(SQL_DEADLINE);
         }
-        given().auth().oauth2(provinceAdmin).when().get(ALLIANCES + "/" + allianceId).then().statusCode(200)
-                .body("memberIds", equalTo(List.of(lead, township)));
     }
 
     private ValidatableResponse form(String token, Map<String, Object> body) {

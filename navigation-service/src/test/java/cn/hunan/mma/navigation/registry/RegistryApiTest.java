@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -198,8 +199,8 @@ class RegistryApiTest {
     @Test
     void institutions_load_from_csv_with_bad_rows_reported_and_a_second_import_changes_nothing() throws Exception {
         Path directory = temp.resolve("csv");
-        java.nio.file.Files.createDirectories(directory);
-        java.nio.file.Files.write(directory.resolve("institutions.csv"), List.of(
+        Files.createDirectories(directory);
+        Files.write(directory.resolve("institutions.csv"), List.of(
                 "# exported from the 湘潭 spreadsheet",
                 "institution_id,name,level,kind,division_code,latitude,longitude,alliance_ids,active",
                 "XT" + suffix + "H1,湘潭县人民医院,COUNTY,GENERAL,430321,27.7790,112.9520,,true",
@@ -223,35 +224,36 @@ class RegistryApiTest {
     void implausible_coordinates_are_rejected_with_the_reason_while_the_other_rows_load() throws Exception {
         InstitutionSnapshot good = institution("XT" + suffix + "H1", "430321");
         Path jsonl = temp.resolve("jsonl");
-        java.nio.file.Files.createDirectories(jsonl);
-        java.nio.file.Files.write(jsonl.resolve("institutions.jsonl"), List.of(json(good),
+        Files.createDirectories(jsonl);
+        Files.write(jsonl.resolve("institutions.jsonl"), List.of(json(good),
                 placedAt(json(institution("XT" + suffix + "H2", "430321")), "112.95", "27.78"),
                 placedAt(json(institution("XT" + suffix + "H3", "430321")), "28.68", "115.86")), UTF_8);
 
-        importAsAdmin(jsonl).body("inserted", equalTo(1)).body("rejected", equalTo(2))
-                .body("rejectedRows.find { it.line == 2 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
-                .body("rejectedRows.find { it.line == 2 }.detail", containsString("swapped"))
-                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
-                .body("rejectedRows.find { it.line == 3 }.detail", containsString("$.longitude"));
+        oneLoadedTwoImplausible(importAsAdmin(jsonl), 2, 3, "$.longitude");
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H1").statusCode(200);
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H2").statusCode(404);
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H3").statusCode(404);
 
         Path csv = temp.resolve("csv");
-        java.nio.file.Files.createDirectories(csv);
-        java.nio.file.Files.write(csv.resolve("institutions.csv"), List.of(
+        Files.createDirectories(csv);
+        Files.write(csv.resolve("institutions.csv"), List.of(
                 "institution_id,name,level,kind,division_code,latitude,longitude,alliance_ids,active",
                 "XT" + suffix + "H4,湘潭县中医医院,COUNTY,TCM,430321,27.7790,112.9520,,true",
                 "XT" + suffix + "H5,湘潭县妇幼保健院,COUNTY,MATERNAL_CHILD,430321,112.9520,27.7790,,true",
                 "XT" + suffix + "H6,湘潭县第三人民医院,COUNTY,GENERAL,430321,0,0,,true"), UTF_8);
 
-        importAsAdmin(csv).body("inserted", equalTo(1)).body("rejected", equalTo(2))
-                .body("rejectedRows.find { it.line == 3 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
-                .body("rejectedRows.find { it.line == 3 }.detail", containsString("swapped"))
-                .body("rejectedRows.find { it.line == 4 }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
-                .body("rejectedRows.find { it.line == 4 }.detail", containsString("latitude"));
+        oneLoadedTwoImplausible(importAsAdmin(csv), 3, 4, "latitude");
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H4").statusCode(200);
         getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H5").statusCode(404);
+    }
+
+    /** One row loaded; two refused for their coordinates: a swapped pair, and one whose detail names the figure off. */
+    private static void oneLoadedTwoImplausible(ValidatableResponse answer, int swappedLine, int offLine, String offFigure) {
+        answer.body("inserted", equalTo(1)).body("rejected", equalTo(2))
+                .body("rejectedRows.find { it.line == " + swappedLine + " }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == " + swappedLine + " }.detail", containsString("swapped"))
+                .body("rejectedRows.find { it.line == " + offLine + " }.reason", equalTo("IMPLAUSIBLE_COORDINATES"))
+                .body("rejectedRows.find { it.line == " + offLine + " }.detail", containsString(offFigure));
     }
 
     /** The line with the fixture's place (27.78 N, 112.95 E) stated as other figures. */
@@ -272,7 +274,7 @@ class RegistryApiTest {
         Path directory = new MatrixFixtures.Directory(temp.resolve("matrix"))
                 .alliances(alliance("CC-" + suffix, before.institutionId().value(), after.institutionId().value()))
                 .write();
-        java.nio.file.Files.write(directory.resolve("institutions.jsonl"), MatrixFixtures.lines("\n",
+        Files.write(directory.resolve("institutions.jsonl"), MatrixFixtures.lines("\n",
                 json(before).getBytes(UTF_8),
                 json(latin1).replace("医院 ", "Hôpital ").getBytes(ISO_8859_1),
                 json(after).getBytes(UTF_8)));
@@ -289,8 +291,8 @@ class RegistryApiTest {
     @Test
     void a_csv_row_not_in_utf8_is_reported_while_the_other_rows_load_after_a_byte_order_mark() throws Exception {
         Path directory = temp.resolve("csv");
-        java.nio.file.Files.createDirectories(directory);
-        java.nio.file.Files.write(directory.resolve("institutions.csv"), MatrixFixtures.lines("\r\n",
+        Files.createDirectories(directory);
+        Files.write(directory.resolve("institutions.csv"), MatrixFixtures.lines("\r\n",
                 ("\uFEFF" + "institution_id,name,level,kind,division_code,latitude,longitude,alliance_ids,active").getBytes(UTF_8),
                 ("XT" + suffix + "H1,湘潭县人民医院,COUNTY,GENERAL,430321,27.7790,112.9520,,true").getBytes(UTF_8),
                 ("XT" + suffix + "H2,Hôpital de Xiangtan,COUNTY,GENERAL,430321,27.7,112.9,,true").getBytes(ISO_8859_1),
