@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The configuration every service gets from the local servers, as MicroProfile Config property
- * names: the broker, the JWT public key, the pseudonym key and, for a service with a database, its
- * datasource and outbox connection. {@code deploy/run} and the benchmarks start services with it, so
+ * names: the broker, the JWT public key and, for a service with a database, its datasource and
+ * outbox connection. No pseudonymisation key: services receive pseudonyms, never ID numbers, so none
+ * of them holds the key (integrators pseudonymise at the edge with shared-events' {@code PatientPseudonymizer}). {@code deploy/run} and the benchmarks start services with it, so
  * a service is configured the same way wherever it runs locally.
  */
 public final class ServiceConfiguration {
@@ -14,19 +15,17 @@ public final class ServiceConfiguration {
     private ServiceConfiguration() {
     }
 
-    /** Broker, token key and pseudonym key: what a service without a database needs. */
-    public static Map<String, String> of(LocalKafka kafka, LocalJwtKeys keys, String pseudonymKey) {
+    /** Broker and token key: what a service without a database needs. */
+    public static Map<String, String> of(LocalKafka kafka, LocalJwtKeys keys) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", keys.publicKeyLocation());
-        config.put("mma.pseudonym.key", pseudonymKey);
         return config;
     }
 
-    /** As {@link #of(LocalKafka, LocalJwtKeys, String)}, plus the service's database for its data and its outbox relay. */
-    public static Map<String, String> of(LocalKafka kafka, LocalJwtKeys keys, String pseudonymKey,
-                                         LocalPostgres postgres, String database) {
-        Map<String, String> config = of(kafka, keys, pseudonymKey);
+    /** As {@link #of(LocalKafka, LocalJwtKeys)}, plus the service's database for its data and its outbox relay. */
+    public static Map<String, String> of(LocalKafka kafka, LocalJwtKeys keys, LocalPostgres postgres, String database) {
+        Map<String, String> config = of(kafka, keys);
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.username());

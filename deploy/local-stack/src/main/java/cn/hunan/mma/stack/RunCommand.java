@@ -58,8 +58,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         say("Created %d topics from the shared topic registry", ContractTopics.all().size());
 
         LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(layout.keys());
-        String pseudonymKey = PseudonymKey.loadOrGenerate(layout.pseudonymKey());
-        List<ServiceProcess> services = startServices(layout, postgres, kafka, keys, pseudonymKey);
+        List<ServiceProcess> services = startServices(layout, postgres, kafka, keys);
 
         printSummary(services, layout);
         stopped.await();
@@ -67,7 +66,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private List<ServiceProcess> startServices(StackLayout layout, LocalPostgres postgres, LocalKafka kafka,
-                                               LocalJwtKeys keys, String pseudonymKey) throws IOException, InterruptedException {
+                                               LocalJwtKeys keys) throws IOException, InterruptedException {
         List<ServiceProcess> services = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             Path jar = spec.runnableJar(projectRoot);
@@ -79,8 +78,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.http.port", String.valueOf(spec.port()));
             config.putAll(spec.database()
-                    .map(database -> ServiceConfiguration.of(kafka, keys, pseudonymKey, postgres, database))
-                    .orElseGet(() -> ServiceConfiguration.of(kafka, keys, pseudonymKey)));
+                    .map(database -> ServiceConfiguration.of(kafka, keys, postgres, database))
+                    .orElseGet(() -> ServiceConfiguration.of(kafka, keys)));
             if (spec.kafkaStreams()) {
                 Path stateDir = layout.streamsState(spec);
                 Directories.delete(stateDir);

@@ -14,11 +14,6 @@ record StackLayout(Path projectRoot) {
         return state().resolve("keys");
     }
 
-    /** Kept across runs: the pseudonymisation key must be stable or pseudonyms change. */
-    Path pseudonymKey() {
-        return state().resolve("pseudonym.key");
-    }
-
     /** Fresh every run, like the broker's topics. */
     Path postgres() {
         return state().resolve("postgres");

@@ -58,7 +58,6 @@ import java.util.concurrent.TimeUnit;
 import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
 import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
 import static cn.hunan.mma.benchmark.support.Benchmarks.say;
-import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark navigation}: a fresh PostgreSQL, Kafka and navigation-service (its own
@@ -232,7 +231,7 @@ final class NavigationBenchmark implements Callable<Integer> {
     }
 
     private Map<String, String> serviceConfig(LocalPostgres postgres, LocalKafka kafka, LocalJwtKeys keys, double requestRate) {
-        Map<String, String> config = ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "navigation");
+        Map<String, String> config = ServiceConfiguration.of(kafka, keys, postgres, "navigation");
         // All load comes from one address, and the public endpoint's token bucket is per address:
         // ten times the offered rate keeps the limiter in the path without ever refusing the benchmark.
         String allowance = Long.toString((long) Math.ceil(requestRate * 10));

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /** What every benchmark command does the same way: its run's lifetime, its messages, the service jar, ports, keys. */
 public final class Benchmarks {
@@ -59,13 +57,6 @@ public final class Benchmarks {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    /** A pseudonymisation key for one run: its data is thrown away, so the key need not be kept. */
-    public static String throwawayPseudonymKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     /** The machine's 1/5/15-minute load averages, for the report: the box may be shared. */

@@ -50,7 +50,6 @@ import java.util.concurrent.TimeUnit;
 import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
 import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
 import static cn.hunan.mma.benchmark.support.Benchmarks.say;
-import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark referral}: a fresh PostgreSQL, Kafka and referral-service (its own JVM,
@@ -178,7 +177,7 @@ public final class ReferralBenchmark implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
         serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         ServiceJvm service = resources.remember(ServiceJvm.start("referral-service", jar, freePort(),
-                ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "referral"), jvm, work.resolve("logs/referral-service.log")));
+                ServiceConfiguration.of(kafka, keys, postgres, "referral"), jvm, work.resolve("logs/referral-service.log")));
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         resources.remember(callbacks::shutdownNow);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))

@@ -52,7 +52,6 @@ import java.util.concurrent.TimeUnit;
 import static cn.hunan.mma.benchmark.support.Benchmarks.freePort;
 import static cn.hunan.mma.benchmark.support.Benchmarks.loadAverage;
 import static cn.hunan.mma.benchmark.support.Benchmarks.say;
-import static cn.hunan.mma.benchmark.support.Benchmarks.throwawayPseudonymKey;
 
 /**
  * {@code deploy/benchmark settlement}: a fresh PostgreSQL, Kafka and insurance-settlement-service
@@ -157,7 +156,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
         LocalJwtKeys keys = LocalJwtKeys.loadOrGenerate(work.resolve("keys"));
         String officer = TokenMinter.forKeys(keys).mint(TokenClaims.forSubject("benchmark-officer", "insurance-officer")
                 .inProvince("430000").validFor(TOKEN_LIFETIME));
-        Map<String, String> config = ServiceConfiguration.of(kafka, keys, throwawayPseudonymKey(), postgres, "settlement");
+        Map<String, String> config = ServiceConfiguration.of(kafka, keys, postgres, "settlement");
         List<String> jvm = new ArrayList<>(List.of(serviceJvmOptions.trim().split("\\s+")));
         serviceProperties.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         int port = freePort();
