@@ -75,6 +75,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 continue;
             }
             spec.database().ifPresent(postgres::createDatabase);
+            ServiceSpec launched = spec;
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.http.port", String.valueOf(spec.port()));
             config.putAll(spec.database()
@@ -84,12 +85,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 Path stateDir = layout.streamsState(spec);
                 Directories.delete(stateDir);
                 config.put("quarkus.kafka-streams.bootstrap-servers", kafka.bootstrapServers());
-                config.put("kafka-streams.state.dir", stateDir.toString());
+                // A system property, not an environment variable like the rest: Quarkus hands Kafka Streams the
+                // kafka-streams.* names it can list, and KAFKA_STREAMS_STATE_DIR maps back to no name that is listed
+                // (the service sets the directory only for tests), so the store would land in /tmp/kafka-streams and
+                // outlive the run's fresh topics.
+                launched = spec.withJvmOption("-Dkafka-streams.state.dir=" + stateDir);
                 // Interactive queries for keys held by another instance are routed to this address.
                 config.put("quarkus.kafka-streams.application-server", "localhost:" + spec.port());
             }
             say("Starting %s on port %d …", spec.name(), spec.port());
-            services.add(remember(ServiceProcess.start(spec, jar, config, layout.logs())));
+            services.add(remember(ServiceProcess.start(launched, jar, config, layout.logs())));
         }
         for (ServiceProcess service : services) {
             service.awaitReady();
@@ -106,8 +111,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.append(String.format("  %-30s %s/q/swagger-ui   health %s/q/health   log %s%n",
                     service.spec().name(), base, base, service.log()));
         }
+        services.stream().filter(service -> service.spec().dashboard()).findFirst().ifPresent(scorer ->
+                out.append(String.format("%n  Dashboard (operations): %s/dashboard/%n", scorer.spec().baseUrl())));
         out.append("\nSample token (province-admin over 湖南省 430000, valid 8 hours):\n\n")
-                .append(token).append("\n\n")
+                .append("TOKEN=").append(token).append("\n\n")
                 .append("Try:  curl -H \"Authorization: Bearer $TOKEN\" ")
                 .append(services.isEmpty() ? "http://localhost:8081" : services.get(0).spec().baseUrl())
                 .append("/api/v1/me\n")

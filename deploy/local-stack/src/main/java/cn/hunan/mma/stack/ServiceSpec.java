@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,18 @@ import java.util.Optional;
  * @param jvmOptions   heap and native-memory limits the service is measured with
  */
 record ServiceSpec(String name, int port, Optional<String> database, boolean kafkaStreams, List<String> jvmOptions) {
+
+    /** The same service launched with one more JVM option. */
+    ServiceSpec withJvmOption(String option) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add(option);
+        return new ServiceSpec(name, port, database, kafkaStreams, List.copyOf(options));
+    }
+
+    /** Whether it serves the operations dashboard ({@code /dashboard/}): only the scorer does. */
+    boolean dashboard() {
+        return name.equals("factor-scoring-service");
+    }
 
     private static final List<String> DEFAULT_JVM = List.of("-Xmx512m");
     /**

@@ -1,5 +1,8 @@
 package cn.hunan.mma.stack;
 
+import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.DivisionCode.Granularity;
 import cn.hunan.mma.infra.LocalJwtKeys;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
@@ -11,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -61,12 +65,33 @@ final class TokenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "a token without a scope claim sees nothing: add --province, --city, --alliance or --institution");
         }
-        System.out.println(mint(new StackLayout(projectRoot), claims()));
+        // The services refuse a token whose division claim has the wrong granularity (a county code as --city would
+        // otherwise be minted here and answered 401 by every service): say so now, naming the option.
+        requireDivision("--province", province, Granularity.PROVINCE);
+        requireDivision("--city", city, Granularity.PREFECTURE);
+        spec.commandLine().getOut().println(mint(new StackLayout(projectRoot), claims()));
         return 0;
     }
 
+    private void requireDivision(String option, String code, Granularity expected) {
+        if (code == null) {
+            return;
+        }
+        DivisionCode division;
+        try {
+            division = DivisionCode.of(code);
+        } catch (ContractViolation e) {
+            throw new ParameterException(spec.commandLine(), option + " '" + code + "' is not a GB/T 2260 division code");
+        }
+        if (division.granularity() != expected) {
+            throw new ParameterException(spec.commandLine(), option + " must be a " + expected.name().toLowerCase()
+                    + "-level division code (e.g. " + (expected == Granularity.PROVINCE ? "430000" : "430300")
+                    + "), not " + code + " (" + division.granularity().name().toLowerCase() + ")");
+        }
+    }
+
     TokenClaims claims() {
-        TokenClaims claims = TokenClaims.forSubject(subject, role).validFor(Duration.parse("PT" + ttl.toUpperCase()));
+        TokenClaims claims = TokenClaims.forSubject(subject, role).validFor(lifetime());
         if (province != null) {
             claims = claims.inProvince(province);
         }
@@ -80,6 +105,14 @@ final class TokenCommand implements Callable<Integer> {
             claims = claims.atInstitution(institution);
         }
         return claims;
+    }
+
+    private Duration lifetime() {
+        try {
+            return Duration.parse("PT" + ttl.toUpperCase());
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--ttl '" + ttl + "' is not a lifetime such as 30m or 8h");
+        }
     }
 
     static String mint(StackLayout layout, TokenClaims claims) {

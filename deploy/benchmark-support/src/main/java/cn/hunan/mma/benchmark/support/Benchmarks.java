@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What every benchmark command does the same way: its run's lifetime, its messages, the service jar, ports, keys. */
+/** What every benchmark command does the same way: its run's lifetime, its messages, the service jar, ports, the machine's load. */
 public final class Benchmarks {
 
     private Benchmarks() {
