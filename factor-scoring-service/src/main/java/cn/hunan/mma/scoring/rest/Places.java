@@ -1,12 +1,14 @@
 package cn.hunan.mma.scoring.rest;
 
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.Caller;
 import cn.hunan.mma.platform.security.Jurisdiction;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where a scored entity sits, for access decisions: one place for an institution or an area, one per covered division
@@ -29,14 +31,21 @@ public record Places(List<Jurisdiction> each) {
         return new Places(List.of(one));
     }
 
-    /** An alliance in each division it covers, with its id (so its own operators reach it); empty when it covers none. */
+    /**
+     * An alliance in each division it covers, with its id (so its own operators reach it) and its members (so their
+     * institution users reach it, as they reach its budget and close in the settlement service); empty when it covers
+     * none. The members are the make-up's — the alliance record is the matrix's authority on membership, and the one
+     * the scorer counts by — so an institution that has left is no longer let in, even to the periods it was a member
+     * in. Before 2026-11-25 (7) an institution user was refused its own alliance's scores and surplus projection.
+     */
     public static java.util.Optional<Places> ofAlliance(AllianceSnapshot makeup) {
         if (makeup.coveredDivisions().isEmpty()) {
             return java.util.Optional.empty();
         }
         Set<String> id = Set.of(makeup.allianceId().value());
+        Set<String> members = makeup.memberIds().stream().map(InstitutionId::value).collect(Collectors.toUnmodifiableSet());
         return java.util.Optional.of(new Places(makeup.coveredDivisions().stream()
-                .map(division -> new Jurisdiction(division, id, Set.of())).toList()));
+                .map(division -> new Jurisdiction(division, id, members)).toList()));
     }
 
     public boolean seenBy(Caller caller) {

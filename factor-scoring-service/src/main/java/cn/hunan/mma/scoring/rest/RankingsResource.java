@@ -44,7 +44,8 @@ import java.util.function.Predicate;
 /**
  * Rankings of institutions (optionally within an alliance, an area — city or county — and a level)
  * or alliances (optionally within an area) for a period, by composite score, one factor or one
- * indicator, paged. Only entities the caller may see are ranked.
+ * indicator, paged. Only entities the caller may read one by one are ranked (an institution user: its own institution,
+ * and the alliances it is a member of).
  *
  * <p>The totals are partitioned by scope across instances, so the instance asked ranks its own
  * scopes and collects the others' parts ({@code part=local}: that instance's scopes, unranked),

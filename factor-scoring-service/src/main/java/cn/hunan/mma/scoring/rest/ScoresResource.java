@@ -26,8 +26,9 @@ import java.util.List;
 /**
  * Scores by scope (institution, alliance, county, city, province) and period, and month-by-month
  * history. 503 while the streams state is restoring; a scope owned by another instance is fetched
- * from it. Area scopes are checked against the caller's jurisdiction; institution and alliance
- * scopes against the caller's institution or alliance claim (or a province/city operator).
+ * from it. Each scope is checked against where it sits ({@link Places}): an area by its division; an institution by its
+ * division, its own claim and the alliances it names; an alliance by its covered divisions, its own claim and its
+ * members' institution claims (a member's user reads its alliance, not a fellow member).
  */
 @Path("/api/v1/scores")
 @Produces(MediaType.APPLICATION_JSON)

@@ -75,6 +75,7 @@ class RankingsApiTest {
     private static final Instant MARCH = Instant.parse("2025-03-12T02:00:00Z");
     private static final Instant APRIL = Instant.parse("2025-04-12T02:00:00Z");
     private static final Instant JUNE = Instant.parse("2025-06-12T02:00:00Z");
+    private static final Instant JULY = Instant.parse("2025-07-12T02:00:00Z");
     private static final String ZHUZHOU_OPERATOR = TokenMinter.forTests()
             .mint(TokenClaims.forSubject("zz-operator", "city-operator").inCity("430200"));
     private static final String XIANGTAN_OPERATOR = TokenMinter.forTests()
@@ -234,6 +235,83 @@ class RankingsApiTest {
         given().auth().oauth2(CHANGSHA_OPERATOR).when().get("/api/v1/scores/alliance/SA-0904/2025-06")
                 .then().statusCode(403).contentType("application/problem+json");
         cityRanking(CHANGSHA_OPERATOR, "430100", "2025-06").body("entries", empty());
+    }
+
+    /**
+     * The user of 湘潭县's village clinic, a member of CC-430321, reads as a member reads its alliance's budget and close in
+     * the settlement service: its clinic's score, its alliance's score and surplus projection (404 here: no budget is
+     * published, where a non-member is refused), and its alliance in the alliance ranking — 38.46, 1 of 4 visits at primary
+     * level. Not 湘乡's community (403), not the county hospital of its own alliance (403), which is also left out of the
+     * institution ranking of its alliance: its clinic alone, 100.00. Before 2026-11-25 (7) it was refused its own
+     * alliance (403) and found the alliance ranking empty.
+     */
+    @Test
+    void an_institution_user_reads_its_own_alliance_but_no_other_alliance_or_institution() {
+        String villageUser = institutionUser(XIANGTAN_VILLAGE);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(villageUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-03")
+                        .then().statusCode(200).body("entries.id", contains("CC-430321")).body("entries.value", contains(38.46f)));
+        given().auth().oauth2(villageUser).when().get("/api/v1/scores/alliance/CC-430321/2025-03")
+                .then().statusCode(200).body("scope", equalTo("ALLIANCE:CC-430321"));
+        given().auth().oauth2(villageUser).when().get("/api/v1/scores/institution/" + XIANGTAN_VILLAGE.value() + "/2025-03")
+                .then().statusCode(200).body("scope", equalTo("INSTITUTION:" + XIANGTAN_VILLAGE.value()));
+        given().auth().oauth2(villageUser).when().get("/api/v1/surplus/CC-430321/2025")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(villageUser).queryParam("by", SHARE).queryParam("alliance", "CC-430321")
+                .when().get("/api/v1/rankings/institution/2025-03")
+                .then().statusCode(200).body("entries.id", contains(XIANGTAN_VILLAGE.value())).body("entries.value", contains(100.0f));
+
+        for (String refused : List.of("/api/v1/scores/alliance/CC-430381/2025-03", "/api/v1/surplus/CC-430381/2025",
+                "/api/v1/scores/institution/" + XIANGTAN_COUNTY.value() + "/2025-03")) {
+            given().auth().oauth2(villageUser).when().get(refused)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+    }
+
+    /**
+     * 衡阳县's community (430421, outside the areas the other tests rank) counts a July visit at each of its two members:
+     * 1 of 2 at primary level → 76.92. Its village clinic's user reads the alliance's score and sees it ranked; then the
+     * matrix restates the community without the clinic (it left; the community goes on with its hospital) and the
+     * clinic's user is refused the alliance's score — also of July, when it was a member — and no longer sees it ranked:
+     * membership is judged by the make-up the matrix states now, as the settlement service judges it.
+     */
+    @Test
+    void an_institution_that_left_its_alliance_no_longer_reads_the_alliance() {
+        InstitutionId hospital = InstitutionId.of("430421H0905");
+        InstitutionId village = InstitutionId.of("430421V100905");
+        AllianceSnapshot hengyang = alliance("CC-430421", "衡阳县医共体", hospital, village, "430421");
+        stated(hengyang, institution(hospital, Level.COUNTY, "430421", "CC-430421"),
+                institution(village, Level.VILLAGE, "430421100905", "CC-430421"));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.OUTPATIENT_VISITS.name(), hospital.value(), CODEC.encode(visit(hospital, JULY)));
+            send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, JULY)));
+        }
+        String villageUser = institutionUser(village);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(villageUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-07")
+                        .then().statusCode(200).body("entries.id", contains("CC-430421")).body("entries.value", contains(76.92f)));
+        given().auth().oauth2(villageUser).when().get("/api/v1/scores/alliance/CC-430421/2025-07")
+                .then().statusCode(200).body("scope", equalTo("ALLIANCE:CC-430421"));
+
+        AllianceSnapshot withoutTheClinic = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-08-01T00:00:00Z"),
+                hengyang.allianceId(), hengyang.name(), hengyang.kind(), hospital, List.of(hospital), hengyang.coveredDivisions(), List.of());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(new InstitutionSnapshot(EventId.of(UUID.randomUUID()),
+                    Instant.parse("2025-08-01T00:00:00Z"), village, "机构 " + village.value(), Level.VILLAGE, InstitutionKind.CLINIC,
+                    DivisionCode.of("430421100905"), null, null, List.of(), true)));
+            send(producer, Topics.ALLIANCES.name(), "CC-430421", CODEC.encode(withoutTheClinic));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(villageUser).when().get("/api/v1/scores/alliance/CC-430421/2025-07")
+                        .then().statusCode(403).contentType("application/problem+json"));
+        given().auth().oauth2(villageUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-07")
+                .then().statusCode(200).body("entries", empty());
+        given().auth().oauth2(villageUser).when().get("/api/v1/scores/institution/" + village.value() + "/2025-07")
+                .then().statusCode(200);
+    }
+
+    private static String institutionUser(InstitutionId at) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("user-" + at.value(), "institution-user").atInstitution(at.value()));
     }
 
     private static io.restassured.response.ValidatableResponse cityRanking(String operator, String city, String period) {

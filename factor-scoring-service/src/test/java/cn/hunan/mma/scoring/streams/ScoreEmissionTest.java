@@ -16,12 +16,14 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static cn.hunan.mma.scoring.streams.ScoringWorld.COUNTY_HOSPITAL;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.TOWNSHIP_CENTRE;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.discharge;
+import static cn.hunan.mma.scoring.streams.ScoringWorld.downwardReferral;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.newId;
 import static cn.hunan.mma.scoring.streams.ScoringWorld.visit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,51 @@ class ScoreEmissionTest {
                     .extracting(april -> april.scoreOf(Factor.PREVENTION)).satisfies(score -> assertThat(score).isEqualByComparingTo("0.00"));
         } finally {
             growth.close();
+        }
+    }
+
+    /**
+     * Downward-referral growth in the seed rule set compares a period with the same period a year before. The county
+     * hospital refers 10 patients down in March 2024 and 12 in March 2025: +20 % of the 10 % target, capped → REFERRAL
+     * 100.00 for March, H1 and the year 2025 (downward-referral growth is the only REFERRAL indicator with a denominator
+     * here). An 11th March 2024 referral then arrives late: +9.09 % (12 ÷ 11 − 1 = 0.0909…, ÷ 0.1 → 90.91), and March, H1
+     * and 2025 are published again although no 2025 total changed. A visit on 2024-03-10 holds the watermark in March
+     * 2024, as a slower input does in a replay, so that the late referral still counts (see {@link LedgerWatermarkTest}).
+     * March 2026, compared with March 2025, has no totals: nothing is published for it.
+     */
+    @Test
+    void a_late_change_republishes_the_same_period_a_year_on_whose_growth_compares_with_it() {
+        ScoringWorld seed = new ScoringWorld();
+        try {
+            TestOutputTopic<ScoreKey, ?> scores = seed.scores();
+            seed.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, Instant.parse("2024-03-10T02:00:00Z")));
+            downwardReferrals(seed, 10, Instant.parse("2024-03-12T02:00:00Z"));
+            downwardReferrals(seed, 12, MARCH_10);
+            seed.advanceWallClock(Duration.ofSeconds(2));
+            Map<String, FactorScoreComputed> first = all(scores);
+            for (String period : List.of("2025-03", "2025-H1", "2025")) {
+                assertThat(first.get("ALLIANCE:CC-430321:" + period).scoreOf(Factor.REFERRAL)).as(period).isEqualByComparingTo("100.00");
+            }
+
+            downwardReferrals(seed, 1, Instant.parse("2024-03-20T02:00:00Z"));
+            seed.advanceWallClock(Duration.ofSeconds(2));
+            Map<String, FactorScoreComputed> republished = all(scores);
+            for (String scope : List.of("ALLIANCE:CC-430321", "INSTITUTION:" + COUNTY_HOSPITAL.value())) {
+                for (String period : List.of("2025-03", "2025-H1", "2025")) {
+                    assertThat(republished.get(scope + ":" + period)).as(scope + " " + period).isNotNull()
+                            .extracting(score -> score.scoreOf(Factor.REFERRAL))
+                            .satisfies(growth -> assertThat(growth).isEqualByComparingTo("90.91"));
+                }
+            }
+            assertThat(republished).containsKey("ALLIANCE:CC-430321:2024-03").doesNotContainKey("ALLIANCE:CC-430321:2026-03");
+        } finally {
+            seed.close();
+        }
+    }
+
+    private static void downwardReferrals(ScoringWorld world, int count, Instant when) {
+        for (int i = 0; i < count; i++) {
+            world.send(Topics.REFERRALS, downwardReferral(COUNTY_HOSPITAL, TOWNSHIP_CENTRE, when));
         }
     }
 

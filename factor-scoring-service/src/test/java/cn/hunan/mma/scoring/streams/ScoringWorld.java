@@ -12,6 +12,11 @@ import cn.hunan.mma.events.matrix.AllianceDissolution;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.referral.ReferralCriterion;
+import cn.hunan.mma.events.referral.ReferralDirection;
+import cn.hunan.mma.events.referral.ReferralParty;
+import cn.hunan.mma.events.referral.ReferralRequested;
+import cn.hunan.mma.events.referral.Urgency;
 import cn.hunan.mma.events.scoring.ScoringEvent;
 import cn.hunan.mma.events.topic.ScoreKey;
 import cn.hunan.mma.events.topic.Topic;
@@ -20,6 +25,7 @@ import cn.hunan.mma.events.value.AllianceId;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.DrgCode;
+import cn.hunan.mma.events.value.EpisodeId;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
@@ -27,6 +33,7 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.PatientPseudonym;
 import cn.hunan.mma.events.value.Period;
+import cn.hunan.mma.events.value.ReferralId;
 import cn.hunan.mma.scoring.config.RuleSetJson;
 import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.domain.Totals;
@@ -154,6 +161,15 @@ final class ScoringWorld implements AutoCloseable {
 
     static InpatientDischarged discharge(InstitutionId at, Instant when) {
         return discharge(newId(), at, when, "1000.00", DischargeMode.ON_MEDICAL_ADVICE, null);
+    }
+
+    /** A downward referral requested by {@code from} to {@code to}: counted under {@code referrals.DOWN} for the sender. */
+    static ReferralRequested downwardReferral(InstitutionId from, InstitutionId to, Instant when) {
+        String serial = Long.toString(SERIAL.incrementAndGet());
+        return new ReferralRequested(newId(), when, ReferralId.of("RF-" + serial), EpisodeId.of("EP-" + serial),
+                new ReferralParty(from, DepartmentId.of("internal")), new ReferralParty(to, DepartmentId.of("internal")), patient(),
+                Icd10Code.of("I10"), "stable, back to primary care", List.of(ReferralCriterion.DIAGNOSIS_CLEAR_CONDITION_STABLE),
+                ReferralDirection.DOWN, Urgency.ROUTINE, false, List.of());
     }
 
     private static PatientPseudonym patient() {

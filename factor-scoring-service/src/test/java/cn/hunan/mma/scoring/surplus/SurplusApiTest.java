@@ -150,6 +150,28 @@ class SurplusApiTest {
         assertThat(view.retainedFen()).isEqualTo(view.reserveFen() + view.tertiaryPoolFen() + view.memberPoolFen());
     }
 
+    /**
+     * A member's institution user reads its alliance's projection — the same bytes as the province admin — as it reads the
+     * alliance's budget in the settlement service; the Changsha hospital, whose ¥150,000.00 of care is in the spend but
+     * which is no member, is refused. Before 2026-11-25 (7) the member was refused too (403).
+     */
+    @Test
+    void a_member_reads_its_alliances_projection_and_a_hospital_outside_it_does_not() {
+        String townshipUser = institutionUser(TOWNSHIP);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var asMember = given().auth().oauth2(townshipUser).get("/api/v1/surplus/" + ALLIANCE + "/2025");
+            assertThat(asMember.statusCode()).isEqualTo(200);
+            assertThat(SurplusJson.read(asMember.asString()).spendToDateFen()).isEqualTo(60_000_000L);
+            assertThat(asMember.asString()).isEqualTo(given().auth().oauth2(PROVINCE_ADMIN).get("/api/v1/surplus/" + ALLIANCE + "/2025").asString());
+        });
+        given().auth().oauth2(institutionUser(CHANGSHA)).get("/api/v1/surplus/" + ALLIANCE + "/2025")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private static String institutionUser(InstitutionId at) {
+        return TokenMinter.forTests().mint(TokenClaims.forSubject("user-" + at.value(), "institution-user").atInstitution(at.value()));
+    }
+
     @Test
     void mistakes_are_problem_json() {
         await().atMost(Duration.ofSeconds(60)).until(() ->
