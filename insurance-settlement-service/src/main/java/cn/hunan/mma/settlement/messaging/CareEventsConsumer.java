@@ -80,8 +80,8 @@ public class CareEventsConsumer {
                 visits.add(record.getPayload());
             }
         }
-        return acknowledge(batch, DatabaseOutages.retried(() -> outpatientSpend.record(visits), "recording " + visits.size()
-                + " outpatient visits").map(recorded -> deadLettersFor(refusedByContract)));
+        return acknowledge(batch, DatabaseOutages.retried(new RepeatedConflicts().bounded(() -> outpatientSpend.record(visits)),
+                "recording " + visits.size() + " outpatient visits").map(recorded -> deadLettersFor(refusedByContract)));
     }
 
     /**

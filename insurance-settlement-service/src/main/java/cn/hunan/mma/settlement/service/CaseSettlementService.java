@@ -7,9 +7,7 @@ import cn.hunan.mma.events.insurance.PaymentMethod;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.platform.messaging.ConcurrentChangeException;
-import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.platform.outbox.OutboxBatch;
-import cn.hunan.mma.platform.outbox.OutboxEvent;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
@@ -386,11 +384,13 @@ public class CaseSettlementService {
                 .chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID(0)));
-                    List<OutboxEvent> events = CaseSettledJson.outboxEvents(outcome.settled().stream()
+                    List<CaseSettled> announced = new ArrayList<>(outcome.settled().stream()
                             .filter(settled -> settled.stands() && fresh.contains(settled.discharge().eventId().asUuid()))
                             .map(DischargeBatch.Settled::event).toList());
-                    // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
-                    return OutboxRows.insert(connection, OutboxBatch.rows(events));
+                    return Restatements.read(connection, outcome.restated(), outcome.settled().get(0).event().occurredAt())
+                            .invoke(announced::addAll)
+                            // Batch rows: the relay's cost is per row, and it sends each CaseSettled as its own record.
+                            .chain(() -> OutboxRows.insert(connection, OutboxBatch.rows(CaseSettledJson.outboxEvents(announced))));
                 })
                 .chain(() -> restay(connection, outcome.restayed())));
     }
@@ -404,15 +404,9 @@ public class CaseSettlementService {
         return againIfAnotherVersionStands(connection.preparedQuery(RESTAY).execute(Tuple.of(rows, stays))).replaceWithVoid();
     }
 
-    /**
-     * The statement met another batch's version of one of the batch's stays in V26's index, committed meanwhile: the
-     * batch is settled again (a {@link ConcurrentChangeException}, retried as a deadlock is) and then reads it.
-     */
+    /** Another batch's version of one of the batch's stays met in V26's index: the batch is settled again. */
     private static <T> Uni<T> againIfAnotherVersionStands(Uni<T> statement) {
-        return statement.onFailure(failure -> PgErrors.in(failure).filter(error -> "23505".equals(error.getSqlState())
-                        && ONE_STANDING_VERSION.equals(error.getConstraint())).isPresent())
-                .transform(failure -> new StandingVersionConflict("another batch settled a version of a stay of this "
-                        + "batch meanwhile (" + failure.getMessage() + "): settling the batch again"));
+        return StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION, statement);
     }
 
     private static Tuple rows(List<DischargeBatch.Settled> settled, Set<UUID> superseded) {

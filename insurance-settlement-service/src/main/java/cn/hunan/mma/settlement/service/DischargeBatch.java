@@ -91,8 +91,17 @@ final class DischargeBatch {
     record Settled(InpatientDischarged discharge, CaseDecision decision, String ruleVersion, BigDecimal dipPointValue,
                    CaseSettled event, ReviewCounts.Key countKey, boolean stands, UUID stay) {
 
+        /** Stored superseded and announced to no one: replaced before it was ever seen standing. */
         Settled replacedAlready() {
             return new Settled(discharge, decision, ruleVersion, dipPointValue, event, countKey, false, stay);
+        }
+
+        /** Announced as replacing every version of its stay the batch retired: those it names and those they had retired. */
+        Settled superseding(Set<UUID> retired) {
+            CaseSettled e = event;
+            return new Settled(discharge, decision, ruleVersion, dipPointValue, new CaseSettled(e.eventId(), e.occurredAt(),
+                    e.dischargeEventId(), e.institutionId(), e.method(), e.groupCode(), e.standardPayment(), e.actualCost(),
+                    e.fundPayable(), e.outlierKind(), e.ruleVersion(), sorted(retired)), countKey, stands, stay);
         }
 
         Settled ofStay(UUID stay) {
@@ -107,10 +116,14 @@ final class DischargeBatch {
      *                         when it is superseded, or the batch decided on a version another batch has replaced since
      * @param restayed         stored standing rows whose stay the batch has learnt (a version between them and the first
      *                         report arrived late), with that stay
+     * @param restated         stored rows still standing at commit to which versions of their stays the batch retired
+     *                         fall (a late version between them and a version the batch replaced), with those versions:
+     *                         announced again as replacing them ({@link Restatements}), or the retired versions would
+     *                         stand on the topic for good
      */
     record Outcome(List<Settled> settled, Set<UUID> superseded, Set<UUID> supersededAsRead,
                    Map<Integer, CaseNotSettledException> refused, Map<ReviewCounts.Key, long[]> countIncrements,
-                   Map<UUID, UUID> restayed) {
+                   Map<UUID, UUID> restayed, Map<UUID, List<EventId>> restated) {
     }
 
     private DischargeBatch() {
@@ -127,6 +140,7 @@ final class DischargeBatch {
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
         Map<ReviewCounts.Key, long[]> increments = new HashMap<>();
+        Map<UUID, Settled> counted = new HashMap<>();   // the batch's versions counted towards the review quota so far
         for (int i = 0; i < discharges.size(); i++) {
             InpatientDischarged discharge = discharges.get(i);
             UUID id = discharge.eventId().asUuid();
@@ -167,6 +181,9 @@ final class DischargeBatch {
                 }
                 superseded.addAll(replaced);
                 versions.replaced(replaced, id);
+                // A version of the batch retired in it never stands in the table, whose count of standing cases the
+                // quota follows: it no longer counts, for the batch's later cases nor after the commit.
+                replaced.stream().map(counted::remove).filter(Objects::nonNull).forEach(gone -> count(increments, gone, -1));
                 // The version it names, later in this batch, arrived after its correction: an original is not settled
                 // beside it, a correction is stored as replaced — as if a stored correction named it. Skipping that one
                 // too (before 2026-11-25 (3)) left what it corrects standing beside this correction.
@@ -184,23 +201,62 @@ final class DischargeBatch {
             }
             stays.settled(discharge, replaced, one.decision().deductibleDue().fen());
             settled.add(one);
-            long[] added = increments.computeIfAbsent(one.countKey(), key -> new long[2]);
-            added[0]++;
-            if (one.decision().outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
-                added[1]++;
-            }
+            count(increments, one, 1);
+            counted.put(id, one);
         }
         Set<UUID> asRead = new HashSet<>();
         known.standingVersions().values().forEach(standing -> standing.stream().filter(superseded::contains).forEach(asRead::add));
         // The stays, once the batch's refused corrections are known: a chain through one of them is not a chain — its
         // rows are not replaced, and keyed by the stay beyond it they would meet them in the index (for ever).
         StayChains settledChains = new StayChains(settled.stream().map(Settled::discharge).toList(), known.chains());
-        List<Settled> keyed = settled.stream().map(one -> corrected(one.discharge()) == null ? one
-                : one.ofStay(settledChains.stayOf(corrected(one.discharge())))).toList();
+        Map<UUID, Set<UUID>> retired = retiredFor(superseded, versions);
+        List<Settled> keyed = new ArrayList<>(settled.size());
+        for (Settled one : settled) {
+            UUID id = one.discharge().eventId().asUuid();
+            Settled stayed = corrected(one.discharge()) == null ? one : one.ofStay(settledChains.stayOf(corrected(one.discharge())));
+            Set<UUID> itRetires = retired.remove(id);
+            // Retired in its own batch (by a later correction, or a late version in between): it never stands, and
+            // announced it would stand on the topic for good. What it retired is announced by what stands instead.
+            keyed.add(superseded.contains(id) ? stayed.replacedAlready() : itRetires == null ? stayed : stayed.superseding(itRetires));
+        }
+        Map<UUID, List<EventId>> restated = new HashMap<>();
+        retired.forEach((row, versionsOfItsStay) -> restated.put(row, sorted(versionsOfItsStay)));
         Map<UUID, UUID> restayed = new HashMap<>();
         lateInBetween.forEach((row, late) -> restayed.put(row, settledChains.stayOf(late)));
         restayed.keySet().removeAll(superseded);
-        return new Outcome(keyed, superseded, asRead, refused, increments, restayed);
+        increments.values().removeIf(added -> added[0] == 0 && added[1] == 0);
+        return new Outcome(keyed, superseded, asRead, refused, increments, restayed, restated);
+    }
+
+    /**
+     * For each version standing at commit, the versions of its stay the batch retired — wherever they were retired
+     * from: a correction retires what it replaces, and what those had retired in the batch; a late version between a
+     * stored correction and what the batch replaced hands what it retired on to that stored correction, which stood
+     * and stands. So a consumer following {@code supersedes} drops each retired version once, whatever announced it.
+     */
+    private static Map<UUID, Set<UUID>> retiredFor(Set<UUID> superseded, Versions versions) {
+        Map<UUID, Set<UUID>> retired = new HashMap<>();
+        for (UUID gone : superseded) {
+            for (UUID standing : versions.standing(gone)) {
+                if (!superseded.contains(standing)) {
+                    retired.computeIfAbsent(standing, row -> new HashSet<>()).add(gone);
+                }
+            }
+        }
+        return retired;
+    }
+
+    /** One more (or one fewer) of the batch's cases, and of its reviews, towards its area's review quota. */
+    private static void count(Map<ReviewCounts.Key, long[]> increments, Settled one, int change) {
+        long[] added = increments.computeIfAbsent(one.countKey(), key -> new long[2]);
+        added[0] += change;
+        if (one.decision().outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
+            added[1] += change;
+        }
+    }
+
+    private static List<EventId> sorted(Set<UUID> versions) {
+        return versions.stream().sorted().map(EventId::of).toList();
     }
 
     /**

@@ -20,9 +20,14 @@ import java.util.UUID;
  * Keeps what the fund paid for each outpatient or emergency visit, once per visit event id, so the budget's base
  * spend and a close's actual spend include the covered population's outpatient care. A batch is one transaction: the
  * visits that correct nothing are inserted together (a repeated id is skipped; a visit that a stored correction
- * already names goes in superseded); then each correction, in the batch's order, is inserted and replaces the
- * standing versions of the visit it names — whichever version it names, and whichever arrives first. A correction
- * naming itself names nothing.
+ * already names goes in superseded); then each correction, in the batch's order, replaces the standing versions of the
+ * visit it names — whichever version it names, and whichever arrives first — and is inserted. A correction naming
+ * itself names nothing.
+ *
+ * <p>Every version is keyed by its visit's first report in a unique index of standing rows (V27), as stays are (V26):
+ * a visit and a correction of it recorded at the same moment by two consumers (two institutions' partitions) would
+ * otherwise both stand. The later insert waits for the other batch and fails once it commits; the batch is recorded
+ * again ({@link StandingVersionConflict}) and then reads the other's row.
  */
 @ApplicationScoped
 public class OutpatientSpend {
@@ -32,10 +37,27 @@ public class OutpatientSpend {
             + "SELECT v, i, r, d, f, c, EXISTS (SELECT 1 FROM outpatient_spend s WHERE s.corrects_event_id = v), $7 "
             + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::bigint[], $6::uuid[]) AS t(v, i, r, d, f, c) "
             + "ON CONFLICT (visit_event_id) DO NOTHING RETURNING visit_event_id";
+    // A correction ($1 … $7, one row) keyed by its visit's first report: the top of the chain of corrects_event_id up
+    // from the version it names ($6) — a version not stored, or a first report; the version it names in a stored cycle.
+    private static final String INSERT_CORRECTION = "WITH RECURSIVE up(id) AS (SELECT $6::uuid UNION SELECT v.corrects_event_id "
+            + "FROM up JOIN outpatient_spend v ON v.visit_event_id = up.id WHERE v.corrects_event_id IS NOT NULL) "
+            + "INSERT INTO outpatient_spend (visit_event_id, institution_id, residence_division, visit_date, fund_paid_fen, "
+            + "corrects_event_id, superseded, visit_id, recorded_at) SELECT $1::uuid, $2::text, $3::text, $4::date, $5::bigint, $6, "
+            + "EXISTS (SELECT 1 FROM outpatient_spend s WHERE s.corrects_event_id = $1::uuid), "
+            + "coalesce((SELECT up.id FROM up LEFT JOIN outpatient_spend v ON v.visit_event_id = up.id "
+            + "WHERE v.visit_event_id IS NULL OR v.corrects_event_id IS NULL LIMIT 1), $6), $7::timestamptz "
+            + "ON CONFLICT (visit_event_id) DO NOTHING RETURNING visit_id";
+    // A correction ($1) arriving after the corrections that replaced it: they were keyed by it, all that was known of
+    // the visit; now they are keyed by its first report ($2), as a version recorded at the same moment will be.
+    private static final String REKEY = "WITH RECURSIVE later(id) AS (SELECT v.visit_event_id FROM outpatient_spend v "
+            + "WHERE v.corrects_event_id = $1::uuid UNION SELECT v.visit_event_id FROM later JOIN outpatient_spend v "
+            + "ON v.corrects_event_id = later.id) "
+            + "UPDATE outpatient_spend SET visit_id = $2 WHERE visit_event_id IN (SELECT id FROM later) AND NOT superseded";
     // The correction $2 replaces the standing versions of the visit it names ($1): the chain of corrects_event_id up
     // from $1 to the first report and down to every correction of it, except the correction itself and what already
     // corrects it (a correction arriving after the one that replaced it: the later one stands). Before 2026-11-25 only
-    // the named row was superseded, and a visit corrected twice stood twice. UNION ends a cycle.
+    // the named row was superseded, and a visit corrected twice stood twice. UNION ends a cycle. Before the correction
+    // is inserted (it would meet the version it replaces in V27's index), and not for a correction already stored.
     private static final String REPLACE = "WITH RECURSIVE up(id) AS (SELECT $1::uuid UNION SELECT v.corrects_event_id "
             + "FROM up JOIN outpatient_spend v ON v.visit_event_id = up.id WHERE v.corrects_event_id IS NOT NULL), "
             + "versions(id) AS (SELECT id FROM up UNION SELECT v.visit_event_id FROM versions JOIN outpatient_spend v "
@@ -43,7 +65,10 @@ public class OutpatientSpend {
             + "later(id) AS (SELECT $2::uuid UNION SELECT v.visit_event_id FROM later JOIN outpatient_spend v "
             + "ON v.corrects_event_id = later.id AND v.corrects_event_id IS NOT NULL) "
             + "UPDATE outpatient_spend SET superseded = TRUE WHERE visit_event_id IN (SELECT id FROM versions) "
-            + "AND visit_event_id NOT IN (SELECT id FROM later) AND NOT superseded";
+            + "AND visit_event_id NOT IN (SELECT id FROM later) AND NOT superseded "
+            + "AND NOT EXISTS (SELECT 1 FROM outpatient_spend WHERE visit_event_id = $2)";
+    /** The unique index that keeps one version of a visit standing (V27). */
+    static final String ONE_STANDING_VERSION = "outpatient_spend_one_standing_version";
 
     private final Pool pool;
     private final Clock clock = Clock.systemUTC();
@@ -60,7 +85,8 @@ public class OutpatientSpend {
         List<OutpatientVisitRecorded> plain = visits.stream().filter(visit -> corrected(visit) == null).toList();
         List<OutpatientVisitRecorded> corrections = visits.stream().filter(visit -> corrected(visit) != null).toList();
         return pool.withTransaction(connection -> (plain.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(INSERT).execute(rows(plain, now)).replaceWithVoid())
+                : StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION, connection.preparedQuery(INSERT).execute(rows(plain, now)))
+                .replaceWithVoid())
                 // One at a time, in the batch's order: each must see the versions the ones before it stored. A stream,
                 // not a chain of thousands of nested steps (a hospital re-sending a month of corrected bills).
                 .chain(() -> Multi.createFrom().iterable(corrections)
@@ -69,10 +95,19 @@ public class OutpatientSpend {
     }
 
     private static Uni<Void> correct(SqlConnection connection, OutpatientVisitRecorded correction, OffsetDateTime now) {
-        return connection.preparedQuery(INSERT).execute(rows(List.of(correction), now))
+        UUID id = correction.eventId().asUuid();
+        return connection.preparedQuery(REPLACE).execute(Tuple.of(corrected(correction), id))
+                .chain(() -> StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION,
+                        connection.preparedQuery(INSERT_CORRECTION).execute(Tuple.tuple(List.of(id, correction.institutionId().value(),
+                                correction.residenceDivision().value(), visitDate(correction), correction.charges().fundPaid().fen(),
+                                corrected(correction), now)))))
                 .chain(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()   // a repeat: changes nothing
-                        : connection.preparedQuery(REPLACE).execute(Tuple.of(corrected(correction), correction.eventId().asUuid()))
-                        .replaceWithVoid());
+                        : StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION, connection.preparedQuery(REKEY)
+                        .execute(Tuple.of(id, inserted.iterator().next().getUUID(0)))).replaceWithVoid());
+    }
+
+    private static LocalDate visitDate(OutpatientVisitRecorded visit) {
+        return LocalDate.ofInstant(visit.occurredAt(), Period.ZONE);
     }
 
     private static UUID corrected(OutpatientVisitRecorded visit) {
@@ -92,7 +127,7 @@ public class OutpatientSpend {
             ids[i] = visit.eventId().asUuid();
             institutions[i] = visit.institutionId().value();
             residences[i] = visit.residenceDivision().value();
-            dates[i] = LocalDate.ofInstant(visit.occurredAt(), Period.ZONE);
+            dates[i] = visitDate(visit);
             fundPaid[i] = visit.charges().fundPaid().fen();
             corrects[i] = corrected(visit);
         }

@@ -3,6 +3,15 @@ package cn.hunan.mma.settlement.service;
 import io.vertx.pgclient.PgException;
 import cn.hunan.mma.settlement.rest.TestDatabase;
 import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.care.Charges;
+import cn.hunan.mma.events.care.OutpatientVisitRecorded;
+import cn.hunan.mma.events.care.VisitKind;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Icd10Code;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.PatientPseudonym;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.EpisodeId;
@@ -14,10 +23,7 @@ import cn.hunan.mma.platform.messaging.DatabaseOutages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +36,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * episode whose stays sit on different partitions): the later batch waits for the earlier one's
  * commit, then owes only what the earlier stay has not paid. Without the episode lock it would read
  * no earlier stay and charge the deductible a second time. Likewise two corrections of one stay: the
- * later waits and replaces the earlier, where both would have stood.
+ * later waits and replaces the earlier, where both would have stood; and an outpatient visit and its correction.
  */
 @QuarkusTest
 @QuarkusTestResource(RealKafkaTestResource.class)
@@ -65,6 +72,9 @@ class ConcurrentEpisodeBatchesTest {
 
     @Inject
     CaseSettlementService settlements;
+
+    @Inject
+    OutpatientSpend outpatientSpend;
 
     @Inject
     Pool pool;
@@ -300,6 +310,69 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(standing(dipCase, correction.eventId().asUuid())).containsExactly(correction.eventId().asUuid());
     }
 
+    /**
+     * The outpatient visits' race (V27): the correction C (¥80.00 instead of ¥120.00, reported by another clinic, so on
+     * another partition) is stored by its batch, not committed, when the visit V (¥120.00) is recorded. V's batch waits
+     * on C in the one-standing-version index, is recorded again once C commits, and V goes in replaced: the spend holds
+     * ¥80.00. Without the index neither waited, both stood, and the spend sums counted ¥200.00 for one visit.
+     */
+    @Test
+    void a_visit_recorded_while_its_correction_is_in_flight_does_not_stand_beside_it() {
+        OutpatientVisitRecorded visit = visit(null);
+        UUID correction = UUID.randomUUID();
+        Open other = begin();
+        other.connection().preparedQuery("INSERT INTO outpatient_spend (visit_event_id, institution_id, residence_division, "
+                        + "visit_date, fund_paid_fen, corrects_event_id, superseded, recorded_at) VALUES ($1, '430321T0102', '430321', "
+                        + "DATE '2019-03-01', 8000, $2, FALSE, $3)")
+                .execute(Tuple.of(correction, visit.eventId().asUuid(), OffsetDateTime.now())).await().atMost(Duration.ofSeconds(10));
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Void> recording = onContext(() -> DatabaseOutages.retried(new RepeatedConflicts().bounded(() -> {
+            attempts.incrementAndGet();
+            return outpatientSpend.record(List.of(visit));
+        }), "recording " + visit.eventId()));   // as the consumer records a poll
+        awaitWaiting(recording, "the visit waits for the batch storing its correction");
+        other.commit();
+        recording.join();
+
+        assertThat(attempts).as("recorded again once the correction stood").hasValue(2);
+        List<Long> standingFundPaid = new ArrayList<>();
+        pool.preparedQuery("SELECT fund_paid_fen FROM outpatient_spend WHERE visit_event_id = ANY($1) AND NOT superseded")
+                .execute(Tuple.of((Object) new UUID[] {visit.eventId().asUuid(), correction})).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> standingFundPaid.add(row.getLong(0)));
+        assertThat(standingFundPaid).containsExactly(8_000L);
+    }
+
+    /**
+     * Every version of a visit is keyed by its first report V, also a correction C2 recorded before the version L it
+     * names (so keyed by L, all that was known, standing beside V): when L, correcting V, arrives, C2 is keyed by V —
+     * else a correction of V recorded at the same moment as a later one of C2 would not meet it.
+     */
+    @Test
+    void a_late_visit_version_in_between_rekeys_the_standing_correction_by_the_first_report() {
+        OutpatientVisitRecorded first = visit(null);
+        OutpatientVisitRecorded late = visit(first.eventId());
+        OutpatientVisitRecorded standing = visit(late.eventId());
+        for (OutpatientVisitRecorded poll : List.of(first, standing, late)) {
+            onContext(() -> outpatientSpend.record(List.of(poll))).join();
+        }
+
+        Row row = pool.preparedQuery("SELECT visit_id, (SELECT count(*) FROM outpatient_spend WHERE visit_event_id = ANY($2) "
+                        + "AND NOT superseded) FROM outpatient_spend WHERE visit_event_id = $1")
+                .execute(Tuple.of(standing.eventId().asUuid(), new UUID[] {first.eventId().asUuid(), late.eventId().asUuid(),
+                        standing.eventId().asUuid()})).await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertThat(row.getUUID(0)).isEqualTo(first.eventId().asUuid());
+        assertThat(row.getLong(1)).as("one version standing").isOne();
+    }
+
+    /** An outpatient visit of ¥120.00 to the fund at a township clinic of 湘潭县, correcting {@code corrects} (or none). */
+    private static OutpatientVisitRecorded visit(EventId corrects) {
+        return new OutpatientVisitRecorded(EventId.random(), Instant.parse("2019-03-01T02:00:00Z"), InstitutionId.of("430321T0101"),
+                DepartmentId.of("general"), VisitKind.OUTPATIENT, PatientPseudonym.of("ab".repeat(32)), DivisionCode.of("430321"),
+                Icd10Code.of("J06.900"), new Charges(Money.ofYuan("130.00"), Money.ofYuan("120.00"), Money.ofYuan("10.00")), false,
+                null, corrects);
+    }
+
     /** Another batch's (or a clearing's) transaction on a connection of its own, open until {@link #commit}. */
     private record Open(SqlConnection connection, Transaction transaction) {
         void commit() {
@@ -399,13 +472,8 @@ class ConcurrentEpisodeBatchesTest {
         }, "settling " + discharge.eventId()));
     }
 
-    /** Runs a Hibernate Reactive / Vert.x pipeline on a fresh safe duplicated context, as a consumer would. */
     private <T> CompletableFuture<T> onContext(Supplier<Uni<T>> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> work.get().subscribe().with(result::complete, result::completeExceptionally));
-        return result;
+        return OnVertxContext.run(vertx, work);
     }
 
     private static InpatientDischarged discharge(EpisodeId episode, EventId corrects) {

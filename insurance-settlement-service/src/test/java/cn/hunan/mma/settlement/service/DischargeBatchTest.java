@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.service;
 
 import cn.hunan.mma.events.care.Charges;
 import cn.hunan.mma.events.care.InpatientDischarged;
+import cn.hunan.mma.events.insurance.CaseSettled;
 import cn.hunan.mma.events.insurance.OutlierKind;
 import cn.hunan.mma.events.testing.GoldenFixtures;
 import cn.hunan.mma.events.value.EpisodeId;
@@ -16,11 +17,13 @@ import cn.hunan.mma.settlement.domain.parameters.SeedParameters;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -277,9 +280,74 @@ class DischargeBatchTest {
         assertThat(late.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid());
         assertThat(late.settled()).singleElement().satisfies(settled -> assertThat(settled.stands()).isFalse());
         assertThat(late.countIncrements()).isEmpty();
+        // C2 stands and is announced again, replacing O (and C1): O no longer stands for a consumer either.
+        assertThat(late.restated()).containsExactly(Map.entry(secondCorrection, inOrder(original, firstCorrection.eventId().asUuid())));
         assertThat(thenAgain.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid(), secondCorrection);
         assertThat(thenAgain.settled()).extracting(DischargeBatch.Settled::stands).containsExactly(false, true);
         assertThat(thenAgain.settled().get(1).decision().deductibleDue()).isEqualTo(Money.ofYuan("600.00"));
+        // C3 stands at commit: it announces all three, and nothing stored is announced again.
+        assertThat(thenAgain.settled().get(1).event().supersedes())
+                .isEqualTo(inOrder(original, firstCorrection.eventId().asUuid(), secondCorrection));
+        assertThat(thenAgain.restated()).isEmpty();
+    }
+
+    /**
+     * Stored: P (county, owed ¥600) and C2, correcting L — not stored, so C2 stood beside P, owing nothing (it counted P
+     * as another stay of the episode). One poll brings C5 correcting P, then L correcting P, then N, a city stay of the
+     * episode. C5 replaces P; L, the version between P and C2, is stored replaced and replaces what it corrects — now C5.
+     * So C5 never stands: it is not announced, not counted towards the review quota, and N does not count its ¥600 — N
+     * owes the city's ¥900 (BR25 0.781 × ¥10,000 × 1.00 = ¥7,810.00, fund ¥6,910.00). C2 stands and is announced again
+     * replacing C5, L and P: a consumer that held P and C2 holds C2 (and N), as the table does. Before, C5 was announced
+     * replacing P, nothing retired C5, and the consumer held C5 beside C2: the stay paid twice.
+     */
+    @Test
+    void a_correction_replaced_in_its_own_batch_by_a_late_version_is_not_announced_and_the_standing_version_retires_it() {
+        EpisodeId episode = EpisodeId.of("EP-LATE-RETIRES");
+        UUID p = UUID.randomUUID();
+        UUID c2 = UUID.randomUUID();
+        InpatientDischarged c5 = discharge(episode, EventId.of(p), "12860.35");
+        InpatientDischarged l = discharge(episode, EventId.of(p), "12860.35");
+        InpatientDischarged n = withInstitution(discharge(episode, null, "12860.35"), CITY_HOSPITAL);
+        UUID lId = l.eventId().asUuid();
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Set.of(lId), Map.of(COUNTY_HOSPITAL, Level.COUNTY,
+                CITY_HOSPITAL, Level.CITY), Set.of(), List.of(stored(p, episode, COUNTY_HOSPITAL, 60_000),
+                stored(c2, episode, COUNTY_HOSPITAL, 0)), Map.of(p, Set.of(p), lId, Set.of(c2)), discharge -> Optional.of(SEED),
+                new ReviewCounts(), Map.of(), Map.of(p, new StayChains.Stored(Set.of(p), p), lId, new StayChains.Stored(Set.of(lId), lId)));
+
+        DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(c5, l, n), known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
+
+        assertThat(outcome.settled()).extracting(settled -> settled.discharge().eventId(), DischargeBatch.Settled::stands)
+                .containsExactly(tuple(c5.eventId(), false), tuple(l.eventId(), false), tuple(n.eventId(), true));
+        assertThat(outcome.superseded()).containsExactlyInAnyOrder(p, c5.eventId().asUuid(), lId);
+        assertThat(outcome.restated()).containsExactly(Map.entry(c2, inOrder(p, c5.eventId().asUuid(), lId)));
+        assertThat(outcome.settled().get(2).decision().deductibleDue()).isEqualTo(Money.ofYuan("900.00"));
+        assertThat(outcome.settled().get(2).event().fundPayable()).isEqualTo(Money.ofYuan("6910.00"));
+        assertThat(outcome.countIncrements()).containsOnlyKeys(new ReviewCounts.Key("430000", GOLDEN.dischargeDate().getYear(), "DRG"));
+        assertThat(outcome.countIncrements().values().iterator().next()).containsExactly(1L, 0L);
+        List<CaseSettled> topic = new ArrayList<>(List.of(SupersedesFold.announced(p), SupersedesFold.announced(c2, lId)));
+        topic.addAll(announcedBy(outcome));
+        assertThat(SupersedesFold.standing(topic).keySet()).containsExactlyInAnyOrder(EventId.of(c2), n.eventId());
+    }
+
+    /**
+     * O stored; one poll brings C1 correcting O, then C2 correcting C1. C1 is retired in its own batch: not announced, not
+     * counted; C2 is announced replacing C1 and O. A consumer holds C2 alone, whichever order it reads the records in.
+     */
+    @Test
+    void a_correction_replaced_by_another_correction_of_its_own_batch_is_not_announced() {
+        UUID original = UUID.randomUUID();
+        InpatientDischarged first = discharge(null, EventId.of(original), "12860.35");
+        InpatientDischarged second = discharge(null, first.eventId(), "12860.35");
+
+        DischargeBatch.Outcome outcome = settle(List.of(first, second), Set.of(), Set.of(), List.of(), Map.of(original, Set.of(original)));
+
+        assertThat(outcome.settled()).extracting(DischargeBatch.Settled::stands).containsExactly(false, true);
+        assertThat(outcome.settled().get(1).event().supersedes()).isEqualTo(inOrder(original, first.eventId().asUuid()));
+        assertThat(outcome.restated()).isEmpty();
+        assertThat(outcome.countIncrements().values()).singleElement().satisfies(added -> assertThat(added).containsExactly(1L, 0L));
+        List<CaseSettled> topic = new ArrayList<>(List.of(SupersedesFold.announced(original)));
+        topic.addAll(announcedBy(outcome));
+        assertThat(SupersedesFold.standing(topic).keySet()).containsExactly(second.eventId());
     }
 
     /**
@@ -302,6 +370,8 @@ class DischargeBatchTest {
                 .containsExactly(tuple(secondCorrection.eventId(), true), tuple(firstCorrection.eventId(), false));
         assertThat(outcome.superseded()).containsExactlyInAnyOrder(original, firstCorrection.eventId().asUuid());
         assertThat(outcome.supersededAsRead()).containsExactly(original);
+        // C2 announces that it replaces the original too: before, only C1 — and a consumer kept the original beside C2.
+        assertThat(outcome.settled().get(0).event().supersedes()).isEqualTo(inOrder(original, firstCorrection.eventId().asUuid()));
     }
 
     /**
@@ -567,6 +637,19 @@ class DischargeBatchTest {
                 Set.of(), stays, standingVersions,
                 discharge -> Optional.of(SEED), new ReviewCounts(), Map.of());
         return DischargeBatch.settle(discharges, known, settlers, Instant.parse("2025-04-01T00:00:00Z"));
+    }
+
+    /** What the batch announces: its rows standing at commit, then the stored rows it restates. */
+    private static List<CaseSettled> announcedBy(DischargeBatch.Outcome outcome) {
+        List<CaseSettled> announced = new ArrayList<>(outcome.settled().stream().filter(DischargeBatch.Settled::stands)
+                .map(DischargeBatch.Settled::event).toList());
+        outcome.restated().forEach((row, retired) -> announced.add(SupersedesFold.announced(row, retired)));
+        return announced;
+    }
+
+    /** Discharge ids as {@code supersedes} lists them: in UUID order. */
+    private static List<EventId> inOrder(UUID... versions) {
+        return Stream.of(versions).sorted().map(EventId::of).toList();
     }
 
     /** The batch settled one stay, which owes this deductible and leaves the fund this to pay (yuan). */
