@@ -11,18 +11,15 @@ import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEventEntity;
 import cn.hunan.mma.referral.config.ReferralSettings;
-import io.quarkus.runtime.ShutdownEvent;
+import cn.hunan.mma.referral.service.PeriodicJobs;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,41 +57,29 @@ public class UnusedSlotRelease {
             returning p.institution_id, p.department_id, p.session_date, p.period, p.expert, due.free""";
 
     private final Mutiny.SessionFactory sessions;
-    private final Vertx vertx;
     private final ReferralSettings settings;
-    private long timerId = -1;
+    private final Clock clock;
 
-    public UnusedSlotRelease(Mutiny.SessionFactory sessions, Vertx vertx, ReferralSettings settings) {
+    public UnusedSlotRelease(Mutiny.SessionFactory sessions, ReferralSettings settings, Clock clock) {
         this.sessions = sessions;
-        this.vertx = vertx;
         this.settings = settings;
+        this.clock = clock;
     }
 
-    void start(@Observes StartupEvent started) {
-        timerId = vertx.setPeriodic(settings.releaseCheckInterval().toMillis(), tick -> onFreshContext());
-    }
-
-    // Hibernate Reactive needs a safe duplicated Vert.x context of its own; a timer tick runs on the
-    // bare event loop, so each tick gets a new one (as Quarkus gives each HTTP request).
-    private void onFreshContext() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> releaseDue().subscribe().with(released -> {
+    void start(@Observes StartupEvent started, PeriodicJobs jobs) {
+        jobs.every(settings.releaseCheckInterval(), "releasing unused reserved slots", () -> releaseDue().invoke(released -> {
             if (released > 0) {
                 LOG.infof("released %d unused reserved slot session(s) to the public", released);
             }
-        }, failure -> LOG.warn("releasing unused reserved slots failed; retrying at the next tick", failure)));
+        }));
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-    }
-
-    /** Releases every due session's free slots; the number of sessions released. */
+    /**
+     * Releases every due session's free slots; the number of sessions released. "Now" is the service's {@link Clock}
+     * (since 2026-11-25 (7); it was the JVM's {@code Instant.now()}), as for the schedule's checks, so a test can set it.
+     */
     public Uni<Integer> releaseDue() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return sessions.withTransaction(session -> session.createNativeQuery(RELEASE_DUE, Object[].class)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .setParameter("cutoff", now.plus(settings.releaseLeadTime()).atOffset(ZoneOffset.UTC))

@@ -36,6 +36,25 @@ public interface ReferralSettings {
     @WithDefault("PT5M")
     Duration scheduleClockTolerance();
 
+    /**
+     * How long after a scheduled referral's appointment the platform records the no-show the receiver has not recorded,
+     * giving its slot or bed back: the patient may come late that day, and the receiver records arrival, no-show or
+     * cancellation itself within it.
+     */
+    @WithDefault("PT24H")
+    Duration noShowGrace();
+
+    /**
+     * How often the platform looks for referrals past their grace period. Each look reads the scheduled referrals
+     * whose appointment is overdue without an index (one on status would cost every transition its HOT update).
+     */
+    @WithDefault("PT10M")
+    Duration noShowCheckInterval();
+
+    /** How many overdue referrals one read of a look takes; each is recorded in a transaction of its own. */
+    @WithDefault("100")
+    int noShowBatchSize();
+
     /** The share of expert slots and beds held for referrals. */
     Reserve reservedShare();
 

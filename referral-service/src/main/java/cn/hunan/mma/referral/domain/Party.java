@@ -7,5 +7,10 @@ public enum Party {
     /** The receiving institution. */
     RECEIVER,
     /** The platform review of the sender's city (or the province), where that city requires review. */
-    PLATFORM_REVIEWER
+    PLATFORM_REVIEWER,
+    /**
+     * The platform itself, acting by a rule and for no user: it records a no-show once a scheduled appointment is past
+     * its grace period ({@code service.MissedAppointments}). No caller is ever given this party.
+     */
+    PLATFORM
 }

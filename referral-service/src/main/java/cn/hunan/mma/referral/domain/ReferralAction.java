@@ -14,7 +14,8 @@ public enum ReferralAction {
     REJECT(ReferralStatus.REJECTED, EnumSet.of(Party.RECEIVER)),
     SCHEDULE(ReferralStatus.SCHEDULED, EnumSet.of(Party.RECEIVER)),
     ARRIVE(ReferralStatus.ARRIVED, EnumSet.of(Party.RECEIVER)),
-    NO_SHOW(ReferralStatus.NO_SHOW, EnumSet.of(Party.RECEIVER)),
+    // The platform records it too when the receiver has not closed the referral by the end of the grace period.
+    NO_SHOW(ReferralStatus.NO_SHOW, EnumSet.of(Party.RECEIVER, Party.PLATFORM)),
     // Either side may call off a scheduled referral (the patient's withdrawal is recorded by one of them).
     CANCEL(ReferralStatus.CANCELLED, EnumSet.of(Party.SENDER, Party.RECEIVER)),
     START_TREATMENT(ReferralStatus.IN_TREATMENT, EnumSet.of(Party.RECEIVER)),

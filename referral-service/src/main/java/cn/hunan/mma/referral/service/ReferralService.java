@@ -28,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
@@ -164,8 +165,8 @@ public class ReferralService {
             }
         }
         return changesCapacity(command, step.entity())
-                ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, caller))
-                : transition(pool, step, command, expectedVersion, amendment, caller);
+                ? pool.withTransaction(connection -> transition(connection, step, command, expectedVersion, amendment, caller.subject()))
+                : transition(pool, step, command, expectedVersion, amendment, caller.subject());
     }
 
     // The busiest capacity change in one statement, no transaction: the slot's hold, the transition and
@@ -186,12 +187,12 @@ public class ReferralService {
     }
 
     private Uni<ReferralEntity> transition(SqlClient client, Step step, ReferralCommand command, long expectedVersion,
-                                           ClinicalRecordText amendment, Caller caller) {
+                                           ClinicalRecordText amendment, String actor) {
         return capacityChange(client, step, command).chain(announcement -> {
             OutboxEvent published = step.record(amendment);
             List<OutboxEvent> outbox = announcement
                     .map(capacityEvent -> List.of(capacityEvent, published)).orElse(List.of(published));
-            return ReferralRows.transition(client, step.entity(), expectedVersion, published, caller.subject(), outbox)
+            return ReferralRows.transition(client, step.entity(), expectedVersion, published, actor, outbox)
                     .map(won -> {
                         if (!won) {
                             // Thrown inside the transaction (when there is one): the capacity change rolls back too.
@@ -201,6 +202,39 @@ public class ReferralService {
                     });
         });
     }
+
+    /**
+     * The platform records that the patient of a referral past its appointment's grace period did not come, as the
+     * receiver's no-show would: the same decision ({@link Party#PLATFORM} may record it), and in one transaction the
+     * held slot or bed given back, the referral row, its timeline entry ({@code actor}) and its event's outbox row,
+     * conditional on the version read. A receiver's transition racing it is refused like any lost race (409, or 412
+     * once this one has committed), and the loser's release rolls back with it: the capacity is given back once.
+     * Job instances skip a referral another one is recording (a transaction-scoped advisory lock, taken without
+     * waiting); the referral row itself is not locked first, because every transition locks its capacity row before
+     * its referral row, and the other order could deadlock with a receiver's bed transition.
+     *
+     * @return true when the no-show is recorded; false, with nothing written, when another instance is recording it
+     *         or the referral is no longer SCHEDULED (the receiver closed it first)
+     */
+    public Uni<Boolean> recordMissedAppointment(String referralId, String actor) {
+        ReferralCommand noShow = new ReferralCommand.RecordNoShow();
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(CLAIM_PREFIX + referralId))
+                        .chain(claim -> !claim.iterator().next().getBoolean(0) ? Uni.createFrom().item(false)
+                                : ReferralRows.find(connection, referralId).chain(found -> {
+                                    Decision decision = found.toReferral().decide(noShow, Set.of(Party.PLATFORM), EventId.random(), now());
+                                    if (!(decision instanceof Decision.Transitioned transitioned)) {
+                                        return Uni.createFrom().item(false);
+                                    }
+                                    return transition(connection, new Step(found, transitioned), noShow, found.version(),
+                                            ClinicalRecordText.none(), actor).replaceWith(true);
+                                })))
+                .onFailure(failure -> failure instanceof StaleVersionException || lostTheRace(failure)).recoverWithItem(false);
+    }
+
+    // One job instance per referral at a time; released at commit or rollback. A hash collision only skips a referral
+    // until the next look.
+    private static final String CLAIM = "select pg_try_advisory_xact_lock(hashtextextended($1, 0))";
+    private static final String CLAIM_PREFIX = "referral-no-show:";
 
     private static StaleVersionException raceLost(String referralId) {
         return new StaleVersionException("another transition of referral " + referralId + " committed first; read it again",

@@ -41,7 +41,7 @@ class ReferralLifecycleTest {
             "PLATFORM_APPROVED | *     | REJECT          | RECEIVER          | REJECTED          | ReferralRejected",
             "ACCEPTED          | *     | SCHEDULE        | RECEIVER          | SCHEDULED         | ReferralScheduled",
             "SCHEDULED         | *     | ARRIVE          | RECEIVER          | ARRIVED           | ReferralArrived",
-            "SCHEDULED         | *     | NO_SHOW         | RECEIVER          | NO_SHOW           | ReferralNoShowRecorded",
+            "SCHEDULED         | *     | NO_SHOW         | RECEIVER PLATFORM | NO_SHOW           | ReferralNoShowRecorded",
             "SCHEDULED         | *     | CANCEL          | SENDER RECEIVER   | CANCELLED         | ReferralCancelled",
             "ARRIVED           | *     | START_TREATMENT | RECEIVER          | IN_TREATMENT      | ReferralTreatmentStarted",
             "IN_TREATMENT      | *     | COMPLETE        | RECEIVER          | COMPLETED         | ReferralCompleted",

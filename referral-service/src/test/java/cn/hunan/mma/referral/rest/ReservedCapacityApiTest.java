@@ -22,6 +22,7 @@ import cn.hunan.mma.events.referral.ReservationKind;
 import cn.hunan.mma.events.value.ReferralId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
+import cn.hunan.mma.referral.capacity.UnusedSlotRelease;
 import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
@@ -32,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,6 +44,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,6 +86,8 @@ class ReservedCapacityApiTest {
     Pool database;
     @Inject
     ReservedCapacity capacity;
+    @Inject
+    UnusedSlotRelease unusedSlotRelease;
 
     private final TestMatrix matrix = new TestMatrix();
     private final LocalDate sessionDay = LocalDate.now(ZoneOffset.UTC).plusDays(3);
@@ -175,6 +180,34 @@ class ReservedCapacityApiTest {
         assertThat(awaitReferralChannelEvents(matrix.county.value(), 1)).map(SlotsReleased.class::cast)
                 .extracting(SlotsReleased::session, SlotsReleased::channel, SlotsReleased::count)
                 .containsExactly(tuple(due, SlotChannel.PUBLIC, 3));
+    }
+
+    /**
+     * The release job goes by the service's clock (since 2026-11-25 (7); it read the JVM's {@code Instant.now()}, so no
+     * test could set the time it judged by): a session five days ahead keeps its reserved slots at the real time, and
+     * releases them when the clock says it opens in an hour.
+     */
+    @Test
+    void the_release_job_goes_by_the_service_clock() throws Exception {
+        String county = TestMatrix.userAt(matrix.county);
+        LocalDate inFiveDays = LocalDate.now(CHINA).plusDays(5);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county,
+                    new ClinicSession(DepartmentId.of("ENT"), inFiveDays, SessionPeriod.AM, true), 8, 2, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ENT";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
+        unusedSlotRelease.releaseDue().await().atMost(Duration.ofSeconds(10));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].releasedToPublic", equalTo(0));
+
+        // 07:00 China Standard Time on the session's day: it opens at 08:00, within the 15 h lead time.
+        QuarkusMock.installMockForType(Clock.fixed(inFiveDays.atTime(7, 0).atZone(CHINA).toInstant(), ZoneOffset.UTC),
+                Clock.class);
+        unusedSlotRelease.releaseDue().await().atMost(Duration.ofSeconds(10));
+
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].releasedToPublic", equalTo(2));
     }
 
     // The first session of the department to open after the given time: at most 14 h later (18:00 to 08:00 the next

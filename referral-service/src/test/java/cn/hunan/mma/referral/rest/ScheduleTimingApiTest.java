@@ -36,9 +36,10 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Scheduling is for what lies ahead: a session that has begun, an appointment already past (beyond the 5 minutes
  * allowed for clocks that differ) or a slot's appointment outside its session is 400 naming the field and the times, and
- * holds nothing. The service's clock is set per test (QuarkusMock); sessions lie days ahead of the real clock, so the
- * release job (which reads the JVM's clock, {@code Instant.now()}, not the mocked {@code Clock}) leaves their reserved
- * slots alone.
+ * holds nothing. The service's clock is set per test (QuarkusMock). The release job reads the same clock (since
+ * 2026-11-25 (7)) and opens a session's free reserved slots to the public from 15 hours before it opens (the test
+ * profile's lead time) until it begins: a clock set in that window would let it take the slots a schedule asks for, so
+ * the clocks set here lie before it or after the session has begun.
  */
 @QuarkusTest
 @QuarkusTestResource(RealKafkaTestResource.class)
@@ -91,7 +92,7 @@ class ScheduleTimingApiTest {
     void a_slot_s_appointment_outside_its_session_is_refused_and_one_in_it_is_kept() throws Exception {
         publishMorningSession();
         String id = acceptedReferral(EYES, "H25.9");
-        clockAt(sessionDay, 7, 0);
+        clockAt(sessionDay.minusDays(1), 7, 0); // 25 hours before the session: its slots stay the referrals'
 
         ReferralApiTest.act(county, id, "schedule", 1, slotWithAppointment(chinaTime(sessionDay, 7, 30))).statusCode(400)
                 .contentType(PROBLEM_JSON).body("errors[0].field", equalTo("appointmentAt"))
