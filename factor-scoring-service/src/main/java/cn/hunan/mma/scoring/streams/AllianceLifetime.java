@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * An alliance as the rankings, score lookups and surplus projection see it: the make-up it has while live, or —
- * once dissolved — the make-up it last counted under ({@link AllianceMakeupKeeper}) and when it was dissolved.
+ * once dissolved — the make-up the matrix last stated for it while live ({@link AllianceMakeupKeeper}) and when it was dissolved.
  *
  * <p>Why not the stated record alone: a dissolution ({@link AllianceDissolution}) restates the alliance as its lead
  * alone covering no division, so the covered divisions that choose and scope it would be gone while its totals of
@@ -22,7 +22,7 @@ public record AllianceLifetime(AllianceSnapshot makeup, Instant dissolvedAt) {
 
     /**
      * @param stated the alliance as the matrix topic states it now ({@code null}: unknown, or erased)
-     * @param kept   the make-up it last counted under ({@code null}: it never counted here)
+     * @param kept   the make-up last stated while live, kept since it first counted ({@code null}: it never counted here)
      * @return empty for an unknown alliance, and for a dissolved one without a kept make-up — one first heard of as
      * dissolved (a compacted matrix topic whose only record left is the dissolution, read by a scorer that never
      * counted it live): it has no totals here either

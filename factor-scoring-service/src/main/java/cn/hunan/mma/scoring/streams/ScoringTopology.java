@@ -56,9 +56,9 @@ public final class ScoringTopology {
     public static final String INSTITUTIONS_STORE = "matrix-institutions";
     public static final String ALLIANCES_STORE = "matrix-alliances";
     public static final String RULE_SETS_STORE = "rule-sets";
-    /** Per alliance, the live make-up it last counted under ({@link AllianceMakeupKeeper}); global, from the topic below. */
+    /** Per alliance that counted here, the make-up last stated while live ({@link AllianceMakeupKeeper}); global, from the topic below. */
     public static final String ALLIANCE_MAKEUPS_STORE = "alliance-makeups";
-    /** Compacted, owned by this service: per alliance id, the {@code AllianceSnapshot} it last counted under. */
+    /** Compacted, owned by this service: per alliance id, the {@code AllianceSnapshot} last stated while live. */
     public static final String ALLIANCE_MAKEUPS_TOPIC = "mma.scoring.alliance-makeups";
     /** Compacted, owned by this service: rule-set versions keyed by version, as JSON. */
     public static final String RULE_SETS_TOPIC = "mma.scoring.rule-sets";
@@ -137,8 +137,8 @@ public final class ScoringTopology {
                 .process(() -> new LedgerProcessor(measureIds, settings.grace(), settings.sourceIdleAfter()), LEDGER_STORE, LEDGER_CLOCK_STORE, PENDING_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), new ScopeDeltaSerde()).withName("totals"))
                 .process(TotalsProcessor::new, TOTALS_STORE);
-        // What a dissolution leaves out of the matrix topic: the make-up of the periods the alliance counted in.
-        totals.process(() -> new AllianceMakeupKeeper(matrixChanges))
+        // What a dissolution leaves out of the matrix topic: the make-up the alliance last had while live.
+        totals.process(() -> new AllianceMakeupKeeper(matrixChanges), TOTALS_STORE)
                 .to(ALLIANCE_MAKEUPS_TOPIC, Produced.with(Serdes.String(), Topics.ALLIANCES.valueSerde(codec)));
         cn.hunan.mma.scoring.surplus.SurplusProjection.attach(builder, totals, codec); // issue 8 §1: live surplus projection (surplus helper)
         totals.process(() -> new ScoreEmitter(settings.emitInterval(), settings.seed(), settings.clock()), TOTALS_STORE)

@@ -90,4 +90,49 @@ class LiveHubTest {
         assertThat(zhuzhou.sentIds()).containsExactly("score:ALLIANCE:SA-0904:2025-06");
         assertThat(changsha.sentIds()).isEmpty();
     }
+
+    /**
+     * The user of 湘潭县's village clinic, a member of CC-430321 with the county hospital, follows as it reads ("Who reads
+     * what"): its alliance's score and surplus projection and its own clinic's score — not the county hospital's score,
+     * though the hospital is a fellow member naming the same alliance, and not 湘乡's community. Its buffer is 2 and
+     * every write completes at once, so nothing is dropped for space: a missing update was refused.
+     */
+    @Test
+    void an_institution_user_follows_its_alliance_and_its_own_institution_but_not_a_fellow_member() {
+        LiveHub hub = new LiveHub(SETTINGS);
+        LiveClientTest.SlowSink clinic = new LiveClientTest.SlowSink();
+        Caller clinicUser = new Caller("user-430321V100901", Set.of(Role.INSTITUTION_USER),
+                Scope.fromClaims(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("430321V100901")));
+        hub.register(new LiveClient(clinicUser, clinic, SseImpl.INSTANCE, 2, Clock.systemUTC()));
+        Places xiangtanCommunity = Places.ofAlliance(community("CC-430321", "430321H0901", "430321V100901", "430321")).orElseThrow();
+        Places xiangxiangCommunity = Places.ofAlliance(community("CC-430381", "430381H0902", "430381V100902", "430381")).orElseThrow();
+
+        for (LiveUpdate update : List.of(
+                new LiveUpdate(LiveUpdate.SCORE, "ALLIANCE:CC-430321:2025-03", xiangtanCommunity, "{}"),
+                new LiveUpdate(LiveUpdate.SURPLUS, "CC-430321|2025", xiangtanCommunity, "{}"),
+                member("430321H0901", "430321", "CC-430321"),
+                member("430321V100901", "430321100901", "CC-430321"),
+                new LiveUpdate(LiveUpdate.SCORE, "ALLIANCE:CC-430381:2025-03", xiangxiangCommunity, "{}"),
+                new LiveUpdate(LiveUpdate.SURPLUS, "CC-430381|2025", xiangxiangCommunity, "{}"))) {
+            hub.publish(update);
+            for (int write = 0; write < clinic.writes.size(); write++) {
+                clinic.completeWrite(write);
+            }
+        }
+
+        assertThat(clinic.sentIds()).containsExactly("score:ALLIANCE:CC-430321:2025-03", "surplus:CC-430321|2025",
+                "score:INSTITUTION:430321V100901:2025-03");
+    }
+
+    private static AllianceSnapshot community(String id, String hospital, String village, String county) {
+        return new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-01-01T00:00:00Z"), AllianceId.of(id), "医共体 " + id,
+                AllianceKind.COUNTY_COMMUNITY, InstitutionId.of(hospital), List.of(InstitutionId.of(hospital), InstitutionId.of(village)),
+                List.of(DivisionCode.of(county)), List.of());
+    }
+
+    /** A member's score, placed as the matrix places an institution: its division, with the alliances it names. */
+    private static LiveUpdate member(String institution, String division, String alliance) {
+        return new LiveUpdate(LiveUpdate.SCORE, "INSTITUTION:" + institution + ":2025-03",
+                Places.of(Jurisdiction.ofInstitution(institution, DivisionCode.of(division), Set.of(alliance))), "{}");
+    }
 }

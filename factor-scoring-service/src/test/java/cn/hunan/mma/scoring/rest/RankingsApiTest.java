@@ -25,6 +25,7 @@ import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.scoring.streams.MatrixArrival;
+import cn.hunan.mma.scoring.streams.ScoringTopology;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -271,9 +272,14 @@ class RankingsApiTest {
     /**
      * 衡阳县's community (430421, outside the areas the other tests rank) counts a July visit at each of its two members:
      * 1 of 2 at primary level → 76.92. Its village clinic's user reads the alliance's score and sees it ranked; then the
-     * matrix restates the community without the clinic (it left; the community goes on with its hospital) and the
-     * clinic's user is refused the alliance's score — also of July, when it was a member — and no longer sees it ranked:
-     * membership is judged by the make-up the matrix states now, as the settlement service judges it.
+     * matrix restates the community without the clinic on 1 August (it left; the community goes on with its hospital)
+     * and the clinic's user is refused the alliance's score — also of July, when it was a member — and no longer sees it
+     * ranked: membership is judged by the make-up the matrix states now, as the settlement service judges it. Only the
+     * alliance is restated: the clinic's own record still names CC-430421, so the alliance's {@code memberIds} decide.
+     * Then the community is dissolved on 1 September with no event counted since the restatement: the clinic's user is
+     * still refused its score, history, surplus projection and ranking, while the hospital's user still reads July.
+     * Before 2026-11-25 (7) the dissolved alliance was read by the make-up it had last counted under, which still listed
+     * the clinic: 200 again.
      */
     @Test
     void an_institution_that_left_its_alliance_no_longer_reads_the_alliance() {
@@ -287,27 +293,56 @@ class RankingsApiTest {
             send(producer, Topics.OUTPATIENT_VISITS.name(), village.value(), CODEC.encode(visit(village, JULY)));
         }
         String villageUser = institutionUser(village);
+        String hospitalUser = institutionUser(hospital);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(villageUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-07")
                         .then().statusCode(200).body("entries.id", contains("CC-430421")).body("entries.value", contains(76.92f)));
         given().auth().oauth2(villageUser).when().get("/api/v1/scores/alliance/CC-430421/2025-07")
                 .then().statusCode(200).body("scope", equalTo("ALLIANCE:CC-430421"));
 
-        AllianceSnapshot withoutTheClinic = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-08-01T00:00:00Z"),
+        AllianceSnapshot withoutTheClinic = new AllianceSnapshot(EventId.of(UUID.randomUUID()), Instant.parse("2025-07-31T16:00:00Z"),
                 hengyang.allianceId(), hengyang.name(), hengyang.kind(), hospital, List.of(hospital), hengyang.coveredDivisions(), List.of());
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            send(producer, Topics.INSTITUTIONS.name(), village.value(), CODEC.encode(new InstitutionSnapshot(EventId.of(UUID.randomUUID()),
-                    Instant.parse("2025-08-01T00:00:00Z"), village, "机构 " + village.value(), Level.VILLAGE, InstitutionKind.CLINIC,
-                    DivisionCode.of("430421100905"), null, null, List.of(), true)));
             send(producer, Topics.ALLIANCES.name(), "CC-430421", CODEC.encode(withoutTheClinic));
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(villageUser).when().get("/api/v1/scores/alliance/CC-430421/2025-07")
                         .then().statusCode(403).contentType("application/problem+json"));
+        thenTheClinicIsRefusedAndTheHospitalReads(villageUser, hospitalUser);
+
+        // The scorer keeps the restatement as the alliance's last live make-up (within a restatement check and a commit);
+        // a dissolution arriving before that would have replaced it in the matrix store unseen (README, "Dissolved alliances").
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                allianceIn(ScoringTopology.ALLIANCE_MAKEUPS_STORE, "CC-430421").eventId().equals(withoutTheClinic.eventId()));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            send(producer, Topics.ALLIANCES.name(), "CC-430421", CODEC.encode(
+                    AllianceDissolution.of(withoutTheClinic, EventId.of(UUID.randomUUID()), Instant.parse("2025-08-31T16:00:00Z"))));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                AllianceDissolution.isDissolved(allianceIn(ScoringTopology.ALLIANCES_STORE, "CC-430421")));
+        thenTheClinicIsRefusedAndTheHospitalReads(villageUser, hospitalUser);
+    }
+
+    /** The clinic that left: refused the alliance everywhere, its own clinic still read; the hospital, still a member, reads July. */
+    private static void thenTheClinicIsRefusedAndTheHospitalReads(String villageUser, String hospitalUser) {
+        for (String refused : List.of("/api/v1/scores/alliance/CC-430421/2025-07", "/api/v1/scores/alliance/CC-430421/history?year=2025",
+                "/api/v1/surplus/CC-430421/2025")) {
+            given().auth().oauth2(villageUser).when().get(refused)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
         given().auth().oauth2(villageUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-07")
                 .then().statusCode(200).body("entries", empty());
-        given().auth().oauth2(villageUser).when().get("/api/v1/scores/institution/" + village.value() + "/2025-07")
+        given().auth().oauth2(villageUser).when().get("/api/v1/scores/institution/430421V100905/2025-07")
                 .then().statusCode(200);
+        given().auth().oauth2(hospitalUser).when().get("/api/v1/scores/alliance/CC-430421/2025-07")
+                .then().statusCode(200).body("scope", equalTo("ALLIANCE:CC-430421"));
+        given().auth().oauth2(hospitalUser).queryParam("by", SHARE).when().get("/api/v1/rankings/alliance/2025-07")
+                .then().statusCode(200).body("entries.id", contains("CC-430421")).body("entries.value", contains(76.92f));
+    }
+
+    private AllianceSnapshot allianceIn(String store, String allianceId) {
+        return streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(store,
+                org.apache.kafka.streams.state.QueryableStoreTypes.<String, AllianceSnapshot>keyValueStore())).get(allianceId);
     }
 
     private static String institutionUser(InstitutionId at) {

@@ -177,6 +177,28 @@ class ScoringTopologyTest {
         assertThat(world.totals("ALLIANCE:CC-430321", "2025-04").of("visits")).isZero();
     }
 
+    /**
+     * The community counts a March visit of its village clinic; on 1 August the matrix restates it without the clinic,
+     * and no event counts for it before its dissolution on 1 September. The kept make-up is the restated one — the one
+     * the settlement service keeps, and the one that decides who reads the dissolved alliance: before 2026-11-25 (7) it
+     * stayed the March one, and the clinic's user read the alliance again once it was dissolved. What counted is
+     * unchanged: March keeps the clinic's visit.
+     */
+    @Test
+    void a_dissolved_alliance_keeps_the_makeup_the_matrix_last_stated_while_live_though_nothing_counted_under_it() {
+        world.send(Topics.OUTPATIENT_VISITS, visit(VILLAGE_CLINIC, MARCH_10));
+        world.restateCommunity(Instant.parse("2025-07-31T16:00:00Z"), COUNTY_HOSPITAL, TOWNSHIP_CENTRE);
+        world.advanceWallClock(AllianceMakeupKeeper.RESTATEMENT_CHECK);
+        world.dissolveCommunity(Instant.parse("2025-08-31T16:00:00Z"));
+        world.advanceWallClock(AllianceMakeupKeeper.RESTATEMENT_CHECK);
+
+        AllianceLifetime community = world.lifetime(COUNTY_COMMUNITY).orElseThrow();
+        assertThat(community.makeup().memberIds()).containsExactly(COUNTY_HOSPITAL, TOWNSHIP_CENTRE);
+        assertThat(community.makeup().coveredDivisions()).containsExactly(DivisionCode.of("430321"));
+        assertThat(community.dissolvedAt()).isEqualTo(Instant.parse("2025-08-31T16:00:00Z"));
+        assertThat(world.totals("ALLIANCE:CC-430321", "2025-03").of("visits")).isEqualTo(1);
+    }
+
     /** Like one first heard of as dissolved (a compacted matrix topic): no make-up was kept, and it has no totals here. */
     @Test
     void an_alliance_dissolved_before_it_counted_anything_has_no_makeup_to_keep() {

@@ -121,6 +121,14 @@ final class ScoringWorld implements AutoCloseable {
                 .pipeInput(COUNTY_COMMUNITY.value(), codec.encode(AllianceDissolution.of(community, newId(), at)));
     }
 
+    /** Publishes the county community with these members (same lead and divisions), as navigation-service does on a revision. */
+    void restateCommunity(Instant at, InstitutionId... members) {
+        driver.createInputTopic(Topics.ALLIANCES.name(), new StringSerializer(), new ByteArraySerializer())
+                .pipeInput(COUNTY_COMMUNITY.value(), codec.encode(new AllianceSnapshot(newId(), at, COUNTY_COMMUNITY, community.name(),
+                        community.kind(), community.leadInstitutionId(), List.of(members), community.coveredDivisions(),
+                        community.collaboratingTertiaryIds())));
+    }
+
     /** Publishes one more general institution on the matrix topic, as navigation-service does when one joins. */
     void addInstitution(InstitutionId id, Level level, String division) {
         matrix(institution(id, level, InstitutionKind.GENERAL, division));
