@@ -24,7 +24,12 @@ import java.util.List;
  *                         later (a correction at another institution is on another partition), and one may never
  *                         come (a report that never arrived or was refused). Absent for a first report, and on a
  *                         review decision's republication, which keeps its discharge's id (keep the latest per
- *                         {@code dischargeEventId}).
+ *                         {@code dischargeEventId}). Lists every version of the stay retired since the stay's last
+ *                         announcement, not only the one named: a version settled and replaced in one batch is never
+ *                         announced, so what stands lists it. A standing settlement may also be announced again, with
+ *                         its own {@code dischargeEventId} and a longer {@code supersedes}, when a version of its stay
+ *                         that arrived late retires others through it (a restatement, with its own event id): apply
+ *                         it as any other, keeping the latest per {@code dischargeEventId}.
  */
 public record CaseSettled(
         EventId eventId,
