@@ -61,27 +61,39 @@ public class CareEventsConsumer {
         Uni<CaseSettlementService.BatchResult> settled = DatabaseOutages.retried(
                 new RepeatedConflicts().bounded(() -> settlements.settleFitting(discharges)),
                 "settling " + discharges.size() + " discharges");
-        return acknowledge(batch, settled.map(result -> {
-            List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);
-            result.refused().forEach((index, reason) -> deadLetters.add(nack(dischargeRecords.get(index), reason)));
-            return deadLetters;
-        }));
+        return acknowledge(batch, settled.map(result -> deadLettersFor(refusedByContract, dischargeRecords, result)));
     }
 
-    /** As for discharges: a record the contract refused goes to the DLT alone, the rest of the poll is kept. */
+    /**
+     * As for discharges: a record the contract refused goes to the DLT alone, the rest of the poll is kept; a poll whose
+     * locks do not fit in the server's lock table is recorded in parts.
+     */
     @Incoming(OUTPATIENT_VISITS)
     public Uni<Void> outpatient(KafkaRecordBatch<String, OutpatientVisitRecorded> batch) {
         List<KafkaRecord<String, OutpatientVisitRecorded>> refusedByContract = new ArrayList<>();
+        List<KafkaRecord<String, OutpatientVisitRecorded>> visitRecords = new ArrayList<>();
         List<OutpatientVisitRecorded> visits = new ArrayList<>();
         for (KafkaRecord<String, OutpatientVisitRecorded> record : batch.getRecords()) {
             if (record.getPayload() == null) {
                 refusedByContract.add(record);
             } else {
+                visitRecords.add(record);
                 visits.add(record.getPayload());
             }
         }
-        return acknowledge(batch, DatabaseOutages.retried(new RepeatedConflicts().bounded(() -> outpatientSpend.record(visits)),
-                "recording " + visits.size() + " outpatient visits").map(recorded -> deadLettersFor(refusedByContract)));
+        Uni<CaseSettlementService.BatchResult> recorded = DatabaseOutages.retried(
+                new RepeatedConflicts().bounded(() -> outpatientSpend.recordFitting(visits)),
+                "recording " + visits.size() + " outpatient visits");
+        return acknowledge(batch, recorded.map(result -> deadLettersFor(refusedByContract, visitRecords, result)));
+    }
+
+    /** The contract's refusals, then the records the service refused (by their position among {@code handled}). */
+    private static List<Uni<Void>> deadLettersFor(List<? extends KafkaRecord<String, ?>> refusedByContract,
+                                                  List<? extends KafkaRecord<String, ?>> handled,
+                                                  CaseSettlementService.BatchResult result) {
+        List<Uni<Void>> deadLetters = deadLettersFor(refusedByContract);
+        result.refused().forEach((index, reason) -> deadLetters.add(nack(handled.get(index), reason)));
+        return deadLetters;
     }
 
     /**

@@ -99,12 +99,7 @@ public class CaseSettlementService {
     // lock per discharge for what only out-of-order, cross-partition reports cause): an original settled while a
     // correction naming it is in flight meets that correction in V26's unique index instead (ONE_STANDING_VERSION).
     // Taken after the episode locks and sorted, like them, so no two batches wait on each other in a cycle.
-    private static final int STAY_LOCK_CLASS = 0x53544159;
-    static final String LOCK_STAYS = "WITH RECURSIVE up(id) AS (SELECT unnest($1::uuid[]) "
-            + "UNION SELECT c.corrects_event_id FROM up JOIN case_settlement c ON c.discharge_event_id = up.id "
-            + "WHERE c.corrects_event_id IS NOT NULL) "
-            + "SELECT count(pg_advisory_xact_lock(" + STAY_LOCK_CLASS + ", k)) "
-            + "FROM (SELECT DISTINCT hashtext(id::text) AS k FROM up ORDER BY k) AS stay_locks";
+    static final String LOCK_STAYS = VersionChainLocks.upFrom(VersionChainLocks.STAY_CLASS, "case_settlement", "discharge_event_id");
     private static final String CLEARED = "SELECT area, clearing_year, point_value FROM dip_clearing "
             + "WHERE area || ':' || clearing_year = ANY($1::text[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "

@@ -37,7 +37,7 @@ final class FittingBatches {
             }
             int half = batch.size() / 2;
             List<T> second = batch.subList(half, batch.size());
-            LOG.warnf("A batch of %d discharges needs more locks than the server's lock table holds; settling it in halves",
+            LOG.warnf("A batch of %d records needs more locks than the server's lock table holds; settling it in halves",
                     batch.size());
             return settle(batch.subList(0, half), settleWhole).chain(first -> settle(second, settleWhole)
                     .onFailure(secondFailure -> !DatabaseOutages.isTransient(secondFailure))
@@ -47,7 +47,7 @@ final class FittingBatches {
     }
 
     private static CaseSettlementService.BatchResult refusedAll(int count, Throwable failure) {
-        LOG.warnf(failure, "The second half of a split batch failed after its first half committed: its %d discharges are "
+        LOG.warnf(failure, "The second half of a split batch failed after its first half committed: its %d records are "
                 + "dead-lettered with the failure", count);
         Map<Integer, CaseNotSettledException> refused = new HashMap<>();
         for (int i = 0; i < count; i++) {

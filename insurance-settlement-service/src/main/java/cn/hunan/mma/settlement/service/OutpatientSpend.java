@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Keeps what the fund paid for each outpatient or emergency visit, once per visit event id, so the budget's base
@@ -27,7 +29,9 @@ import java.util.UUID;
  * <p>Every version is keyed by its visit's first report in a unique index of standing rows (V27), as stays are (V26):
  * a visit and a correction of it recorded at the same moment by two consumers (two institutions' partitions) would
  * otherwise both stand. The later insert waits for the other batch and fails once it commits; the batch is recorded
- * again ({@link StandingVersionConflict}) and then reads the other's row.
+ * again ({@link StandingVersionConflict}) and then reads the other's row. The index cannot see a correction of a
+ * correction still in flight (the walk up to the first report stops at the version not yet visible), so a batch with
+ * corrections first locks their chains ({@link #LOCK_VISITS}), as a batch correcting stays does.
  */
 @ApplicationScoped
 public class OutpatientSpend {
@@ -67,6 +71,13 @@ public class OutpatientSpend {
             + "UPDATE outpatient_spend SET superseded = TRUE WHERE visit_event_id IN (SELECT id FROM versions) "
             + "AND visit_event_id NOT IN (SELECT id FROM later) AND NOT superseded "
             + "AND NOT EXISTS (SELECT 1 FROM outpatient_spend WHERE visit_event_id = $2)";
+    // The batch's corrections and the versions they name, and the chains above them, locked before anything is written
+    // (VersionChainLocks): a correction naming a version whose batch is in flight waits for that batch's commit, then
+    // replaces what it stored. Without the lock it saw nothing to replace, was keyed by the version it names (the walk up
+    // stops at a version not visible), not by the first report, missed it in V27's index, and both stood (2026-11-25 (7):
+    // C1 and C2 correcting it, ¥100.00 and ¥80.00 for one ¥80.00 visit). Visits that correct nothing are not locked:
+    // one recorded while a correction naming it is in flight meets that correction in V27's index instead.
+    static final String LOCK_VISITS = VersionChainLocks.upFrom(VersionChainLocks.VISIT_CLASS, "outpatient_spend", "visit_event_id");
     /** The unique index that keeps one version of a visit standing (V27). */
     static final String ONE_STANDING_VERSION = "outpatient_spend_one_standing_version";
 
@@ -77,6 +88,15 @@ public class OutpatientSpend {
         this.pool = pool;
     }
 
+    /**
+     * Records the visits, in parts if their locks do not fit in the server's lock table ({@link FittingBatches}: a poll
+     * of thousands of corrections locks two versions or more for each). Refused are only the visits of a part that
+     * failed after an earlier part committed.
+     */
+    public Uni<CaseSettlementService.BatchResult> recordFitting(List<OutpatientVisitRecorded> visits) {
+        return FittingBatches.settle(visits, part -> record(part).replaceWith(new CaseSettlementService.BatchResult(part.size(), Map.of())));
+    }
+
     public Uni<Void> record(List<OutpatientVisitRecorded> visits) {
         if (visits.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -84,14 +104,24 @@ public class OutpatientSpend {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<OutpatientVisitRecorded> plain = visits.stream().filter(visit -> corrected(visit) == null).toList();
         List<OutpatientVisitRecorded> corrections = visits.stream().filter(visit -> corrected(visit) != null).toList();
-        return pool.withTransaction(connection -> (plain.isEmpty() ? Uni.createFrom().voidItem()
-                : StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION, connection.preparedQuery(INSERT).execute(rows(plain, now)))
-                .replaceWithVoid())
+        return pool.withTransaction(connection -> lockVersions(connection, corrections)
+                .chain(() -> plain.isEmpty() ? Uni.createFrom().voidItem()
+                        : StandingVersionConflict.ifMetIn(ONE_STANDING_VERSION, connection.preparedQuery(INSERT).execute(rows(plain, now)))
+                        .replaceWithVoid())
                 // One at a time, in the batch's order: each must see the versions the ones before it stored. A stream,
                 // not a chain of thousands of nested steps (a hospital re-sending a month of corrected bills).
                 .chain(() -> Multi.createFrom().iterable(corrections)
                         .onItem().transformToUniAndConcatenate(correction -> correct(connection, correction, now))
                         .collect().last().replaceWithVoid()));
+    }
+
+    private static Uni<Void> lockVersions(SqlConnection connection, List<OutpatientVisitRecorded> corrections) {
+        if (corrections.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] versions = corrections.stream().flatMap(correction -> Stream.of(correction.eventId().asUuid(), corrected(correction)))
+                .distinct().toArray(UUID[]::new);
+        return connection.preparedQuery(LOCK_VISITS).execute(Tuple.of((Object) versions)).replaceWithVoid();
     }
 
     private static Uni<Void> correct(SqlConnection connection, OutpatientVisitRecorded correction, OffsetDateTime now) {

@@ -48,6 +48,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -365,12 +366,141 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(row.getLong(1)).as("one version standing").isOne();
     }
 
+    /**
+     * A correction of a correction still in flight (the reviewer's case, 2026-11-25 (7)). P (¥120.00) is stored; another
+     * batch — clinic I1's, holding the visit's locks as OutpatientSpend does — has replaced P with C1 (¥100.00, keyed by
+     * P) and not committed. C2 (¥80.00, clinic I2's, another partition) corrects C1: it waits for C1's batch, then
+     * replaces C1. One version stands, ¥80.00. Without the lock C2 saw no C1, replaced nothing, went in keyed by C1 (not
+     * visible, so the top of what it could see) beside C1 keyed by P, and the spend counted ¥180.00 for the visit.
+     */
+    @Test
+    void a_correction_of_a_visit_correction_in_flight_waits_for_it_and_replaces_it() {
+        OutpatientVisitRecorded p = visit(null, "120.00");
+        recordedAsTheConsumerDoes(new AtomicInteger(), p).join();
+        UUID c1 = UUID.randomUUID();
+        OutpatientVisitRecorded c2 = visit(EventId.of(c1), "80.00");
+        Open other = begin();
+        lockVisits(other.connection(), c1, p.eventId().asUuid());
+        other.connection().preparedQuery("UPDATE outpatient_spend SET superseded = TRUE WHERE visit_event_id = $1")
+                .execute(Tuple.of(p.eventId().asUuid())).await().atMost(Duration.ofSeconds(10));
+        visitRow(other.connection(), c1, 10_000L, p.eventId().asUuid(), p.eventId().asUuid());
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Void> recording = recordedAsTheConsumerDoes(attempts, c2);
+        awaitWaiting(recording, "C2 waits for the batch storing C1, the version it names");
+        other.commit();
+        recording.join();
+
+        assertThat(attempts).as("recorded once: it waited on the lock, not on the index").hasValue(1);
+        assertThat(standingVisits(p.eventId().asUuid(), c1, c2.eventId().asUuid()))
+                .containsExactly(tuple(c2.eventId().asUuid(), 8_000L));
+    }
+
+    /**
+     * The mirror timing: C2 (¥80.00, correcting C1) is stored by its batch first — keyed by C1, all it knew — and not
+     * committed when C1 (¥100.00, correcting P at ¥120.00) is recorded. C1's batch waits on the lock of C1, then goes in
+     * replaced, and C2 is keyed by P: ¥80.00 stands. Without the lock C1 replaced P and stood beside C2: ¥180.00.
+     */
+    @Test
+    void a_visit_correction_recorded_while_its_own_correction_is_in_flight_goes_in_replaced() {
+        OutpatientVisitRecorded p = visit(null, "120.00");
+        recordedAsTheConsumerDoes(new AtomicInteger(), p).join();
+        OutpatientVisitRecorded c1 = visit(p.eventId(), "100.00");
+        UUID c2 = UUID.randomUUID();
+        Open other = begin();
+        lockVisits(other.connection(), c2, c1.eventId().asUuid());
+        visitRow(other.connection(), c2, 8_000L, c1.eventId().asUuid(), c1.eventId().asUuid());
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Void> recording = recordedAsTheConsumerDoes(attempts, c1);
+        awaitWaiting(recording, "C1 waits for the batch storing C2, its correction");
+        other.commit();
+        recording.join();
+
+        assertThat(attempts).hasValue(1);
+        assertThat(standingVisits(p.eventId().asUuid(), c1.eventId().asUuid(), c2)).containsExactly(tuple(c2, 8_000L));
+        Row c2Key = pool.preparedQuery("SELECT visit_id FROM outpatient_spend WHERE visit_event_id = $1").execute(Tuple.of(c2))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertThat(c2Key.getUUID(0)).as("keyed by the visit's first report").isEqualTo(p.eventId().asUuid());
+    }
+
+    /**
+     * 40 visits each corrected 1,000 times (a clinic's billing loop, say), and a poll correcting each visit's standing
+     * version once more: the poll locks every version up each chain, 40,080 advisory locks, beyond the test server's lock
+     * table (64 × 200 connections). Recorded whole it fails with 53200, which the consumer retried as an outage for ever;
+     * recorded to fit, it goes in parts and each visit is left with its new correction standing alone.
+     */
+    @Test
+    void a_poll_of_visit_corrections_whose_locks_do_not_fit_in_the_lock_table_is_recorded_in_parts() {
+        String run = UUID.randomUUID().toString();
+        // Version i of visit j corrects version i − 1; only the last, 1,000, stands, keyed by the first report, 0.
+        pool.preparedQuery("INSERT INTO outpatient_spend (visit_event_id, institution_id, residence_division, visit_date, "
+                        + "fund_paid_fen, corrects_event_id, superseded, visit_id, recorded_at) "
+                        + "SELECT md5($1 || j || ':' || i)::uuid, '430321T0101', '430321', DATE '2019-03-01', 12000, "
+                        + "CASE WHEN i > 0 THEN md5($1 || j || ':' || (i - 1))::uuid END, i < 1000, "
+                        + "CASE WHEN i > 0 THEN md5($1 || j || ':0')::uuid END, now() "
+                        + "FROM generate_series(0, 39) AS j, generate_series(0, 1000) AS i")
+                .execute(Tuple.of(run)).await().atMost(Duration.ofSeconds(60));
+        List<OutpatientVisitRecorded> corrections = new ArrayList<>();
+        pool.preparedQuery("SELECT md5($1 || j || ':1000')::uuid FROM generate_series(0, 39) AS j").execute(Tuple.of(run))
+                .await().atMost(Duration.ofSeconds(10)).forEach(row -> corrections.add(visit(EventId.of(row.getUUID(0)), "80.00")));
+
+        assertThatThrownBy(() -> onContext(() -> outpatientSpend.record(corrections)).join())
+                .hasRootCauseInstanceOf(PgException.class)
+                .rootCause().satisfies(cause -> assertThat(((PgException) cause).getSqlState()).isEqualTo("53200"));
+        CaseSettlementService.BatchResult recorded = onContext(() -> outpatientSpend.recordFitting(corrections)).join();
+
+        assertThat(recorded.refused()).isEmpty();
+        Row standing = pool.preparedQuery("SELECT count(*), count(*) FILTER (WHERE visit_event_id = ANY($2)) FROM outpatient_spend "
+                        + "WHERE visit_id IN (SELECT md5($1 || j || ':0')::uuid FROM generate_series(0, 39) AS j) AND NOT superseded")
+                .execute(Tuple.of(run, corrections.stream().map(v -> v.eventId().asUuid()).toArray(UUID[]::new)))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertThat(standing.getLong(0)).as("one version standing per visit").isEqualTo(40L);
+        assertThat(standing.getLong(1)).as("the poll's corrections").isEqualTo(40L);
+    }
+
     /** An outpatient visit of ¥120.00 to the fund at a township clinic of 湘潭县, correcting {@code corrects} (or none). */
     private static OutpatientVisitRecorded visit(EventId corrects) {
+        return visit(corrects, "120.00");
+    }
+
+    /** An outpatient visit at a township clinic of 湘潭县 paying the fund {@code fundPaid} yuan, correcting {@code corrects}. */
+    private static OutpatientVisitRecorded visit(EventId corrects, String fundPaid) {
+        Money paid = Money.ofYuan(fundPaid);
+        Money outOfPocket = Money.ofYuan("10.00");
         return new OutpatientVisitRecorded(EventId.random(), Instant.parse("2019-03-01T02:00:00Z"), InstitutionId.of("430321T0101"),
                 DepartmentId.of("general"), VisitKind.OUTPATIENT, PatientPseudonym.of("ab".repeat(32)), DivisionCode.of("430321"),
-                Icd10Code.of("J06.900"), new Charges(Money.ofYuan("130.00"), Money.ofYuan("120.00"), Money.ofYuan("10.00")), false,
-                null, corrects);
+                Icd10Code.of("J06.900"), new Charges(paid.plus(outOfPocket), paid, outOfPocket), false, null, corrects);
+    }
+
+    /** Records the visit as the consumer records a poll — again after a concurrent change — counting the attempts. */
+    private CompletableFuture<Void> recordedAsTheConsumerDoes(AtomicInteger attempts, OutpatientVisitRecorded visit) {
+        return onContext(() -> DatabaseOutages.retried(new RepeatedConflicts().bounded(() -> {
+            attempts.incrementAndGet();
+            return outpatientSpend.record(List.of(visit));
+        }), "recording " + visit.eventId()));
+    }
+
+    /** Holds the visit versions' locks as OutpatientSpend does for a batch correcting them. */
+    private static void lockVisits(SqlConnection connection, UUID... versions) {
+        connection.preparedQuery(OutpatientSpend.LOCK_VISITS).execute(Tuple.of((Object) versions)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** A standing version of a visit of 1 March 2019 at clinic 430321T0102, keyed by {@code visitId}. */
+    private static void visitRow(SqlClient client, UUID id, long fundPaidFen, UUID corrects, UUID visitId) {
+        client.preparedQuery("INSERT INTO outpatient_spend (visit_event_id, institution_id, residence_division, visit_date, "
+                        + "fund_paid_fen, corrects_event_id, superseded, visit_id, recorded_at) VALUES ($1, '430321T0102', '430321', "
+                        + "DATE '2019-03-01', $2, $3, FALSE, $4, $5)")
+                .execute(Tuple.of(id, fundPaidFen, corrects, visitId, OffsetDateTime.now())).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** Which of the visit versions stand, with what each paid the fund (fen). */
+    private List<org.assertj.core.groups.Tuple> standingVisits(UUID... versions) {
+        List<org.assertj.core.groups.Tuple> standing = new ArrayList<>();
+        pool.preparedQuery("SELECT visit_event_id, fund_paid_fen FROM outpatient_spend WHERE visit_event_id = ANY($1) AND NOT superseded")
+                .execute(Tuple.of((Object) versions)).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> standing.add(tuple(row.getUUID(0), row.getLong(1))));
+        return standing;
     }
 
     /** Another batch's (or a clearing's) transaction on a connection of its own, open until {@link #commit}. */
