@@ -55,6 +55,26 @@ public interface ReferralSettings {
     @WithDefault("100")
     int noShowBatchSize();
 
+    /**
+     * How long one no-show transaction waits for a row lock (its capacity row, its referral row) before it gives up
+     * and the referral is tried again at the next look: a transition holds them for milliseconds, so a longer wait
+     * means a session is stuck holding one, and the job must not stay stuck (and keep a pooled connection) with it.
+     */
+    @WithDefault("PT30S")
+    Duration noShowLockTimeout();
+
+    /**
+     * How long one run of a periodic job may take before it is failed, so that the job's next tick runs again (a tick
+     * is skipped while the previous run is still going).
+     */
+    @WithDefault("PT5M")
+    Duration jobTimeout();
+
+    /** The rule the platform's no-shows follow, checked once at startup ({@link NoShowRule}). */
+    default NoShowRule noShowRule() {
+        return new NoShowRule(noShowGrace(), noShowBatchSize(), noShowLockTimeout());
+    }
+
     /** The share of expert slots and beds held for referrals. */
     Reserve reservedShare();
 

@@ -71,8 +71,10 @@ public record Referral(ReferralId id, EpisodeId episodeId, ReferralParty sender,
         return actions.stream().sorted().map(ReferralAction::slug).collect(Collectors.joining(", "));
     }
 
+    // The parties a caller could be: PLATFORM acts by a rule and is no caller's, so a refused no-show names the
+    // receiver alone (it read "receiver or platform" until 2026-11-25 (7)).
     private static String describeParties(Set<Party> parties) {
-        return parties.stream().sorted().map(party -> party.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        return parties.stream().filter(party -> party != Party.PLATFORM).sorted().map(party -> party.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(" or "));
     }
 }

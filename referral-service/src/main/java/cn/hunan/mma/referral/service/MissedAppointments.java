@@ -1,5 +1,6 @@
 package cn.hunan.mma.referral.service;
 
+import cn.hunan.mma.referral.config.NoShowRule;
 import cn.hunan.mma.referral.config.ReferralSettings;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  * Held slots and beds come back when a referral is closed, and only the receiver closed a scheduled one (arrive,
  * no-show, cancel): one it never closed held its slot or bed for good. Every {@code mma.referral.no-show-check-interval}
  * this job records the no-show of each SCHEDULED referral whose appointment lies more than
- * {@code mma.referral.no-show-grace} behind the service's {@link Clock}, through the receiver's own no-show path
+ * {@code mma.referral.no-show-grace} behind the service's {@link Clock} (exactly the grace is not yet more: before
+ * 2026-11-25 (7) the look took it), through the receiver's own no-show path
  * ({@link ReferralService#recordMissedAppointment}: one transaction per referral). Overdue referrals are read in
  * batches of {@code mma.referral.no-show-batch-size}, oldest appointment first, each batch after the last one's
  * (appointment, id), so a referral skipped in a look (another instance has it, or the receiver closed it) is not read
@@ -38,18 +40,20 @@ public class MissedAppointments {
 
     private static final Logger LOG = Logger.getLogger(MissedAppointments.class);
     private static final String OVERDUE = "select id, appointment_at from referral"
-            + " where status = 'SCHEDULED' and appointment_at <= $1 and (appointment_at, id) > ($2, $3)"
+            + " where status = 'SCHEDULED' and appointment_at < $1 and (appointment_at, id) > ($2, $3)"
             + " order by appointment_at, id limit $4";
 
     private final Pool pool;
     private final ReferralService referrals;
     private final ReferralSettings settings;
+    private final NoShowRule rule;
     private final Clock clock;
 
     public MissedAppointments(Pool pool, ReferralService referrals, ReferralSettings settings, Clock clock) {
         this.pool = pool;
         this.referrals = referrals;
         this.settings = settings;
+        this.rule = settings.noShowRule(); // refuses a setting the job cannot run on, at startup (start below)
         this.clock = clock;
     }
 
@@ -57,20 +61,20 @@ public class MissedAppointments {
         jobs.every(settings.noShowCheckInterval(), "recording no-shows past the grace period", () -> recordDue().invoke(recorded -> {
             if (recorded > 0) {
                 LOG.infof("recorded %d no-show(s) of referrals more than %s past their appointment", recorded,
-                        settings.noShowGrace());
+                        rule.grace());
             }
         }));
     }
 
     /** Records the no-show of every SCHEDULED referral whose appointment is past the grace period; how many it recorded. */
     public Uni<Integer> recordDue() {
-        Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(settings.noShowGrace());
+        Instant cutoff = clock.instant().truncatedTo(ChronoUnit.MILLIS).minus(rule.grace());
         return fromBatch(cutoff, new Overdue("", Instant.EPOCH), 0);
     }
 
     private Uni<Integer> fromBatch(Instant cutoff, Overdue after, int recordedSoFar) {
         return overdue(cutoff, after).chain(batch -> Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(referral -> referrals.recordMissedAppointment(referral.id(), ACTOR)
+                .onItem().transformToUniAndConcatenate(referral -> referrals.recordMissedAppointment(referral.id(), ACTOR, rule.lockTimeout())
                         // One referral that cannot be recorded (a fault of its own, an outage) must not hold back the
                         // ones behind it for good: oldest first, it would stop every run at the same place.
                         .onFailure().recoverWithItem(failure -> {
@@ -80,14 +84,14 @@ public class MissedAppointments {
                 .filter(Boolean::booleanValue).collect().with(Collectors.counting())
                 .chain(recorded -> {
                     int total = recordedSoFar + recorded.intValue();
-                    return batch.size() < settings.noShowBatchSize() ? Uni.createFrom().item(total)
+                    return batch.size() < rule.batchSize() ? Uni.createFrom().item(total)
                             : fromBatch(cutoff, batch.get(batch.size() - 1), total);
                 }));
     }
 
     private Uni<List<Overdue>> overdue(Instant cutoff, Overdue after) {
         return pool.preparedQuery(OVERDUE).execute(Tuple.of(utc(cutoff), utc(after.appointmentAt()), after.id(),
-                settings.noShowBatchSize())).map(rows -> {
+                rule.batchSize())).map(rows -> {
                     List<Overdue> batch = new ArrayList<>();
                     for (Row row : rows) {
                         batch.add(new Overdue(row.getString("id"), row.getOffsetDateTime("appointment_at").toInstant()));

@@ -32,6 +32,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -211,14 +212,18 @@ public class ReferralService {
      * once this one has committed), and the loser's release rolls back with it: the capacity is given back once.
      * Job instances skip a referral another one is recording (a transaction-scoped advisory lock, taken without
      * waiting); the referral row itself is not locked first, because every transition locks its capacity row before
-     * its referral row, and the other order could deadlock with a receiver's bed transition.
+     * its referral row, and the other order could deadlock with a receiver's bed transition. The transaction waits
+     * at most {@code lockTimeout} for a row lock (SET LOCAL lock_timeout, since 2026-11-25 (7)): a session stuck
+     * holding the ward's pool row then fails this referral (tried again at the next look) instead of keeping the job
+     * and a pooled connection waiting for good.
      *
      * @return true when the no-show is recorded; false, with nothing written, when another instance is recording it
      *         or the referral is no longer SCHEDULED (the receiver closed it first)
      */
-    public Uni<Boolean> recordMissedAppointment(String referralId, String actor) {
+    public Uni<Boolean> recordMissedAppointment(String referralId, String actor, Duration lockTimeout) {
         ReferralCommand noShow = new ReferralCommand.RecordNoShow();
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(Tuple.of(CLAIM_PREFIX + referralId))
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
+                        .execute(Tuple.of(CLAIM_PREFIX + referralId, String.valueOf(lockTimeout.toMillis())))
                         .chain(claim -> !claim.iterator().next().getBoolean(0) ? Uni.createFrom().item(false)
                                 : ReferralRows.find(connection, referralId).chain(found -> {
                                     Decision decision = found.toReferral().decide(noShow, Set.of(Party.PLATFORM), EventId.random(), now());
@@ -232,8 +237,9 @@ public class ReferralService {
     }
 
     // One job instance per referral at a time; released at commit or rollback. A hash collision only skips a referral
-    // until the next look.
-    private static final String CLAIM = "select pg_try_advisory_xact_lock(hashtextextended($1, 0))";
+    // until the next look. The same statement bounds the transaction's lock waits (set_config(…, true) is SET LOCAL;
+    // milliseconds), without another round trip.
+    private static final String CLAIM = "select pg_try_advisory_xact_lock(hashtextextended($1, 0)), set_config('lock_timeout', $2, true)";
     private static final String CLAIM_PREFIX = "referral-no-show:";
 
     private static StaleVersionException raceLost(String referralId) {

@@ -153,6 +153,18 @@ class ReferralLifecycleTest {
                 .isEqualTo("cannot accept a referral that is FOLLOWED_UP; allowed: none (the referral is closed)");
     }
 
+    /** The platform records no-shows by a rule and is no caller's party: a refusal names only who could act. */
+    @Test
+    void a_no_show_refused_to_the_sender_names_the_receiver_alone() {
+        Decision bySender = in(ReferralStatus.SCHEDULED, false)
+                .decide(commandFor(ReferralAction.NO_SHOW), Set.of(Party.SENDER), anEventId(), NOW);
+        Decision byCityOperator = in(ReferralStatus.SCHEDULED, true)
+                .decide(commandFor(ReferralAction.NO_SHOW), Set.of(Party.PLATFORM_REVIEWER), anEventId(), NOW);
+
+        assertThat(((Decision.Refused) bySender).refusal().message()).isEqualTo("no-show is for the receiver of the referral");
+        assertThat(((Decision.Refused) byCityOperator).refusal().message()).isEqualTo("no-show is for the receiver of the referral");
+    }
+
     @Test
     void a_cancellation_names_the_cancelling_side_or_the_patient() {
         Referral scheduled = in(ReferralStatus.SCHEDULED, false);

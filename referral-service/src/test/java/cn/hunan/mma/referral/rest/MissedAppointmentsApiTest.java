@@ -1,12 +1,25 @@
 package cn.hunan.mma.referral.rest;
 
+import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.ClinicSession;
+import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.capacity.SlotChannel;
+import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.capacity.SlotsCancelled;
+import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.referral.ReferralEvent;
 import cn.hunan.mma.events.referral.ReferralNoShowRecorded;
+import cn.hunan.mma.events.topic.Topics;
+import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.referral.config.ReferralSettings;
 import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.service.MissedAppointments;
+import cn.hunan.mma.referral.service.ReferralService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
@@ -15,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -54,6 +71,10 @@ class MissedAppointmentsApiTest {
     MissedAppointments missedAppointments;
     @Inject
     Pool database;
+    @Inject
+    ReferralSettings settings;
+    @Inject
+    ReferralService referralService;
 
     private final TestMatrix matrix = new TestMatrix();
     private final String township = TestMatrix.userAt(matrix.township);
@@ -98,18 +119,71 @@ class MissedAppointmentsApiTest {
         given().auth().oauth2(county).get("/api/v1/referrals/" + later).then().body("status", equalTo("SCHEDULED"));
     }
 
+    /** Also one exactly the grace period past: "more than" the grace, as the README says (2026-11-25 (7); it was taken). */
     @Test
     void a_referral_within_its_grace_period_is_untouched() {
         String late = scheduledBed(t0.plus(Duration.ofHours(2))); // 23 h 1 min past its appointment at the clock below
-        heldBedsAre(1);
+        String exactlyTheGrace = scheduledBed(overdueAppointment.plus(Duration.ofMinutes(1))); // 24 h 0 min past
+        heldBedsAre(2);
 
         clockAt(afterTheGracePeriod);
         missedAppointments.recordDue().await().atMost(Duration.ofSeconds(30));
 
-        given().auth().oauth2(county).get("/api/v1/referrals/" + late).then().statusCode(200)
-                .body("status", equalTo("SCHEDULED")).body("version", equalTo(2));
-        given().auth().oauth2(township).get("/api/v1/referrals/" + late + "/timeline").then().body("type", hasSize(3));
-        heldBedsAre(1);
+        for (String untouched : List.of(late, exactlyTheGrace)) {
+            given().auth().oauth2(county).get("/api/v1/referrals/" + untouched).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED")).body("version", equalTo(2));
+            given().auth().oauth2(township).get("/api/v1/referrals/" + untouched + "/timeline").then().body("type", hasSize(3));
+        }
+        heldBedsAre(2);
+    }
+
+    /**
+     * A look reads overdue referrals a batch at a time (2 in tests), each batch after the last one's (appointment, id),
+     * and goes on until a batch comes back short. Five overdue referrals on a day 40 days ahead, where no other test
+     * schedules: beds at the AM session's opening − 1 min, at the opening (two) and + 1 min, and a slot of that
+     * session, whose appointment is the opening too (three share it, so a batch boundary falls between two of them).
+     * The slot was withdrawn while held (V7 {@code withdrawn_pending}): given back by the platform's no-show, it
+     * leaves the pool (reserved 1 → 0, held 1 → 0) and its release is announced once, on the REFERRAL channel.
+     * Fails if the look stops after its first batch (2) or pages by appointment alone (3).
+     */
+    @Test
+    void a_look_records_every_overdue_referral_batch_after_batch_and_a_withdrawn_slot_leaves_its_pool() throws Exception {
+        assertThat(settings.noShowBatchSize()).isEqualTo(2);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(40);
+        Instant opening = day.atTime(8, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        String slot = scheduledSlotWithdrawnWhileHeld(day);
+        String earliest = scheduledBed(opening.minus(Duration.ofMinutes(1)));
+        String first = scheduledBed(opening);
+        String second = scheduledBed(opening);
+        String latest = scheduledBed(opening.plus(Duration.ofMinutes(1)));
+        heldBedsAre(4);
+
+        // Referrals other test classes left overdue are recorded first, so that the look below meets these five alone;
+        // at this clock the earliest is exactly the grace past, so none of them yet.
+        clockAt(opening.minus(Duration.ofMinutes(1)).plus(Duration.ofHours(24)));
+        missedAppointments.recordDue().await().atMost(Duration.ofSeconds(30));
+        heldBedsAre(4);
+
+        clockAt(opening.plus(Duration.ofMinutes(2)).plus(Duration.ofHours(24)));
+        assertThat(missedAppointments.recordDue().await().atMost(Duration.ofSeconds(60))).isEqualTo(5);
+        assertThat(missedAppointments.recordDue().await().atMost(Duration.ofSeconds(30))).isZero();
+
+        for (String missed : List.of(slot, earliest, first, second, latest)) {
+            given().auth().oauth2(county).get("/api/v1/referrals/" + missed).then().statusCode(200)
+                    .body("status", equalTo("NO_SHOW")).body("version", equalTo(3));
+        }
+        heldBedsAre(0);
+        given().auth().oauth2(county).get(GASTRO_POOL.formatted(matrix.county.value())).then().statusCode(200)
+                .body("sessions[0].period", equalTo("AM")).body("sessions[0].reserved", equalTo(0))
+                .body("sessions[0].held", equalTo(0)).body("sessions[0].releasedToPublic", equalTo(0));
+        List<CapacityEvent> bookings = ReservedCapacityApiTest.awaitReferralChannelEvents(matrix.county.value(), 2);
+        assertThat(bookings).hasSize(2);
+        assertThat(bookings.get(0)).isInstanceOfSatisfying(SlotsBooked.class,
+                booked -> assertThat(booked.channel()).isEqualTo(SlotChannel.REFERRAL));
+        assertThat(bookings.get(1)).isInstanceOfSatisfying(SlotsReleased.class, released -> {
+            assertThat(released.channel()).isEqualTo(SlotChannel.REFERRAL);
+            assertThat(released.count()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -221,6 +295,32 @@ class MissedAppointmentsApiTest {
         heldBedsAre(0);
     }
 
+    /**
+     * A session stuck holding the ward's pool row (idle in transaction) no longer keeps the no-show waiting for good:
+     * its transaction waits at most the lock timeout (here 300 ms; PT30S by default), fails with PostgreSQL's
+     * lock_not_available (55P03), writes nothing, and the referral is recorded once the row is free. Without the
+     * transaction's lock_timeout it waits until the holder ends, and this test's 10 s run out first.
+     */
+    @Test
+    void a_no_show_waits_no_longer_than_the_lock_timeout_for_a_row_held_by_a_stuck_session() {
+        String missed = scheduledBed(overdueAppointment);
+        heldBedsAre(1);
+
+        try (WardLock stuck = new WardLock()) {
+            assertThatThrownBy(() -> referralService.recordMissedAppointment(missed, MissedAppointments.ACTOR,
+                    Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(PgException.class, failure -> assertThat(failure.getSqlState()).isEqualTo("55P03"));
+        }
+        given().auth().oauth2(county).get("/api/v1/referrals/" + missed).then().body("status", equalTo("SCHEDULED"))
+                .body("version", equalTo(2));
+        heldBedsAre(1);
+
+        assertThat(referralService.recordMissedAppointment(missed, MissedAppointments.ACTOR, Duration.ofMillis(300))
+                .await().atMost(Duration.ofSeconds(10))).isTrue();
+        given().auth().oauth2(county).get("/api/v1/referrals/" + missed).then().body("status", equalTo("NO_SHOW"));
+        heldBedsAre(0);
+    }
+
     /** Holds this test's ward's bed pool row until closed, as a transition in flight holds it; counts who waits for it. */
     private final class WardLock implements AutoCloseable {
 
@@ -243,6 +343,44 @@ class MissedAppointmentsApiTest {
             transaction.commit().await().atMost(Duration.ofSeconds(10));
             connection.close().await().atMost(Duration.ofSeconds(10));
         }
+    }
+
+    private static final String GASTRO_POOL = "/api/v1/reserved-capacity/institutions/%s/departments/GASTRO";
+
+    /**
+     * A referral scheduled on the one reserved slot of the county hospital's GASTRO morning session on {@code day},
+     * whose slot the hospital then withdrew (SlotsCancelled, REFERRAL): the pool keeps it while it is held.
+     */
+    private String scheduledSlotWithdrawnWhileHeld(LocalDate day) throws Exception {
+        ClinicSession morning = new ClinicSession(DepartmentId.of("GASTRO"), day, SessionPeriod.AM, false);
+        String pool = GASTRO_POOL.formatted(matrix.county.value());
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 1, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(1)));
+        String id = given().auth().oauth2(township).contentType("application/json")
+                .body(ReferralApiTest.body(matrix.township, matrix.county, "GASTRO", "K25.9"))
+                .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+        ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+        ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "SLOT", "sessionDate", day.toString(),
+                "sessionPeriod", "AM")).statusCode(200);
+        // The afternoon's publication after the withdrawal (same key, same partition) shows the withdrawal applied.
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, morning,
+                    SlotChannel.REFERRAL, 1, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county,
+                    new ClinicSession(DepartmentId.of("GASTRO"), day, SessionPeriod.PM, false), 8, 1, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions", hasSize(2)));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].period", equalTo("AM"))
+                .body("sessions[0].reserved", equalTo(1)).body("sessions[0].held", equalTo(1));
+        return id;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A referral from the township centre to the county hospital's CARDIO, scheduled on a bed: at version 2. */

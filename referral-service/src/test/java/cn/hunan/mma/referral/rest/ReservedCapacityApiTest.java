@@ -434,7 +434,8 @@ class ReservedCapacityApiTest {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static List<CapacityEvent> awaitReferralChannelEvents(String institution, int count) {
+    /** The institution's slot bookings and releases (either channel), from the topic's start, once there are {@code count}. */
+    static List<CapacityEvent> awaitReferralChannelEvents(String institution, int count) {
         return awaitCapacityEvents(institution, SlotsBooked.class, SlotsReleased.class, count);
     }
 

@@ -1,0 +1,30 @@
+package cn.hunan.mma.referral.config;
+
+import java.time.Duration;
+
+/**
+ * When and how the platform records the no-shows receivers have not recorded ({@code service.MissedAppointments}).
+ * Built from the settings when the job starts, so a value the job cannot run on stops the service at startup, naming
+ * the setting (since 2026-11-25 (7)): a grace of zero or less would record a no-show at the appointment itself (or
+ * before it), and a batch size below 1 would read nothing at all, or fail on a negative {@code limit}.
+ *
+ * @param grace       how long after its appointment a SCHEDULED referral's no-show is recorded
+ * @param batchSize   how many overdue referrals one read takes
+ * @param lockTimeout how long one no-show transaction waits for a row lock
+ */
+public record NoShowRule(Duration grace, int batchSize, Duration lockTimeout) {
+
+    public NoShowRule {
+        requirePositive("mma.referral.no-show-grace", grace);
+        requirePositive("mma.referral.no-show-lock-timeout", lockTimeout);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("mma.referral.no-show-batch-size must be at least 1, was " + batchSize);
+        }
+    }
+
+    private static void requirePositive(String setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be positive, was " + value);
+        }
+    }
+}
