@@ -19,8 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,21 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -75,8 +69,6 @@ class AllianceOperatorApiTest {
     private final String cityPartner = "AL" + suffix + "C1";
     private final String elsewhere = "AL" + suffix + "Z1";
     private final String allianceId = "CC-AL" + suffix;
-
-    private static final Duration SQL_DEADLINE = Duration.ofSeconds(30);
 
     @TempDir
     Path temp;
@@ -369,22 +361,8 @@ class AllianceOperatorApiTest {
      * institution edit's {@code SELECT … FOR UPDATE} does): the move commits once the edit is seen waiting for it.
      */
     private Response whileTheTownshipIsMovedTo张家界(Supplier<Response> edit) throws Exception {
-        SqlConnection mover = pool.getConnection().await().atMost(SQL_DEADLINE);
-        try {
-            Transaction moving = mover.begin().await().atMost(SQL_DEADLINE);
-            mover.preparedQuery("UPDATE institution SET division_code = $1 WHERE id = $2")
-                    .execute(Tuple.of("430802100", township)).await().atMost(SQL_DEADLINE);
-            int moverPid = mover.query("SELECT pg_backend_pid()").execute().await().atMost(SQL_DEADLINE)
-                    .iterator().next().getInteger(0);
-            CompletableFuture<Response> editing = CompletableFuture.supplyAsync(edit);
-            await().atMost(Duration.ofSeconds(30)).until(() -> pool
-                    .preparedQuery("SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))")
-                    .execute(Tuple.of(moverPid)).await().atMost(SQL_DEADLINE).size() > 0);
-            moving.commit().await().atMost(SQL_DEADLINE);
-            return editing.get(60, TimeUnit.SECONDS);
-        } finally {
-            mover.close().await().atMost(SQL_DEADLINE);
-        }
+        return HeldRows.whileHeld(pool, "UPDATE institution SET division_code = $1 WHERE id = $2", Tuple.of("430802100", township),
+                List.of(edit)).get(0);
     }
 
     private ValidatableResponse form(String token, Map<String, Object> body) {

@@ -67,6 +67,13 @@ final class MatrixFixtures {
                 institution.longitude(), institution.allianceIds(), institution.active());
     }
 
+    /** The institution as a member of these alliances (its statement of membership, the contract's other side). */
+    static InstitutionSnapshot inAlliances(InstitutionSnapshot institution, String... allianceIds) {
+        return new InstitutionSnapshot(institution.eventId(), institution.occurredAt(), institution.institutionId(),
+                institution.name(), institution.level(), institution.kind(), institution.divisionCode(), institution.latitude(),
+                institution.longitude(), List.of(allianceIds).stream().map(AllianceId::of).toList(), institution.active());
+    }
+
     static AllianceSnapshot alliance(String id, String leadId, String... otherMemberIds) {
         List<InstitutionId> members = new ArrayList<>();
         members.add(InstitutionId.of(leadId));
@@ -81,6 +88,13 @@ final class MatrixFixtures {
         return new AllianceSnapshot(alliance.eventId(), alliance.occurredAt(), alliance.allianceId(), alliance.name(),
                 alliance.kind(), alliance.leadInstitutionId(), alliance.memberIds(), alliance.coveredDivisions(),
                 List.of(partnerIds).stream().map(InstitutionId::of).toList());
+    }
+
+    /** The alliance covering these divisions instead. */
+    static AllianceSnapshot covering(AllianceSnapshot alliance, String... divisions) {
+        return new AllianceSnapshot(alliance.eventId(), alliance.occurredAt(), alliance.allianceId(), alliance.name(),
+                alliance.kind(), alliance.leadInstitutionId(), alliance.memberIds(),
+                List.of(divisions).stream().map(DivisionCode::of).toList(), alliance.collaboratingTertiaryIds());
     }
 
     static AllianceSnapshot ofKind(AllianceSnapshot alliance, AllianceKind kind) {

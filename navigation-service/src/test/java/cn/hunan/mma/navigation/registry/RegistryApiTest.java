@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.alliance;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.covering;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.ofKind;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.retired;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.withPartners;
@@ -180,6 +181,62 @@ class RegistryApiTest {
         for (String refused : List.of("-FAR", "-WEAK", "-RETIRED")) {
             getAsAdmin("/api/v1/registry/alliances/CC-" + suffix + refused).statusCode(404).contentType(PROBLEM_JSON);
         }
+    }
+
+    /**
+     * Scenario A of the 2026-11-25 (7) review: a directory moves a clinic of 湘潭县 to 张家界 and, in its alliances file,
+     * drops it from the county community. One import takes both: the clinic's line is judged against the alliances the
+     * import does not restate (none here), the alliance line by its own rules once the clinic has moved. Judged against
+     * the alliance as stored (the guard before this fix), the clinic's line was refused OUTSIDE_ALLIANCE_CITY.
+     */
+    @Test
+    void a_directory_moving_a_clinic_away_and_dropping_it_from_its_alliance_loads_in_one_import() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot staying = at("XT" + suffix + "T1", Level.TOWNSHIP, "430321101");
+        InstitutionSnapshot clinic = at("XT" + suffix + "T2", Level.TOWNSHIP, "430321100");
+        String allianceId = "CC-" + suffix;
+        String leadId = lead.institutionId().value();
+        String stayingId = staying.institutionId().value();
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("before")).institutions(lead, staying, clinic)
+                .alliances(alliance(allianceId, leadId, stayingId, clinic.institutionId().value())).write())
+                .body("inserted", equalTo(4)).body("rejected", equalTo(0));
+
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("after"))
+                .institutions(lead, staying, at(clinic.institutionId().value(), Level.TOWNSHIP, "430802100"))
+                .alliances(alliance(allianceId, leadId, stayingId)).write())
+                .body("updated", equalTo(2)).body("unchanged", equalTo(2)).body("inserted", equalTo(0))
+                .body("rejected", equalTo(0));
+
+        getAsAdmin("/api/v1/registry/institutions/" + clinic.institutionId().value()).statusCode(200)
+                .body("divisionCode", equalTo("430802100"));
+        getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200).body("memberIds", equalTo(List.of(leadId, stayingId)));
+    }
+
+    /**
+     * Scenario B of the review: a county community re-coded into another city — lead, members and the alliance's covered
+     * division all in 张家界 永定区. One import loads every line, and importing the same directory again finds all four
+     * unchanged. Before this fix every line was refused (each institution against the alliance as stored, the alliance
+     * against its institutions as they stayed), on every import alike: it never converged.
+     */
+    @Test
+    void a_county_community_recoded_into_another_city_loads_in_one_import_and_then_stays_unchanged() {
+        String leadId = "XT" + suffix + "H1";
+        String firstId = "XT" + suffix + "T1";
+        String secondId = "XT" + suffix + "T2";
+        String allianceId = "CC-" + suffix;
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("xiangtan")).institutions(institution(leadId, "430321"),
+                        at(firstId, Level.TOWNSHIP, "430321100"), at(secondId, Level.TOWNSHIP, "430321101"))
+                .alliances(alliance(allianceId, leadId, firstId, secondId)).write())
+                .body("inserted", equalTo(4)).body("rejected", equalTo(0));
+        Path recoded = new MatrixFixtures.Directory(temp.resolve("zhangjiajie")).institutions(institution(leadId, "430802"),
+                        at(firstId, Level.TOWNSHIP, "430802100"), at(secondId, Level.TOWNSHIP, "430802101"))
+                .alliances(covering(alliance(allianceId, leadId, firstId, secondId), "430802")).write();
+
+        importAsAdmin(recoded).body("updated", equalTo(4)).body("inserted", equalTo(0)).body("rejected", equalTo(0));
+        importAsAdmin(recoded).body("unchanged", equalTo(4)).body("updated", equalTo(0)).body("rejected", equalTo(0));
+
+        getAsAdmin("/api/v1/registry/institutions/" + leadId).statusCode(200).body("divisionCode", equalTo("430802"));
+        getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200).body("coveredDivisions", equalTo(List.of("430802")));
     }
 
     /** As the operator API refuses it: a specialty at a retired institution was loaded by the importer before. */

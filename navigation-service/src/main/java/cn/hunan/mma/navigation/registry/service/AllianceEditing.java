@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Operators' changes to alliances, checked by the alliance rules ({@link MatrixRules#allianceProblem}, the reserved
@@ -50,8 +49,6 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class AllianceEditing {
-
-    private static final int LOCK_SLICE = 1_000;
 
     private final RegistryWrites writes;
     private final Clock clock = Clock.systemUTC();
@@ -150,26 +147,17 @@ public class AllianceEditing {
      * Locks every institution the edit reads or republishes — members before and after, lead, partners — before the
      * rules read where they stand: an institution edit locks its row too, so it cannot move or demote one between this
      * check and the commit (before 2026-11-25 (6) the placements were read without a lock, and an institution moved
-     * meanwhile left a live close-knit alliance naming a member outside its city). One pass in the order
-     * {@link #syncMembers} locks in, which then finds its rows already held: two alliance edits never wait in a cycle.
+     * meanwhile left a live close-knit alliance naming a member outside its city). One pass in the registry's lock
+     * order ({@link RegistryLocks}, which the importer keeps too), so {@link #syncMembers} then finds its rows already
+     * held, and no other writer waits on this edit in a cycle.
      */
     private static Uni<Void> lockReferenced(Mutiny.Session session, List<InstitutionId> before, AllianceSnapshot snapshot) {
-        TreeSet<String> referenced = new TreeSet<>();
+        Set<String> referenced = new HashSet<>();
         before.forEach(id -> referenced.add(id.value()));
         snapshot.memberIds().forEach(id -> referenced.add(id.value()));
         referenced.add(snapshot.leadInstitutionId().value());
         snapshot.collaboratingTertiaryIds().forEach(id -> referenced.add(id.value()));
-        return Multi.createFrom().iterable(slices(List.copyOf(referenced)))
-                .onItem().transformToUniAndConcatenate(slice -> locked(session, slice))
-                .collect().last().replaceWithVoid();
-    }
-
-    /** The rows of one slice, locked in code-point order (see {@link #syncMembers}). */
-    private static Uni<List<InstitutionEntity>> locked(Mutiny.Session session, List<String> slice) {
-        return session.createSelectionQuery("from InstitutionEntity i where i.id in :ids order by collate(i.id as ucs_basic)", InstitutionEntity.class)
-                .setParameter("ids", slice)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        return RegistryLocks.institutions(session, referenced).replaceWithVoid();
     }
 
     private Uni<Void> check(Mutiny.Session session, AllianceSnapshot snapshot, Caller caller) {
@@ -194,20 +182,18 @@ public class AllianceEditing {
 
     /**
      * Institutions joining get the alliance id, those leaving lose it; each change is published. The
-     * touched rows are read and locked a slice at a time, in id order: a county alliance of every village
-     * clinic touches thousands, and a read apiece was a round trip each, all nested in one chain. The
-     * order is one order for every edit, so two never wait on each other in a cycle: the slices are cut in
-     * Java's order and each is locked in code-point order, which is the same for ids (ASCII); the
-     * database's own collation may sort "aa" before "Zb" where Java does not.
+     * touched rows are read and locked a slice at a time, in the registry's lock order ({@link RegistryLocks}): a
+     * county alliance of every village clinic touches thousands, and a read apiece was a round trip each, all nested
+     * in one chain.
      */
     private Uni<Void> syncMembers(Mutiny.Session session, String allianceId, List<InstitutionId> before, List<InstitutionId> after) {
-        TreeSet<String> touched = new TreeSet<>();
+        Set<String> touched = new HashSet<>();
         before.forEach(id -> touched.add(id.value()));
         after.forEach(id -> touched.add(id.value()));
         Set<String> members = new HashSet<>();
         after.forEach(id -> members.add(id.value()));
-        return Multi.createFrom().iterable(slices(List.copyOf(touched)))
-                .onItem().transformToUniAndConcatenate(slice -> locked(session, slice)
+        return Multi.createFrom().iterable(RegistryLocks.slices(touched))
+                .onItem().transformToUniAndConcatenate(slice -> RegistryLocks.institutionSlice(session, slice)
                         .chain(institutions -> {
                             // Read under the lock: a retirement that committed after the check above is seen here.
                             institutions.stream().filter(institution -> members.contains(institution.id()) && !institution.active())
@@ -221,15 +207,6 @@ public class AllianceEditing {
                             return session.persistAll(changes.toArray());
                         }))
                 .collect().last().replaceWithVoid();
-    }
-
-    /** Slices small enough for one statement's parameters. */
-    private static List<List<String>> slices(List<String> ids) {
-        List<List<String>> slices = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += LOCK_SLICE) {
-            slices.add(ids.subList(from, Math.min(ids.size(), from + LOCK_SLICE)));
-        }
-        return slices;
     }
 
     /** The institution with its alliance ids corrected and the outbox row that publishes it; none when already right. */

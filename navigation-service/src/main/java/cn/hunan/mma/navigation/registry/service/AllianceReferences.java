@@ -11,10 +11,12 @@ import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.ReservedAllianceShape;
 import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.AllianceEntity;
+import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,20 @@ final class AllianceReferences {
 
     /** Where each referenced institution is, and which of them are retired. */
     record Placements(Map<InstitutionId, InstitutionPlacement> placed, Set<InstitutionId> retired) {
+
+        /** Where the rows stand (rows the caller holds locked, so that nobody moves them before it commits). */
+        static Placements of(Collection<InstitutionEntity> rows) {
+            Map<InstitutionId, InstitutionPlacement> found = new HashMap<>();
+            Set<InstitutionId> retired = new HashSet<>();
+            rows.forEach(row -> {
+                InstitutionId id = InstitutionId.of(row.id());
+                found.put(id, new InstitutionPlacement(row.level(), row.divisionCode()));
+                if (!row.active()) {
+                    retired.add(id);
+                }
+            });
+            return new Placements(found, retired);
+        }
 
         InstitutionPlacement get(InstitutionId id) {
             return placed.get(id);
@@ -106,43 +122,76 @@ final class AllianceReferences {
 
     /** The live alliances naming the institution as lead, member or collaborating partner, by id. */
     static Uni<List<AllianceEntity>> liveNaming(Mutiny.Session session, String institutionId) {
+        return liveNamingAny(session, List.of(institutionId));
+    }
+
+    /**
+     * The live alliances naming any of the institutions (at most a few thousand ids: one statement), by id, each once.
+     * An import batch asks once for all its moved lines (before 2026-11-25 (7) it asked line by line, with the fellow
+     * members' placements each time: moved lines × members when a county was re-coded).
+     */
+    static Uni<List<AllianceEntity>> liveNamingAny(Mutiny.Session session, Collection<String> institutionIds) {
         // A dissolved alliance still names its lead (the contract needs one) but holds no one.
-        return session.createSelectionQuery("from AllianceEntity a where a.leadInstitutionId = :id"
-                        + " or :id member of a.memberIds or :id member of a.collaboratingTertiaryIds order by a.id", AllianceEntity.class)
-                .setParameter("id", institutionId)
+        return session.createSelectionQuery("from AllianceEntity a where a.leadInstitutionId in :ids"
+                        + " or exists (select m from AllianceEntity b join b.memberIds m where b = a and m in :ids)"
+                        + " or exists (select p from AllianceEntity c join c.collaboratingTertiaryIds p where c = a and p in :ids)"
+                        + " order by a.id", AllianceEntity.class)
+                .setParameter("ids", List.copyOf(new HashSet<>(institutionIds)))
                 .getResultList()
                 .map(alliances -> alliances.stream().filter(alliance -> !alliance.dissolved()).toList());
+    }
+
+    /** The institutions the alliances name (lead, members, partners), for {@link #placements}. */
+    static List<InstitutionId> named(Collection<AllianceSnapshot> alliances) {
+        List<InstitutionId> referenced = new ArrayList<>();
+        alliances.forEach(alliance -> {
+            referenced.add(alliance.leadInstitutionId());
+            referenced.addAll(alliance.memberIds());
+            referenced.addAll(alliance.collaboratingTertiaryIds());
+        });
+        return referenced;
+    }
+
+    /** A live alliance an institution's new placement would break, and the alliance rule it would break. */
+    record BrokenAlliance(String allianceId, RuleViolation violation) {
+
+        /** For a message: "alliance CC-1 (OUTSIDE_ALLIANCE_CITY): …". */
+        String describe() {
+            return "alliance " + allianceId + " (" + violation.reason() + "): " + violation.detail();
+        }
     }
 
     /**
      * The first live alliance naming the institution that its new placement would break, with the rule it breaks: a
      * member moved out of a close-knit alliance's city, a partner placed below the tertiary level (before 2026-11-25 (4)
-     * an institution edit checked the institution's own rules only; helper-67).
+     * an institution edit checked the institution's own rules only; helper-67). The operator API and the importer both
+     * ask it, with the institution's row locked: an alliance edit naming it then either committed before (and is seen
+     * here) or waits, and reads the new placement.
      */
-    static Uni<Optional<String>> brokenBy(Mutiny.Session session, InstitutionId institution, InstitutionPlacement moved) {
+    static Uni<Optional<BrokenAlliance>> brokenBy(Mutiny.Session session, InstitutionId institution, InstitutionPlacement moved) {
         return liveNaming(session, institution.value()).chain(alliances -> {
             if (alliances.isEmpty()) {
-                return Uni.createFrom().item(Optional.<String>empty());
+                return Uni.createFrom().item(Optional.<BrokenAlliance>empty());
             }
             List<AllianceSnapshot> snapshots = alliances.stream().map(AllianceReferences::snapshot).toList();
-            List<InstitutionId> referenced = new ArrayList<>();
-            snapshots.forEach(alliance -> {
-                referenced.add(alliance.leadInstitutionId());
-                referenced.addAll(alliance.memberIds());
-                referenced.addAll(alliance.collaboratingTertiaryIds());
-            });
-            return placements(session, referenced).map(found -> {
-                for (AllianceSnapshot alliance : snapshots) {
-                    Optional<String> broken = MatrixRules.allianceProblem(alliance,
-                                    id -> Optional.ofNullable(id.equals(institution) ? moved : found.get(id)))
-                            .map(violation -> "alliance " + alliance.allianceId().value() + " (" + violation.reason() + "): "
-                                    + violation.detail());
-                    if (broken.isPresent()) {
-                        return broken;
-                    }
-                }
-                return Optional.<String>empty();
-            });
+            return placements(session, named(snapshots)).map(found -> firstBroken(snapshots, institution, moved, found));
         });
+    }
+
+    /**
+     * The first of the alliances (those naming the institution) that its new placement breaks, the others named where
+     * {@code found} places them: one judgment for the operator API's move and an import batch's moved lines.
+     */
+    static Optional<BrokenAlliance> firstBroken(List<AllianceSnapshot> naming, InstitutionId institution, InstitutionPlacement moved,
+                                                Placements found) {
+        for (AllianceSnapshot alliance : naming) {
+            Optional<BrokenAlliance> broken = MatrixRules.allianceProblem(alliance,
+                            id -> Optional.ofNullable(id.equals(institution) ? moved : found.get(id)))
+                    .map(violation -> new BrokenAlliance(alliance.allianceId().value(), violation));
+            if (broken.isPresent()) {
+                return broken;
+            }
+        }
+        return Optional.empty();
     }
 }

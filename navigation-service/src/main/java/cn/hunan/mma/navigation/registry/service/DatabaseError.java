@@ -23,6 +23,8 @@ record DatabaseError(String sqlState, String where) {
     /** Data exceptions (a value too long for its column, …) and integrity constraints (a check, …). */
     private static final Set<String> ROW_CLASSES = Set.of("22", "23");
 
+    private static final Set<String> ABORTED_FOR_ANOTHER = Set.of("40P01", "40001");
+
     static Optional<DatabaseError> in(Throwable failure) {
         return PgErrors.sqlState(failure).map(state -> new DatabaseError(state, PgErrors.in(failure)
                 .map(database -> where(database.getTable(), database.getColumn(), database.getConstraint()))
@@ -34,6 +36,14 @@ record DatabaseError(String sqlState, String where) {
     static boolean refusesRow(Throwable failure) {
         return in(failure).filter(error -> error.sqlState().length() == 5
                 && ROW_CLASSES.contains(error.sqlState().substring(0, 2))).isPresent();
+    }
+
+    /**
+     * PostgreSQL rolled the transaction back for a concurrent one — a deadlock (40P01) or a serialization failure
+     * (40001): the same work run again afresh can succeed.
+     */
+    static boolean abortedForAnother(Throwable failure) {
+        return PgErrors.sqlState(failure).filter(ABORTED_FOR_ANOTHER::contains).isPresent();
     }
 
     /** The database's state, not the import's fault. */

@@ -78,11 +78,11 @@ public class InstitutionEditing {
                 return Uni.createFrom().item(row);
             }
             boolean moved = snapshot.level() != row.level() || !snapshot.divisionCode().equals(row.divisionCode());
-            Uni<Optional<String>> broken = moved ? AllianceReferences.brokenBy(session, snapshot.institutionId(),
+            Uni<Optional<AllianceReferences.BrokenAlliance>> broken = moved ? AllianceReferences.brokenBy(session, snapshot.institutionId(),
                     new InstitutionPlacement(snapshot.level(), snapshot.divisionCode())) : Uni.createFrom().item(Optional.empty());
             return broken.chain(why -> why.isPresent()
                     ? Uni.createFrom().failure(new RegistryConflictException("institution " + id + ": the change would break "
-                            + why.get() + "; change the alliance first"))
+                            + why.get().describe() + "; change the alliance first"))
                     : publish(session, row, snapshot));
         }));
     }

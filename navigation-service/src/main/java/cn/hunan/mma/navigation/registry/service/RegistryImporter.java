@@ -1,7 +1,6 @@
 package cn.hunan.mma.navigation.registry.service;
 
 import cn.hunan.mma.events.codec.ContractCodec;
-import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.events.value.InstitutionId;
@@ -88,14 +87,18 @@ public class RegistryImporter {
 
         List<NumberedSnapshot<InstitutionSnapshot>> institutions = placeable(content.institutionFileName(), content.institutions(), tally);
 
-        // The referenced institutions are read once this import's are written: the registry then holds them where this
-        // import put them (or where they stood, when it refused their line), and those registered before as they are.
-        return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, tally)
-                .chain(() -> registered.placements(referencedInstitutions(content)))
-                .chain(found -> upserter.upsertAll(RegistryTable.ALLIANCES,
-                                withinAllianceRules(content.alliances(), found, tally), tally)
-                        .chain(() -> upserter.upsertAll(RegistryTable.SPECIALTIES,
-                                atKnownInstitutions(content.specialties(), found, tally), tally)))
+        // Alliances and specialties are judged once this import's institutions are written: the registry then holds them
+        // where this import put them (or where they stood, when it refused their line), and those registered before as
+        // they are. Institutions and alliances are locked and judged inside each batch's transaction (their guards), in
+        // the order operators' edits lock them: an edit racing with the import either commits first and is seen, or waits.
+        // An institution line is judged against the live alliances this import does not restate; those it restates are
+        // judged by their own lines, after the institutions (ImportScope).
+        ImportScope scope = new ImportScope(content.alliances().stream().map(row -> row.snapshot().allianceId().value()).toList());
+        return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, new InstitutionBatchGuard(scope), tally)
+                .chain(() -> upserter.upsertAll(RegistryTable.ALLIANCES, content.alliances(), new AllianceBatchGuard(scope), tally))
+                .chain(() -> registered.placements(specialtyInstitutions(content)))
+                .chain(found -> upserter.upsertAll(RegistryTable.SPECIALTIES,
+                        atKnownInstitutions(content.specialties(), found, tally), tally))
                 .chain(() -> upserter.upsertAll(RegistryTable.GUIDANCE_CATALOGUE, content.guidance(), tally))
                 .map(done -> tally.report());
     }
@@ -113,29 +116,10 @@ public class RegistryImporter {
         return accepted;
     }
 
-    private static Set<InstitutionId> referencedInstitutions(MatrixDirectoryContent content) {
+    private static Set<InstitutionId> specialtyInstitutions(MatrixDirectoryContent content) {
         Set<InstitutionId> referenced = new HashSet<>();
-        content.alliances().forEach(row -> {
-            referenced.add(row.snapshot().leadInstitutionId());
-            referenced.addAll(row.snapshot().memberIds());
-            referenced.addAll(row.snapshot().collaboratingTertiaryIds());
-        });
         content.specialties().forEach(row -> referenced.add(row.snapshot().institutionId()));
         return referenced;
-    }
-
-    /** The alliance rows that keep the operator API's alliance rules; the others are reported with the rule's reason. */
-    private static List<NumberedSnapshot<AllianceSnapshot>> withinAllianceRules(
-            List<NumberedSnapshot<AllianceSnapshot>> rows, AllianceReferences.Placements found, ImportTally tally) {
-        List<NumberedSnapshot<AllianceSnapshot>> accepted = new ArrayList<>();
-        for (NumberedSnapshot<AllianceSnapshot> row : rows) {
-            // The reserved shape among them: a file cannot dissolve an alliance, consumers would read the row as one.
-            found.problemOf(row.snapshot()).ifPresentOrElse(
-                    violation -> tally.reject(new RejectedRow(RegistryTable.ALLIANCES.file().fileName(), row.line(),
-                            violation.reason(), "$." + violation.field() + ": " + violation.detail())),
-                    () -> accepted.add(row));
-        }
-        return accepted;
     }
 
     /**

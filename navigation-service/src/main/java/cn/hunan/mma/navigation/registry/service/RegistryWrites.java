@@ -27,6 +27,14 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RegistryWrites {
 
+    /**
+     * Attempts of one edit's transaction when PostgreSQL aborts it for another one — a deadlock (40P01) or a
+     * serialization failure (40001) rolls the whole transaction back, so it is run again afresh, reading what the other
+     * committed. Bounded: an edit answers rather than hanging while the registry is contended; after the last attempt,
+     * or on any other outage, it is 503 with Retry-After ({@link RegistryUnavailableException}), never 500.
+     */
+    static final int ATTEMPTS = 3;
+
     private final Mutiny.SessionFactory sessions;
     private final Event<RegistryChanged> changed;
 
@@ -84,7 +92,7 @@ public class RegistryWrites {
      * Every operator edit of the registry goes through here.
      */
     public <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work) {
-        return announced(sessions.withTransaction(work));
+        return announced(committed(work));
     }
 
     /**
@@ -92,9 +100,16 @@ public class RegistryWrites {
      * racing past the lookup, the primary key decides and the loser gets 409.
      */
     public <T> Uni<T> transaction(Function<Mutiny.Session, Uni<T>> work, String what) {
-        return announced(sessions.withTransaction(work)
+        return announced(committed(work)
                 .onFailure(ConstraintViolationException.class)
                 .transform(e -> new RegistryConflictException(what + " was created concurrently; read it and retry")));
+    }
+
+    /** The work in a transaction of its own, run again (a new session each time) when PostgreSQL aborted it for another. */
+    private <T> Uni<T> committed(Function<Mutiny.Session, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> sessions.withTransaction(work))
+                .onFailure(DatabaseError::abortedForAnother).retry().atMost(ATTEMPTS - 1)
+                .onFailure(DatabaseError::isOutage).transform(RegistryUnavailableException::new);
     }
 
     private <T> Uni<T> announced(Uni<T> committed) {

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.matrix.MatrixSnapshot;
 import cn.hunan.mma.navigation.registry.domain.ImportTally;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RejectedRow;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.domain.UpsertOutcome;
 import cn.hunan.mma.navigation.registry.persistence.RegistryRow;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * Writes snapshots into their registry table in batches, one transaction each: a new or changed
  * row is written together with its outbox event (so it is published exactly when it commits), an
- * unchanged row is left alone and publishes nothing. A row the database refuses is reported, not fatal.
+ * unchanged row is left alone and publishes nothing. A row the database refuses is reported, not fatal; so is a row
+ * its kind's {@link BatchGuard} refuses under the batch's locks.
  */
 @ApplicationScoped
 public class SnapshotUpserter {
@@ -39,14 +41,21 @@ public class SnapshotUpserter {
         this.sessions = sessions;
     }
 
+    /** For rows no other row's writer judges (specialties, catalogue entries): read without a lock, nothing refused. */
     public <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertAll(
             RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, ImportTally tally) {
+        return upsertAll(table, rows, BatchGuard.readOnly(), tally);
+    }
+
+    /** With the guard locking and judging each batch inside its transaction, before anything is written. */
+    <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertAll(
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, BatchGuard<S, E> guard, ImportTally tally) {
         List<List<NumberedSnapshot<S>>> batches = new ArrayList<>();
         for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
             batches.add(rows.subList(start, Math.min(rows.size(), start + BATCH_SIZE)));
         }
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> upsertOrBisect(table, batch, tally))
+                .onItem().transformToUniAndConcatenate(batch -> upsertOrBisect(table, batch, guard, tally))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -58,8 +67,8 @@ public class SnapshotUpserter {
      * events, and a later import finds them unchanged. Any other failure fails the import.
      */
     private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertOrBisect(
-            RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, ImportTally tally) {
-        return upsertBatch(table, rows)
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, BatchGuard<S, E> guard, ImportTally tally) {
+        return upsertBatch(table, rows, guard)
                 .onItem().invoke(result -> result.addTo(tally))
                 .replaceWithVoid()
                 .onFailure(DatabaseError::refusesRow).recoverWithUni(failure -> {
@@ -68,8 +77,8 @@ public class SnapshotUpserter {
                         return Uni.createFrom().voidItem();
                     }
                     int half = rows.size() / 2;
-                    return upsertOrBisect(table, rows.subList(0, half), tally)
-                            .chain(() -> upsertOrBisect(table, rows.subList(half, rows.size()), tally));
+                    return upsertOrBisect(table, rows.subList(0, half), guard, tally)
+                            .chain(() -> upsertOrBisect(table, rows.subList(half, rows.size()), guard, tally));
                 });
     }
 
@@ -82,11 +91,11 @@ public class SnapshotUpserter {
 
     // A fresh session per batch, so the persistence context never grows beyond one batch.
     private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<BatchResult> upsertBatch(
-            RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch) {
-        Object[] keys = batch.stream().map(row -> table.primaryKey().apply(row.snapshot())).toArray();
+            RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch, BatchGuard<S, E> guard) {
+        List<S> snapshots = batch.stream().map(NumberedSnapshot::snapshot).toList();
         return sessions.openSession()
-                .chain(session -> session.withTransaction(tx -> session.find(table.entityType(), keys)
-                                .chain(found -> write(session, table, batch, byKey(found))))
+                .chain(session -> session.withTransaction(tx -> guard.guard(session, table, snapshots)
+                                .chain(guarded -> write(session, table, batch, byKey(guarded.existing()), guarded.refused())))
                         .eventually(session::close));
     }
 
@@ -101,13 +110,19 @@ public class SnapshotUpserter {
     }
 
     private <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<BatchResult> write(
-            Mutiny.Session session, RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch, Map<Object, E> existing) {
+            Mutiny.Session session, RegistryTable<S, E> table, List<NumberedSnapshot<S>> batch, Map<Object, E> existing,
+            Map<Object, RuleViolation> refused) {
         BatchResult result = new BatchResult();
         List<Object> toPersist = new ArrayList<>();
         for (NumberedSnapshot<S> numbered : batch) {
             S snapshot = numbered.snapshot();
-            E row = existing.get(table.primaryKey().apply(snapshot));
-            if (row == null) {
+            Object key = table.primaryKey().apply(snapshot);
+            E row = existing.get(key);
+            RuleViolation violation = refused.get(key);
+            if (violation != null) {
+                result.reject(new RejectedRow(table.file().fileName(), numbered.line(), violation.reason(),
+                        "$." + violation.field() + ": " + violation.detail()));
+            } else if (row == null) {
                 toPersist.add(table.newRow().apply(snapshot));
                 toPersist.add(OutboxEventEntity.of(ContractOutboxEvents.of(table.topic(), snapshot)));
                 result.count(UpsertOutcome.INSERTED);

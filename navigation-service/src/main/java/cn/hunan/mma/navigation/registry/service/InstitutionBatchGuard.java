@@ -1,0 +1,111 @@
+package cn.hunan.mma.navigation.registry.service;
+
+import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.InstitutionId;
+import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
+import cn.hunan.mma.navigation.registry.domain.RuleViolation;
+import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
+import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An import batch of institutions: their rows locked in the registry's order ({@link RegistryLocks}), as an operator's
+ * alliance edit locks the alliance's institutions, and a line that moves or re-levels a registered institution refused
+ * when that would break a live alliance naming it that the import does not restate ({@link ImportScope}) — the operator
+ * API's 409, with the broken rule's reason. Alliances the import restates are judged by their own lines afterwards
+ * ({@link AllianceBatchGuard}): judged against them as stored, a directory moving a clinic and dropping it from its
+ * alliance, or re-coding a whole county community, was refused line by line, again on every re-import. Before
+ * 2026-11-25 (7) the importer read the rows without a lock and did not ask: beside an alliance edit holding a member,
+ * it waited only to write, then moved the member the edit had just checked out of the alliance's city.
+ */
+final class InstitutionBatchGuard implements BatchGuard<InstitutionSnapshot, InstitutionEntity> {
+
+    private final ImportScope scope;
+
+    InstitutionBatchGuard(ImportScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public Uni<Guarded<InstitutionEntity>> guard(Mutiny.Session session, RegistryTable<InstitutionSnapshot, InstitutionEntity> table,
+                                                 List<InstitutionSnapshot> batch) {
+        return RegistryLocks.institutions(session, batch.stream().map(line -> line.institutionId().value()).toList())
+                .chain(locked -> {
+                    Map<String, InstitutionEntity> byId = new HashMap<>();
+                    locked.forEach(row -> byId.put(row.id(), row));
+                    List<InstitutionSnapshot> moved = new ArrayList<>();
+                    batch.forEach(line -> {
+                        InstitutionEntity row = byId.get(line.institutionId().value());
+                        if (row != null && (placementChanges(row, line) || (row.active() && !line.active()))) {
+                            scope.replaced(row.id());
+                        }
+                        if (row != null && placementChanges(row, line)) {
+                            moved.add(line);
+                        }
+                    });
+                    // Judged before any row is changed: the checks' queries would flush a changed row first.
+                    return refusals(session, moved, byId).map(refused -> new Guarded<>(locked, refused));
+                });
+    }
+
+    private static boolean placementChanges(InstitutionEntity row, InstitutionSnapshot line) {
+        return row.level() != line.level() || !row.divisionCode().equals(line.divisionCode());
+    }
+
+    /**
+     * The moved lines judged together: the live alliances naming any of them read once, their institutions' placements
+     * once, then each line against the alliances naming it, itself where the line puts it and the others as stored.
+     */
+    private Uni<Map<Object, RuleViolation>> refusals(Mutiny.Session session, List<InstitutionSnapshot> moved,
+                                                     Map<String, InstitutionEntity> byId) {
+        if (moved.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return AllianceReferences.liveNamingAny(session, moved.stream().map(line -> line.institutionId().value()).toList())
+                .map(alliances -> alliances.stream().filter(alliance -> !scope.restates(alliance.id()))
+                        .map(AllianceReferences::snapshot).toList())
+                .chain(judged -> judged.isEmpty() ? Uni.createFrom().item(Map.<Object, RuleViolation>of())
+                        : placements(session, judged).map(found -> {
+                            Map<InstitutionId, List<AllianceSnapshot>> naming = byNamed(judged);
+                            Map<Object, RuleViolation> refused = new HashMap<>();
+                            for (InstitutionSnapshot line : moved) {
+                                InstitutionId id = line.institutionId();
+                                boolean relocated = !byId.get(id.value()).divisionCode().equals(line.divisionCode());
+                                AllianceReferences.firstBroken(naming.getOrDefault(id, List.of()), id, new InstitutionPlacement(line.level(), line.divisionCode()), found)
+                                        .ifPresent(broken -> refused.put(id.value(), new RuleViolation(relocated ? "divisionCode" : "level",
+                                                broken.violation().reason(), "the change would break " + broken.describe()
+                                                + "; change the alliance first")));
+                            }
+                            return refused;
+                        }));
+    }
+
+    /** Each named institution's alliances, in the alliances' order: one pass over the members, not one per moved line. */
+    private static Map<InstitutionId, List<AllianceSnapshot>> byNamed(List<AllianceSnapshot> alliances) {
+        Map<InstitutionId, List<AllianceSnapshot>> naming = new HashMap<>();
+        alliances.forEach(alliance -> new HashSet<>(AllianceReferences.named(List.of(alliance)))
+                .forEach(id -> naming.computeIfAbsent(id, any -> new ArrayList<>()).add(alliance)));
+        return naming;
+    }
+
+    /** The named institutions' placements, a statement per {@value RegistryLocks#SLICE} ids. */
+    private static Uni<AllianceReferences.Placements> placements(Mutiny.Session session, List<AllianceSnapshot> alliances) {
+        List<String> named = AllianceReferences.named(alliances).stream().map(InstitutionId::value).toList();
+        return Multi.createFrom().iterable(RegistryLocks.slices(named))
+                .onItem().transformToUniAndConcatenate(slice -> AllianceReferences.placements(session,
+                        slice.stream().map(InstitutionId::of).toList()))
+                .collect().in(() -> new AllianceReferences.Placements(new HashMap<>(), new HashSet<>()), (all, slice) -> {
+                    all.placed().putAll(slice.placed());
+                    all.retired().addAll(slice.retired());
+                });
+    }
+}
