@@ -117,6 +117,11 @@ final class DischargeGenerator {
         return inEpisode(index) || inEpisode(index + 1);
     }
 
+    /** How many of the first {@code count} discharges are corrections. */
+    long corrections(long count) {
+        return java.util.stream.LongStream.range(0, count).filter(this::corrects).count();
+    }
+
     /** Whether discharge {@code index} corrects the one before it; never a stay that an episode needs as it is. */
     boolean corrects(long index) {
         return correctionEvery > 0 && index > 1 && index % correctionEvery == 1 && !hasEpisode(index);

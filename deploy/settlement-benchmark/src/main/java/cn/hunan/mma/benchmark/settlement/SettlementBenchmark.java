@@ -210,7 +210,7 @@ public final class SettlementBenchmark implements Callable<Integer> {
             Optional<PostgresStatements.Snapshot> statementsAtReady = statements.snapshotOrSay();
             long publishedAtReady = progress.sample().published();
             MemorySampler memory = resources.remember(new MemorySampler(service.javaPid(), Duration.ofMillis(500)));
-            Drain drain = Drain.await(progress, count, started, STALL_TIMEOUT, Benchmarks::say);
+            Drain drain = Drain.await(progress, count, generator.corrections(count), started, STALL_TIMEOUT, Benchmarks::say);
             ServiceCpu drainCpu = ServiceCpu.read(service.javaPid()).since(cpuAtReady);
             CpuSplit.Window boxWindow = boxCpu.end(System.nanoTime());
             long boxBusyAtEnd = ProcessCpu.boxBusyMillis();

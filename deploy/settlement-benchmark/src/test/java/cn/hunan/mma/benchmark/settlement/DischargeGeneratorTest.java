@@ -96,4 +96,13 @@ class DischargeGeneratorTest {
     private static InpatientDischarged decode(DischargeGenerator generator, long index) {
         return ContractCodec.standard().decode(generator.json(index), InpatientDischarged.class).orElseThrow();
     }
+
+    @Test
+    void the_corrections_are_counted_as_generated_leaving_out_episode_stays() {
+        // Every 10th + 1 corrects (11, 21, …, 91 below 100); every 4th continues an episode, and the stays of an episode
+        // (i and i − 1 for i a multiple of 4) are not corrected: 11, 31, 51, 71, 91 precede a multiple of 4. Left: 21, 41, 61, 81.
+        DischargeGenerator generator = generator(1);
+        assertThat(generator.corrections(100)).isEqualTo(4);
+        assertThat(java.util.stream.LongStream.range(0, 100).filter(generator::corrects).boxed().toList()).containsExactly(21L, 41L, 61L, 81L);
+    }
 }

@@ -36,4 +36,16 @@ class DrainTest {
         assertThat(SettlementBenchmark.atLeast("x", 100, drain.publishedRate()).verdict())
                 .isEqualTo(TargetLine.Verdict.NOT_MEASURED);
     }
+
+    @Test
+    void the_backlog_is_drained_once_settled_and_published_but_for_versions_replaced_in_their_own_batch() {
+        // 2,000 discharges, 2 of them corrections: at most 2 originals replaced in their corrections' batches, never
+        // announced. Settled but 1,997 published: not out yet. 1,998 published and still moving: not yet; 1,998 twice: out.
+        assertThat(Drain.drained(at(5, 2_000, 1_997), at(4, 2_000, 1_990), 2_000, 2)).isFalse();
+        assertThat(Drain.drained(at(5, 2_000, 1_998), at(4, 2_000, 1_997), 2_000, 2)).isFalse();
+        assertThat(Drain.drained(at(6, 2_000, 1_998), at(5, 2_000, 1_998), 2_000, 2)).isTrue();
+        // Every one published: out at once. Not all settled: never.
+        assertThat(Drain.drained(at(5, 2_000, 2_000), at(4, 2_000, 1_990), 2_000, 2)).isTrue();
+        assertThat(Drain.drained(at(6, 1_999, 1_999), at(5, 1_999, 1_999), 2_000, 2)).isFalse();
+    }
 }
