@@ -1,6 +1,5 @@
 package cn.hunan.mma.platform.rest;
 
-import cn.hunan.mma.events.pseudonym.InvalidNationalIdException;
 import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.platform.security.InvalidScopeClaimException;
 import cn.hunan.mma.platform.security.OutOfScopeException;
@@ -89,12 +88,6 @@ public class ProblemMappers {
         String field = e.field() == null ? "$" : e.field();
         return ProblemResponses.of(Problem.of(400, "Invalid request", e.getMessage())
                 .withErrors(List.of(new Problem.FieldError(field, e.reason().name()))));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidNationalId(InvalidNationalIdException e) {
-        // Its message never contains the number (see shared-events' pseudonym package).
-        return ProblemResponses.of(Problem.of(400, "Invalid national ID number", e.getMessage()));
     }
 
     @ServerExceptionMapper
