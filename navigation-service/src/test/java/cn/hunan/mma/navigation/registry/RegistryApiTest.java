@@ -239,6 +239,63 @@ class RegistryApiTest {
         getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200).body("coveredDivisions", equalTo(List.of("430802")));
     }
 
+    /**
+     * The review of c855ecf: a full re-export (the simulator writes every file) moving only member T2 of CC out of 湘潭.
+     * CC's line equals its row, so it restates nothing: T2's line is judged against CC as stored and refused, T2 stays,
+     * CC is unchanged — and the same on the next import. When being in the alliances file counted as restating, T2 moved
+     * (updated 1), CC's line was refused OUTSIDE_ALLIANCE_CITY, and the next import skipped it as unchanged: 0 rejected,
+     * a live alliance naming a member in 张家界 for good.
+     */
+    @Test
+    void a_full_re_export_moving_only_a_member_out_of_its_alliances_city_is_refused_on_every_import() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot staying = at("XT" + suffix + "T1", Level.TOWNSHIP, "430321101");
+        InstitutionSnapshot member = at("XT" + suffix + "T2", Level.TOWNSHIP, "430321100");
+        String memberId = member.institutionId().value();
+        String allianceId = "CC-" + suffix;
+        AllianceSnapshot community = alliance(allianceId, lead.institutionId().value(), staying.institutionId().value(), memberId);
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("before")).institutions(lead, staying, member)
+                .alliances(community).write())
+                .body("inserted", equalTo(4)).body("rejected", equalTo(0));
+        // A new event id for T2 only, as a re-export after that one change would write it.
+        Path moved = new MatrixFixtures.Directory(temp.resolve("after"))
+                .institutions(lead, staying, at(memberId, Level.TOWNSHIP, "430802100")).alliances(community).write();
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            importAsAdmin(moved)
+                    .body("updated", equalTo(0)).body("unchanged", equalTo(3)).body("inserted", equalTo(0))
+                    .spec(onlyRejected("institutions.jsonl", 3, "OUTSIDE_ALLIANCE_CITY"))
+                    .body("rejectedRows[0].detail", containsString("$.divisionCode"))
+                    .body("rejectedRows[0].detail", containsString("alliance " + allianceId));
+            getAsAdmin("/api/v1/registry/institutions/" + memberId).statusCode(200).body("divisionCode", equalTo("430321100"));
+            getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200)
+                    .body("memberIds", equalTo(List.of("XT" + suffix + "H1", "XT" + suffix + "T1", memberId)));
+        }
+    }
+
+    /**
+     * A collaborating partner moved to a county hospital in another district: its line changes division and level, and
+     * the rule it breaks (PARTNER_NOT_TERTIARY) reads the level, so the report names {@code $.level} (it named
+     * {@code $.divisionCode} whenever the division changed).
+     */
+    @Test
+    void a_partner_line_dropping_below_the_tertiary_level_is_refused_naming_the_level() {
+        InstitutionSnapshot lead = institution("XT" + suffix + "H1", "430321");
+        InstitutionSnapshot partner = at("XT" + suffix + "C1", Level.CITY, "430302");
+        String partnerId = partner.institutionId().value();
+        AllianceSnapshot community = withPartners(alliance("CC-" + suffix, lead.institutionId().value()), partnerId);
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("before")).institutions(lead, partner)
+                .alliances(community).write())
+                .body("inserted", equalTo(3)).body("rejected", equalTo(0));
+
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("after"))
+                .institutions(lead, institution(partnerId, "430304")).alliances(community).write())
+                .body("unchanged", equalTo(2)).spec(onlyRejected("institutions.jsonl", 2, "PARTNER_NOT_TERTIARY"))
+                .body("rejectedRows[0].detail", containsString("$.level: "));
+        getAsAdmin("/api/v1/registry/institutions/" + partnerId).statusCode(200)
+                .body("level", equalTo("CITY")).body("divisionCode", equalTo("430302"));
+    }
+
     /** As the operator API refuses it: a specialty at a retired institution was loaded by the importer before. */
     @Test
     void a_specialty_line_at_a_retired_institution_is_rejected_while_the_others_load() {

@@ -20,6 +20,14 @@ public interface RegistryRow<S extends MatrixSnapshot> {
         return published().eventId();
     }
 
+    /**
+     * True when the snapshot's content differs from the row's under the event id already published for it: consumers
+     * deduplicate by event id and would drop it, so the importer refuses the line ({@code EVENT_ID_REUSED}).
+     */
+    default boolean reusesEventIdOf(S snapshot) {
+        return !holds(snapshot) && lastEventId().equals(snapshot.eventId().asUuid());
+    }
+
     /** The row's id, equal to {@link RegistryTable#primaryKey()} of the snapshots it holds. */
     Object registryKey();
 }

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.registry.domain.InstitutionPlacement;
+import cn.hunan.mma.navigation.registry.domain.MatrixRules;
 import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
@@ -20,8 +21,9 @@ import java.util.Map;
 /**
  * An import batch of institutions: their rows locked in the registry's order ({@link RegistryLocks}), as an operator's
  * alliance edit locks the alliance's institutions, and a line that moves or re-levels a registered institution refused
- * when that would break a live alliance naming it that the import does not restate ({@link ImportScope}) — the operator
- * API's 409, with the broken rule's reason. Alliances the import restates are judged by their own lines afterwards
+ * when that would break a live alliance naming it that the import does not restate ({@link ImportScope#restates}: a
+ * line the row already holds, or one refused whatever the registry holds, restates nothing) — the operator API's 409,
+ * with the broken rule's reason. Alliances the import restates are judged by their own lines afterwards
  * ({@link AllianceBatchGuard}): judged against them as stored, a directory moving a clinic and dropping it from its
  * alliance, or re-coding a whole county community, was refused line by line, again on every re-import. Before
  * 2026-11-25 (7) the importer read the rows without a lock and did not ask: beside an alliance edit holding a member,
@@ -53,7 +55,7 @@ final class InstitutionBatchGuard implements BatchGuard<InstitutionSnapshot, Ins
                         }
                     });
                     // Judged before any row is changed: the checks' queries would flush a changed row first.
-                    return refusals(session, moved, byId).map(refused -> new Guarded<>(locked, refused));
+                    return refusals(session, moved).map(refused -> new Guarded<>(locked, refused));
                 });
     }
 
@@ -65,13 +67,12 @@ final class InstitutionBatchGuard implements BatchGuard<InstitutionSnapshot, Ins
      * The moved lines judged together: the live alliances naming any of them read once, their institutions' placements
      * once, then each line against the alliances naming it, itself where the line puts it and the others as stored.
      */
-    private Uni<Map<Object, RuleViolation>> refusals(Mutiny.Session session, List<InstitutionSnapshot> moved,
-                                                     Map<String, InstitutionEntity> byId) {
+    private Uni<Map<Object, RuleViolation>> refusals(Mutiny.Session session, List<InstitutionSnapshot> moved) {
         if (moved.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return AllianceReferences.liveNamingAny(session, moved.stream().map(line -> line.institutionId().value()).toList())
-                .map(alliances -> alliances.stream().filter(alliance -> !scope.restates(alliance.id()))
+                .map(alliances -> alliances.stream().filter(alliance -> !scope.restates(alliance))
                         .map(AllianceReferences::snapshot).toList())
                 .chain(judged -> judged.isEmpty() ? Uni.createFrom().item(Map.<Object, RuleViolation>of())
                         : placements(session, judged).map(found -> {
@@ -79,14 +80,21 @@ final class InstitutionBatchGuard implements BatchGuard<InstitutionSnapshot, Ins
                             Map<Object, RuleViolation> refused = new HashMap<>();
                             for (InstitutionSnapshot line : moved) {
                                 InstitutionId id = line.institutionId();
-                                boolean relocated = !byId.get(id.value()).divisionCode().equals(line.divisionCode());
                                 AllianceReferences.firstBroken(naming.getOrDefault(id, List.of()), id, new InstitutionPlacement(line.level(), line.divisionCode()), found)
-                                        .ifPresent(broken -> refused.put(id.value(), new RuleViolation(relocated ? "divisionCode" : "level",
+                                        .ifPresent(broken -> refused.put(id.value(), new RuleViolation(changedInput(broken.violation()),
                                                 broken.violation().reason(), "the change would break " + broken.describe()
                                                 + "; change the alliance first")));
                             }
                             return refused;
                         }));
+    }
+
+    /**
+     * The line's field the broken rule reads: the partners' rule reads the level, the city rules the division (a line
+     * changing both was reported under {@code $.divisionCode} before 2026-11-25 (7), whatever rule it broke).
+     */
+    private static String changedInput(RuleViolation broken) {
+        return MatrixRules.PARTNER_NOT_TERTIARY.equals(broken.reason()) ? "level" : "divisionCode";
     }
 
     /** Each named institution's alliances, in the alliances' order: one pass over the members, not one per moved line. */

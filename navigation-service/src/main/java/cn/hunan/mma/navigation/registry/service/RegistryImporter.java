@@ -93,7 +93,7 @@ public class RegistryImporter {
         // the order operators' edits lock them: an edit racing with the import either commits first and is seen, or waits.
         // An institution line is judged against the live alliances this import does not restate; those it restates are
         // judged by their own lines, after the institutions (ImportScope).
-        ImportScope scope = new ImportScope(content.alliances().stream().map(row -> row.snapshot().allianceId().value()).toList());
+        ImportScope scope = new ImportScope(content.alliances().stream().map(NumberedSnapshot::snapshot).toList());
         return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, new InstitutionBatchGuard(scope), tally)
                 .chain(() -> upserter.upsertAll(RegistryTable.ALLIANCES, content.alliances(), new AllianceBatchGuard(scope), tally))
                 .chain(() -> registered.placements(specialtyInstitutions(content)))

@@ -128,8 +128,7 @@ public class SnapshotUpserter {
                 result.count(UpsertOutcome.INSERTED);
             } else if (row.holds(snapshot)) {
                 result.count(UpsertOutcome.UNCHANGED);
-            } else if (row.lastEventId().equals(snapshot.eventId().asUuid())) {
-                // Consumers deduplicate by event id: new content under a published id would be dropped.
+            } else if (row.reusesEventIdOf(snapshot)) {
                 result.reject(new RejectedRow(table.file().fileName(), numbered.line(), MatrixRules.EVENT_ID_REUSED,
                         "the content changed but the event id is the one already published for this row"));
             } else {
