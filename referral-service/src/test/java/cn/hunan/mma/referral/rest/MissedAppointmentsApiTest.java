@@ -41,6 +41,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -196,11 +197,8 @@ class MissedAppointmentsApiTest {
         clockAt(afterTheGracePeriod);
         missedAppointments.recordDue().await().atMost(Duration.ofSeconds(30));
 
-        given().auth().oauth2(county).get("/api/v1/referrals/" + arrived).then().statusCode(200)
-                .body("status", equalTo("ARRIVED")).body("version", equalTo(3));
         // The timeline and the outbox row are written by one statement: no fifth entry, no no-show event.
-        given().auth().oauth2(township).get("/api/v1/referrals/" + arrived + "/timeline").then()
-                .body("type", equalTo(List.of("ReferralRequested", "ReferralAccepted", "ReferralScheduled", "ReferralArrived")));
+        closedAs(arrived, "ARRIVED", "ReferralArrived");
         heldBedsAre(1);
     }
 
@@ -217,22 +215,11 @@ class MissedAppointmentsApiTest {
         heldBedsAre(2);
         clockAt(afterTheGracePeriod);
 
-        List<CompletableFuture<?>> contenders;
-        try (WardLock ward = new WardLock()) {
-            CompletableFuture<Integer> arrival = CompletableFuture.supplyAsync(() ->
-                    ReferralApiTest.act(county, raced, "arrive", 2, Map.of()).extract().statusCode());
-            ward.awaitWaiting(1);
-            CompletableFuture<Integer> platform = missedAppointments.recordDue().subscribeAsCompletionStage();
-            ward.awaitWaiting(2);
-            contenders = List.of(arrival, platform);
-        }
+        List<CompletableFuture<Integer>> contenders = atTheWardInTurn(() -> arrival(raced), this::platformLook);
         assertThat(contenders.get(0).get()).isEqualTo(200);
         contenders.get(1).get();
 
-        given().auth().oauth2(county).get("/api/v1/referrals/" + raced).then()
-                .body("status", equalTo("ARRIVED")).body("version", equalTo(3));
-        given().auth().oauth2(township).get("/api/v1/referrals/" + raced + "/timeline").then()
-                .body("type", equalTo(List.of("ReferralRequested", "ReferralAccepted", "ReferralScheduled", "ReferralArrived")));
+        closedAs(raced, "ARRIVED", "ReferralArrived");
         heldBedsAre(1);
     }
 
@@ -244,23 +231,11 @@ class MissedAppointmentsApiTest {
         heldBedsAre(2);
         clockAt(afterTheGracePeriod);
 
-        List<CompletableFuture<?>> contenders;
-        try (WardLock ward = new WardLock()) {
-            CompletableFuture<Integer> platform = missedAppointments.recordDue().subscribeAsCompletionStage();
-            ward.awaitWaiting(1);
-            CompletableFuture<Integer> arrival = CompletableFuture.supplyAsync(() ->
-                    ReferralApiTest.act(county, raced, "arrive", 2, Map.of()).extract().statusCode());
-            ward.awaitWaiting(2);
-            contenders = List.of(platform, arrival);
-        }
+        List<CompletableFuture<Integer>> contenders = atTheWardInTurn(this::platformLook, () -> arrival(raced));
         contenders.get(0).get();
         assertThat(contenders.get(1).get()).isEqualTo(409);
 
-        given().auth().oauth2(county).get("/api/v1/referrals/" + raced).then()
-                .body("status", equalTo("NO_SHOW")).body("version", equalTo(3));
-        given().auth().oauth2(township).get("/api/v1/referrals/" + raced + "/timeline").then()
-                .body("type", equalTo(List.of("ReferralRequested", "ReferralAccepted", "ReferralScheduled",
-                        "ReferralNoShowRecorded")));
+        closedAs(raced, "NO_SHOW", "ReferralNoShowRecorded");
         heldBedsAre(1);
         // The receiver, with the tag it had, is told the referral moved on.
         ReferralApiTest.act(county, raced, "arrive", 2, Map.of()).statusCode(412);
@@ -400,5 +375,36 @@ class MissedAppointmentsApiTest {
 
     private static void clockAt(Instant now) {
         QuarkusMock.installMockForType(Clock.fixed(now, ZoneOffset.UTC), Clock.class);
+    }
+
+    /**
+     * Starts {@code first}, waits until it waits for the ward's pool row held here, then starts {@code second} and waits
+     * until it waits too, and lets the row go: PostgreSQL then grants the row in that order.
+     */
+    private List<CompletableFuture<Integer>> atTheWardInTurn(Supplier<CompletableFuture<Integer>> first,
+                                                            Supplier<CompletableFuture<Integer>> second) throws Exception {
+        try (WardLock ward = new WardLock()) {
+            CompletableFuture<Integer> one = first.get();
+            ward.awaitWaiting(1);
+            CompletableFuture<Integer> other = second.get();
+            ward.awaitWaiting(2);
+            return List.of(one, other);
+        }
+    }
+
+    private CompletableFuture<Integer> arrival(String referral) {
+        return CompletableFuture.supplyAsync(() -> ReferralApiTest.act(county, referral, "arrive", 2, Map.of()).extract().statusCode());
+    }
+
+    private CompletableFuture<Integer> platformLook() {
+        return missedAppointments.recordDue().subscribeAsCompletionStage().toCompletableFuture();
+    }
+
+    /** The referral closed at version 3 by {@code event}, the fourth and last entry of its timeline. */
+    private void closedAs(String referral, String status, String event) {
+        given().auth().oauth2(county).get("/api/v1/referrals/" + referral).then().statusCode(200)
+                .body("status", equalTo(status)).body("version", equalTo(3));
+        given().auth().oauth2(township).get("/api/v1/referrals/" + referral + "/timeline").then()
+                .body("type", equalTo(List.of("ReferralRequested", "ReferralAccepted", "ReferralScheduled", event)));
     }
 }

@@ -75,6 +75,11 @@ public class InstitutionEntity implements RegistryRow<InstitutionSnapshot> {
         return entity;
     }
 
+    /** Whether the snapshot moves the institution or changes its level: what the alliance rules read of it. */
+    public boolean placedElsewhereBy(InstitutionSnapshot snapshot) {
+        return level != snapshot.level() || !divisionCode.equals(snapshot.divisionCode().value());
+    }
+
     @Override
     public boolean holds(InstitutionSnapshot snapshot) {
         return name.equals(snapshot.name())

@@ -47,20 +47,16 @@ final class InstitutionBatchGuard implements BatchGuard<InstitutionSnapshot, Ins
                     List<InstitutionSnapshot> moved = new ArrayList<>();
                     batch.forEach(line -> {
                         InstitutionEntity row = byId.get(line.institutionId().value());
-                        if (row != null && (placementChanges(row, line) || (row.active() && !line.active()))) {
+                        if (row != null && (row.placedElsewhereBy(line) || (row.active() && !line.active()))) {
                             scope.replaced(row.id());
                         }
-                        if (row != null && placementChanges(row, line)) {
+                        if (row != null && row.placedElsewhereBy(line)) {
                             moved.add(line);
                         }
                     });
                     // Judged before any row is changed: the checks' queries would flush a changed row first.
                     return refusals(session, moved).map(refused -> new Guarded<>(locked, refused));
                 });
-    }
-
-    private static boolean placementChanges(InstitutionEntity row, InstitutionSnapshot line) {
-        return row.level() != line.level() || !row.divisionCode().equals(line.divisionCode());
     }
 
     /**

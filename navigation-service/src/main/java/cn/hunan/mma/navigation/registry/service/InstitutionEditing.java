@@ -77,8 +77,7 @@ public class InstitutionEditing {
             if (row.holds(snapshot)) {
                 return Uni.createFrom().item(row);
             }
-            boolean moved = snapshot.level() != row.level() || !snapshot.divisionCode().equals(row.divisionCode());
-            Uni<Optional<AllianceReferences.BrokenAlliance>> broken = moved ? AllianceReferences.brokenBy(session, snapshot.institutionId(),
+            Uni<Optional<AllianceReferences.BrokenAlliance>> broken = row.placedElsewhereBy(snapshot) ? AllianceReferences.brokenBy(session, snapshot.institutionId(),
                     new InstitutionPlacement(snapshot.level(), snapshot.divisionCode())) : Uni.createFrom().item(Optional.empty());
             return broken.chain(why -> why.isPresent()
                     ? Uni.createFrom().failure(new RegistryConflictException("institution " + id + ": the change would break "
