@@ -27,7 +27,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * session's pool, but never below what is already held or released to the public: a held slot
  * stays the patient's while the referral is scheduled (arrival uses it up), and the part of a withdrawal that could not
  * be taken off waits ({@code withdrawn_pending}) until a cancel or no-show gives a held slot back, which then leaves the
- * pool instead of becoming free ({@link ReservedCapacity#release}); withdrawn before the session's publication arrives,
+ * pool instead of becoming free ({@link ReservedCapacity#release}), or until a publication adds slots to the session,
+ * which pay it off before any of them is free; withdrawn before the session's publication arrives,
  * they wait for it. A corrected slot event is not applied, as in navigation's view. Bookings and releases on the topic are not
  * applied: the holds this service makes are its own bookkeeping (and the announcements it
  * publishes come back here).
@@ -68,13 +69,22 @@ public class ReservedCapacityLedger {
         if (event instanceof SlotsPublished published) {
             int reserved = share.reservedFor(published.totalCount(), published.reservedForReferralCount(),
                     published.session().expert(), divisionOf(published.institutionId()));
-            // A withdrawal that arrived first is taken off now (never below what is held or released).
+            // A withdrawal that arrived first is taken off now (never below what is held or released). So is the part of
+            // one still pending on held slots (V7), from the slots this publication adds: a publication adds to the
+            // session, as navigation counts it, and the hospital's withdrawal is owed first. Before 2026-11-25 (8) the
+            // added slots were all free while the withdrawal waited for a held slot to come back: the pool showed more
+            // free than navigation (published - withdrawn - booked), and scheduling them overbooked the session.
+            // (withdrawn_before_published is set only on an unpublished row, withdrawn_pending only on a published
+            // one: at most one of the two is taken off.)
             return session.createNativeQuery("insert into reserved_slot_pool"
                             + " (institution_id, department_id, session_date, period, expert, reserved)"
                             + " values (:institution, :department, :date, :period, :expert, :reserved)"
                             + " on conflict (institution_id, department_id, session_date, period)"
                             + " do update set reserved = greatest(reserved_slot_pool.held + reserved_slot_pool.released_to_public,"
-                            + " reserved_slot_pool.reserved + excluded.reserved - reserved_slot_pool.withdrawn_before_published),"
+                            + " reserved_slot_pool.reserved + excluded.reserved - reserved_slot_pool.withdrawn_before_published"
+                            + " - least(reserved_slot_pool.withdrawn_pending, excluded.reserved)),"
+                            + " withdrawn_pending = reserved_slot_pool.withdrawn_pending"
+                            + " - least(reserved_slot_pool.withdrawn_pending, excluded.reserved),"
                             + " withdrawn_before_published = 0, published = true, expert = excluded.expert")
                     .setParameter("institution", published.institutionId().value())
                     .setParameter("department", published.session().departmentId().value())

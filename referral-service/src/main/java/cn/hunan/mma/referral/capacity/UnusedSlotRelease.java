@@ -41,7 +41,10 @@ public class UnusedSlotRelease {
     // Session opening times in China Standard Time, as SlotChoice uses them. Only sessions not yet begun: a slot freed
     // by a cancel or no-show after its session began was announced to the public for a session under way or over
     // (before 2026-11-25 (6), helper-80).
-    private static final String RELEASE_DUE = """
+    // The session_date bounds follow from the opening's (a session opens on its own day, 08:00 to 18:00 CST): they
+    // change no result, and let the job read reserved_slot_pool_session_date (V8) instead of the whole table, which
+    // keeps every session ever published (2026-11-25 (8)). Public for PeriodicJobIndexesTest, which checks the plan.
+    public static final String RELEASE_DUE = """
             update reserved_slot_pool p set released_to_public = p.released_to_public + due.free
             from (select r.institution_id, r.department_id, r.session_date, r.period,
                          r.reserved - r.released_to_public - r.held as free
@@ -49,7 +52,9 @@ public class UnusedSlotRelease {
                   cross join lateral (select (r.session_date + case r.period when 'AM' then time '08:00'
                                                    when 'PM' then time '14:00' else time '18:00' end)
                                              at time zone 'Asia/Shanghai' as opening) s
-                  where r.reserved - r.released_to_public - r.held > 0
+                  where r.session_date between cast(cast(:now as timestamptz) at time zone 'Asia/Shanghai' as date)
+                                           and cast(cast(:cutoff as timestamptz) at time zone 'Asia/Shanghai' as date)
+                    and r.reserved - r.released_to_public - r.held > 0
                     and s.opening > :now and s.opening <= :cutoff
                   for update of r skip locked) due
             where p.institution_id = due.institution_id and p.department_id = due.department_id

@@ -39,9 +39,11 @@ public class MissedAppointments {
     public static final String ACTOR = "platform:no-show-after-grace";
 
     private static final Logger LOG = Logger.getLogger(MissedAppointments.class);
-    private static final String OVERDUE = "select id, appointment_at from referral"
-            + " where status = 'SCHEDULED' and appointment_at < $1 and (appointment_at, id) > ($2, $3)"
-            + " order by appointment_at, id limit $4";
+    // scheduled_appointment_at is the appointment while the referral is SCHEDULED, null otherwise (V8): read through
+    // its index, referral_scheduled_appointment, in the index's order, where status = 'SCHEDULED' was a sequential scan.
+    static final String OVERDUE = "select id, scheduled_appointment_at from referral"
+            + " where scheduled_appointment_at < $1 and (scheduled_appointment_at, id) > ($2, $3)"
+            + " order by scheduled_appointment_at, id limit $4";
 
     private final Pool pool;
     private final ReferralService referrals;
@@ -94,7 +96,7 @@ public class MissedAppointments {
                 rule.batchSize())).map(rows -> {
                     List<Overdue> batch = new ArrayList<>();
                     for (Row row : rows) {
-                        batch.add(new Overdue(row.getString("id"), row.getOffsetDateTime("appointment_at").toInstant()));
+                        batch.add(new Overdue(row.getString("id"), row.getOffsetDateTime("scheduled_appointment_at").toInstant()));
                     }
                     return batch;
                 });

@@ -322,6 +322,66 @@ class ReservedCapacityApiTest {
     }
 
     /**
+     * A publication adds to its session (as navigation counts it: published − withdrawn − booked); a withdrawal still
+     * pending on held slots is paid off from the slots it adds before any of them is free (2026-11-25 (8)). By hand:
+     * 2 referral slots published, both held, both withdrawn → the pool keeps 2 (held), 2 pending; 3 more published →
+     * the hospital's net is 2 − 2 + 3 = 3, of which 2 are held: reserved 3, held 2, 1 free (before: reserved 5, 3 free,
+     * 2 more than navigation shows, and scheduling them overbooked the session).
+     */
+    @Test
+    void a_publication_pays_off_a_pending_withdrawal_before_its_slots_are_free() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession morning = new ClinicSession(DepartmentId.of("DERM"), sessionDay, SessionPeriod.AM, false);
+        Map<String, Object> intoMorning = Map.of("reservationKind", "SLOT", "sessionDate", sessionDay.toString(),
+                "sessionPeriod", "AM");
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 2, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/DERM";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
+        List<String> referrals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = given().auth().oauth2(township).contentType("application/json")
+                    .body(ReferralApiTest.body(matrix.township, matrix.county, "DERM", "L20.9"))
+                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+            referrals.add(id);
+        }
+        ReferralApiTest.act(county, referrals.get(0), "schedule", 1, intoMorning).statusCode(200);
+        ReferralApiTest.act(county, referrals.get(1), "schedule", 1, intoMorning).statusCode(200);
+
+        // Withdrawn while both are held (2 pending), then 3 more published; the afternoon's publication after them (same
+        // key, same partition) shows when both have been applied.
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.send(Topics.CAPACITY, new SlotsCancelled(EventId.random(), now(), matrix.county, morning,
+                    SlotChannel.REFERRAL, 2, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 0, 3, null));
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county,
+                    new ClinicSession(DepartmentId.of("DERM"), sessionDay, SessionPeriod.PM, false), 8, 1, null));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions", hasSize(2)));
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].period", equalTo("AM"))
+                .body("sessions[0].reserved", equalTo(3)).body("sessions[0].held", equalTo(2));
+
+        // The one free slot is scheduled; there is no second.
+        ReferralApiTest.act(county, referrals.get(2), "schedule", 1, intoMorning).statusCode(200);
+        ReferralApiTest.act(county, referrals.get(3), "schedule", 1, intoMorning).statusCode(409)
+                .body("refusal", equalTo("NO_RESERVED_CAPACITY"));
+        // Nothing is owed any more: a cancelled referral's slot is free again (reserved stays 3, held 3 → 2), and taken.
+        ReferralApiTest.act(township, referrals.get(0), "cancel", 2, Map.of("reason", "patient admitted nearer home"))
+                .statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(3))
+                .body("sessions[0].held", equalTo(2));
+        ReferralApiTest.act(county, referrals.get(3), "schedule", 1, intoMorning).statusCode(200);
+        given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(3))
+                .body("sessions[0].held", equalTo(3)).body("sessions[0].releasedToPublic", equalTo(0));
+    }
+
+    /**
      * A corrected publication is not applied (as navigation's view does not apply it): applied as one more delta, the
      * correction of 5 referral slots to 4 made 9 schedulable (helper-66). A withdrawal that arrives before its session's
      * publication (events arrive out of order) waits for it: it was lost, and the session kept 5 where 3 were left.
