@@ -2,7 +2,6 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
 import cn.hunan.mma.events.value.AllianceId;
-import cn.hunan.mma.events.value.EventId;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,14 +30,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * is taken from the global store: when the alliance's totals move, and — since 2026-11-25 (7) — when the matrix
  * changes ({@link #RESTATEMENT_CHECK}), so a restatement that no event counts under before the dissolution is kept too
  * (before, the make-up last counted under stayed, and an institution that had left read the dissolved alliance again).
- * The totals task owns the alliance's scope: one writer per alliance. Written only when the make-up differs from the
- * one kept; a dissolved alliance is not live and writes nothing, so its last live make-up stays.
+ * The totals task owns the alliance's scope: one writer per alliance. Written only when the make-up was stated after
+ * the one kept; a dissolved alliance is not live and writes nothing, so its last live make-up stays.
+ *
+ * <p>Why "after" rather than "differs" (since 2026-11-25 (8)): a task that has just moved to an instance whose global
+ * matrix store is behind its global make-ups store sees an older live make-up than the one kept; written, it would
+ * stay kept if the newer one and the dissolution then reached the matrix store in one poll. The contract has no
+ * revision, so the snapshots' {@code occurredAt} orders them, as the settlement service orders them
+ * ({@code AllianceEntity.apply}); at equal times the kept one stays.
  */
 final class AllianceMakeupKeeper implements Processor<String, ScopeDelta, String, AllianceSnapshot> {
 
     /**
      * How often the matrix is looked at for restatements (a look is one counter read when nothing changed). A
-     * restatement followed by the dissolution within it is not kept: the dissolution has replaced it in the store.
+     * restatement followed by the dissolution before a task looks is not kept — within one look, or while no task
+     * looks (the scorer down, a rebalance's gap, an aborted transaction): the dissolution has replaced it in the store.
      */
     static final Duration RESTATEMENT_CHECK = Duration.ofMillis(200);
 
@@ -51,8 +57,8 @@ final class AllianceMakeupKeeper implements Processor<String, ScopeDelta, String
     private KeyValueStore<String, AllianceSnapshot> kept;
     /** The alliances whose totals this task holds: the ones it writes for. */
     private final Set<String> owned = new LinkedHashSet<>();
-    /** Per alliance, the make-up (its event id) this task wrote or found kept: the global store lags our own writes. */
-    private final Map<String, EventId> written = new HashMap<>();
+    /** Per alliance, the newest make-up this task wrote or found kept: the global store lags our own writes. */
+    private final Map<String, AllianceSnapshot> newestKept = new HashMap<>();
 
     AllianceMakeupKeeper(AtomicLong matrixChanges) {
         this.matrixChanges = matrixChanges;
@@ -97,13 +103,20 @@ final class AllianceMakeupKeeper implements Processor<String, ScopeDelta, String
 
     private void keep(String allianceId, long timestamp) {
         Optional<AllianceSnapshot> live = matrix.liveAlliance(AllianceId.of(allianceId));
-        if (live.isEmpty() || live.get().eventId().equals(written.get(allianceId))) {
-            return;
+        if (live.isEmpty() || !statedAfter(live.get(), newestKept.get(allianceId))) {
+            return;   // no store read: what this task knows kept is as new
         }
         AllianceSnapshot stored = kept.get(allianceId);
-        if (stored == null || !stored.eventId().equals(live.get().eventId())) {
+        if (statedAfter(live.get(), stored)) {
             context.forward(new Record<>(allianceId, live.get(), timestamp));
+            newestKept.put(allianceId, live.get());
+        } else {
+            newestKept.put(allianceId, stored);
         }
-        written.put(allianceId, live.get().eventId());
+    }
+
+    /** Whether the matrix stated {@code makeup} after {@code kept} ({@code null}: nothing kept). Equal times: no. */
+    private static boolean statedAfter(AllianceSnapshot makeup, AllianceSnapshot kept) {
+        return kept == null || makeup.occurredAt().isAfter(kept.occurredAt());
     }
 }
