@@ -108,6 +108,12 @@ final class MatrixFixtures {
                 DepartmentId.of(departmentId), "心血管内科", SpecialtyTag.KEY);
     }
 
+    /** The specialty under a new name, published later with a new event id. */
+    static SpecialtySnapshot renamed(SpecialtySnapshot specialty, String newName) {
+        return new SpecialtySnapshot(EventId.random(), PUBLISHED_AT.plusSeconds(60), specialty.institutionId(),
+                specialty.departmentId(), newName, specialty.tag());
+    }
+
     static GuidanceCatalogueEntry guidanceEntry(String icd10Prefix) {
         return new GuidanceCatalogueEntry(EventId.random(), PUBLISHED_AT, Icd10Code.of(icd10Prefix), Level.TOWNSHIP,
                 true, "test-2025.1");

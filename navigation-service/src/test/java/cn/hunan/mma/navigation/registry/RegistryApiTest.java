@@ -296,6 +296,84 @@ class RegistryApiTest {
                 .body("level", equalTo("CITY")).body("divisionCode", equalTo("430302"));
     }
 
+    /**
+     * Retiring a member of a live alliance by import is refused as the operator API's retirement is (409 while a live
+     * alliance names it): the line is rejected {@code INSTITUTION_RETIRED} on {@code $.active}, naming the alliance, and
+     * the file's other line loads. Before 2026-11-25 (8) the member was retired (updated 1, nothing rejected) and the live
+     * alliance went on naming a retired institution.
+     */
+    @Test
+    void an_import_retiring_a_member_of_a_live_alliance_is_refused_with_the_rule_while_the_other_lines_load() {
+        String allianceId = "CC-" + suffix;
+        List<String> members = registerCommunity(allianceId);
+        String memberId = members.get(1);
+
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("retiring"))
+                .institutions(retired(at(memberId, Level.TOWNSHIP, "430321100")), institution("XT" + suffix + "H2", "430321")).write())
+                .body("inserted", equalTo(1)).body("updated", equalTo(0))
+                .spec(onlyRejected("institutions.jsonl", 1, "INSTITUTION_RETIRED"))
+                .body("rejectedRows[0].detail", containsString("$.active: "))
+                .body("rejectedRows[0].detail", containsString("alliance " + allianceId));
+
+        getAsAdmin("/api/v1/registry/institutions/" + memberId).statusCode(200).body("active", equalTo(true));
+        getAsAdmin("/api/v1/registry/institutions/XT" + suffix + "H2").statusCode(200);
+        getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200).body("memberIds", equalTo(members));
+    }
+
+    /**
+     * The same retirement in a file whose alliance line drops the member: the alliance is judged by its own line, which no
+     * longer names it, so both load in one import (updated 2). Judged against the alliance as stored, the retirement
+     * was refused and the alliance line alone loaded.
+     */
+    @Test
+    void a_directory_dropping_a_member_from_its_alliance_and_retiring_it_loads_in_one_import() {
+        String allianceId = "CC-" + suffix;
+        List<String> members = registerCommunity(allianceId);
+
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("dropping"))
+                .institutions(retired(at(members.get(1), Level.TOWNSHIP, "430321100")))
+                .alliances(alliance(allianceId, members.get(0), members.get(2))).write())
+                .body("updated", equalTo(2)).body("inserted", equalTo(0)).body("rejected", equalTo(0));
+
+        getAsAdmin("/api/v1/registry/institutions/" + members.get(1)).statusCode(200).body("active", equalTo(false));
+        getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200)
+                .body("memberIds", equalTo(List.of(members.get(0), members.get(2))));
+    }
+
+    /**
+     * A file that restates the alliance (a second covered division) but still names the member it retires: the alliance
+     * as the import leaves it names the member, so the retirement is refused and the alliance line loads. Skipping every
+     * restated alliance, the member was retired and the alliance line then refused for naming a retired institution —
+     * leaving the alliance as stored naming it.
+     */
+    @Test
+    void a_directory_retiring_a_member_its_restated_alliance_still_names_is_refused_and_the_alliance_line_loads() {
+        String allianceId = "CC-" + suffix;
+        List<String> members = registerCommunity(allianceId);
+
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("still-naming"))
+                .institutions(retired(at(members.get(1), Level.TOWNSHIP, "430321100")))
+                .alliances(covering(alliance(allianceId, members.get(0), members.get(1), members.get(2)), "430321", "430302")).write())
+                .body("updated", equalTo(1)).spec(onlyRejected("institutions.jsonl", 1, "INSTITUTION_RETIRED"))
+                .body("rejectedRows[0].detail", containsString("alliance " + allianceId));
+
+        getAsAdmin("/api/v1/registry/institutions/" + members.get(1)).statusCode(200).body("active", equalTo(true));
+        getAsAdmin("/api/v1/registry/alliances/" + allianceId).statusCode(200)
+                .body("memberIds", equalTo(members)).body("coveredDivisions", equalTo(List.of("430321", "430302")));
+    }
+
+    /** Registers a 湘潭县 community — lead …H1, township centres …T1 and …T2 — and answers its members in order. */
+    private List<String> registerCommunity(String allianceId) {
+        String leadId = "XT" + suffix + "H1";
+        String firstId = "XT" + suffix + "T1";
+        String secondId = "XT" + suffix + "T2";
+        importAsAdmin(new MatrixFixtures.Directory(temp.resolve("community")).institutions(institution(leadId, "430321"),
+                        at(firstId, Level.TOWNSHIP, "430321100"), at(secondId, Level.TOWNSHIP, "430321101"))
+                .alliances(alliance(allianceId, leadId, firstId, secondId)).write())
+                .body("inserted", equalTo(4)).body("rejected", equalTo(0));
+        return List.of(leadId, firstId, secondId);
+    }
+
     /** As the operator API refuses it: a specialty at a retired institution was loaded by the importer before. */
     @Test
     void a_specialty_line_at_a_retired_institution_is_rejected_while_the_others_load() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import static cn.hunan.mma.navigation.registry.MatrixFixtures.at;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.inAlliances;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.institution;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.renamed;
+import static cn.hunan.mma.navigation.registry.MatrixFixtures.specialty;
 import static cn.hunan.mma.navigation.registry.MatrixFixtures.uniqueSuffix;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +191,61 @@ class RegistryLockingTest {
         for (String centre : List.of(centres.get(0), centres.get(100), centres.get(199))) {
             registered(centre).body("name", equalTo("卫生院 " + centre)).body("allianceIds", equalTo(List.of(allianceId)));
         }
+    }
+
+    /**
+     * An operator is retiring the township centre (the test's transaction holds its row with the retirement's update)
+     * when an import states a specialty there. The import's specialty batch share-locks the centre, waits for the
+     * retirement, and finds it retired: the line is refused {@code INSTITUTION_RETIRED}, as the operator API refuses it,
+     * and no specialty is stated at the retired centre. Before 2026-11-25 (8) the import read the centre without a lock
+     * before its batches (a foreign-key check's {@code FOR KEY SHARE} lets an update of other columns through): it did not
+     * wait, inserted the specialty, and the retirement committed under it.
+     */
+    @Test
+    void a_specialty_imported_while_its_institution_is_being_retired_is_refused_with_the_rule() throws Exception {
+        Path stating = new MatrixFixtures.Directory(temp.resolve("stating")).specialties(specialty(township, "CARDIO")).write();
+
+        Response answer = HeldRows.whileHeld(pool, "UPDATE institution SET active = false WHERE id = $1", Tuple.of(township),
+                List.of(() -> importing(stating).extract().response())).get(0);
+
+        answer.then().statusCode(200).body("inserted", equalTo(0)).body("rejected", equalTo(1))
+                .body("rejectedRows[0].file", equalTo("specialties.jsonl")).body("rejectedRows[0].line", equalTo(1))
+                .body("rejectedRows[0].reason", equalTo("INSTITUTION_RETIRED"));
+        assertThat(specialtiesAt(township)).as("specialties stated at the retired centre").isZero();
+    }
+
+    /**
+     * The other order: the import's specialty batch holds the centre first (share-locked; the batch then waits on the
+     * specialty's row, which the test holds, to revise it) when an operator retires the centre. The retirement waits for
+     * the batch: the specialty is revised while the centre is active, and the retirement is published only after the test
+     * lets the batch go — no specialty is stated at a retired institution. Before 2026-11-25 (8) the batch held no lock on
+     * the centre: the retirement went through at once (published before the test let go), and the import then revised
+     * the specialty of a centre already retired.
+     */
+    @Test
+    void an_operator_retiring_an_institution_while_an_import_states_a_specialty_there_waits_for_the_import() throws Exception {
+        importing(new MatrixFixtures.Directory(temp.resolve("stated")).specialties(specialty(township, "CARDIO")).write())
+                .statusCode(200).body("inserted", equalTo(1));
+        Path revising = new MatrixFixtures.Directory(temp.resolve("revising"))
+                .specialties(renamed(specialty(township, "CARDIO"), "心血管内科（胸痛中心）")).write();
+
+        HeldRows.Released released = HeldRows.released(pool,
+                "SELECT institution_id FROM specialty WHERE institution_id = $1 AND department_id = $2 FOR UPDATE",
+                Tuple.of(township, "CARDIO"), List.of(
+                        () -> importing(revising).extract().response(),
+                        () -> given().auth().oauth2(provinceAdmin).header("If-Match", "*")
+                                .when().delete("/api/v1/registry/institutions/" + township).then().extract().response()));
+
+        released.responses().get(0).then().statusCode(200).body("updated", equalTo(1)).body("rejected", equalTo(0));
+        released.responses().get(1).then().statusCode(200).body("active", equalTo(false));
+        Instant retiredAt = Instant.parse(registered(township).body("active", equalTo(false)).extract().path("lastEventAt"));
+        assertThat(retiredAt).as("the retirement's publication, against the moment the import's batch was let go")
+                .isAfter(released.at());
+    }
+
+    private long specialtiesAt(String institution) {
+        return pool.preparedQuery("SELECT count(*) FROM specialty WHERE institution_id = $1").execute(Tuple.of(institution))
+                .await().atMost(SQL_DEADLINE).iterator().next().getLong(0);
     }
 
     /**

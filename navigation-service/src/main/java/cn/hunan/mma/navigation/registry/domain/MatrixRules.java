@@ -36,7 +36,7 @@ public final class MatrixRules {
     public static final String OUTSIDE_ALLIANCE_CITY = "OUTSIDE_ALLIANCE_CITY";
     /** Coordinates outside Hunan, or swapped ({@link PlausibleCoordinates}). */
     public static final String IMPLAUSIBLE_COORDINATES = "IMPLAUSIBLE_COORDINATES";
-    /** A specialty stated for an institution that has been retired. */
+    /** A specialty stated for, or a live alliance naming, an institution that has been retired. */
     public static final String INSTITUTION_RETIRED = "INSTITUTION_RETIRED";
 
     private static final DivisionCode HUNAN = DivisionCode.of("430000");
@@ -46,6 +46,12 @@ public final class MatrixRules {
     private static final Set<Granularity> PLACEABLE = EnumSet.of(Granularity.COUNTY, Granularity.TOWNSHIP, Granularity.VILLAGE);
 
     private MatrixRules() {
+    }
+
+    /** Specialties are stated for active institutions only: one refusal for the operator API and the importer. */
+    public static RuleViolation specialtyAtRetiredInstitution() {
+        return new RuleViolation("institutionId", INSTITUTION_RETIRED,
+                "the institution is retired; specialties are stated for active institutions only");
     }
 
     /** Why the institution cannot be registered where it says it stands, if it cannot. */

@@ -91,7 +91,7 @@ final class AllianceReferences {
 
     /**
      * Where the referenced institutions stand, as far as they are registered. One statement: callers keep the list well
-     * under PostgreSQL's 65,535 bind parameters ({@link RegisteredInstitutions} cuts an import's into chunks).
+     * under PostgreSQL's 65,535 bind parameters (slices of {@value RegistryLocks#SLICE}).
      */
     static Uni<Placements> placements(Mutiny.Session session, List<InstitutionId> ids) {
         return session.createSelectionQuery("select i.id, i.level, i.divisionCode, i.active from InstitutionEntity i where i.id in :ids",
@@ -176,6 +176,22 @@ final class AllianceReferences {
             List<AllianceSnapshot> snapshots = alliances.stream().map(AllianceReferences::snapshot).toList();
             return placements(session, named(snapshots)).map(found -> firstBroken(snapshots, institution, moved, found));
         });
+    }
+
+    /**
+     * The first of the alliances that still names the institution once it is retired: the rule that a live alliance
+     * names no retired institution ({@link Placements#problemOf}), by which the operator API's retirement is refused
+     * (409 while a live alliance names it) and, since 2026-11-25 (8), an import line retiring it (it was retired).
+     */
+    static Optional<BrokenAlliance> firstNamingRetired(List<AllianceSnapshot> alliances, InstitutionId retiring) {
+        Placements retired = new Placements(Map.of(), Set.of(retiring));
+        for (AllianceSnapshot alliance : alliances) {
+            Optional<RuleViolation> broken = retired.retiredProblem(alliance);
+            if (broken.isPresent()) {
+                return Optional.of(new BrokenAlliance(alliance.allianceId().value(), broken.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

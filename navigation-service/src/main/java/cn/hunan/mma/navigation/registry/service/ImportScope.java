@@ -42,6 +42,16 @@ final class ImportScope {
         return line != null && !stored.holds(line) && !refusedWhateverTheRegistryHolds(stored, line);
     }
 
+    /**
+     * The live alliance as this import leaves it, as far as known before its line is judged: its line where the import
+     * restates it, else as stored. A retirement is judged against it ({@link InstitutionBatchGuard}): a restating line
+     * that drops the institution lets it retire in the same import, one still naming it does not (the line would then be
+     * refused for naming a retired institution, and the alliance as stored would name it).
+     */
+    AllianceSnapshot asLeft(AllianceEntity stored) {
+        return restates(stored) ? restatedLines.get(stored.id()) : AllianceReferences.snapshot(stored);
+    }
+
     private static boolean refusedWhateverTheRegistryHolds(AllianceEntity stored, AllianceSnapshot line) {
         return stored.reusesEventIdOf(line) || ReservedAllianceShape.problem(line).isPresent();
     }

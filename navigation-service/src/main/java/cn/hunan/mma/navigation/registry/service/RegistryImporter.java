@@ -2,8 +2,6 @@ package cn.hunan.mma.navigation.registry.service;
 
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
-import cn.hunan.mma.events.matrix.SpecialtySnapshot;
-import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.registry.domain.ImportReport;
 import cn.hunan.mma.navigation.registry.domain.ImportTally;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
@@ -19,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class RegistryImporter {
 
     private final SnapshotUpserter upserter;
-    private final RegisteredInstitutions registered;
     private final Vertx vertx;
     private final Event<RegistryChanged> changed;
     private final MatrixFileReader reader = new MatrixFileReader(ContractCodec.standard());
@@ -44,11 +39,9 @@ public class RegistryImporter {
     // writing instance (see platform-common's outbox notes), so this guards the whole registry.
     private final AtomicBoolean importing = new AtomicBoolean();
 
-    public RegistryImporter(SnapshotUpserter upserter, RegisteredInstitutions registered, Vertx vertx,
-                            Event<RegistryChanged> changed) {
+    public RegistryImporter(SnapshotUpserter upserter, Vertx vertx, Event<RegistryChanged> changed) {
         this.changed = changed;
         this.upserter = upserter;
-        this.registered = registered;
         this.vertx = vertx;
     }
 
@@ -92,13 +85,12 @@ public class RegistryImporter {
         // they are. Institutions and alliances are locked and judged inside each batch's transaction (their guards), in
         // the order operators' edits lock them: an edit racing with the import either commits first and is seen, or waits.
         // An institution line is judged against the live alliances this import does not restate; those it restates are
-        // judged by their own lines, after the institutions (ImportScope).
+        // judged by their own lines, after the institutions (ImportScope). Specialties are judged in their batches too,
+        // their institutions share-locked: a retirement racing with the import commits before (the line is refused) or after.
         ImportScope scope = new ImportScope(content.alliances().stream().map(NumberedSnapshot::snapshot).toList());
         return upserter.upsertAll(RegistryTable.INSTITUTIONS, institutions, new InstitutionBatchGuard(scope), tally)
                 .chain(() -> upserter.upsertAll(RegistryTable.ALLIANCES, content.alliances(), new AllianceBatchGuard(scope), tally))
-                .chain(() -> registered.placements(specialtyInstitutions(content)))
-                .chain(found -> upserter.upsertAll(RegistryTable.SPECIALTIES,
-                        atKnownInstitutions(content.specialties(), found, tally), tally))
+                .chain(() -> upserter.upsertAll(RegistryTable.SPECIALTIES, content.specialties(), new SpecialtyBatchGuard(), tally))
                 .chain(() -> upserter.upsertAll(RegistryTable.GUIDANCE_CATALOGUE, content.guidance(), tally))
                 .map(done -> tally.report());
     }
@@ -112,35 +104,6 @@ public class RegistryImporter {
                     violation -> tally.reject(new RejectedRow(fileName, row.line(),
                             violation.reason(), "$." + violation.field() + ": " + violation.detail())),
                     () -> accepted.add(row));
-        }
-        return accepted;
-    }
-
-    private static Set<InstitutionId> specialtyInstitutions(MatrixDirectoryContent content) {
-        Set<InstitutionId> referenced = new HashSet<>();
-        content.specialties().forEach(row -> referenced.add(row.snapshot().institutionId()));
-        return referenced;
-    }
-
-    /**
-     * Specialties at registered, active institutions: as the operator API states them (since 2026-11-25 (5) a line at a
-     * retired institution is refused here too, {@code INSTITUTION_RETIRED}; it was loaded).
-     */
-    private static List<NumberedSnapshot<SpecialtySnapshot>> atKnownInstitutions(
-            List<NumberedSnapshot<SpecialtySnapshot>> rows, AllianceReferences.Placements found, ImportTally tally) {
-        String file = RegistryTable.SPECIALTIES.file().fileName();
-        List<NumberedSnapshot<SpecialtySnapshot>> accepted = new ArrayList<>();
-        for (NumberedSnapshot<SpecialtySnapshot> row : rows) {
-            InstitutionId at = row.snapshot().institutionId();
-            if (!found.registered(at)) {
-                tally.reject(new RejectedRow(file, row.line(), MatrixRules.UNKNOWN_INSTITUTION,
-                        "$.institutionId: the institution is not registered"));
-            } else if (found.retired().contains(at)) {
-                tally.reject(new RejectedRow(file, row.line(), MatrixRules.INSTITUTION_RETIRED,
-                        "$.institutionId: the institution is retired; specialties are stated for active institutions only"));
-            } else {
-                accepted.add(row);
-            }
         }
         return accepted;
     }

@@ -38,18 +38,39 @@ final class RegistryLocks {
 
     /** The registered institutions among the ids, locked ({@code FOR NO KEY UPDATE}) in the registry's order. */
     static Uni<List<InstitutionEntity>> institutions(Mutiny.Session session, Collection<String> ids) {
+        return institutions(session, ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The registered institutions among the ids, share-locked ({@code PESSIMISTIC_READ}: {@code FOR SHARE}) in the
+     * registry's order, for a writer that only needs them to stay as they are while it states rows at them (the import's
+     * specialties, as {@link SpecialtyEditing} locks its one institution). {@code FOR SHARE} conflicts with
+     * {@code FOR NO KEY UPDATE} and with every {@code UPDATE}, so an institution edit or retirement waits for the batch
+     * (or the batch for it); it does not conflict with itself or {@code FOR KEY SHARE}, so operators' specialty edits
+     * and the foreign-key checks do not queue behind the import. {@code FOR KEY SHARE} would not do: an {@code UPDATE}
+     * leaving the key alone takes {@code FOR NO KEY UPDATE}, which lets it through — a retirement would commit under it.
+     */
+    static Uni<List<InstitutionEntity>> institutionsShared(Mutiny.Session session, Collection<String> ids) {
+        return institutions(session, ids, LockModeType.PESSIMISTIC_READ);
+    }
+
+    private static Uni<List<InstitutionEntity>> institutions(Mutiny.Session session, Collection<String> ids, LockModeType lock) {
         return Multi.createFrom().iterable(slices(ids))
-                .onItem().transformToUniAndConcatenate(slice -> institutionSlice(session, slice))
+                .onItem().transformToUniAndConcatenate(slice -> institutionSlice(session, slice, lock))
                 .collect().in(ArrayList<InstitutionEntity>::new, List::addAll)
                 .map(List::copyOf);
     }
 
     /** One slice's registered institutions, locked in the registry's order; the slice must be in that order too. */
     static Uni<List<InstitutionEntity>> institutionSlice(Mutiny.Session session, List<String> slice) {
+        return institutionSlice(session, slice, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Uni<List<InstitutionEntity>> institutionSlice(Mutiny.Session session, List<String> slice, LockModeType lock) {
         return session.createSelectionQuery("from InstitutionEntity i where i.id in :ids order by collate(i.id as ucs_basic)",
                         InstitutionEntity.class)
                 .setParameter("ids", slice)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultList();
     }
 

@@ -41,7 +41,7 @@ public class SnapshotUpserter {
         this.sessions = sessions;
     }
 
-    /** For rows no other row's writer judges (specialties, catalogue entries): read without a lock, nothing refused. */
+    /** For rows no other row's writer judges (catalogue entries): read without a lock, nothing refused. */
     public <S extends MatrixSnapshot, E extends RegistryRow<S>> Uni<Void> upsertAll(
             RegistryTable<S, E> table, List<NumberedSnapshot<S>> rows, ImportTally tally) {
         return upsertAll(table, rows, BatchGuard.readOnly(), tally);

@@ -2,7 +2,6 @@ package cn.hunan.mma.navigation.registry.service;
 
 import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.navigation.registry.domain.MatrixRules;
-import cn.hunan.mma.navigation.registry.domain.RuleViolation;
 import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.navigation.registry.persistence.RegistryTable;
 import cn.hunan.mma.navigation.registry.persistence.SpecialtyEntity;
@@ -47,8 +46,7 @@ public class SpecialtyEditing {
         }
         AccessPolicy.requireChange(caller, RegistryJurisdictions.of(institution), "institution " + institutionId);
         if (!institution.active()) {
-            throw new RegistryRuleException(new RuleViolation("institutionId", MatrixRules.INSTITUTION_RETIRED,
-                    "the institution is retired; specialties are stated for active institutions only"));
+            throw new RegistryRuleException(MatrixRules.specialtyAtRetiredInstitution());
         }
     }
 }
