@@ -69,7 +69,7 @@ public class CaseSettlementService {
             + "UNION SELECT down.named, c.discharge_event_id FROM down JOIN case_settlement c ON c.corrects_event_id = down.id "
             + "AND c.corrects_event_id IS NOT NULL) "
             + "SELECT s.discharge_event_id, s.episode_id, s.institution_id, s.deductible_fen, down.named, s.method, "
-            + "split_part(s.rule_version, '/', 1), s.settlement_year FROM down "
+            + "split_part(s.rule_version, '/', 1), s.settlement_year, s.outlier FROM down "
             + "JOIN case_settlement s ON s.discharge_event_id = down.id WHERE NOT s.superseded";
     // The chains above the versions the batch's corrections name ($1), each version with whether it is the top: not
     // stored, or a first report (StayChains). UNION ends a stored cycle.
@@ -104,8 +104,10 @@ public class CaseSettlementService {
             + "WHERE area || ':' || clearing_year = ANY($1::text[])";
     static final String LOCK_EPISODES = "SELECT count(pg_advisory_xact_lock(" + EPISODE_LOCK_CLASS + ", k)) "
             + "FROM (SELECT DISTINCT hashtext(e) AS k FROM unnest($1::text[]) AS e ORDER BY k) AS episode_locks";
-    // Every rule area's counts of a year and method in one pass (a version id is "area/effective-from").
-    private static final String COUNTS = "SELECT split_part(rule_version, '/', 1), count(*), "
+    // Every rule area's counts of a year and method in one pass (a version id is "area/effective-from"). What the
+    // in-memory counts follow between starts (ReviewCounts): a batch adds its standing cases and withdraws the stored
+    // versions its corrections replace, each under its own key.
+    static final String COUNTS = "SELECT split_part(rule_version, '/', 1), count(*), "
             + "count(*) FILTER (WHERE outlier = 'EXPERT_REVIEW') FROM case_settlement "
             + "WHERE settlement_year = $1 AND method = $2 AND NOT superseded GROUP BY 1";
     // Only rows still standing: a row another batch superseded after this one read it is left alone and missing from
@@ -172,14 +174,17 @@ public class CaseSettlementService {
                     return clearedPointValues(connection, priced, facts.standingDipYears).chain(cleared -> {
                         DischargeBatch.Known known = new DischargeBatch.Known(facts.settled, facts.namedByStoredCorrections,
                                 facts.levels, facts.primaryLevel, facts.stays, facts.standingVersions, versionOf, counts, cleared,
-                                facts.chains);
+                                facts.chains, facts.standingCounted);
                         return loadCounts(connection, priced)
                                 .map(loaded -> DischargeBatch.settle(discharges, known, settlers, clock.instant()))
                                 .call(outcome -> write(connection, outcome));
                     });
                 }))
+                // After the commit, once: a batch settled again after a conflict decided anew, and only its last
+                // attempt committed.
                 .invoke(outcome -> {
                     counts.add(outcome.countIncrements());
+                    counts.withdraw(outcome.countWithdrawals());
                     meters.committed(outcome.countIncrements(), outcome.refused().size());
                 })
                 .map(outcome -> new BatchResult(outcome.settled().size(), outcome.refused())));
@@ -204,6 +209,7 @@ public class CaseSettlementService {
         List<DischargeBatch.StoredStay> stays = new ArrayList<>();
         Map<UUID, Set<UUID>> standingVersions = new HashMap<>();
         Map<UUID, StayChains.Stored> chains = new HashMap<>();
+        Map<UUID, ReviewCounts.Counted> standingCounted = new HashMap<>();   // where those versions count towards the quota
         Set<String> standingDipYears = new HashSet<>();   // the DIP years of those versions, which a correction may withdraw
     }
 
@@ -247,6 +253,7 @@ public class CaseSettlementService {
                         .invoke(rows -> rows.forEach(row -> {
                             facts.stays.add(stay(row));   // a stay of one of the batch's episodes twice: the same facts
                             facts.standingVersions.computeIfAbsent(row.getUUID(4), named -> new HashSet<>()).add(row.getUUID(0));
+                            facts.standingCounted.put(row.getUUID(0), counted(row));
                             if (PaymentMethod.DIP.name().equals(row.getString(5))) {
                                 facts.standingDipYears.add(DischargeBatch.clearedYear(row.getString(6), row.getInteger(7)));
                             }
@@ -297,6 +304,12 @@ public class CaseSettlementService {
         Map<UUID, StayChains.Stored> chains = new HashMap<>();
         versions.forEach((named, chain) -> chains.put(named, new StayChains.Stored(chain, tops.get(named))));
         return chains;
+    }
+
+    /** Keyed as COUNTS groups the table's standing rows: the row's own area, year and method, not its correction's. */
+    private static ReviewCounts.Counted counted(Row row) {
+        return new ReviewCounts.Counted(new ReviewCounts.Key(row.getString(6), row.getInteger(7), row.getString(5)),
+                ReviewCounts.EXPERT_REVIEW.equals(row.getString(8)));
     }
 
     private static DischargeBatch.StoredStay stay(Row row) {

@@ -64,17 +64,27 @@ final class DischargeBatch {
      *                              down); absent when no row of the stay stands — none stored yet
      * @param clearedPointValues    the point values of the DIP years already cleared, by {@link #clearedYear}
      * @param chains                the stored chains of the versions the batch's corrections name
+     * @param standingCounted       where each of the {@code standingVersions} counts towards the review quota
      */
     record Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses, List<StoredStay> stays,
                  Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
-                 ReviewCounts counts, Map<String, BigDecimal> clearedPointValues, Map<UUID, StayChains.Stored> chains) {
+                 ReviewCounts counts, Map<String, BigDecimal> clearedPointValues, Map<UUID, StayChains.Stored> chains,
+                 Map<UUID, ReviewCounts.Counted> standingCounted) {
+
+        /** Without where the stored versions count: a batch whose corrections replace none counted. */
+        Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses,
+              List<StoredStay> stays, Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
+              ReviewCounts counts, Map<String, BigDecimal> clearedPointValues, Map<UUID, StayChains.Stored> chains) {
+            this(settled, namedByStoredCorrections, institutionLevels, primaryLevelDiagnoses, stays, standingVersions, versionOf, counts,
+                    clearedPointValues, chains, Map.of());
+        }
 
         /** Without stored chains: a batch whose corrections name nothing stored above what they name. */
         Known(Set<UUID> settled, Set<UUID> namedByStoredCorrections, Map<String, Level> institutionLevels, Set<String> primaryLevelDiagnoses,
               List<StoredStay> stays, Map<UUID, Set<UUID>> standingVersions, Function<InpatientDischarged, Optional<ParameterVersion>> versionOf,
               ReviewCounts counts, Map<String, BigDecimal> clearedPointValues) {
             this(settled, namedByStoredCorrections, institutionLevels, primaryLevelDiagnoses, stays, standingVersions, versionOf, counts,
-                    clearedPointValues, Map.of());
+                    clearedPointValues, Map.of(), Map.of());
         }
     }
 
@@ -120,10 +130,13 @@ final class DischargeBatch {
      *                         fall (a late version between them and a version the batch replaced), with those versions:
      *                         announced again as replacing them ({@link Restatements}), or the retired versions would
      *                         stand on the topic for good
+     * @param countIncrements  the batch's own versions standing at commit, and their reviews, by key: the cases it settled
+     * @param countWithdrawals the stored versions its corrections replace (the {@code supersededAsRead}), and their
+     *                         reviews, each by its own key: the table's count no longer holds them
      */
     record Outcome(List<Settled> settled, Set<UUID> superseded, Set<UUID> supersededAsRead,
                    Map<Integer, CaseNotSettledException> refused, Map<ReviewCounts.Key, long[]> countIncrements,
-                   Map<UUID, UUID> restayed, Map<UUID, List<EventId>> restated) {
+                   Map<ReviewCounts.Key, long[]> countWithdrawals, Map<UUID, UUID> restayed, Map<UUID, List<EventId>> restated) {
     }
 
     private DischargeBatch() {
@@ -139,8 +152,9 @@ final class DischargeBatch {
         List<Settled> settled = new ArrayList<>();
         Set<UUID> superseded = new HashSet<>();
         Map<Integer, CaseNotSettledException> refused = new LinkedHashMap<>();
-        Map<ReviewCounts.Key, long[]> increments = new HashMap<>();
+        QuotaCounts quota = new QuotaCounts();
         Map<UUID, Settled> counted = new HashMap<>();   // the batch's versions counted towards the review quota so far
+        Map<UUID, ReviewCounts.Counted> storedCounted = new HashMap<>(known.standingCounted());   // stored, still standing
         for (int i = 0; i < discharges.size(); i++) {
             InpatientDischarged discharge = discharges.get(i);
             UUID id = discharge.eventId().asUuid();
@@ -164,7 +178,7 @@ final class DischargeBatch {
             Set<UUID> replaced = corrected == null ? Set.of() : versions.standing(corrected);
             Settled one;
             try {
-                one = decide(discharge, replaced, known, settlers, stays, increments, now);
+                one = decide(discharge, replaced, known, settlers, stays, quota, now);
             } catch (CaseNotSettledException e) {
                 refused.put(i, e);
                 continue;
@@ -183,7 +197,11 @@ final class DischargeBatch {
                 versions.replaced(replaced, id);
                 // A version of the batch retired in it never stands in the table, whose count of standing cases the
                 // quota follows: it no longer counts, for the batch's later cases nor after the commit.
-                replaced.stream().map(counted::remove).filter(Objects::nonNull).forEach(gone -> count(increments, gone, -1));
+                replaced.stream().map(counted::remove).filter(Objects::nonNull).forEach(gone -> quota.count(gone, -1));
+                // A stored version it replaces leaves the table's count too, under its own key (a correction may move the
+                // stay to another year, area or method), and a review it held frees its slot — for the batch's later
+                // cases, and after the commit. Before 2026-11-25 (8) it counted on until the next start.
+                replaced.stream().map(storedCounted::remove).filter(Objects::nonNull).forEach(quota::withdraw);
                 // The version it names, later in this batch, arrived after its correction: an original is not settled
                 // beside it, a correction is stored as replaced — as if a stored correction named it. Skipping that one
                 // too (before 2026-11-25 (3)) left what it corrects standing beside this correction.
@@ -201,7 +219,7 @@ final class DischargeBatch {
             }
             stays.settled(discharge, replaced, one.decision().deductibleDue().fen());
             settled.add(one);
-            count(increments, one, 1);
+            quota.count(one, 1);
             counted.put(id, one);
         }
         Set<UUID> asRead = new HashSet<>();
@@ -224,8 +242,7 @@ final class DischargeBatch {
         Map<UUID, UUID> restayed = new HashMap<>();
         lateInBetween.forEach((row, late) -> restayed.put(row, settledChains.stayOf(late)));
         restayed.keySet().removeAll(superseded);
-        increments.values().removeIf(added -> added[0] == 0 && added[1] == 0);
-        return new Outcome(keyed, superseded, asRead, refused, increments, restayed, restated);
+        return new Outcome(keyed, superseded, asRead, refused, quota.increments(), quota.withdrawals(), restayed, restated);
     }
 
     /**
@@ -246,12 +263,53 @@ final class DischargeBatch {
         return retired;
     }
 
-    /** One more (or one fewer) of the batch's cases, and of its reviews, towards its area's review quota. */
-    private static void count(Map<ReviewCounts.Key, long[]> increments, Settled one, int change) {
-        long[] added = increments.computeIfAbsent(one.countKey(), key -> new long[2]);
-        added[0] += change;
-        if (one.decision().outlier().name().equals(ReviewCounts.EXPERT_REVIEW)) {
-            added[1] += change;
+    /**
+     * What the batch changes in the review counts, by key: its own versions standing (added), and the stored versions
+     * its corrections replace (withdrawn). Kept apart because only the first are settlements made (the meter's); the
+     * quota of the batch's next case sees both.
+     */
+    private static final class QuotaCounts {
+
+        private final Map<ReviewCounts.Key, long[]> added = new HashMap<>();
+        private final Map<ReviewCounts.Key, long[]> withdrawn = new HashMap<>();
+
+        /** One more (or one fewer) of the batch's cases, and of its reviews. */
+        void count(Settled one, int change) {
+            change(added, one.countKey(), one.decision().outlier().name().equals(ReviewCounts.EXPERT_REVIEW), change);
+        }
+
+        /** A stored version the batch replaces, no longer standing. */
+        void withdraw(ReviewCounts.Counted gone) {
+            change(withdrawn, gone.key(), gone.review(), 1);
+        }
+
+        /** {cases, reviews} the batch has changed so far under the key. */
+        long[] soFar(ReviewCounts.Key key) {
+            long[] plus = added.getOrDefault(key, new long[2]);
+            long[] minus = withdrawn.getOrDefault(key, new long[2]);
+            return new long[] {plus[0] - minus[0], plus[1] - minus[1]};
+        }
+
+        Map<ReviewCounts.Key, long[]> increments() {
+            return nonZero(added);
+        }
+
+        Map<ReviewCounts.Key, long[]> withdrawals() {
+            return nonZero(withdrawn);
+        }
+
+        private static void change(Map<ReviewCounts.Key, long[]> counts, ReviewCounts.Key key, boolean review, int change) {
+            long[] count = counts.computeIfAbsent(key, any -> new long[2]);
+            count[0] += change;
+            if (review) {
+                count[1] += change;
+            }
+        }
+
+        private static Map<ReviewCounts.Key, long[]> nonZero(Map<ReviewCounts.Key, long[]> counts) {
+            Map<ReviewCounts.Key, long[]> nonZero = new HashMap<>(counts);
+            nonZero.values().removeIf(count -> count[0] == 0 && count[1] == 0);
+            return nonZero;
         }
     }
 
@@ -265,7 +323,7 @@ final class DischargeBatch {
      * @param replaced the rows a correction takes the place of (none for a discharge that corrects nothing)
      */
     private static Settled decide(InpatientDischarged discharge, Set<UUID> replaced, Known known, CaseSettlers settlers,
-                                  Episodes stays, Map<ReviewCounts.Key, long[]> increments, Instant now) {
+                                  Episodes stays, QuotaCounts batchCounts, Instant now) {
         Level level = Optional.ofNullable(known.institutionLevels().get(discharge.institutionId().value()))
                 .orElseThrow(() -> new CaseNotSettledException("institution " + discharge.institutionId() + " is not in the matrix"));
         // The rules of the fund that pays (参保地), in force on the discharge date.
@@ -273,7 +331,7 @@ final class DischargeBatch {
                 "no settlement parameters are in force for " + discharge.insuredAreaDivision() + " on " + discharge.dischargeDate()));
         CaseSettler settler = settler(settlers, version, discharge, known);
         ReviewCounts.Key key = countKey(version, discharge, settler.rules().method());
-        long[] added = increments.getOrDefault(key, new long[2]);
+        long[] added = batchCounts.soFar(key);
         long[] before = known.counts().of(key);
         ReviewQuota quota = new ReviewQuota(settler.rules().reviewCap(), before[0] + added[0], before[1] + added[1]);
         boolean primaryLevelDisease = known.primaryLevelDiagnoses().contains(discharge.principalDiagnosis().value());

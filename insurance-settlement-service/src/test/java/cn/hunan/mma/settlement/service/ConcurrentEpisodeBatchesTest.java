@@ -35,6 +35,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -76,6 +77,9 @@ class ConcurrentEpisodeBatchesTest {
 
     @Inject
     OutpatientSpend outpatientSpend;
+
+    @Inject
+    ReviewCounts counts;
 
     @Inject
     Pool pool;
@@ -265,6 +269,38 @@ class ConcurrentEpisodeBatchesTest {
         assertThat(settling.join().settled()).isEqualTo(1);
         assertThat(attempts).as("settled again once the original stood").hasValue(2);
         assertThat(standing(original, correction.eventId().asUuid())).containsExactly(correction.eventId().asUuid());
+    }
+
+    /**
+     * A batch correcting O (rule area 431132, its own) that meets another batch's version of its other discharge Q in
+     * the one-standing-version index is settled again: its first attempt withdrew O from the review counts it decided
+     * on, but rolled back. O leaves the in-memory counts once, with the attempt that commits — two cases stand, N and
+     * the correction, as a fresh load from the table reads. Withdrawn as each attempt decides, O went twice (1 case).
+     */
+    @Test
+    void a_correction_settled_again_after_a_conflict_withdraws_what_it_replaced_once() {
+        TableCounts.areaRules(pool, "431132", new BigDecimal("0.05"));
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        ReviewCounts.Key key = new ReviewCounts.Key("431132", GOLDEN.dischargeDate().getYear(), "DRG");
+        InpatientDischarged original = insuredIn("431132", discharge(null, null));
+        onContext(() -> settlements.settle(List.of(original, insuredIn("431132", discharge(null, null))))).join();
+        assertThat(counts.of(key)).containsExactly(2L, 0L);
+        InpatientDischarged other = discharge(null, null);
+        UUID othersCorrection = UUID.randomUUID();
+        Open inFlight = begin();
+        lockStays(inFlight.connection(), other.eventId().asUuid(), othersCorrection).await().atMost(Duration.ofSeconds(10));
+        stay(inFlight.connection(), othersCorrection, other.eventId().asUuid());
+
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> settling = settledAsTheConsumerDoes(attempts,
+                insuredIn("431132", discharge(null, original.eventId())), other);
+        awaitWaiting(settling, "the batch waits for the one settling Q's correction");
+        inFlight.commit();
+
+        assertThat(settling.join().settled()).isEqualTo(1);
+        assertThat(attempts).as("settled again once Q's correction stood").hasValue(2);
+        assertThat(counts.of(key)).as("in memory").containsExactly(2L, 0L);
+        assertThat(TableCounts.of(pool, key)).as("a fresh load from the table").containsExactly(2L, 0L);
     }
 
     /** An original and its correction in one batch: the original goes in replaced, the correction stands. */
@@ -595,15 +631,21 @@ class ConcurrentEpisodeBatchesTest {
 
     /** Settles the discharge as the consumer does — again after a concurrent change — counting the attempts. */
     private CompletableFuture<CaseSettlementService.BatchResult> settledAsTheConsumerDoes(AtomicInteger attempts,
-                                                                                          InpatientDischarged discharge) {
+                                                                                          InpatientDischarged... batch) {
         return onContext(() -> DatabaseOutages.retried(() -> {
             attempts.incrementAndGet();
-            return settlements.settle(List.of(discharge));
-        }, "settling " + discharge.eventId()));
+            return settlements.settle(List.of(batch));
+        }, "settling " + batch[0].eventId()));
     }
 
     private <T> CompletableFuture<T> onContext(Supplier<Uni<T>> work) {
         return OnVertxContext.run(vertx, work);
+    }
+
+    private static InpatientDischarged insuredIn(String area, InpatientDischarged d) {
+        return new InpatientDischarged(d.eventId(), d.occurredAt(), d.institutionId(), d.departmentId(), d.patient(),
+                d.residenceDivision(), DivisionCode.of(area), d.principalDiagnosis(), d.procedures(), d.drgGroup(), d.charges(),
+                d.dischargeMode(), d.admissionDate(), d.dischargeDate(), d.lengthOfStayDays(), d.episodeId(), d.correctsEventId());
     }
 
     private static InpatientDischarged discharge(EpisodeId episode, EventId corrects) {

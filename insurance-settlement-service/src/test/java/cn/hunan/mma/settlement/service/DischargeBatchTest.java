@@ -467,6 +467,36 @@ class DischargeBatchTest {
                 new ReviewCounts.Key("430300", year, "DRG"));
     }
 
+    /**
+     * The seed area has 20 cases, one of them stored review R — its 5 % cap is used (a second needs 2 ≤ 0.05 × 21).
+     * A correction C of R, ordinary, comes first in the batch: R leaves the counts, cases and review, so the batch's
+     * next ¥50,000 stay finds 20 cases (19 + C) and no review: 1 ≤ 0.05 × 21 = 1.05, review. Counted on, R left it
+     * 21 cases and 1 review: 2 ≤ 0.05 × 22 = 1.1, no — a high-cost case. The settlements made (the meter's) are the
+     * batch's two, one a review; R's withdrawal is apart.
+     */
+    @Test
+    void a_review_a_correction_replaces_frees_its_slot_for_the_batchs_later_cases() {
+        UUID review = UUID.randomUUID();
+        InpatientDischarged correction = discharge(null, EventId.of(review), "12860.35");
+        InpatientDischarged outlier = discharge(null, null, "50000.00");
+        ReviewCounts.Key key = new ReviewCounts.Key("430000", GOLDEN.dischargeDate().getYear(), "DRG");
+        ReviewCounts counts = new ReviewCounts();
+        counts.load(key, 20, 1);
+        DischargeBatch.Known known = new DischargeBatch.Known(Set.of(), Set.of(), Map.of(COUNTY_HOSPITAL, Level.COUNTY), Set.of(),
+                List.of(), Map.of(review, Set.of(review)), discharge -> Optional.of(SEED), counts, Map.of(), Map.of(),
+                Map.of(review, new ReviewCounts.Counted(key, true)));
+
+        DischargeBatch.Outcome outcome = DischargeBatch.settle(List.of(correction, outlier), known, settlers,
+                Instant.parse("2025-04-01T00:00:00Z"));
+
+        assertThat(outcome.settled()).extracting(settled -> settled.event().outlierKind())
+                .containsExactly(OutlierKind.NONE, OutlierKind.EXPERT_REVIEW);
+        assertThat(outcome.countIncrements()).containsOnlyKeys(key);
+        assertThat(outcome.countIncrements().get(key)).containsExactly(2L, 1L);
+        assertThat(outcome.countWithdrawals()).containsOnlyKeys(key);
+        assertThat(outcome.countWithdrawals().get(key)).containsExactly(1L, 1L);
+    }
+
     @Test
     void a_primary_level_disease_is_paid_with_the_one_primary_coefficient_at_every_level() {
         InpatientDischarged atCounty = discharge(null, null, "12860.35");
