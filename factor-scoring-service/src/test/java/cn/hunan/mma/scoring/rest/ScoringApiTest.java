@@ -20,9 +20,11 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** The HTTP API against the running application (same resources as the baseline test: one app start). */
 @QuarkusTest
@@ -81,6 +83,38 @@ class ScoringApiTest {
     void a_county_outside_the_callers_city_is_403() {
         given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430802/2025-03")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /**
+     * A query parameter its type cannot hold is the caller's mistake, not a missing endpoint: JAX-RS answers 404, the
+     * platform's mapper 400 naming the parameter (platform-common README, 2026-11-25 (8)).
+     */
+    @Test
+    void a_year_that_is_not_a_number_is_400_problem_json_naming_the_parameter() {
+        given().auth().oauth2(CITY_OPERATOR).queryParam("year", "abc")
+                .when().get("/api/v1/scores/county/430321/history")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("year: expected a whole number"))
+                .body("errors[0].field", equalTo("year"))
+                .body("toString()", not(containsString("abc")));
+    }
+
+    @Test
+    void of_two_number_parameters_the_one_that_is_not_a_number_is_named() {
+        given().auth().oauth2(PROVINCE_ADMIN).queryParam("page", "1").queryParam("size", "twenty")
+                .when().get("/api/v1/rankings/county/2025-03")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("size: expected a whole number"))
+                .body("errors.field", contains("size"));
+    }
+
+    @Test
+    void an_unknown_version_and_an_unknown_path_stay_404() {
+        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets/seed-1999.1")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no rule set version seed-1999.1"));
+        given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430321/2025-03/extra")
+                .then().statusCode(404);
     }
 
     /**

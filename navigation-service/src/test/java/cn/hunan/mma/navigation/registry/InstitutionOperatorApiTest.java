@@ -253,7 +253,7 @@ class InstitutionOperatorApiTest {
         // platform's problem mapper must answer, not the REST layer's built-in JSON error.
         register(provinceAdmin, body(id, "GOLD", "430321")).statusCode(400).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Malformed request body"))
-                .body("errors[0].field", equalTo("level")).body("errors[0].reason", equalTo("expected Level"));
+                .body("errors[0].field", equalTo("level")).body("errors[0].reason", equalTo("expected one of VILLAGE, TOWNSHIP, COUNTY, CITY, PROVINCE"));
         Map<String, Object> textLatitude = body(id, "COUNTY", "430321");
         textLatitude.put("latitude", "north");
         register(provinceAdmin, textLatitude).statusCode(400).contentType(PROBLEM_JSON)

@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Every error leaves the services as {@code application/problem+json}: a 4xx says what the
@@ -51,24 +54,13 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(403, "Forbidden", e.getMessage()));
     }
 
-    /**
-     * Jackson's own messages quote the rejected input, which may be a national ID number typed into
-     * the wrong field: the client gets the field path and what was expected, never the value.
-     */
+    /** A body Jackson could not read: where and what was expected, never the value ({@link UnreadableBody}). */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof ContractViolation violation) {
-            return contractViolation(violation.atField(path(mapping)));
+            return contractViolation(violation.atField(UnreadableBody.path(mapping)));
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                    ? "expected " + mismatch.getTargetType().getSimpleName()
-                    : "invalid value";
-            return ProblemResponses.of(Problem.of(400, "Malformed request body", field + ": " + expected)
-                    .withErrors(List.of(new Problem.FieldError(field, expected))));
-        }
-        return ProblemResponses.of(Problem.of(400, "Malformed request body", "the body is not valid JSON"));
+        return ProblemResponses.of(UnreadableBody.of(e));
     }
 
     /**
@@ -90,11 +82,34 @@ public class ProblemMappers {
                 .withErrors(List.of(new Problem.FieldError(field, e.reason().name()))));
     }
 
+    /**
+     * A query parameter its type cannot hold ({@code page=abc} for an {@code int}) is, as JAX-RS requires, a
+     * {@code NotFoundException} wrapping the converter's exception: a 404 that sends the caller looking for a missing
+     * endpoint. It is a mistake in the request, so 400 naming the parameter and what it takes. A path parameter that
+     * cannot be converted stays 404 — a path no value of the parameter's type can fill names no resource — and so does
+     * every other 404 (unknown id, unknown path), answered by {@link #webApplication}.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        return unconvertedQueryParameter(e, resource, uri)
+                .map(parameter -> {
+                    String expected = "expected " + ExpectedShape.of(parameter.type());
+                    return ProblemResponses.of(Problem.of(400, "Invalid query parameter", parameter.name() + ": " + expected)
+                            .withErrors(List.of(new Problem.FieldError(parameter.name(), expected))));
+                })
+                .orElseGet(() -> webApplication(e));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         Response original = e.getResponse();
         if (original.hasEntity() || original.getStatus() < 400) {
             return original; // already a deliberate response (e.g. a problem built by a resource)
+        }
+        if (original.getStatus() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST's JSON reader wraps a syntax error (and a binding error other than a mismatched value)
+            // in a bare 400, whose message is only "HTTP 400 Bad Request".
+            return unreadableJson(unreadable);
         }
         Response.StatusType status = original.getStatusInfo();
         return ProblemResponses.of(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
@@ -106,9 +121,16 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+    /**
+     * The query parameter that failed, when {@code e} is a conversion failure (it wraps the converter's exception, which
+     * an unknown id's or path's 404 does not) inside a matched resource method; else empty.
+     */
+    private static Optional<UnconvertedParameter> unconvertedQueryParameter(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() == null || e.getCause() instanceof WebApplicationException
+                || resource == null || resource.getResourceMethod() == null || uri == null) {
+            return Optional.empty();
+        }
+        return UnconvertedParameter.find(resource.getResourceMethod(), uri.getQueryParameters(), uri.getPathParameters())
+                .filter(UnconvertedParameter::inQuery);
     }
 }
