@@ -3,9 +3,10 @@ package cn.hunan.mma.navigation.capacity;
 import java.time.Instant;
 
 /**
- * One channel's slots in one session, as net counters: published (less cancelled) and booked
- * (less released). Counters may go below zero for a moment when a release overtakes its booking;
- * because every change is a delta, the figures converge whatever order the events arrive in.
+ * One channel's slots in one session, as net counters: published (less cancelled, plus or minus the unused slots
+ * opened from one channel to the other) and booked (less given back). Counters may go below zero for a moment when a
+ * release overtakes its booking, or an opening its publication; because every change is a delta, the figures converge
+ * whatever order the events arrive in.
  *
  * <p>Changed in place under its ledger's lock, all in primitives (see {@link LiveSession} for
  * why), and read only there: what leaves the ledger is a {@link SlotAvailability} and a
@@ -63,6 +64,16 @@ final class ChannelSlots {
     void cancel(int count, Instant at) {
         published -= count;
         touch(at.getEpochSecond(), at.getNano());
+    }
+
+    /**
+     * Unused slots opened to another channel: they leave this channel's published figure and join {@code to}'s, so
+     * this channel stops offering what the other now does (the afternoon-before opening of reserved slots).
+     */
+    void openTo(ChannelSlots to, int count, Instant at) {
+        published -= count;
+        touch(at.getEpochSecond(), at.getNano());
+        to.publish(count, at);
     }
 
     /** Adds another channel's figures to these: how a range of sessions is summed. */

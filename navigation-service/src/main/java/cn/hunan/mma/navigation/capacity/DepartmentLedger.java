@@ -68,6 +68,10 @@ final class DepartmentLedger {
             session.referralSlots().publish(published.reservedForReferralCount(), published.occurredAt());
         } else if (event instanceof SlotsBooked booked) {
             session(booked.session()).channel(booked.channel()).book(booked.count(), booked.occurredAt());
+        } else if (event instanceof SlotsReleased released && released.opensSlots()) {
+            LiveSession session = session(released.session());
+            session.channel(released.openedFrom()).openTo(session.channel(released.channel()), released.count(),
+                    released.occurredAt());
         } else if (event instanceof SlotsReleased released) {
             session(released.session()).channel(released.channel()).release(released.count(), released.occurredAt());
         } else if (event instanceof SlotsCancelled cancelled) {

@@ -3,8 +3,8 @@ package cn.hunan.mma.navigation.capacity;
 /**
  * One channel's slots: how many are open and how many of those are taken.
  *
- * @param published published less cancelled
- * @param booked    booked less released
+ * @param published published less cancelled, plus slots opened to this channel, less slots opened from it
+ * @param booked    booked less given back
  */
 public record SlotAvailability(int published, int booked) {
 

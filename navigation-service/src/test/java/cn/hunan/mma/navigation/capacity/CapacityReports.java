@@ -55,6 +55,12 @@ final class CapacityReports {
         return new SlotsReleased(EventId.random(), NINE_AM, COUNTY_HOSPITAL, session(MONDAY), channel, count, null);
     }
 
+    /** referral-service's afternoon-before opening of unused reserved slots to the public. */
+    static SlotsReleased openedToPublic(int count) {
+        return new SlotsReleased(EventId.random(), NINE_AM, COUNTY_HOSPITAL, session(MONDAY), SlotChannel.PUBLIC, count,
+                SlotChannel.REFERRAL, null);
+    }
+
     static SlotsCancelled cancelled(SlotChannel channel, int count) {
         return new SlotsCancelled(EventId.random(), NINE_AM, COUNTY_HOSPITAL, session(MONDAY), channel, count, null);
     }

@@ -25,6 +25,7 @@ import static cn.hunan.mma.navigation.capacity.CapacityReports.booked;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedAt;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedCorrecting;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.cancelled;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.openedToPublic;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.published;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.publishedOn;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.referralBeds;
@@ -99,12 +100,33 @@ class CapacityViewTest {
     @Test
     void a_release_that_overtakes_its_booking_gives_the_same_figures_once_both_arrive() {
         view.apply(published(16, 4));
-        view.apply(released(PUBLIC, 2));
-        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().available()).isEqualTo(16);
+        view.apply(released(REFERRAL, 2));
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().referralSlots().available()).isEqualTo(4);
 
-        view.apply(booked(PUBLIC, 2));
+        view.apply(booked(REFERRAL, 2));
 
-        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots()).isEqualTo(new SlotAvailability(16, 0));
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().referralSlots()).isEqualTo(new SlotAvailability(4, 0));
+    }
+
+    @Test
+    void unused_referral_slots_opened_to_the_public_leave_the_referral_channel() {
+        view.apply(published(20, 5));
+        view.apply(openedToPublic(3));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots()).isEqualTo(new SlotAvailability(23, 0));
+        assertThat(monday.referralSlots()).isEqualTo(new SlotAvailability(2, 0));
+        assertThat(monday.referralSlots().available()).isEqualTo(2);
+    }
+
+    @Test
+    void an_opening_that_overtakes_the_publication_gives_the_same_figures_once_both_arrive() {
+        view.apply(openedToPublic(3));
+        view.apply(published(20, 5));
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots()).isEqualTo(new SlotAvailability(23, 0));
+        assertThat(monday.referralSlots()).isEqualTo(new SlotAvailability(2, 0));
     }
 
     @Test

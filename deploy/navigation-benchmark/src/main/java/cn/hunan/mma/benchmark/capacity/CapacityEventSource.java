@@ -54,7 +54,10 @@ public final class CapacityEventSource {
         }
     }
 
-    /** The next event: 25% published, 45% booked, 15% released, 15% bed reports (slots where a department has no beds). */
+    /**
+     * The next event: 25% published, 45% booked, 15% released (a booking where the department runs no expert clinic),
+     * 15% bed reports (slots where a department has no beds).
+     */
     public CapacityEvent next() {
         DepartmentCapacity department = department();
         double kind = random.nextDouble();
@@ -65,12 +68,27 @@ public final class CapacityEventSource {
         if (kind < 0.25) {
             return slotsPublished(department);
         }
+        InstitutionId institution = InstitutionId.of(department.institutionId());
+        if (kind >= 0.70 && department.dailyExpertSlots() > 0) {
+            return released(institution, session(department, true));
+        }
         ClinicSession session = session(department);
         SlotChannel channel = session.expert() && random.nextDouble() < 0.2 ? SlotChannel.REFERRAL : SlotChannel.PUBLIC;
+        return new SlotsBooked(EventId.random(), clock.instant(), institution, session, channel, 1 + random.nextInt(3), null);
+    }
+
+    /**
+     * A release as the contract means it (since 2026-11-25 (8)), in an expert session, the only kind with slots reserved
+     * for referrals: mostly unused reserved slots opened to the public (PUBLIC, opened from REFERRAL), else a
+     * referral's slot given back (REFERRAL). Before, 80% were PUBLIC releases read as public bookings given back, on
+     * any session; a public booking given back has no release statement.
+     */
+    private SlotsReleased released(InstitutionId institution, ClinicSession session) {
         int count = 1 + random.nextInt(3);
-        return kind < 0.70
-                ? new SlotsBooked(EventId.random(), clock.instant(), InstitutionId.of(department.institutionId()), session, channel, count, null)
-                : new SlotsReleased(EventId.random(), clock.instant(), InstitutionId.of(department.institutionId()), session, channel, count, null);
+        return random.nextDouble() < 0.2
+                ? new SlotsReleased(EventId.random(), clock.instant(), institution, session, SlotChannel.REFERRAL, count, null)
+                : new SlotsReleased(EventId.random(), clock.instant(), institution, session, SlotChannel.PUBLIC, count,
+                        SlotChannel.REFERRAL, null);
     }
 
     private SlotsPublished slotsPublished(DepartmentCapacity department) {
@@ -92,8 +110,12 @@ public final class CapacityEventSource {
     }
 
     private ClinicSession session(DepartmentCapacity department) {
-        LocalDate date = LocalDate.now(clock.withZone(CHINA)).plusDays(random.nextInt(SESSION_DAYS));
         boolean expert = department.dailyExpertSlots() > 0 && (department.dailyGeneralSlots() == 0 || random.nextDouble() < 0.3);
+        return session(department, expert);
+    }
+
+    private ClinicSession session(DepartmentCapacity department, boolean expert) {
+        LocalDate date = LocalDate.now(clock.withZone(CHINA)).plusDays(random.nextInt(SESSION_DAYS));
         return new ClinicSession(DepartmentId.of(department.departmentId()), date, PERIODS[random.nextInt(PERIODS.length)], expert);
     }
 

@@ -3,6 +3,7 @@ package cn.hunan.mma.benchmark.capacity;
 import cn.hunan.mma.benchmark.workload.XiangtanMatrix;
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
+import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.capacity.SlotsReleased;
@@ -51,6 +52,25 @@ class CapacityEventSourceTest {
         assertThat(byType.keySet()).contains(SlotsPublished.class, SlotsBooked.class, SlotsReleased.class, BedStatusReported.class);
         assertThat(events).filteredOn(e -> e instanceof SlotsBooked).extracting(e -> ((SlotsBooked) e).session().date())
                 .allSatisfy(date -> assertThat((LocalDate) date).isBetween(LocalDate.of(2025, 3, 14), LocalDate.of(2025, 3, 20)));
+    }
+
+    /**
+     * Releases as the contract means them since 2026-11-25 (8), where slots are reserved for referrals (expert sessions):
+     * unused reserved slots opened to the public, or a referral's slot given back. Before, most were PUBLIC releases on
+     * any session, which navigation now reads as openings from an empty referral pool.
+     */
+    @Test
+    void releases_open_reserved_slots_to_the_public_or_give_a_referral_slot_back_in_expert_sessions() {
+        CapacityEventSource source = new CapacityEventSource(DEPARTMENTS, Set.of(), CLOCK, 1);
+
+        List<SlotsReleased> releases = IntStream.range(0, 5000).mapToObj(i -> source.next())
+                .filter(SlotsReleased.class::isInstance).map(SlotsReleased.class::cast).toList();
+
+        assertThat(releases).allSatisfy(release -> {
+            assertThat(release.session().expert()).isTrue();
+            assertThat(release.openedFrom()).isEqualTo(release.channel() == SlotChannel.PUBLIC ? SlotChannel.REFERRAL : null);
+        });
+        assertThat(releases).anyMatch(SlotsReleased::opensSlots).anyMatch(release -> !release.opensSlots());
     }
 
     @Test

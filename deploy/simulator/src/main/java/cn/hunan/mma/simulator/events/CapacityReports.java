@@ -106,7 +106,10 @@ final class CapacityReports implements DailyWork {
         int unused = (int) Math.round(reserved * (0.4 + 0.5 * random.nextDouble()));
         if (expert && unused > 0) {
             SlotsJson released = session(day, EventKind.SLOTS_RELEASED, institution, department, sessionDay, period, expert);
-            released.channel = SlotChannel.REFERRAL;
+            // Opened to the public from the referral pool (before 2026-11-25 (8) written as a REFERRAL release, which
+            // reads as referral bookings given back: navigation showed booked −n).
+            released.channel = SlotChannel.PUBLIC;
+            released.openedFrom = SlotChannel.REFERRAL;
             released.count = unused;
             released.occurredAt = day.at(16 * 3600 + random.nextInt(1800));
             day.emit(released);

@@ -33,7 +33,10 @@ public final class CapacityTopicProducer implements AutoCloseable {
         producer.send(record).get();
     }
 
-    /** Bytes the contract refuses, under a real institution's key (so on that institution's partition). */
+    /**
+     * Bytes as they are, without headers, under a real institution's key (so on that institution's partition): a
+     * payload the contract refuses, or one in an older form.
+     */
     public void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.CAPACITY.name(), key, value)).get();
     }

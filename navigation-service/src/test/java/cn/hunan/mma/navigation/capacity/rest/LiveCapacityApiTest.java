@@ -7,6 +7,7 @@ import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.envelope.DeadLetterHeaders;
 import cn.hunan.mma.events.matrix.InstitutionKind;
@@ -29,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import cn.hunan.mma.navigation.capacity.messaging.CapacityEventsConsumer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -198,6 +201,60 @@ class LiveCapacityApiTest {
         capacity(countyHospital, provinceAdmin).body("slots.publicSlots.published", equalTo(600));
     }
 
+    /**
+     * referral-service opens a session's unused reserved slots to the public the afternoon before: they leave the
+     * referral channel and join the public one. Before 2026-11-25 (8) the opening lowered the public booked figure
+     * instead and the referral channel kept offering the slots (helper-104 saw them offered twice).
+     */
+    @Test
+    void unused_referral_slots_opened_to_the_public_are_offered_by_the_public_channel_only() throws Exception {
+        InstitutionId countyHospital = newCountyHospital();
+        hospital.send(published(countyHospital, 20, 5));
+        hospital.send(openedToPublic(countyHospital, 3));
+
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
+                .body("slots.referralSlots.published", equalTo(2)));
+        capacity(countyHospital, provinceAdmin)
+                .body("slots.referralSlots.booked", equalTo(0))
+                .body("slots.referralSlots.available", equalTo(2))
+                .body("slots.publicSlots.published", equalTo(23))
+                .body("slots.publicSlots.booked", equalTo(0))
+                .body("slots.publicSlots.available", equalTo(23));
+    }
+
+    /**
+     * A referral slot given back (a cancel) is a release without openedFrom, as before; an opening as referral-service
+     * sent it before the field (PUBLIC, no openedFrom: still on the topic for a view rebuilt from the start) opens
+     * the referral slots that are free.
+     */
+    @Test
+    void a_referral_slot_given_back_returns_to_its_channel_and_an_opening_of_the_old_form_opens_the_free_ones()
+            throws Exception {
+        InstitutionId countyHospital = newCountyHospital();
+        hospital.send(published(countyHospital, 20, 5));
+        hospital.send(booked(countyHospital, SlotChannel.REFERRAL, 2));
+        hospital.send(new SlotsReleased(EventId.random(), now(), countyHospital, session(), SlotChannel.REFERRAL, 1, null));
+
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
+                .body("slots.referralSlots.booked", equalTo(1)));
+        capacity(countyHospital, provinceAdmin)
+                .body("slots.referralSlots.published", equalTo(5))
+                .body("slots.referralSlots.available", equalTo(4))
+                .body("slots.publicSlots.available", equalTo(20));
+
+        // 5 reserved − 1 held = 4 free, opened as an old referral-service wrote it.
+        hospital.sendRaw(countyHospital.value(), withoutOpenedFrom(openedToPublic(countyHospital, 4)));
+
+        await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
+                .body("slots.referralSlots.published", equalTo(1)));
+        capacity(countyHospital, provinceAdmin)
+                .body("slots.referralSlots.booked", equalTo(1))
+                .body("slots.referralSlots.available", equalTo(0))
+                .body("slots.publicSlots.published", equalTo(24))
+                .body("slots.publicSlots.booked", equalTo(0))
+                .body("slots.publicSlots.available", equalTo(24));
+    }
+
     @Test
     void a_malformed_record_goes_to_the_dead_letter_topic_and_the_next_record_is_still_applied() throws Exception {
         InstitutionId countyHospital = newCountyHospital();
@@ -304,6 +361,19 @@ class LiveCapacityApiTest {
 
     private SlotsBooked booked(InstitutionId institution, SlotChannel channel, int count) {
         return new SlotsBooked(EventId.random(), now(), institution, session(), channel, count, null);
+    }
+
+    private SlotsReleased openedToPublic(InstitutionId institution, int count) {
+        return new SlotsReleased(EventId.random(), now(), institution, session(), SlotChannel.PUBLIC, count,
+                SlotChannel.REFERRAL, null);
+    }
+
+    /** The record as a producer wrote it before openedFrom was part of the contract. */
+    private static byte[] withoutOpenedFrom(SlotsReleased opening) throws IOException {
+        ObjectMapper trees = new ObjectMapper();
+        ObjectNode payload = (ObjectNode) trees.readTree(ContractCodec.standard().encode(opening));
+        assertThat(payload.remove("openedFrom")).as("openedFrom in the encoded opening").isNotNull();
+        return trees.writeValueAsBytes(payload);
     }
 
     private static BedStatusReported beds(InstitutionId institution, int total, int occupied, int reserved) {

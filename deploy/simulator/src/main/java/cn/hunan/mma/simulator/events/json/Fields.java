@@ -59,6 +59,7 @@ final class Fields {
     static final byte[] RESERVED_COUNT = JsonBuffer.asciiBytes(",\"reservedForReferralCount\":");
     static final byte[] CHANNEL = JsonBuffer.asciiBytes("},\"channel\":\"");
     static final byte[] COUNT = JsonBuffer.asciiBytes("\",\"count\":");
+    static final byte[] OPENED_FROM = JsonBuffer.asciiBytes(",\"openedFrom\":\"");
     static final byte[] TOTAL = JsonBuffer.asciiBytes(",\"total\":");
     static final byte[] OCCUPIED = JsonBuffer.asciiBytes(",\"occupied\":");
     static final byte[] RESERVED = JsonBuffer.asciiBytes(",\"reserved\":");

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * Slot changes of one clinic session: {@code SlotsPublished} (public and reserved counts) or
- * {@code SlotsBooked} / {@code SlotsReleased} / {@code SlotsCancelled} (a channel and a count).
+ * {@code SlotsBooked} / {@code SlotsReleased} / {@code SlotsCancelled} (a channel and a count; a release that opens
+ * unused slots also names the channel they came from).
  */
 public final class SlotsJson extends HospitalReportJson {
 
@@ -20,6 +21,8 @@ public final class SlotsJson extends HospitalReportJson {
     public int reservedCount;
     public SlotChannel channel;
     public int count;
+    /** A release that opens unused slots of this channel to {@link #channel}; null for a booking given back. */
+    public SlotChannel openedFrom;
 
     public SlotsJson as(EventKind kind) {
         if (kind != EventKind.SLOTS_PUBLISHED && kind != EventKind.SLOTS_BOOKED
@@ -27,6 +30,8 @@ public final class SlotsJson extends HospitalReportJson {
             throw new IllegalArgumentException(kind + " is not a slot event");
         }
         this.kind = kind;
+        // The instance is reused for every slot event: only the release that opens slots sets it again.
+        this.openedFrom = null;
         return this;
     }
 
@@ -44,6 +49,9 @@ public final class SlotsJson extends HospitalReportJson {
             out.raw(Fields.PUBLIC_COUNT).number(publicCount).raw(Fields.RESERVED_COUNT).number(reservedCount);
         } else {
             out.raw(Fields.CHANNEL).ascii(channel.name()).raw(Fields.COUNT).number(count);
+            if (openedFrom != null) {
+                Fields.text(out, Fields.OPENED_FROM, openedFrom.name());
+            }
         }
     }
 
