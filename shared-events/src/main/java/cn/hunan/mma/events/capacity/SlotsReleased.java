@@ -19,10 +19,12 @@ import java.time.Instant;
  * </ul>
  *
  * @param openedFrom the channel the slots were taken from when unused slots were opened to {@code channel}; never
- *                   {@code channel} itself. Since 2026-11-25 (8). A PUBLIC release without it is read as opened from
- *                   REFERRAL: before the field, referral-service was the only producer of PUBLIC releases and sent
- *                   them only for its openings, so that is what every such record on the topic means; a public
- *                   booking given back has no release statement (none was ever sent).
+ *                   {@code channel} itself. Since 2026-11-25 (8). Absent, a release is a booking given back on either
+ *                   channel — hospitals' systems produce capacity events too (DOMAIN.md §4) and give public bookings
+ *                   back — so an opening must say so. referral-service's openings sent before the field (PUBLIC, no
+ *                   {@code openedFrom}) read as public bookings given back: public availability comes out the same,
+ *                   and the referral channel shows the opened slots as still free until their session, at most a day
+ *                   later (openings are made the day before).
  */
 public record SlotsReleased(
         EventId eventId,
@@ -41,14 +43,10 @@ public record SlotsReleased(
         Checks.present(session, "session");
         Checks.present(channel, "channel");
         Checks.require(count > 0, "count", "count must be at least 1");
-        if (openedFrom == null && channel == SlotChannel.PUBLIC) {
-            // Read here, once, so that every consumer reads a record from before the field as its producer meant it.
-            openedFrom = SlotChannel.REFERRAL;
-        }
         Checks.require(openedFrom != channel, "openedFrom", "openedFrom must be another channel than channel");
     }
 
-    /** Slots given back to {@code channel}'s pool, or (PUBLIC) opened from REFERRAL, as before {@code openedFrom}. */
+    /** Booked slots given back to {@code channel}'s pool. */
     public SlotsReleased(EventId eventId, Instant occurredAt, InstitutionId institutionId, ClinicSession session,
                          SlotChannel channel, int count, EventId correctsEventId) {
         this(eventId, occurredAt, institutionId, session, channel, count, null, correctsEventId);

@@ -25,12 +25,12 @@ class SlotsReleasedTest {
     }
 
     @Test
-    void a_public_release_from_before_opened_from_reads_as_opened_from_referral() throws Exception {
-        // referral-service sent its openings as PUBLIC releases without the field; they are on the topic still.
-        SlotsReleased old = decodeWithout("openedFrom", SlotChannel.PUBLIC);
+    void a_public_release_without_opened_from_is_a_public_booking_given_back() throws Exception {
+        // A hospital's system gives a public booking back; only a release naming openedFrom is an opening.
+        SlotsReleased givenBack = decodeWithout("openedFrom", SlotChannel.PUBLIC);
 
-        assertThat(old.openedFrom()).isEqualTo(SlotChannel.REFERRAL);
-        assertThat(old.opensSlots()).isTrue();
+        assertThat(givenBack.openedFrom()).isNull();
+        assertThat(givenBack.opensSlots()).isFalse();
     }
 
     @Test

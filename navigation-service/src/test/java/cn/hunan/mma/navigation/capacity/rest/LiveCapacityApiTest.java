@@ -30,8 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import cn.hunan.mma.navigation.capacity.messaging.CapacityEventsConsumer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -223,36 +221,36 @@ class LiveCapacityApiTest {
     }
 
     /**
-     * A referral slot given back (a cancel) is a release without openedFrom, as before; an opening as referral-service
-     * sent it before the field (PUBLIC, no openedFrom: still on the topic for a view rebuilt from the start) opens
-     * the referral slots that are free.
+     * A release without openedFrom is a booking given back, on either channel: a referral slot (a cancel) and a public
+     * booking a hospital's system gives back; neither touches the other channel.
      */
     @Test
-    void a_referral_slot_given_back_returns_to_its_channel_and_an_opening_of_the_old_form_opens_the_free_ones()
-            throws Exception {
+    void a_booking_given_back_returns_to_its_own_channel_and_leaves_the_other_alone() throws Exception {
         InstitutionId countyHospital = newCountyHospital();
         hospital.send(published(countyHospital, 20, 5));
         hospital.send(booked(countyHospital, SlotChannel.REFERRAL, 2));
+        hospital.send(booked(countyHospital, SlotChannel.PUBLIC, 3));
         hospital.send(new SlotsReleased(EventId.random(), now(), countyHospital, session(), SlotChannel.REFERRAL, 1, null));
 
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
-                .body("slots.referralSlots.booked", equalTo(1)));
+                .body("slots.referralSlots.booked", equalTo(1))
+                .body("slots.publicSlots.booked", equalTo(3)));
         capacity(countyHospital, provinceAdmin)
                 .body("slots.referralSlots.published", equalTo(5))
                 .body("slots.referralSlots.available", equalTo(4))
-                .body("slots.publicSlots.available", equalTo(20));
+                .body("slots.publicSlots.available", equalTo(17));
 
-        // 5 reserved − 1 held = 4 free, opened as an old referral-service wrote it.
-        hospital.sendRaw(countyHospital.value(), withoutOpenedFrom(openedToPublic(countyHospital, 4)));
+        // 3 public bookings less 2 given back = 1 booked; the referral channel keeps its 5 published, 1 booked.
+        hospital.send(new SlotsReleased(EventId.random(), now(), countyHospital, session(), SlotChannel.PUBLIC, 2, null));
 
         await().atMost(APPLIED_WITHIN).untilAsserted(() -> capacity(countyHospital, provinceAdmin).statusCode(200)
-                .body("slots.referralSlots.published", equalTo(1)));
+                .body("slots.publicSlots.booked", equalTo(1)));
         capacity(countyHospital, provinceAdmin)
+                .body("slots.publicSlots.published", equalTo(20))
+                .body("slots.publicSlots.available", equalTo(19))
+                .body("slots.referralSlots.published", equalTo(5))
                 .body("slots.referralSlots.booked", equalTo(1))
-                .body("slots.referralSlots.available", equalTo(0))
-                .body("slots.publicSlots.published", equalTo(24))
-                .body("slots.publicSlots.booked", equalTo(0))
-                .body("slots.publicSlots.available", equalTo(24));
+                .body("slots.referralSlots.available", equalTo(4));
     }
 
     @Test
@@ -366,14 +364,6 @@ class LiveCapacityApiTest {
     private SlotsReleased openedToPublic(InstitutionId institution, int count) {
         return new SlotsReleased(EventId.random(), now(), institution, session(), SlotChannel.PUBLIC, count,
                 SlotChannel.REFERRAL, null);
-    }
-
-    /** The record as a producer wrote it before openedFrom was part of the contract. */
-    private static byte[] withoutOpenedFrom(SlotsReleased opening) throws IOException {
-        ObjectMapper trees = new ObjectMapper();
-        ObjectNode payload = (ObjectNode) trees.readTree(ContractCodec.standard().encode(opening));
-        assertThat(payload.remove("openedFrom")).as("openedFrom in the encoded opening").isNotNull();
-        return trees.writeValueAsBytes(payload);
     }
 
     private static BedStatusReported beds(InstitutionId institution, int total, int occupied, int reserved) {
