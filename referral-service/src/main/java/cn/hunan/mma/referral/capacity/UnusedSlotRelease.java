@@ -72,11 +72,12 @@ public class UnusedSlotRelease {
     }
 
     void start(@Observes StartupEvent started, PeriodicJobs jobs) {
-        jobs.every(settings.releaseCheckInterval(), "releasing unused reserved slots", () -> releaseDue().invoke(released -> {
-            if (released > 0) {
-                LOG.infof("released %d unused reserved slot session(s) to the public", released);
-            }
-        }));
+        jobs.every("mma.referral.release-check-interval", settings.releaseCheckInterval(),
+                "releasing unused reserved slots", () -> releaseDue().invoke(released -> {
+                    if (released > 0) {
+                        LOG.infof("released %d unused reserved slot session(s) to the public", released);
+                    }
+                }));
     }
 
     /**
@@ -97,7 +98,7 @@ public class UnusedSlotRelease {
                 new SlotsReleased(EventId.random(), now, InstitutionId.of((String) row[0]),
                         new ClinicSession(DepartmentId.of((String) row[1]), toDate(row[2]), SessionPeriod.valueOf((String) row[3]),
                                 (Boolean) row[4]),
-                        SlotChannel.PUBLIC, ((Number) row[5]).intValue(), null)))).toArray();
+                        SlotChannel.PUBLIC, ((Number) row[5]).intValue(), SlotChannel.REFERRAL, null)))).toArray();
         return session.persistAll(outbox).replaceWith(rows.size());
     }
 

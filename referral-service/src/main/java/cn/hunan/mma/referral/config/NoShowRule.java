@@ -6,7 +6,8 @@ import java.time.Duration;
  * When and how the platform records the no-shows receivers have not recorded ({@code service.MissedAppointments}).
  * Built from the settings when the job starts, so a value the job cannot run on stops the service at startup, naming
  * the setting (since 2026-11-25 (7)): a grace of zero or less would record a no-show at the appointment itself (or
- * before it), and a batch size below 1 would read nothing at all, or fail on a negative {@code limit}.
+ * before it), and a batch size below 1 would read nothing at all, or fail on a negative {@code limit}. A lock timeout
+ * under 1 ms is refused too (since 2026-11-25 (8)): it reached PostgreSQL as {@code '0'}, which turns the timeout off.
  *
  * @param grace       how long after its appointment a SCHEDULED referral's no-show is recorded
  * @param batchSize   how many overdue referrals one read takes
@@ -16,7 +17,8 @@ public record NoShowRule(Duration grace, int batchSize, Duration lockTimeout) {
 
     public NoShowRule {
         requirePositive("mma.referral.no-show-grace", grace);
-        requirePositive("mma.referral.no-show-lock-timeout", lockTimeout);
+        // Sent as whole milliseconds to SET LOCAL lock_timeout, where 0 means no timeout at all.
+        WholeMilliseconds.require("mma.referral.no-show-lock-timeout", lockTimeout);
         if (batchSize < 1) {
             throw new IllegalArgumentException("mma.referral.no-show-batch-size must be at least 1, was " + batchSize);
         }

@@ -25,7 +25,7 @@ public interface ReferralSettings {
     @WithDefault("PT12H")
     Duration releaseLeadTime();
 
-    /** How often the release job looks for sessions that are due. */
+    /** How often the release job looks for sessions that are due (at least 1 ms: a Vert.x timer's period). */
     @WithDefault("PT1M")
     Duration releaseCheckInterval();
 
@@ -45,8 +45,9 @@ public interface ReferralSettings {
     Duration noShowGrace();
 
     /**
-     * How often the platform looks for referrals past their grace period. Each look reads the scheduled referrals
-     * whose appointment is overdue without an index (one on status would cost every transition its HOT update).
+     * How often the platform looks for referrals past their grace period (at least 1 ms: a Vert.x timer's period). Each
+     * look reads the scheduled referrals whose appointment is overdue through an index of their own (V8; one on status
+     * would cost every transition its HOT update).
      */
     @WithDefault("PT10M")
     Duration noShowCheckInterval();
@@ -59,6 +60,8 @@ public interface ReferralSettings {
      * How long one no-show transaction waits for a row lock (its capacity row, its referral row) before it gives up
      * and the referral is tried again at the next look: a transition holds them for milliseconds, so a longer wait
      * means a session is stuck holding one, and the job must not stay stuck (and keep a pooled connection) with it.
+     * At least 1 ms ({@code lock_timeout} takes whole milliseconds, and 0 turns it off). A look passes by the other
+     * referrals giving back to a pool row that outlasted it, until its next look.
      */
     @WithDefault("PT30S")
     Duration noShowLockTimeout();

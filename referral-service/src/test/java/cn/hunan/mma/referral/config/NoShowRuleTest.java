@@ -31,7 +31,17 @@ class NoShowRuleTest {
     void a_lock_timeout_of_zero_is_refused() {
         // PostgreSQL reads a lock_timeout of 0 as "wait for ever": the very thing the setting is there to prevent.
         assertThatThrownBy(() -> new NoShowRule(DAY, 100, Duration.ZERO))
-                .hasMessage("mma.referral.no-show-lock-timeout must be positive, was PT0S");
+                .hasMessage("mma.referral.no-show-lock-timeout must be at least 1 ms (PT0.001S), was PT0S");
+    }
+
+    /** SET LOCAL lock_timeout takes whole milliseconds: half of one went as '0', the timeout turned off. */
+    @Test
+    void a_lock_timeout_under_a_millisecond_is_refused() {
+        assertThatThrownBy(() -> new NoShowRule(DAY, 100, Duration.ofNanos(500_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mma.referral.no-show-lock-timeout must be at least 1 ms (PT0.001S), was PT0.0005S");
+        assertThatThrownBy(() -> new NoShowRule(DAY, 100, Duration.ofSeconds(-30)))
+                .hasMessage("mma.referral.no-show-lock-timeout must be at least 1 ms (PT0.001S), was PT-30S");
     }
 
     @Test
@@ -40,5 +50,6 @@ class NoShowRuleTest {
 
         assertThat(rule.grace()).isEqualTo(Duration.ofMillis(1));
         assertThat(rule.batchSize()).isEqualTo(1);
+        assertThat(rule.lockTimeout()).isEqualTo(Duration.ofMillis(1));
     }
 }

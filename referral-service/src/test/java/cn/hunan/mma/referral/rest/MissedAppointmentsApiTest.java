@@ -22,7 +22,6 @@ import cn.hunan.mma.referral.service.MissedAppointments;
 import cn.hunan.mma.referral.service.ReferralService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,7 +32,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,21 +75,17 @@ class MissedAppointmentsApiTest {
     @Inject
     ReferralService referralService;
 
-    private final TestMatrix matrix = new TestMatrix();
-    private final String township = TestMatrix.userAt(matrix.township);
-    private final String county = TestMatrix.userAt(matrix.county);
-    private final String beds = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/CARDIO";
+    private final BedWard ward = new BedWard();
+    private final TestMatrix matrix = ward.matrix;
+    private final String township = ward.township;
+    private final String county = ward.county;
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     private final Instant overdueAppointment = t0.plus(Duration.ofHours(1));
     private final Instant afterTheGracePeriod = overdueAppointment.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(1));
 
     @BeforeEach
     void publishTheWard() throws Exception {
-        try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer, matrixView);
-        }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(beds).then()
-                .statusCode(200).body("beds.reserved", equalTo(8)));
+        ward.publish(matrixView);
     }
 
     @Test
@@ -281,7 +275,7 @@ class MissedAppointmentsApiTest {
         String missed = scheduledBed(overdueAppointment);
         heldBedsAre(1);
 
-        try (WardLock stuck = new WardLock()) {
+        try (StuckSession stuck = new StuckSession(database, ward)) {
             assertThatThrownBy(() -> referralService.recordMissedAppointment(missed, MissedAppointments.ACTOR,
                     Duration.ofMillis(300)).await().atMost(Duration.ofSeconds(10)))
                     .isInstanceOfSatisfying(PgException.class, failure -> assertThat(failure.getSqlState()).isEqualTo("55P03"));
@@ -294,30 +288,6 @@ class MissedAppointmentsApiTest {
                 .await().atMost(Duration.ofSeconds(10))).isTrue();
         given().auth().oauth2(county).get("/api/v1/referrals/" + missed).then().body("status", equalTo("NO_SHOW"));
         heldBedsAre(0);
-    }
-
-    /** Holds this test's ward's bed pool row until closed, as a transition in flight holds it; counts who waits for it. */
-    private final class WardLock implements AutoCloseable {
-
-        private final SqlConnection connection = database.getConnection().await().atMost(Duration.ofSeconds(10));
-        private final Transaction transaction = connection.begin().await().atMost(Duration.ofSeconds(10));
-
-        WardLock() {
-            connection.preparedQuery("select held from reserved_bed_pool where institution_id = $1 and department_id = $2"
-                    + " for update").execute(Tuple.of(matrix.county.value(), "CARDIO")).await().atMost(Duration.ofSeconds(10));
-        }
-
-        void awaitWaiting(int transitions) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> database.query("select count(*) from pg_stat_activity"
-                            + " where datname = current_database() and wait_event_type = 'Lock'").execute()
-                    .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) >= transitions);
-        }
-
-        @Override
-        public void close() {
-            transaction.commit().await().atMost(Duration.ofSeconds(10));
-            connection.close().await().atMost(Duration.ofSeconds(10));
-        }
     }
 
     private static final String GASTRO_POOL = "/api/v1/reserved-capacity/institutions/%s/departments/GASTRO";
@@ -358,23 +328,16 @@ class MissedAppointmentsApiTest {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** A referral from the township centre to the county hospital's CARDIO, scheduled on a bed: at version 2. */
     private String scheduledBed(Instant appointment) {
-        String id = given().auth().oauth2(township).contentType("application/json")
-                .body(ReferralApiTest.body(matrix.township, matrix.county, "CARDIO", "I21.9"))
-                .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
-        ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
-        ReferralApiTest.act(county, id, "schedule", 1, Map.of("reservationKind", "BED",
-                "appointmentAt", appointment.toString())).statusCode(200);
-        return id;
+        return ward.scheduledBed(appointment);
     }
 
     private void heldBedsAre(int held) {
-        given().auth().oauth2(county).get(beds).then().statusCode(200).body("beds.held", equalTo(held));
+        ward.heldBedsAre(held);
     }
 
     private static void clockAt(Instant now) {
-        QuarkusMock.installMockForType(Clock.fixed(now, ZoneOffset.UTC), Clock.class);
+        BedWard.clockAt(now);
     }
 
     /**
@@ -383,11 +346,11 @@ class MissedAppointmentsApiTest {
      */
     private List<CompletableFuture<Integer>> atTheWardInTurn(Supplier<CompletableFuture<Integer>> first,
                                                             Supplier<CompletableFuture<Integer>> second) throws Exception {
-        try (WardLock ward = new WardLock()) {
+        try (StuckSession held = new StuckSession(database, ward)) {
             CompletableFuture<Integer> one = first.get();
-            ward.awaitWaiting(1);
+            held.awaitWaiting(1);
             CompletableFuture<Integer> other = second.get();
-            ward.awaitWaiting(2);
+            held.awaitWaiting(2);
             return List.of(one, other);
         }
     }

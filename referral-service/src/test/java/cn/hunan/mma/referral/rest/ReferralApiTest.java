@@ -282,6 +282,29 @@ class ReferralApiTest {
     }
 
     /**
+     * Through the platform's problem mappers over HTTP (helper-104 on the running stack, 2026-11-25 (8)): a body that is
+     * not JSON said only "HTTP 400 Bad Request", a value of the wrong JSON type named a Java type, and a page that is
+     * not a number was 404, as if the endpoint were missing.
+     */
+    @Test
+    void a_body_that_is_not_json_or_of_the_wrong_shape_and_a_page_that_is_not_a_number_say_what_was_wrong() {
+        // 13 characters, then the end: the parser stops at column 14 (1-based, just past the last one).
+        given().auth().oauth2(township).contentType("application/json").body("{\"diagnosis\":").post("/api/v1/referrals")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", equalTo("the body is not valid JSON: it ends before the JSON is complete at line 1, column 14"));
+        given().auth().oauth2(township).contentType("application/json").body("[1, 2]").post("/api/v1/referrals")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", equalTo("the body is valid JSON of the wrong shape: expected an object"));
+        Map<String, Object> listUrgency = body(MATRIX.township, MATRIX.county, "E11.9");
+        listUrgency.put("urgency", List.of("URGENT"));
+        post(township, listUrgency).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("urgency"))
+                .body("errors[0].reason", equalTo("expected one of ROUTINE, URGENT, EMERGENCY"));
+        given().auth().oauth2(county).queryParam("page", "abc").get("/api/v1/referrals").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("page"));
+    }
+
+    /**
      * The treatment plan and rehabilitation guidance are the receiving institution's: the sender's follow-up, or any
      * step of another party, cannot write them (helper-66; before 2026-11-25 (4) any acting party could).
      */

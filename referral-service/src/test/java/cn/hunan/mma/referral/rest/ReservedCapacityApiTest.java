@@ -148,7 +148,10 @@ class ReservedCapacityApiTest {
         assertThat(announced).filteredOn(SlotsBooked.class::isInstance).hasSize(RESERVED)
                 .allSatisfy(booked -> assertThat(((SlotsBooked) booked).session().expert()).isTrue());
         assertThat(announced).filteredOn(SlotsReleased.class::isInstance).singleElement()
-                .satisfies(released -> assertThat(((SlotsReleased) released).channel()).isEqualTo(SlotChannel.REFERRAL));
+                .satisfies(released -> {
+                    assertThat(((SlotsReleased) released).channel()).isEqualTo(SlotChannel.REFERRAL);
+                    assertThat(((SlotsReleased) released).openedFrom()).as("a slot given back, not an opening").isNull();
+                });
     }
 
     /**
@@ -178,8 +181,9 @@ class ReservedCapacityApiTest {
         given().auth().oauth2(county).get(pool).then().body("sessions[0].date", equalTo(ended.date().toString()))
                 .body("sessions[0].reserved", equalTo(2)).body("sessions[0].releasedToPublic", equalTo(0));
         assertThat(awaitReferralChannelEvents(matrix.county.value(), 1)).map(SlotsReleased.class::cast)
-                .extracting(SlotsReleased::session, SlotsReleased::channel, SlotsReleased::count)
-                .containsExactly(tuple(due, SlotChannel.PUBLIC, 3));
+                .extracting(SlotsReleased::session, SlotsReleased::channel, SlotsReleased::openedFrom, SlotsReleased::count)
+                // An opening says so (openedFrom): without it, a release is a booking given back (shared-events).
+                .containsExactly(tuple(due, SlotChannel.PUBLIC, SlotChannel.REFERRAL, 3));
     }
 
     /**

@@ -57,7 +57,7 @@ class PeriodicJobsTest {
     void a_run_that_never_ends_is_failed_after_the_timeout_and_the_job_runs_again_never_overlapping() {
         log.addHandler(capture);
         List<Long> starts = new CopyOnWriteArrayList<>();
-        new PeriodicJobs(vertx, TIMEOUT).every(Duration.ofMillis(20), "a stuck job", () -> {
+        new PeriodicJobs(vertx, TIMEOUT).every("a setting", Duration.ofMillis(20), "a stuck job", () -> {
             starts.add(System.nanoTime());
             return Uni.createFrom().nothing();
         });
@@ -77,5 +77,21 @@ class PeriodicJobsTest {
     void a_timeout_of_zero_is_refused() {
         assertThatThrownBy(() -> new PeriodicJobs(vertx, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("mma.referral.job-timeout must be positive, was PT0S");
+    }
+
+    /** Vert.x refuses a period under 1 ms without naming the setting; a positive one under 1 ms rounded down to it. */
+    @Test
+    void an_interval_under_a_millisecond_is_refused_naming_its_setting() {
+        PeriodicJobs jobs = new PeriodicJobs(vertx, TIMEOUT);
+
+        assertThatThrownBy(() -> jobs.every("mma.referral.no-show-check-interval", Duration.ZERO, "a job",
+                () -> Uni.createFrom().voidItem())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mma.referral.no-show-check-interval must be at least 1 ms (PT0.001S), was PT0S");
+        assertThatThrownBy(() -> jobs.every("mma.referral.release-check-interval", Duration.ofNanos(500_000), "a job",
+                () -> Uni.createFrom().voidItem()))
+                .hasMessage("mma.referral.release-check-interval must be at least 1 ms (PT0.001S), was PT0.0005S");
+        assertThatThrownBy(() -> jobs.every("mma.referral.release-check-interval", Duration.ofMinutes(-1), "a job",
+                () -> Uni.createFrom().voidItem()))
+                .hasMessage("mma.referral.release-check-interval must be at least 1 ms (PT0.001S), was PT-1M");
     }
 }
