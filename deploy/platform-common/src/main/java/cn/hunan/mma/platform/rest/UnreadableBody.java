@@ -2,6 +2,7 @@ package cn.hunan.mma.platform.rest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,6 +25,12 @@ final class UnreadableBody {
     }
 
     static Problem of(JsonProcessingException e) {
+        InputCoercionException outOfRange = outOfRange(e);
+        if (outOfRange != null && e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // A number too large for its field (99999999999 for an int): the field's problem, not a syntax one. Not
+            // named by the coercion's target type: an enum read by index coerces to an int too.
+            return fieldProblem(path(mapping), "number out of range");
+        }
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             return Problem.of(400, TITLE, "the body is not valid JSON: " + whatEnded(syntax) + at(syntax.getLocation()));
@@ -55,11 +62,23 @@ final class UnreadableBody {
         return Problem.of(400, TITLE, field + ": " + reason).withErrors(List.of(new Problem.FieldError(field, reason)));
     }
 
-    /** The parser's error, also when data binding wrapped it with the path of the field it was reading. */
+    /**
+     * The parser's error, also when data binding wrapped it with the path of the field it was reading. Not a number out
+     * of its type's range: Jackson raises that as a {@code StreamReadException} too, but the JSON is valid (helper-112).
+     */
     private static StreamReadException syntaxError(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException syntax) {
+            if (cause instanceof StreamReadException syntax && !(cause instanceof InputCoercionException)) {
                 return syntax;
+            }
+        }
+        return null;
+    }
+
+    private static InputCoercionException outOfRange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputCoercionException coercion) {
+                return coercion;
             }
         }
         return null;

@@ -78,11 +78,25 @@ class ProblemMappersTest {
     void a_body_with_a_stray_token_says_where_but_never_echoes_it() {
         String nationalId = "43032119900101123X";
         Response response = mappers.webApplication(new WebApplicationException(
-                unreadable("{\n\"urgency\": " + nationalId + "}", ReferralRequest.class), Response.Status.BAD_REQUEST));
+                // Not a number first: Jackson would read the digits as a number, out of range, before the stray X.
+                unreadable("{\n\"urgency\": ID" + nationalId + "}", ReferralRequest.class), Response.Status.BAD_REQUEST));
 
         Problem problem = (Problem) response.getEntity();
         assertThat(problem.detail()).startsWith("the body is not valid JSON: unexpected text at line 2, column ");
         assertThat(problem.toString()).doesNotContain(nationalId).doesNotContain("4303");
+    }
+
+    /** Valid JSON whose number does not fit its field: the field's problem, not "not valid JSON" (helper-112). */
+    @Test
+    void a_number_too_large_for_its_field_names_the_field_and_never_echoes_it() {
+        String nationalIdDigits = "430321199001011234";
+        Response response = mappers.webApplication(new WebApplicationException(
+                unreadable("{\"age\":" + nationalIdDigits + "}", Patient.class), Response.Status.BAD_REQUEST));
+
+        Problem problem = (Problem) response.getEntity();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(problem.errors()).containsExactly(new Problem.FieldError("age", "number out of range"));
+        assertThat(problem.toString()).doesNotContain(nationalIdDigits);
     }
 
     @Test
