@@ -2,6 +2,7 @@ package cn.hunan.mma.settlement.persistence;
 
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
+import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
 import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
@@ -127,8 +128,10 @@ public class AllianceBudgetEntity {
         this.baseOutpatientFen = outpatient.amount().fen();
         this.baseVisits = outpatient.visits();
         this.baseSpendFen = budget.baseSpend().fen();
-        this.growthRate = budget.parameters().growthRate();
-        this.riskReserveRate = budget.parameters().riskReserveRate();
+        // At the column's scale (NUMERIC(9, 6); the rules allow no more decimals): the draft answers what a later read
+        // of the row answers and the approval publishes — "0.050000" both, not "0.05" then "0.050000".
+        this.growthRate = budget.parameters().growthRate().setScale(BudgetParameters.RATE_DECIMALS);
+        this.riskReserveRate = budget.parameters().riskReserveRate().setScale(BudgetParameters.RATE_DECIMALS);
         this.grownSpendFen = budget.grownSpend().fen();
         this.riskReserveFen = budget.riskReserve().fen();
         this.carveOutsFen = budget.carveOuts().fen();

@@ -10,6 +10,7 @@ import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
 import cn.hunan.mma.settlement.service.BudgetService;
+import cn.hunan.mma.settlement.service.EmptyBaseException;
 import cn.hunan.mma.settlement.service.NoScoreYetException;
 import cn.hunan.mma.settlement.service.OutdatedDraftException;
 import cn.hunan.mma.settlement.service.StaleBudgetException;
@@ -113,6 +114,11 @@ public class BudgetResource {
     @ServerExceptionMapper
     public Response outdated(OutdatedDraftException e) {
         return ProblemResponses.of(Problem.of(409, "Draft outdated", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response emptyBase(EmptyBaseException e) {
+        return ProblemResponses.of(Problem.of(409, "No base spend", e.getMessage()));
     }
 
     @ServerExceptionMapper

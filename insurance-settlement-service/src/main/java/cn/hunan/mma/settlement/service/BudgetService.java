@@ -239,6 +239,7 @@ public class BudgetService {
             return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                     .chain(rules -> {
                         refuseIfOutdated(row, rules, alliance);
+                        refuseIfBaseEmpty(row);
                         // The event's time is the platform's: consumers refuse one ahead of their clocks.
                         Instant now = clock.instant();
                         row.approve(actor, now);
@@ -276,6 +277,17 @@ public class BudgetService {
             throw new OutdatedDraftException("the draft counted the spend of the residents of "
                     + (row.coveredDivisions().isEmpty() ? "divisions it did not record" : row.coveredDivisions())
                     + "; the alliance covers " + covered + " now: draft it again");
+        }
+    }
+
+    /** A draft drafted before visits were counted knows of none: counted as none, as its base spend was. */
+    private static void refuseIfBaseEmpty(AllianceBudgetEntity row) {
+        long visits = row.baseOutpatient().map(VisitSpend::visits).orElse(0L);
+        if (BudgetDecision.toApproveBase(row.baseYear(), row.settledCases(), visits) instanceof BudgetDecision.EmptyBase empty) {
+            throw new EmptyBaseException("no settled cases and no visits in the base year " + empty.baseYear()
+                    + " for the covered divisions " + row.coveredDivisions() + ": a package of " + row.packageTotal().toYuanString()
+                    + " from no spend at all is almost surely data missing; draft it again once the base year's cases and "
+                    + "visits are in");
         }
     }
 

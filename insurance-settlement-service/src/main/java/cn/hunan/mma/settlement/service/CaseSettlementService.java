@@ -93,9 +93,13 @@ public class CaseSettlementService {
     // from each row they name, and the corrections themselves: two corrections of one stay then share a lock — the top
     // of the stored chain, or, when one names the other while it is in flight, the earlier correction's own id — and
     // the later batch waits for the earlier one's commit and reads its correction as the standing version. The chain is
-    // read before the wait, so a batch that waited on an in-flight correction has not locked what is above it; a third
-    // batch can then read the same version standing. The supersede catches that (SUPERSEDE: a row read as standing and
-    // replaced meanwhile is a ConcurrentChangeException, and the batch is settled again). Originals are not locked (a
+    // read before the wait, so a batch that waited on an in-flight correction has not locked what is above it: since
+    // 2026-11-25 (8) it walks the chain again, and locks what it finds, until nothing new appears (VersionChainLocks.hold;
+    // a version in between still in flight re-keys what it sees above it, not this batch's correction: for visits the
+    // first report recorded meanwhile then stood beside it; here that batch's restatement found the row replaced and it
+    // was settled again). A third batch can still read the same version standing while
+    // it is replaced: the supersede catches that (SUPERSEDE: a row read as standing and replaced meanwhile is a
+    // ConcurrentChangeException, and the batch is settled again). Originals are not locked (a
     // lock per discharge for what only out-of-order, cross-partition reports cause): an original settled while a
     // correction naming it is in flight meets that correction in V26's unique index instead (ONE_STANDING_VERSION).
     // Taken after the episode locks and sorted, like them, so no two batches wait on each other in a cycle.
@@ -234,7 +238,7 @@ public class CaseSettlementService {
         Uni<Void> locked = episodes.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(LOCK_EPISODES).execute(Tuple.of((Object) episodes)).replaceWithVoid();
         return locked.chain(() -> versions.isEmpty() ? Uni.createFrom().nullItem()
-                        : connection.preparedQuery(LOCK_STAYS).execute(Tuple.of((Object) versions.toArray(UUID[]::new))))
+                        : VersionChainLocks.hold(connection, LOCK_STAYS, versions.toArray(UUID[]::new)))
                 .chain(() -> connection.preparedQuery(SETTLED).execute(Tuple.of(ids)))
                 .invoke(rows -> rows.forEach(row -> (row.getBoolean(1) ? facts.namedByStoredCorrections : facts.settled)
                         .add(row.getUUID(0))))

@@ -75,7 +75,8 @@ public class OutpatientSpend {
     // (VersionChainLocks): a correction naming a version whose batch is in flight waits for that batch's commit, then
     // replaces what it stored. Without the lock it saw nothing to replace, was keyed by the version it names (the walk up
     // stops at a version not visible), not by the first report, missed it in V27's index, and both stood (2026-11-25 (7):
-    // C1 and C2 correcting it, ¥100.00 and ¥80.00 for one ¥80.00 visit). Visits that correct nothing are not locked:
+    // C1 and C2 correcting it, ¥100.00 and ¥80.00 for one ¥80.00 visit). Walked again after the wait, until nothing new
+    // appears (VersionChainLocks.hold, 2026-11-25 (8)). Visits that correct nothing are not locked:
     // one recorded while a correction naming it is in flight meets that correction in V27's index instead.
     static final String LOCK_VISITS = VersionChainLocks.upFrom(VersionChainLocks.VISIT_CLASS, "outpatient_spend", "visit_event_id");
     /** The unique index that keeps one version of a visit standing (V27). */
@@ -121,7 +122,7 @@ public class OutpatientSpend {
         }
         UUID[] versions = corrections.stream().flatMap(correction -> Stream.of(correction.eventId().asUuid(), corrected(correction)))
                 .distinct().toArray(UUID[]::new);
-        return connection.preparedQuery(LOCK_VISITS).execute(Tuple.of((Object) versions)).replaceWithVoid();
+        return VersionChainLocks.hold(connection, LOCK_VISITS, versions);
     }
 
     private static Uni<Void> correct(SqlConnection connection, OutpatientVisitRecorded correction, OffsetDateTime now) {

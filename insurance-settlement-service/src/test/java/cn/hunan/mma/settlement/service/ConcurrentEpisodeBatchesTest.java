@@ -317,6 +317,58 @@ class ConcurrentEpisodeBatchesTest {
     }
 
     /**
+     * The same sequence for stays: P, I (correcting P), R (correcting I), C (correcting R), D (correcting C, settled
+     * before C: standing). R's batch in flight; C's batch waits on R, I's on I. Once R commits, C's batch walks again,
+     * waits for I's, and then keys C and re-stays D by P; P, settled meanwhile, is superseded or not settled. Stays did
+     * not have the visits' outcome: with the locks of one walk, I's batch, announcing R again as it stands
+     * (Restatements, FOR SHARE), found R replaced by C's batch and was settled again, and that attempt saw the chain
+     * whole — one version stood either way. What the second walk changes here is that no batch is settled again
+     * (I's batch: 2 attempts with one walk: run).
+     */
+    @Test
+    void a_stay_correction_locks_the_versions_its_chain_reaches_while_it_waits() {
+        onContext(() -> settlements.remember(INSTITUTION)).join();
+        InpatientDischarged p = discharge(null, null);
+        InpatientDischarged i = discharge(null, p.eventId());
+        while (!lockedBefore(i.eventId().asUuid(), p.eventId().asUuid())) {
+            p = discharge(null, null);
+            i = discharge(null, p.eventId());
+        }
+        UUID r = UUID.randomUUID();
+        InpatientDischarged c = discharge(null, EventId.of(r));
+        UUID d = UUID.randomUUID();
+        stay(pool, d, c.eventId().asUuid());
+        Open pLock = begin();
+        lockStays(pLock.connection(), p.eventId().asUuid()).await().atMost(Duration.ofSeconds(10));
+        Open dRow = holdingRow(d, "case_settlement", "discharge_event_id");
+        Open rBatch = begin();
+        lockStays(rBatch.connection(), r, i.eventId().asUuid()).await().atMost(Duration.ofSeconds(10));
+        stay(rBatch.connection(), r, i.eventId().asUuid());
+
+        AtomicInteger cAttempts = new AtomicInteger();
+        AtomicInteger iAttempts = new AtomicInteger();
+        CompletableFuture<CaseSettlementService.BatchResult> cBatch = settledAsTheConsumerDoes(cAttempts, c);
+        awaitLockWait(VersionChainLocks.STAY_CLASS, r);
+        CompletableFuture<CaseSettlementService.BatchResult> iBatch = settledAsTheConsumerDoes(iAttempts, i);
+        awaitLockWait(VersionChainLocks.STAY_CLASS, i.eventId().asUuid());
+        rBatch.commit();
+        awaitLockWait(VersionChainLocks.STAY_CLASS, p.eventId().asUuid());
+        awaitWaiting(cBatch, "C's batch waits: for I's batch, or (locks of one walk) on D's row");
+        pLock.commit();
+        awaitDoneOrBothWaitingOnRows(iBatch, "case_settlement");
+        settledAsTheConsumerDoes(new AtomicInteger(), p).join();
+        dRow.commit();
+        cBatch.join();
+        iBatch.join();
+
+        assertThat(standing(p.eventId().asUuid(), i.eventId().asUuid(), r, c.eventId().asUuid(), d)).containsExactly(d);
+        assertThat(keyOf("case_settlement", "discharge_event_id", "stay_id", d)).as("D keyed by the first report")
+                .isEqualTo(p.eventId().asUuid());
+        assertThat(iAttempts).as("I's batch settled once: C's waited for it").hasValue(1);
+        assertThat(cAttempts).hasValue(1);
+    }
+
+    /**
      * A correction that withdraws a DIP case of another year (or area) takes that year's shared lock: here a clearing of
      * 2019 in rule area 439901 holds the year, and the correction — a DRG case of the golden discharge's year — waits
      * for it, as a DIP case of 2019 would. Before, it withdrew the case between the clearing's sum of the year's points
@@ -461,6 +513,55 @@ class ConcurrentEpisodeBatchesTest {
     }
 
     /**
+     * A lock set worked out before the wait (helper-105). P (¥120.00), I (¥100.00, correcting P), R (¥100.00, correcting
+     * I), C (¥90.00, correcting R) and D (¥80.00, correcting C, recorded before C: standing, keyed by C) are versions of
+     * one visit. R's batch is in flight, holding R's and I's locks. C's batch walks from C and R — R not visible — and
+     * waits on R; I's batch waits on I. Once R commits, C's batch, walking again, finds I and waits for I's batch, then
+     * keys C, and D, by P; P, recorded meanwhile, goes in replaced: ¥80.00 stands. With the locks of the first walk only,
+     * C's batch replaced R and re-keyed D by I; I's batch re-keyed what it saw above I (R, replaced meanwhile, not C) and
+     * P stood keyed by P beside D: ¥200.00 for the visit (run). Held so that this order is the order every time: P's
+     * lock (I's batch waits for it after I's) and D's row (C's batch re-keys D last, so it stays open past I's re-key).
+     */
+    @Test
+    void a_visit_correction_locks_the_versions_its_chain_reaches_while_it_waits() {
+        OutpatientVisitRecorded p = visit(null, "120.00");
+        OutpatientVisitRecorded i = visit(p.eventId(), "100.00");
+        while (!lockedBefore(i.eventId().asUuid(), p.eventId().asUuid())) {
+            p = visit(null, "120.00");
+            i = visit(p.eventId(), "100.00");
+        }
+        UUID r = UUID.randomUUID();
+        OutpatientVisitRecorded c = visit(EventId.of(r), "90.00");
+        UUID d = UUID.randomUUID();
+        visitRow(pool, d, 8_000L, c.eventId().asUuid(), c.eventId().asUuid());
+        Open pLock = begin();
+        lockVisits(pLock.connection(), p.eventId().asUuid());
+        Open dRow = holdingRow(d, "outpatient_spend", "visit_event_id");
+        Open rBatch = begin();
+        lockVisits(rBatch.connection(), r, i.eventId().asUuid());
+        visitRow(rBatch.connection(), r, 10_000L, i.eventId().asUuid(), i.eventId().asUuid());
+
+        CompletableFuture<Void> cBatch = recordedAsTheConsumerDoes(new AtomicInteger(), c);
+        awaitLockWait(VersionChainLocks.VISIT_CLASS, r);
+        CompletableFuture<Void> iBatch = recordedAsTheConsumerDoes(new AtomicInteger(), i);
+        awaitLockWait(VersionChainLocks.VISIT_CLASS, i.eventId().asUuid());
+        rBatch.commit();
+        awaitLockWait(VersionChainLocks.VISIT_CLASS, p.eventId().asUuid());
+        awaitWaiting(cBatch, "C's batch waits: for I's batch, or (locks of one walk) on D's row");
+        pLock.commit();
+        awaitDoneOrBothWaitingOnRows(iBatch, "outpatient_spend");
+        recordedAsTheConsumerDoes(new AtomicInteger(), p).join();
+        dRow.commit();
+        cBatch.join();
+        iBatch.join();
+
+        assertThat(standingVisits(p.eventId().asUuid(), i.eventId().asUuid(), r, c.eventId().asUuid(), d))
+                .containsExactly(tuple(d, 8_000L));
+        assertThat(keyOf("outpatient_spend", "visit_event_id", "visit_id", d)).as("D keyed by the first report")
+                .isEqualTo(p.eventId().asUuid());
+    }
+
+    /**
      * 40 visits each corrected 1,000 times (a clinic's billing loop, say), and a poll correcting each visit's standing
      * version once more: the poll locks every version up each chain, 40,080 advisory locks, beyond the test server's lock
      * table (64 × 200 connections). Recorded whole it fails with 53200, which the consumer retried as an outage for ever;
@@ -493,6 +594,43 @@ class ConcurrentEpisodeBatchesTest {
                 .await().atMost(Duration.ofSeconds(10)).iterator().next();
         assertThat(standing.getLong(0)).as("one version standing per visit").isEqualTo(40L);
         assertThat(standing.getLong(1)).as("the poll's corrections").isEqualTo(40L);
+    }
+
+    /** Whether the lock statements take {@code first}'s lock before {@code second}'s (they sort by hashtext). */
+    private boolean lockedBefore(UUID first, UUID second) {
+        return pool.preparedQuery("SELECT hashtext($1::uuid::text) < hashtext($2::uuid::text)").execute(Tuple.of(first, second))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getBoolean(0);
+    }
+
+    /** The key a version is stored under in the table's one-standing-version index. */
+    private UUID keyOf(String table, String idColumn, String keyColumn, UUID version) {
+        return pool.preparedQuery("SELECT " + keyColumn + " FROM " + table + " WHERE " + idColumn + " = $1").execute(Tuple.of(version))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getUUID(0);
+    }
+
+    /** Another transaction holding the row's lock (FOR UPDATE), open until committed. */
+    private Open holdingRow(UUID id, String table, String idColumn) {
+        Open holder = begin();
+        assertThat(holder.connection().preparedQuery("SELECT 1 FROM " + table + " WHERE " + idColumn + " = $1 FOR UPDATE")
+                .execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10)).size()).isOne();
+        return holder;
+    }
+
+    /** Until a transaction waits for the version's lock of the class (VersionChainLocks: two int4 keys, objsubid 2). */
+    private void awaitLockWait(int lockClass, UUID version) {
+        await("a batch waits for the lock of " + version).atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 2 "
+                                + "AND classid = ($1::bigint & 4294967295)::oid AND objid = (hashtext($2::uuid::text)::bigint & 4294967295)::oid")
+                .execute(Tuple.of((long) lockClass, version)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0) > 0);
+    }
+
+    /** Until the batch is done, or it and another wait on rows of the table (each re-keying a version another holds). */
+    private void awaitDoneOrBothWaitingOnRows(CompletableFuture<?> batch, String table) {
+        await("the batch is done, or waits on a row as another does").atMost(Duration.ofSeconds(10)).until(() -> batch.isDone()
+                || pool.preparedQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND wait_event IN ('transactionid', 'tuple') AND query LIKE $1")
+                .execute(Tuple.of("%" + table + "%")).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 2);
     }
 
     /** An outpatient visit of ¥120.00 to the fund at a township clinic of 湘潭县, correcting {@code corrects} (or none). */

@@ -26,6 +26,20 @@ public sealed interface BudgetDecision {
     record DrafterApproving(String officer) implements BudgetDecision {
     }
 
+    /**
+     * The draft's base year holds no settled case and no outpatient visit of the covered residents: its package is
+     * ¥0.00 plus whatever was typed in. A population without a single case or visit in a year is almost surely data
+     * missing (the matrix's divisions, a consumer behind), not a year without care; approved, the scorer projected the
+     * whole year's spend as overspend. The draft may still be computed and shown.
+     */
+    record EmptyBase(int baseYear) implements BudgetDecision {
+    }
+
+    /** Whether a draft counting {@code settledCases} and {@code visits} in {@code baseYear} may be approved. */
+    static BudgetDecision toApproveBase(int baseYear, long settledCases, long visits) {
+        return settledCases == 0 && visits == 0 ? new EmptyBase(baseYear) : new Proceed();
+    }
+
     /** Whether a draft may be (re)computed for a year whose budget is in {@code status}, or absent (null). */
     static BudgetDecision toDraft(BudgetStatus status) {
         return status == BudgetStatus.APPROVED ? new AlreadyApproved() : new Proceed();

@@ -26,6 +26,13 @@ class BudgetDecisionTest {
     }
 
     @Test
+    void a_draft_whose_base_year_holds_no_case_and_no_visit_is_not_approved() {
+        assertThat(BudgetDecision.toApproveBase(2025, 0, 0)).isEqualTo(new BudgetDecision.EmptyBase(2025));
+        assertThat(BudgetDecision.toApproveBase(2025, 1, 0)).isInstanceOf(BudgetDecision.Proceed.class);
+        assertThat(BudgetDecision.toApproveBase(2025, 0, 1)).isInstanceOf(BudgetDecision.Proceed.class);
+    }
+
+    @Test
     void the_officer_who_computed_the_draft_does_not_approve_it_unless_the_area_allows_it() {
         assertThat(BudgetDecision.toApprove(BudgetStatus.DRAFT, 2, 2, "officer-a", "officer-a", true))
                 .isEqualTo(new BudgetDecision.DrafterApproving("officer-a"));
