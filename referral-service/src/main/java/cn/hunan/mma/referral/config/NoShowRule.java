@@ -24,6 +24,20 @@ public record NoShowRule(Duration grace, int batchSize, Duration lockTimeout) {
         }
     }
 
+    /**
+     * This rule, if one lock wait fits in a run of the job ({@code mma.referral.job-timeout}) with room to spare: a run
+     * is failed at the job timeout, so with a lock timeout as long the lock error never came back, no row was found
+     * locked, and each look moved on by one referral behind a stuck session (helper-113's review, 2026-11-25 (8)). At
+     * most half the job timeout, so a run meets at least two stuck rows and still moves on.
+     */
+    public NoShowRule within(Duration jobTimeout) {
+        if (lockTimeout.multipliedBy(2).compareTo(jobTimeout) > 0) {
+            throw new IllegalArgumentException("mma.referral.no-show-lock-timeout (" + lockTimeout
+                    + ") must be at most half of mma.referral.job-timeout (" + jobTimeout + ")");
+        }
+        return this;
+    }
+
     private static void requirePositive(String setting, Duration value) {
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(setting + " must be positive, was " + value);

@@ -75,7 +75,7 @@ public interface ReferralSettings {
 
     /** The rule the platform's no-shows follow, checked once at startup ({@link NoShowRule}). */
     default NoShowRule noShowRule() {
-        return new NoShowRule(noShowGrace(), noShowBatchSize(), noShowLockTimeout());
+        return new NoShowRule(noShowGrace(), noShowBatchSize(), noShowLockTimeout()).within(jobTimeout());
     }
 
     /** The share of expert slots and beds held for referrals. */

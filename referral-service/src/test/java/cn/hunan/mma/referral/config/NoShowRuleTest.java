@@ -44,6 +44,20 @@ class NoShowRuleTest {
                 .hasMessage("mma.referral.no-show-lock-timeout must be at least 1 ms (PT0.001S), was PT-30S");
     }
 
+    /** Cancelled at the job timeout first, a no-show never saw its lock error: nothing was passed by (helper-113). */
+    @Test
+    void a_lock_timeout_longer_than_half_the_job_timeout_is_refused() {
+        NoShowRule fiveMinutes = new NoShowRule(DAY, 100, Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> fiveMinutes.within(Duration.ofMinutes(5))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mma.referral.no-show-lock-timeout (PT5M) must be at most half of mma.referral.job-timeout (PT5M)");
+        assertThatThrownBy(() -> fiveMinutes.within(Duration.ofMinutes(9)))
+                .hasMessage("mma.referral.no-show-lock-timeout (PT5M) must be at most half of mma.referral.job-timeout (PT9M)");
+        assertThat(fiveMinutes.within(Duration.ofMinutes(10))).isSameAs(fiveMinutes);
+        // The defaults: 30 s against 5 min.
+        assertThat(new NoShowRule(DAY, 100, HALF_MINUTE).within(Duration.ofMinutes(5)).lockTimeout()).isEqualTo(HALF_MINUTE);
+    }
+
     @Test
     void the_smallest_workable_values_are_kept() {
         NoShowRule rule = new NoShowRule(Duration.ofMillis(1), 1, Duration.ofMillis(1));
