@@ -1,6 +1,7 @@
 package cn.hunan.mma.referral.service;
 
 import cn.hunan.mma.events.referral.ReservationKind;
+import cn.hunan.mma.platform.messaging.PgErrors;
 import cn.hunan.mma.referral.config.NoShowRule;
 import cn.hunan.mma.referral.config.ReferralSettings;
 import io.quarkus.runtime.StartupEvent;
@@ -9,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -146,12 +146,7 @@ public class MissedAppointments {
 
     // PostgreSQL's lock_not_available: the transaction's lock_timeout ran out (ReferralService.recordMissedAppointment).
     private static boolean waitedOutTheLockTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException database && LOCK_NOT_AVAILABLE.equals(database.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return PgErrors.hasState(failure, LOCK_NOT_AVAILABLE);
     }
 
     private Uni<List<Overdue>> overdue(Instant cutoff, Overdue after) {

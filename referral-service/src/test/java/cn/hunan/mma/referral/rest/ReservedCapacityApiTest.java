@@ -268,28 +268,13 @@ class ReservedCapacityApiTest {
      */
     @Test
     void a_slot_withdrawn_while_held_leaves_the_pool_when_its_referral_gives_it_back() throws Exception {
-        String township = TestMatrix.userAt(matrix.township);
-        String county = TestMatrix.userAt(matrix.county);
-        ClinicSession morning = new ClinicSession(DepartmentId.of("GASTRO"), sessionDay, SessionPeriod.AM, false);
-        Map<String, Object> intoMorning = Map.of("reservationKind", "SLOT", "sessionDate", sessionDay.toString(),
-                "sessionPeriod", "AM");
-        try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer, matrixView);
-            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 2, null));
-        }
-        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/GASTRO";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
-                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
-        List<String> referrals = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String id = given().auth().oauth2(township).contentType("application/json")
-                    .body(ReferralApiTest.body(matrix.township, matrix.county, "GASTRO", "K25.9"))
-                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
-            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
-            referrals.add(id);
-        }
-        ReferralApiTest.act(county, referrals.get(0), "schedule", 1, intoMorning).statusCode(200);
-        ReferralApiTest.act(county, referrals.get(1), "schedule", 1, intoMorning).statusCode(200);
+        HeldMorning held = bothSlotsHeld("GASTRO", "K25.9", 3);
+        String township = held.township();
+        String county = held.county();
+        ClinicSession morning = held.morning();
+        Map<String, Object> intoMorning = held.intoMorning();
+        String pool = held.pool();
+        List<String> referrals = held.referrals();
 
         // Both slots withdrawn while both are held; the afternoon's publication after it (same key, same partition)
         // shows when the withdrawal has been applied. Held slots stay their patients': the pool keeps 2.
@@ -334,28 +319,13 @@ class ReservedCapacityApiTest {
      */
     @Test
     void a_publication_pays_off_a_pending_withdrawal_before_its_slots_are_free() throws Exception {
-        String township = TestMatrix.userAt(matrix.township);
-        String county = TestMatrix.userAt(matrix.county);
-        ClinicSession morning = new ClinicSession(DepartmentId.of("DERM"), sessionDay, SessionPeriod.AM, false);
-        Map<String, Object> intoMorning = Map.of("reservationKind", "SLOT", "sessionDate", sessionDay.toString(),
-                "sessionPeriod", "AM");
-        try (ContractTopicProducer producer = new ContractTopicProducer()) {
-            matrix.publish(producer, matrixView);
-            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 2, null));
-        }
-        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/DERM";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
-                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
-        List<String> referrals = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String id = given().auth().oauth2(township).contentType("application/json")
-                    .body(ReferralApiTest.body(matrix.township, matrix.county, "DERM", "L20.9"))
-                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
-            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
-            referrals.add(id);
-        }
-        ReferralApiTest.act(county, referrals.get(0), "schedule", 1, intoMorning).statusCode(200);
-        ReferralApiTest.act(county, referrals.get(1), "schedule", 1, intoMorning).statusCode(200);
+        HeldMorning held = bothSlotsHeld("DERM", "L20.9", 4);
+        String township = held.township();
+        String county = held.county();
+        ClinicSession morning = held.morning();
+        Map<String, Object> intoMorning = held.intoMorning();
+        String pool = held.pool();
+        List<String> referrals = held.referrals();
 
         // Withdrawn while both are held (2 pending), then 3 more published; the afternoon's publication after them (same
         // key, same partition) shows when both have been applied.
@@ -383,6 +353,38 @@ class ReservedCapacityApiTest {
         ReferralApiTest.act(county, referrals.get(3), "schedule", 1, intoMorning).statusCode(200);
         given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(3))
                 .body("sessions[0].held", equalTo(3)).body("sessions[0].releasedToPublic", equalTo(0));
+    }
+
+    /** A morning session of {@code department}'s with 2 referral slots, {@code count} accepted referrals to it, and the first two scheduled into it: both slots held. */
+    private record HeldMorning(String township, String county, ClinicSession morning, String pool, List<String> referrals) {
+        Map<String, Object> intoMorning() {
+            return Map.of("reservationKind", "SLOT", "sessionDate", morning.date().toString(), "sessionPeriod", "AM");
+        }
+    }
+
+    private HeldMorning bothSlotsHeld(String department, String diagnosis, int count) throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        ClinicSession morning = new ClinicSession(DepartmentId.of(department), sessionDay, SessionPeriod.AM, false);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            producer.send(Topics.CAPACITY, new SlotsPublished(EventId.random(), now(), matrix.county, morning, 8, 2, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/" + department;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("sessions[0].reserved", equalTo(2)));
+        List<String> referrals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = given().auth().oauth2(township).contentType("application/json")
+                    .body(ReferralApiTest.body(matrix.township, matrix.county, department, diagnosis))
+                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+            referrals.add(id);
+        }
+        HeldMorning held = new HeldMorning(township, county, morning, pool, referrals);
+        ReferralApiTest.act(county, referrals.get(0), "schedule", 1, held.intoMorning()).statusCode(200);
+        ReferralApiTest.act(county, referrals.get(1), "schedule", 1, held.intoMorning()).statusCode(200);
+        return held;
     }
 
     /**
