@@ -117,6 +117,19 @@ class ScoringApiTest {
                 .then().statusCode(404);
     }
 
+    /** The dashboard's address without its slash (a 404 before) leads to the dashboard, query kept; deeper paths do not. */
+    @Test
+    void the_dashboard_address_without_its_slash_redirects_to_the_dashboard() {
+        given().redirects().follow(false).queryParam("period", "2025-03").when().get("/dashboard")
+                .then().statusCode(301).header("Location", equalTo("dashboard/?period=2025-03"));
+        given().redirects().follow(false).when().head("/dashboard")
+                .then().statusCode(301).header("Location", equalTo("dashboard/"));
+        given().redirects().follow(false).when().get("/dashboard/nothing-here")
+                .then().statusCode(404);
+        given().redirects().follow(false).when().get("/dashboards")
+                .then().statusCode(404);
+    }
+
     /**
      * The scorer's dead letters on the meter every service reports (root README), on the Quarkus registry that
      * /q/metrics serves: a truncated conduct incident is refused by the decoder and counted under its topic.
