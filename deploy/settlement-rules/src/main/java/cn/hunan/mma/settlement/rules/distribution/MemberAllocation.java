@@ -20,6 +20,12 @@ public record MemberAllocation(InstitutionId institutionId, BigDecimal base, Big
         if (heldAtFloor) {
             return "primary-level floor " + floor.toYuanString() + " (proportional share was lower)";
         }
+        if (weightSum.signum() == 0) {
+            // LargestRemainder splits equally when no member has a weight (a new alliance whose bases are all zero):
+            // the formula below would read "× (0 × 86.93) / 0" for an amount that is not zero.
+            return "every weight B × F is zero: " + proportionalPool.toYuanString()
+                    + " split equally among the members sharing it, rounded to the fen by largest remainder";
+        }
         return proportionalPool.toYuanString() + " × (" + base.toPlainString() + " × " + score.toPlainString() + ") / "
                 + weightSum.toPlainString() + ", rounded to the fen by largest remainder";
     }

@@ -58,6 +58,20 @@ class PoolDistributorTest {
                 .isEqualTo("1000.00 × (100 × 90) / 20000, rounded to the fen by largest remainder");
     }
 
+    /** helper-120: with every base zero the pool is split equally, and the explanation said "× (0 × 86.93) / 0". */
+    @Test
+    void the_explanation_of_an_equal_split_says_every_weight_is_zero() {
+        PoolDistribution distribution = PoolDistributor.distribute(Money.ofYuan("1000.00"),
+                List.of(claimant("430321H0001", "0", "86.93", false), claimant("430321T0001", "0", "80", true),
+                        claimant("430321T0002", "0", "80", true)), BigDecimal.ZERO);
+
+        assertThat(distribution.allocations()).extracting(MemberAllocation::amount)
+                .containsExactly(Money.ofYuan("333.34"), Money.ofYuan("333.33"), Money.ofYuan("333.33"));
+        assertThat(distribution.allocations().get(1).explanation(distribution.proportionalPool(), distribution.weightSum()))
+                .isEqualTo("every weight B × F is zero: 1000.00 split equally among the members sharing it,"
+                        + " rounded to the fen by largest remainder");
+    }
+
     @Test
     void the_fen_left_by_rounding_go_to_the_largest_remainders_then_in_id_order() {
         assertThat(LargestRemainder.split(Money.ofFen(10), List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)))
