@@ -6,8 +6,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,17 +31,19 @@ public final class Topic<K, V extends ContractRecord> {
     private final Class<V> valueType;
     private final Function<? super V, K> keyOf;
     private final CleanupPolicy cleanupPolicy;
+    private final Duration retention;
     private final int partitions;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
 
     Topic(String name, KeyFormat<K> keyFormat, Class<V> valueType, Function<? super V, K> keyOf,
-          CleanupPolicy cleanupPolicy, int partitions) {
+          CleanupPolicy cleanupPolicy, Duration retention, int partitions) {
         this.name = Objects.requireNonNull(name, "name");
         this.keyFormat = Objects.requireNonNull(keyFormat, "keyFormat");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
         this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
         this.cleanupPolicy = Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        this.retention = retention;
         this.partitions = partitions;
         this.keySerde = new ContractKeySerde<>(keyFormat);
         this.valueSerde = new ContractValueSerde<>(ContractCodec.standard(), valueType);
@@ -84,6 +89,14 @@ public final class Topic<K, V extends ContractRecord> {
         return cleanupPolicy;
     }
 
+    /**
+     * How long the topic must keep its records when a consumer rebuilds its state by reading it from the start;
+     * empty when the broker's retention will do (a consumer that stores what it read).
+     */
+    public Optional<Duration> retention() {
+        return Optional.ofNullable(retention);
+    }
+
     public int partitions() {
         return partitions;
     }
@@ -98,8 +111,10 @@ public final class Topic<K, V extends ContractRecord> {
 
     /** For creating the topic with the admin client (local stack, tests). */
     public NewTopic newTopic(short replicationFactor) {
-        return new NewTopic(name, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue()));
+        Map<String, String> configs = new LinkedHashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.configValue());
+        retention().ifPresent(kept -> configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kept.toMillis())));
+        return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 
     @Override

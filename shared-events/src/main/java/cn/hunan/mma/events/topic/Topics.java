@@ -23,6 +23,7 @@ import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.ReferralId;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,15 @@ public final class Topics {
     /** Partitions of every topic: equal counts keep co-partitioned joins possible; scale by raising all together. */
     public static final int DEFAULT_PARTITIONS = 6;
 
+    /**
+     * How long the capacity topic keeps its records. navigation-service keeps no state of its own: every start rebuilds
+     * the live slots and beds by reading the topic from the start, so a session's publication must still be there when
+     * the session comes into view. Hospitals release sessions (号源) days to weeks ahead; allowing four weeks of lead
+     * and navigation's one-week view: 35 days. Without it the topic took the broker's retention — 24 hours on the local
+     * broker, 7 days by Kafka's default — and a restart lost every publication older than that (helper-121).
+     */
+    public static final Duration CAPACITY_RETENTION = Duration.ofDays(35);
+
     private static final KeyFormat<InstitutionId> INSTITUTION = KeyFormat.ofText(InstitutionId.class, InstitutionId::of);
     private static final KeyFormat<AllianceId> ALLIANCE = KeyFormat.ofText(AllianceId.class, AllianceId::of);
 
@@ -58,8 +68,8 @@ public final class Topics {
             GuidanceCatalogueEntry::icd10Prefix, COMPACT);
 
     // --- reported by hospitals and the provincial platform, keyed by institution ---
-    public static final Topic<InstitutionId, CapacityEvent> CAPACITY = topic("mma.capacity.events",
-            INSTITUTION, CapacityEvent.class, HospitalReport::institutionId, DELETE);
+    public static final Topic<InstitutionId, CapacityEvent> CAPACITY = new Topic<>("mma.capacity.events",
+            INSTITUTION, CapacityEvent.class, HospitalReport::institutionId, DELETE, CAPACITY_RETENTION, DEFAULT_PARTITIONS);
     public static final Topic<InstitutionId, OutpatientVisitRecorded> OUTPATIENT_VISITS = topic("mma.care.outpatient-visits",
             INSTITUTION, OutpatientVisitRecorded.class, HospitalReport::institutionId, DELETE);
     public static final Topic<InstitutionId, InpatientEvent> INPATIENT = topic("mma.care.inpatient",
@@ -116,6 +126,6 @@ public final class Topics {
 
     private static <K, V extends ContractRecord> Topic<K, V> topic(String name, KeyFormat<K> key, Class<V> valueType,
                                                                    Function<? super V, K> keyOf, CleanupPolicy policy) {
-        return new Topic<>(name, key, valueType, keyOf, policy, DEFAULT_PARTITIONS);
+        return new Topic<>(name, key, valueType, keyOf, policy, null, DEFAULT_PARTITIONS);
     }
 }

@@ -48,6 +48,16 @@ class TopicsTest {
                 .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
     }
 
+    /** navigation rebuilds its live capacity from the capacity topic at every start: the topic states how long it keeps it. */
+    @Test
+    void the_capacity_topic_keeps_five_weeks_and_other_topics_take_the_brokers_retention() {
+        assertThat(Topics.CAPACITY.newTopic((short) 1).configs())
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(35L * 24 * 60 * 60 * 1000))
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete");
+        assertThat(Topics.all()).filteredOn(topic -> topic.retention().isPresent()).containsExactly(Topics.CAPACITY);
+        assertThat(Topics.INPATIENT.newTopic((short) 1).configs()).doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG);
+    }
+
     @Test
     void hospital_reports_are_keyed_by_their_institution() {
         InpatientDischarged discharge = GoldenFixtures.record(InpatientDischarged.class);
