@@ -1,6 +1,7 @@
 package cn.hunan.mma.navigation.capacity.rest;
 
-import jakarta.ws.rs.BadRequestException;
+import cn.hunan.mma.events.value.ContractViolation;
+import cn.hunan.mma.events.value.Reason;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,22 +20,22 @@ record CapacityDateRange(LocalDate from, LocalDate to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (end.isBefore(start)) {
-            throw new BadRequestException("to must not be before from");
+            throw ContractViolation.invalid("to", "to must not be before from");
         }
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new BadRequestException("from and to may span at most " + MAX_DAYS + " days");
+            throw ContractViolation.invalid("to", "to must be less than " + MAX_DAYS + " days after from");
         }
         return new CapacityDateRange(start, end);
     }
 
     private static LocalDate date(String name, String text) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException(name + " is required, as YYYY-MM-DD");
+            throw new ContractViolation(Reason.MISSING_FIELD, name, name + " is required, as YYYY-MM-DD");
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date as YYYY-MM-DD");
+            throw ContractViolation.invalid(name, name + " must be a date as YYYY-MM-DD");
         }
     }
 }

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.DepartmentKey;
+import cn.hunan.mma.navigation.rest.RequestFields;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Role;
@@ -38,8 +39,9 @@ public class CapacityResource {
     public Uni<DepartmentCapacityView> department(@PathParam("institutionId") String institutionId,
                                                   @PathParam("departmentId") String departmentId,
                                                   @QueryParam("from") String from, @QueryParam("to") String to) {
-        // Malformed ids throw ContractViolation and bad dates BadRequestException: both 400 problem+json.
-        DepartmentKey department = new DepartmentKey(InstitutionId.of(institutionId), DepartmentId.of(departmentId));
+        // Malformed ids and bad dates throw ContractViolation naming the parameter: 400 problem+json.
+        DepartmentKey department = new DepartmentKey(RequestFields.parsed("institutionId", institutionId, InstitutionId::of),
+                RequestFields.parsed("departmentId", departmentId, DepartmentId::of));
         CapacityDateRange range = CapacityDateRange.parse(from, to);
         String what = "capacity of " + institutionId + "/" + departmentId;
         return jurisdictions.of(department.institutionId()).map(found -> {

@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -100,8 +99,7 @@ public class RecommendationAnswers {
         Optional<Recommendation.Rejected> rejected = new Recommender(view, slots, view, RankingPolicy.DEFAULTS)
                 .recommend(request, limit, json);
         if (rejected.isPresent()) {
-            return Answer.refusal(Problem.of(400, "Bad Request", rejected.get().message())
-                    .withErrors(List.of(new Problem.FieldError(rejected.get().field(), rejected.get().reason().name()))), 0);
+            return Answer.refusal(RefusedParameters.problem(rejected.get()), 0);
         }
         return Answer.ranking(json.finishPooled());
     }

@@ -1,5 +1,6 @@
 package cn.hunan.mma.navigation.ranking.rest;
 
+import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Icd10Code;
@@ -9,14 +10,14 @@ import cn.hunan.mma.navigation.ranking.Location;
 import cn.hunan.mma.navigation.ranking.RecommendationRequest;
 import cn.hunan.mma.navigation.ranking.Recommender;
 import cn.hunan.mma.navigation.ranking.Urgency;
-import jakarta.ws.rs.BadRequestException;
+import cn.hunan.mma.navigation.rest.RequestFields;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * The query parameters of both recommendation endpoints. Malformed values (an ICD-10 code,
- * division or id that breaks the contract) throw {@code ContractViolation}, and bad numbers or
- * urgency {@link BadRequestException}: both become 400 problem+json. Absent values stay null so
- * the recommender names the missing field.
+ * The query parameters of both recommendation endpoints. A malformed value (an ICD-10 code,
+ * division or id that breaks the contract, a bad number or urgency) throws {@code ContractViolation}
+ * naming the parameter: 400 problem+json. Absent values stay null so the recommender names the
+ * missing field.
  */
 public class RecommendationQuery {
 
@@ -96,22 +97,23 @@ public class RecommendationQuery {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT);
+        throw ContractViolation.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     RecommendationRequest toRequest(CallerKind caller) {
         return new RecommendationRequest(
-                present(diagnosis) ? Icd10Code.of(diagnosis) : null,
-                present(department) ? DepartmentId.of(department) : null,
+                present(diagnosis) ? RequestFields.parsed("diagnosis", diagnosis, Icd10Code::of) : null,
+                present(department) ? RequestFields.parsed("department", department, DepartmentId::of) : null,
                 location(),
-                present(currentInstitution) ? InstitutionId.of(currentInstitution) : null,
+                present(currentInstitution)
+                        ? RequestFields.parsed("currentInstitution", currentInstitution, InstitutionId::of) : null,
                 urgency(),
                 caller);
     }
 
     private Location location() {
         if (present(division)) {
-            return Location.in(DivisionCode.of(division));
+            return Location.in(RequestFields.parsed("division", division, DivisionCode::of));
         }
         if (present(latitude) && present(longitude)) {
             return Location.at(degrees(latitude, "lat"), degrees(longitude, "lng"));
@@ -126,7 +128,7 @@ public class RecommendationQuery {
         try {
             return Urgency.valueOf(urgency);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("urgency must be ROUTINE or URGENT");
+            throw ContractViolation.invalid("urgency", "urgency must be ROUTINE or URGENT");
         }
     }
 
@@ -139,7 +141,7 @@ public class RecommendationQuery {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadRequestException(name + " must be a decimal number of degrees");
+        throw ContractViolation.invalid(name, name + " must be a decimal number of degrees");
     }
 
     private static boolean present(String value) {

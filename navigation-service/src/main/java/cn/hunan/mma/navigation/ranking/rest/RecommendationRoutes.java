@@ -21,7 +21,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -149,9 +148,6 @@ public class RecommendationRoutes {
             String field = e.field() == null ? "$" : e.field();
             answer = new RecommendationAnswers.Answer(null, Problem.of(400, "Invalid request", e.getMessage())
                     .withErrors(List.of(new Problem.FieldError(field, e.reason().name()))), 0);
-        } catch (BadRequestException e) {
-            // As the platform's WebApplicationException mapper words one without a body.
-            answer = new RecommendationAnswers.Answer(null, Problem.of(400, "Bad Request", e.getMessage()), 0);
         }
         write(context, answer);
     }

@@ -5,6 +5,7 @@ import cn.hunan.mma.navigation.registry.persistence.InstitutionEntity;
 import cn.hunan.mma.navigation.registry.service.AllianceEditing;
 import cn.hunan.mma.navigation.registry.service.RegistryJurisdictions;
 import cn.hunan.mma.navigation.registry.service.RegistryQueries;
+import cn.hunan.mma.navigation.rest.RequestFields;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.OutOfScopeException;
@@ -74,9 +75,7 @@ public class AllianceResource {
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
     public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                 AllianceRequest request) {
-        if (requireBody(request).allianceId() != null && !request.allianceId().equals(id)) {
-            throw new BadRequestException("allianceId: must equal the id in the path (ids never change)");
-        }
+        RequestFields.requireSame("allianceId", requireBody(request).allianceId(), id);
         return editing.revise(request.toSnapshot(id), Versions.required(ifMatch), caller.get())
                 .map(row -> withVersion(Response.ok(), row));
     }

@@ -5,6 +5,7 @@ import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.Icd10Code;
 import cn.hunan.mma.events.value.Level;
+import cn.hunan.mma.navigation.rest.RequestFields;
 
 import java.time.Instant;
 
@@ -18,11 +19,11 @@ public record CatalogueEntryRequest(String icd10Prefix, String lowestInpatientLe
                                     String catalogueVersion) {
 
     GuidanceCatalogueEntry toEntry(Icd10Code prefix, Instant at) {
-        RequestValues.requireSame("icd10Prefix", icd10Prefix, prefix.value());
+        RequestFields.requireSame("icd10Prefix", icd10Prefix, prefix.value());
         if (primaryLevelDisease == null) {
             throw ContractViolation.missing("primaryLevelDisease");
         }
-        Level level = RequestValues.constant("lowestInpatientLevel", lowestInpatientLevel, Level.class);
+        Level level = RequestFields.constant("lowestInpatientLevel", lowestInpatientLevel, Level.class);
         return new GuidanceCatalogueEntry(EventId.random(), at, prefix, level, primaryLevelDisease,
                 catalogueVersion);
     }

@@ -5,6 +5,7 @@ import cn.hunan.mma.navigation.registry.persistence.GuidanceCatalogueEntryEntity
 import cn.hunan.mma.navigation.registry.service.CatalogueEditing;
 import cn.hunan.mma.navigation.registry.service.RegistryQueries;
 import cn.hunan.mma.navigation.registry.service.RegistryWrites;
+import cn.hunan.mma.navigation.rest.RequestFields;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ public class GuidanceCatalogueResource {
     @GET
     @Path("/{code}")
     public Uni<Response> entry(@PathParam("code") String code) {
-        Icd10Code prefix = RequestValues.parsed("icd10Prefix", code, Icd10Code::of);
+        Icd10Code prefix = RequestFields.parsed("icd10Prefix", code, Icd10Code::of);
         return queries.catalogueEntry(prefix.value()).map(found -> withVersion(Response.ok(),
                 found.orElseThrow(() -> new NotFoundException("no guidance-catalogue entry " + prefix.value()))));
     }
@@ -64,7 +65,7 @@ public class GuidanceCatalogueResource {
         if (request == null) {
             throw new BadRequestException("a JSON body describing the catalogue entry is required");
         }
-        Icd10Code prefix = RequestValues.parsed("icd10Prefix", code, Icd10Code::of);
+        Icd10Code prefix = RequestFields.parsed("icd10Prefix", code, Icd10Code::of);
         return editing.put(request.toEntry(prefix, Instant.now()), Versions.optional(ifMatch), caller.get())
                 .map(GuidanceCatalogueResource::answer);
     }

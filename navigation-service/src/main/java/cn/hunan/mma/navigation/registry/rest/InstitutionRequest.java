@@ -5,6 +5,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.navigation.registry.domain.InstitutionDraft;
+import cn.hunan.mma.navigation.rest.RequestFields;
 
 import java.math.BigDecimal;
 
@@ -16,7 +17,7 @@ public record InstitutionRequest(String institutionId, String name, Level level,
                                  String divisionCode, BigDecimal latitude, BigDecimal longitude) {
 
     InstitutionDraft toDraft(String id) {
-        return new InstitutionDraft(RequestValues.parsed("institutionId", id, InstitutionId::of), name, level, kind,
-                RequestValues.parsed("divisionCode", divisionCode, DivisionCode::of), latitude, longitude);
+        return new InstitutionDraft(RequestFields.parsed("institutionId", id, InstitutionId::of), name, level, kind,
+                RequestFields.parsed("divisionCode", divisionCode, DivisionCode::of), latitude, longitude);
     }
 }

@@ -7,6 +7,7 @@ import cn.hunan.mma.navigation.registry.service.InstitutionEditing;
 import cn.hunan.mma.navigation.registry.service.InstitutionFilter;
 import cn.hunan.mma.navigation.registry.service.RegistryJurisdictions;
 import cn.hunan.mma.navigation.registry.service.RegistryQueries;
+import cn.hunan.mma.navigation.rest.RequestFields;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Role;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,9 +81,7 @@ public class InstitutionResource {
     @RolesAllowed({Role.PROVINCE_ADMIN_NAME, Role.CITY_OPERATOR_NAME})
     public Uni<Response> revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                 InstitutionRequest request) {
-        if (requireBody(request).institutionId() != null && !request.institutionId().equals(id)) {
-            throw new BadRequestException("institutionId: must equal the id in the path (ids never change)");
-        }
+        RequestFields.requireSame("institutionId", requireBody(request).institutionId(), id);
         return editing.revise(request.toDraft(id), Versions.required(ifMatch), caller.get())
                 .map(row -> withVersion(Response.ok(), row));
     }
@@ -116,19 +114,12 @@ public class InstitutionResource {
                 .map(items -> new InstitutionPage(page, size, items.stream().map(InstitutionView::of).toList()));
     }
 
+    /** A parameter out of its range is a ContractViolation naming it (the filter's own checks name page and size). */
     private static InstitutionFilter filter(String division, String level, int page, int size) {
-        // A malformed division throws ContractViolation, which the platform maps to 400 problem+json.
-        Optional<DivisionCode> within = present(division).map(DivisionCode::of);
-        try {
-            return new InstitutionFilter(within, present(level).map(InstitutionResource::level), page, size);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
-    }
-
-    private static Level level(String name) {
-        return Arrays.stream(Level.values()).filter(level -> level.name().equals(name)).findFirst()
-                .orElseThrow(() -> new BadRequestException("level must be one of " + Arrays.toString(Level.values())));
+        Optional<DivisionCode> within = present(division)
+                .map(code -> RequestFields.parsed("division", code, DivisionCode::of));
+        Optional<Level> at = present(level).map(name -> RequestFields.constant("level", name, Level.class));
+        return new InstitutionFilter(within, at, page, size);
     }
 
     private static Optional<String> present(String parameter) {

@@ -1,5 +1,6 @@
 package cn.hunan.mma.navigation.registry.rest;
 
+import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.navigation.registry.domain.ImportReport;
 import cn.hunan.mma.navigation.registry.service.ImportInProgressException;
 import cn.hunan.mma.navigation.registry.service.ImportInterruptedException;
@@ -10,7 +11,6 @@ import cn.hunan.mma.platform.rest.ProblemResponses;
 import cn.hunan.mma.platform.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,15 +41,18 @@ public class RegistryImportResource {
     @POST
     @RolesAllowed(Role.PROVINCE_ADMIN_NAME)
     public Uni<ImportReport> importMatrix(ImportRequest request) {
-        if (request == null || request.directory() == null || request.directory().isBlank()) {
-            throw new BadRequestException("directory: a matrix directory path is required");
+        if (request == null || request.directory() == null) {
+            throw ContractViolation.missing("directory");
+        }
+        if (request.directory().isBlank()) {
+            throw ContractViolation.invalid("directory", "directory must be the path of a matrix directory");
         }
         // Fully qualified: JAX-RS's @Path is imported here.
         java.nio.file.Path directory;
         try {
             directory = java.nio.file.Path.of(request.directory());
         } catch (InvalidPathException e) {
-            throw new BadRequestException("directory: not a valid path");
+            throw ContractViolation.invalid("directory", "directory must be a valid path");
         }
         return importer.importDirectory(directory);
     }

@@ -3,6 +3,7 @@ package cn.hunan.mma.navigation.registry.rest;
 import cn.hunan.mma.events.matrix.SpecialtySnapshot;
 import cn.hunan.mma.events.matrix.SpecialtyTag;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.navigation.rest.RequestFields;
 
 import java.time.Instant;
 
@@ -15,9 +16,9 @@ public record SpecialtyRequest(String institutionId, String departmentId, String
 
     /** The statement as a snapshot with a fresh event id and time: the one published if it changes the row. */
     SpecialtySnapshot toSnapshot(SpecialtyPath path, Instant at) {
-        RequestValues.requireSame("institutionId", institutionId, path.institutionId().value());
-        RequestValues.requireSame("departmentId", departmentId, path.departmentId().value());
+        RequestFields.requireSame("institutionId", institutionId, path.institutionId().value());
+        RequestFields.requireSame("departmentId", departmentId, path.departmentId().value());
         return new SpecialtySnapshot(EventId.random(), at, path.institutionId(), path.departmentId(), name,
-                RequestValues.constant("tag", tag, SpecialtyTag.class));
+                RequestFields.constant("tag", tag, SpecialtyTag.class));
     }
 }

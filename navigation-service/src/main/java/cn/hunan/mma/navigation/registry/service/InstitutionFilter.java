@@ -1,5 +1,6 @@
 package cn.hunan.mma.navigation.registry.service;
 
+import cn.hunan.mma.events.value.ContractViolation;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Level;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Which institutions an operator lists: optionally within a division and at a level, one page
- * (0-based) at a time.
+ * (0-based) at a time. Out-of-range paging is refused naming the parameter ({@code page}, {@code size}).
  */
 public record InstitutionFilter(Optional<DivisionCode> division, Optional<Level> level, int page, int size) {
 
@@ -19,13 +20,13 @@ public record InstitutionFilter(Optional<DivisionCode> division, Optional<Level>
 
     public InstitutionFilter {
         if (page < 0) {
-            throw new IllegalArgumentException("page must be 0 or more");
+            throw ContractViolation.invalid("page", "page must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+            throw ContractViolation.invalid("size", "size must be between 1 and " + MAX_SIZE);
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("page is beyond the last possible page");
+            throw ContractViolation.invalid("page", "page is beyond the last possible page");
         }
     }
 }

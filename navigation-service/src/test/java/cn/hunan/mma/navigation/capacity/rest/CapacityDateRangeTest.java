@@ -1,6 +1,6 @@
 package cn.hunan.mma.navigation.capacity.rest;
 
-import jakarta.ws.rs.BadRequestException;
+import cn.hunan.mma.events.value.ContractViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -19,25 +19,29 @@ class CapacityDateRangeTest {
     @Test
     void rejects_a_range_that_ends_before_it_starts() {
         assertThatThrownBy(() -> CapacityDateRange.parse("2025-03-18", "2025-03-17"))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("before");
+                .isInstanceOfSatisfying(ContractViolation.class, refused -> assertThat(refused.field()).isEqualTo("to"))
+                .hasMessageContaining("before");
     }
 
     @Test
     void rejects_a_date_not_written_as_year_month_day() {
         assertThatThrownBy(() -> CapacityDateRange.parse("17/03/2025", "2025-03-17"))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("from");
+                .isInstanceOfSatisfying(ContractViolation.class, refused -> assertThat(refused.field()).isEqualTo("from"))
+                .hasMessageStartingWith("from");
     }
 
     @Test
     void rejects_a_missing_date() {
         assertThatThrownBy(() -> CapacityDateRange.parse("2025-03-17", null))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("to is required");
+                .isInstanceOfSatisfying(ContractViolation.class, refused -> assertThat(refused.field()).isEqualTo("to"))
+                .hasMessageContaining("to is required");
     }
 
     @Test
     void rejects_a_range_longer_than_a_quarter() {
         assertThat(CapacityDateRange.parse("2025-01-01", "2025-04-02").to()).isEqualTo(LocalDate.of(2025, 4, 2));
         assertThatThrownBy(() -> CapacityDateRange.parse("2025-01-01", "2025-04-03"))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("92 days");
+                .isInstanceOfSatisfying(ContractViolation.class, refused -> assertThat(refused.field()).isEqualTo("to"))
+                .hasMessageContaining("92 days");
     }
 }

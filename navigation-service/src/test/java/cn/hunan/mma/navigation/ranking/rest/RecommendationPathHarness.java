@@ -31,7 +31,6 @@ import cn.hunan.mma.simulator.matrix.MatrixOptions;
 import cn.hunan.mma.simulator.reference.Area;
 import cn.hunan.mma.simulator.reference.ReferenceData;
 import jdk.jfr.Recording;
-import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,7 +158,7 @@ class RecommendationPathHarness {
         RecommendationQuery query = RecommendationQuery.fromUri(pathAndQuery);
         try {
             return RecommendationAnswers.rank(view, slots, query.toRequest(caller), query.limit());
-        } catch (BadRequestException | ContractViolation e) {
+        } catch (ContractViolation e) {
             return new RecommendationAnswers.Answer(null, Problem.of(400, "Bad Request", e.getMessage()), 0);
         }
     }
