@@ -1,5 +1,7 @@
 package cn.hunan.mma.platform.rest;
 
+import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +55,9 @@ final class ExpectedShape {
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
             return "a string";
         }
+        if (type == Money.class || type == SignedMoney.class) {
+            return "an amount in yuan such as \"123.45\" (a string or a number)"; // StrictTextJson takes either
+        }
         if (type == LocalDate.class) {
             return "a date such as 2025-03-31";
         }
@@ -68,7 +73,7 @@ final class ExpectedShape {
         if (Map.class.isAssignableFrom(type)) {
             return "an object";
         }
-        // A value type written as one scalar (DivisionCode, Money): the shape of that scalar.
+        // A value type written as one scalar (DivisionCode, InstitutionId): the shape of that scalar.
         return scalarOf(type).map(ExpectedShape::of).orElse("an object");
     }
 

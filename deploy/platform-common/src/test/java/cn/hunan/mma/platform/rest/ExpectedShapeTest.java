@@ -3,6 +3,7 @@ package cn.hunan.mma.platform.rest;
 import cn.hunan.mma.events.care.DischargeMode;
 import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
+import cn.hunan.mma.events.value.SignedMoney;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -32,7 +33,13 @@ class ExpectedShapeTest {
     @Test
     void a_value_type_written_as_a_string_is_a_string() {
         assertThat(ExpectedShape.of(DivisionCode.class)).isEqualTo("a string");
-        assertThat(ExpectedShape.of(Money.class)).isEqualTo("a string");
+    }
+
+    @Test
+    void an_amount_of_money_is_yuan_as_a_string_or_a_number() {
+        // StrictTextJson reads Money and SignedMoney from either.
+        assertThat(ExpectedShape.of(Money.class)).isEqualTo("an amount in yuan such as \"123.45\" (a string or a number)");
+        assertThat(ExpectedShape.of(SignedMoney.class)).isEqualTo(ExpectedShape.of(Money.class));
     }
 
     @Test
