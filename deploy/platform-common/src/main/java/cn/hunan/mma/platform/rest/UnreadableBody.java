@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What was wrong with a request body Jackson could not read. Jackson's own messages quote the input, which may be a
@@ -52,10 +51,20 @@ final class UnreadableBody {
     }
 
     /** The JSON path of the field Jackson failed on, e.g. {@code items.[2].amount}. */
+    /**
+     * The field as a client writes it: {@code members[2].institutionId}, the contract's own form ({@code Checks.list});
+     * an index follows its list without a dot ({@code members.[2]} before 2026-11-25 (9), helper-116).
+     */
     static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static Problem fieldProblem(String field, String reason) {

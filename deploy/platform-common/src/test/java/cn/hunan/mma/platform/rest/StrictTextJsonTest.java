@@ -37,8 +37,22 @@ class StrictTextJsonTest {
 
     @Test
     void inside_a_list_of_strings_and_as_a_map_value_too() {
-        assertThat(refusal("{\"tags\":[\"a\",1]}")).isEqualTo("tags.[1]: expected a string");
+        assertThat(refusal("{\"tags\":[\"a\",1]}")).isEqualTo("tags[1]: expected a string");
         assertThat(refusal("{\"labels\":{\"colour\":false}}")).isEqualTo("labels.colour: expected a string");
+    }
+
+    /** A field of an element of a list is named as a client writes it, and as the contract does: no dot before the index. */
+    @Test
+    void a_field_of_a_list_element_is_named_with_its_index() {
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> json.readValue("{\"filings\":[{\"directory\":\"a\"},{\"directory\":7}]}", Roster.class));
+        Problem problem = (Problem) new ProblemMappers().unreadableJson(refused).getEntity();
+
+        assertThat(problem.detail()).isEqualTo("filings[1].directory: expected a string");
+        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("filings[1].directory");
+    }
+
+    record Roster(List<Filing> filings) {
     }
 
     @Test
