@@ -56,6 +56,18 @@ public record Referral(ReferralId id, EpisodeId episodeId, ReferralParty sender,
         }
     }
 
+    /**
+     * The receiver has no reserved slot or bed left to hold for this referral's schedule (409). Like every refusal of a
+     * step it lists what the referral's state allows instead (a schedule of another session, or of a bed): it listed
+     * nothing before 2026-11-25 (9).
+     *
+     * @param what the pool that is exhausted, e.g. "reserved beds of 430321H0001/CARDIO"
+     */
+    public Refusal noReservedCapacity(String what) {
+        return new Refusal(Refusal.Kind.NO_RESERVED_CAPACITY, "no " + what + " left to hold for this referral",
+                allowedActions());
+    }
+
     private Referral withStatus(ReferralStatus next) {
         return new Referral(id, episodeId, sender, receiver, next, reviewRequired);
     }

@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * Turns an application into a REQUESTED referral: both institutions must be known and operating
- * and differ; the direction comes from their levels; the sender's city decides whether the platform
- * reviews it first; and the referral is flagged (not refused) when it goes up with a disease the
+ * and differ, and the receiving department one the matrix states for the receiver when it states any
+ * ({@link ReceivingDepartment}); the direction comes from their levels; the sender's city decides
+ * whether the platform reviews it first; and the referral is flagged (not refused) when it goes up with a disease the
  * catalogue keeps at the sender's level or lower, or when no stated criterion fits its direction.
  */
 public final class ReferralIntake {
@@ -32,7 +33,11 @@ public final class ReferralIntake {
         this.review = review;
     }
 
-    public IntakeDecision assess(ReferralApplication application, EventId eventId, Instant at) {
+    /**
+     * @param department what the matrix states about the receiving department (the intake reads no database itself)
+     */
+    public IntakeDecision assess(ReferralApplication application, ReceivingDepartment department, EventId eventId,
+                                 Instant at) {
         InstitutionId senderId = application.sender().institutionId();
         InstitutionId receiverId = application.receiver().institutionId();
         if (senderId.equals(receiverId)) {
@@ -41,8 +46,13 @@ public final class ReferralIntake {
         Optional<InstitutionProfile> sender = institutions.apply(senderId).filter(InstitutionProfile::active);
         Optional<InstitutionProfile> receiver = institutions.apply(receiverId).filter(InstitutionProfile::active);
         if (sender.isEmpty() || receiver.isEmpty()) {
-            return refuse(Refusal.Kind.UNKNOWN_INSTITUTION, "the matrix has no operating institution "
-                    + (sender.isEmpty() ? senderId : receiverId));
+            return new IntakeDecision.Refused(Refusal.ofField(Refusal.Kind.UNKNOWN_INSTITUTION,
+                    sender.isEmpty() ? "senderInstitutionId" : "receiverInstitutionId",
+                    "the matrix has no operating institution " + (sender.isEmpty() ? senderId : receiverId)));
+        }
+        if (!department.receivable()) {
+            return new IntakeDecision.Refused(Refusal.ofField(Refusal.Kind.UNKNOWN_DEPARTMENT, "receiverDepartmentId",
+                    "the matrix states no department " + application.receiver().departmentId() + " of " + receiverId));
         }
         Level senderLevel = sender.get().level();
         ReferralDirection direction = ReferralDirections.between(senderLevel, receiver.get().level());

@@ -9,11 +9,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Refused transitions and lost races as problem+json. A refusal carries the actions that are
- * allowed instead ({@code allowedActions}), so a client can offer them.
+ * allowed instead ({@code allowedActions}), so a client can offer them, and names the request field at fault
+ * ({@code errors}) when one is.
  */
 public class ReferralProblems {
 
@@ -24,7 +26,7 @@ public class ReferralProblems {
             case NOT_ALLOWED_IN_STATE, NO_RESERVED_CAPACITY, IDEMPOTENCY_KEY_REUSED -> 409;
             case WRONG_PARTY -> 403;
             case INVALID_INPUT -> 400;
-            case UNKNOWN_INSTITUTION, SELF_REFERRAL -> 422;
+            case UNKNOWN_INSTITUTION, SELF_REFERRAL, UNKNOWN_REFERRAL, UNKNOWN_DEPARTMENT -> 422;
         };
         String title = switch (refusal.kind()) {
             case NOT_ALLOWED_IN_STATE -> "Transition not allowed";
@@ -32,12 +34,16 @@ public class ReferralProblems {
             case INVALID_INPUT -> "Invalid request";
             case UNKNOWN_INSTITUTION -> "Unknown institution";
             case SELF_REFERRAL -> "Self-referral";
+            case UNKNOWN_REFERRAL -> "Unknown referral";
+            case UNKNOWN_DEPARTMENT -> "Unknown department";
             case NO_RESERVED_CAPACITY -> "No reserved capacity left";
             case IDEMPOTENCY_KEY_REUSED -> "Idempotency-Key reused";
         };
         Map<String, Object> body = problem(status, title, refusal.message());
         body.put("refusal", refusal.kind().name());
         body.put("allowedActions", refusal.allowedActions().stream().sorted().map(ReferralAction::slug).toList());
+        // The same field errors as the platform's 400s, so a client points at the field whatever the status.
+        refusal.field().ifPresent(field -> body.put("errors", List.of(new Problem.FieldError(field, refusal.kind().name()))));
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

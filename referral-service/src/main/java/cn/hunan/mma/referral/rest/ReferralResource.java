@@ -52,6 +52,7 @@ public class ReferralResource {
 
     /** The request header that makes a create safe to retry. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String CONTINUES_REFERRAL_ID = "continuesReferralId";
 
     private final ReferralService referrals;
     private final ReferralQueries queries;
@@ -144,10 +145,15 @@ public class ReferralResource {
         if (body.continuesReferralId() == null) {
             return Uni.createFrom().item(EpisodeId.of("EP-" + UUID.randomUUID()));
         }
-        return queries.referral(body.continuesReferralId(), who).map(previous -> {
+        // A referral the caller may not see is answered as one that does not exist (422 both: a mistake in the body's
+        // field, not a missing endpoint; it was 404, and 403 out of scope, before 2026-11-25 (9)).
+        return queries.seenBy(body.continuesReferralId(), who).map(found -> {
+            ReferralEntity previous = found.orElseThrow(() -> new ReferralRefusedException(Refusal.ofField(
+                    Refusal.Kind.UNKNOWN_REFERRAL, CONTINUES_REFERRAL_ID, CONTINUES_REFERRAL_ID + ": no referral "
+                            + body.continuesReferralId() + " among those the caller may see")));
             if (!previous.patientPseudonym().equals(body.patientPseudonym())) {
-                throw new ReferralRefusedException(Refusal.of(Refusal.Kind.INVALID_INPUT,
-                        "continuesReferralId: referral " + previous.id() + " is another patient's"));
+                throw new ReferralRefusedException(Refusal.ofField(Refusal.Kind.INVALID_INPUT, CONTINUES_REFERRAL_ID,
+                        CONTINUES_REFERRAL_ID + ": referral " + previous.id() + " is another patient's"));
             }
             return EpisodeId.of(previous.episodeId());
         });

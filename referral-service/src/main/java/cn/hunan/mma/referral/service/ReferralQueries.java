@@ -41,6 +41,16 @@ public class ReferralQueries {
                 .map(found -> ReferralService.visible(found, id, caller, matrix));
     }
 
+    /**
+     * The referral if the caller may see it; none when there is no such referral or it lies outside the caller's scope,
+     * alike, so that naming one in a request (a continuation) does not tell which.
+     */
+    public Uni<Optional<ReferralEntity>> seenBy(String id, Caller caller) {
+        return sessions.withSession(session -> session.find(ReferralEntity.class, id))
+                .map(found -> Optional.ofNullable(found)
+                        .filter(referral -> ReferralAccess.maySee(caller, referral, matrix::alliancesOf)));
+    }
+
     public Uni<List<ReferralEventEntity>> timeline(String id, Caller caller) {
         return referral(id, caller).chain(visible -> sessions.withSession(session -> session
                 .createSelectionQuery("from ReferralEventEntity e where e.referralId = :id order by e.sequence",

@@ -14,11 +14,14 @@ import cn.hunan.mma.referral.config.ReferralSettings;
 import cn.hunan.mma.referral.domain.Decision;
 import cn.hunan.mma.referral.domain.IntakeDecision;
 import cn.hunan.mma.referral.domain.Party;
+import cn.hunan.mma.referral.domain.ReceivingDepartment;
+import cn.hunan.mma.referral.domain.Referral;
 import cn.hunan.mma.referral.domain.ReferralApplication;
 import cn.hunan.mma.referral.domain.ReferralCommand;
 import cn.hunan.mma.referral.domain.ReferralIntake;
 import cn.hunan.mma.referral.messaging.MatrixView;
 import cn.hunan.mma.referral.persistence.ClinicalRecordText;
+import cn.hunan.mma.referral.persistence.MatrixDepartments;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
 import cn.hunan.mma.referral.persistence.SlotBooking;
@@ -58,14 +61,16 @@ public class ReferralService {
     private final ReferralSettings settings;
     private final ReservedCapacity capacity;
     private final ScheduleTiming timing;
+    private final MatrixDepartments departments;
 
     public ReferralService(Pool pool, MatrixView matrix, ReferralSettings settings, ReservedCapacity capacity,
-                           ScheduleTiming timing) {
+                           ScheduleTiming timing, MatrixDepartments departments) {
         this.pool = pool;
         this.matrix = matrix;
         this.settings = settings;
         this.capacity = capacity;
         this.timing = timing;
+        this.departments = departments;
     }
 
     /**
@@ -93,8 +98,14 @@ public class ReferralService {
     }
 
     private Uni<ReferralEntity> assessAndInsert(ReferralApplication application, ClinicalRecordText record, Caller caller) {
+        return departments.receiving(application.receiver())
+                .chain(department -> assessAndInsert(application, department, record, caller));
+    }
+
+    private Uni<ReferralEntity> assessAndInsert(ReferralApplication application, ReceivingDepartment department,
+                                                ClinicalRecordText record, Caller caller) {
         ReferralIntake intake = new ReferralIntake(matrix::institution, matrix, settings.reviewPolicy());
-        IntakeDecision decision = intake.assess(application, EventId.random(), now());
+        IntakeDecision decision = intake.assess(application, department, EventId.random(), now());
         if (decision instanceof IntakeDecision.Refused refused) {
             return Uni.createFrom().failure(new ReferralRefusedException(refused.refusal()));
         }
@@ -181,7 +192,7 @@ public class ReferralService {
         return ReferralRows.scheduleOnSlot(pool, referral, expectedVersion, published, caller.subject(), booking)
                 .map(scheduled -> {
                     if (!scheduled) {
-                        throw ReservedCapacity.noSlotLeft(referral, session);
+                        throw ReservedCapacity.noSlotLeft(step.decidedOn(), referral, session);
                     }
                     return referral;
                 });
@@ -226,11 +237,12 @@ public class ReferralService {
                         .execute(Tuple.of(CLAIM_PREFIX + referralId, String.valueOf(lockTimeout.toMillis())))
                         .chain(claim -> !claim.iterator().next().getBoolean(0) ? Uni.createFrom().item(false)
                                 : ReferralRows.find(connection, referralId).chain(found -> {
-                                    Decision decision = found.toReferral().decide(noShow, Set.of(Party.PLATFORM), EventId.random(), now());
+                                    Referral decidedOn = found.toReferral();
+                                    Decision decision = decidedOn.decide(noShow, Set.of(Party.PLATFORM), EventId.random(), now());
                                     if (!(decision instanceof Decision.Transitioned transitioned)) {
                                         return Uni.createFrom().item(false);
                                     }
-                                    return transition(connection, new Step(found, transitioned), noShow, found.version(),
+                                    return transition(connection, new Step(found, decidedOn, transitioned), noShow, found.version(),
                                             ClinicalRecordText.none(), actor).replaceWith(true);
                                 })))
                 .onFailure(failure -> failure instanceof StaleVersionException || lostTheRace(failure)).recoverWithItem(false);
@@ -265,7 +277,7 @@ public class ReferralService {
     // used up by the visit and stays held.
     private Uni<Optional<OutboxEvent>> capacityChange(SqlClient client, Step step, ReferralCommand command) {
         if (command instanceof ReferralCommand.Schedule) {
-            return capacity.holdBed(client, step.entity()); // a slot is held by scheduleOnSlot
+            return capacity.holdBed(client, step.entity(), step.decidedOn()); // a slot is held by scheduleOnSlot
         }
         return switch (command.action()) {
             case CANCEL, NO_SHOW, REJECT -> capacity.release(client, step.entity());
@@ -274,7 +286,11 @@ public class ReferralService {
         };
     }
 
-    private record Step(ReferralEntity entity, Decision.Transitioned transitioned) {
+    /**
+     * @param decidedOn the referral as the decision found it: {@link #record} moves the entity on, while a refusal after
+     *                  the decision (no reserved capacity left) lists what the state it was in allows instead
+     */
+    private record Step(ReferralEntity entity, Referral decidedOn, Decision.Transitioned transitioned) {
 
         /** Records the transition on the referral (status, what its event adds, the clinical amendment); its event for the outbox. */
         OutboxEvent record(ClinicalRecordText amendment) {
@@ -301,11 +317,12 @@ public class ReferralService {
             throw new OutOfScopeException("referral " + referralId + ": only the receiving institution writes "
                     + "treatmentPlan and rehabilitationGuidance");
         }
-        Decision decision = referral.toReferral().decide(command, parties, EventId.random(), now());
+        Referral decidedOn = referral.toReferral();
+        Decision decision = decidedOn.decide(command, parties, EventId.random(), now());
         if (decision instanceof Decision.Refused refused) {
             throw new ReferralRefusedException(refused.refusal());
         }
-        return new Step(referral, (Decision.Transitioned) decision);
+        return new Step(referral, decidedOn, (Decision.Transitioned) decision);
     }
 
     /** 404 when there is no such referral, 403 when it lies outside the caller's scope. */

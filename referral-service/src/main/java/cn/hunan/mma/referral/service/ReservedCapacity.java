@@ -13,7 +13,7 @@ import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.platform.outbox.ContractOutboxEvents;
 import cn.hunan.mma.platform.outbox.OutboxEvent;
-import cn.hunan.mma.referral.domain.Refusal;
+import cn.hunan.mma.referral.domain.Referral;
 import cn.hunan.mma.referral.persistence.ReferralEntity;
 import cn.hunan.mma.referral.persistence.ReferralRows;
 import cn.hunan.mma.referral.persistence.SlotBooking;
@@ -27,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Holds and releases reserved referral capacity with the referral's own write. A hold is one
@@ -54,15 +53,18 @@ public class ReservedCapacity {
     /**
      * Holds a reserved bed for a referral, in the caller's transaction.
      *
+     * @param decidedOn the referral as the schedule was decided on, for what a refusal lists instead
      * @return the announcement for the outbox: the bed pool's new state ({@code ReservedBedsReported})
      * @throws ReferralRefusedException (409) when the ward has no reserved bed left
      */
-    public Uni<Optional<OutboxEvent>> holdBed(SqlClient client, ReferralEntity referral) {
+    public Uni<Optional<OutboxEvent>> holdBed(SqlClient client, ReferralEntity referral, Referral decidedOn) {
         String institution = referral.receiver().institutionId().value();
         String department = referral.receiver().departmentId().value();
         return client.preparedQuery(HOLD_BED).execute(Tuple.of(institution, department)).map(held -> {
             Optional<OutboxEvent> announcement = bedPool(referral, held);
-            requireHeld(announcement.isPresent(), "reserved beds of " + institution + "/" + department);
+            if (announcement.isEmpty()) {
+                throw noneLeft(decidedOn, "reserved beds of " + institution + "/" + department);
+            }
             return announcement;
         });
     }
@@ -88,9 +90,13 @@ public class ReservedCapacity {
                 SlotChannel.REFERRAL, 1, null));
     }
 
-    /** 409: the department has no reserved slot left in the session asked for. */
-    public static ReferralRefusedException noSlotLeft(ReferralEntity referral, SlotChoice session) {
-        return noneLeft("reserved slots of " + referral.receiver().institutionId().value() + "/"
+    /**
+     * 409: the department has no reserved slot left in the session asked for.
+     *
+     * @param decidedOn the referral as the schedule was decided on (the entity has already recorded the transition)
+     */
+    public static ReferralRefusedException noSlotLeft(Referral decidedOn, ReferralEntity referral, SlotChoice session) {
+        return noneLeft(decidedOn, "reserved slots of " + referral.receiver().institutionId().value() + "/"
                 + referral.receiver().departmentId().value() + " on " + session.date() + " " + session.period());
     }
 
@@ -148,14 +154,7 @@ public class ReservedCapacity {
                 referral.receiver().institutionId(), clinic, SlotChannel.REFERRAL, 1, null));
     }
 
-    private static void requireHeld(boolean held, String what) {
-        if (!held) {
-            throw noneLeft(what);
-        }
-    }
-
-    private static ReferralRefusedException noneLeft(String what) {
-        return new ReferralRefusedException(new Refusal(Refusal.Kind.NO_RESERVED_CAPACITY,
-                "no " + what + " left to hold for this referral", Set.of()));
+    private static ReferralRefusedException noneLeft(Referral decidedOn, String what) {
+        return new ReferralRefusedException(decidedOn.noReservedCapacity(what));
     }
 }

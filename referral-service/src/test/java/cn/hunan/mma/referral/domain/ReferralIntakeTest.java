@@ -44,6 +44,9 @@ class ReferralIntakeTest {
             ? Optional.of(Level.TOWNSHIP)
             : diagnosis.isUnder(Icd10Code.of("E11")) ? Optional.of(Level.COUNTY) : Optional.empty();
 
+    /** The matrix states the receiving department (CARDIO) among the receiver's. */
+    private static final ReceivingDepartment STATED = new ReceivingDepartment(true, true);
+
     private final ReferralIntake intake = new ReferralIntake(id -> Optional.ofNullable(MATRIX.get(id.value())),
             CATALOGUE, new ReviewPolicy(Set.of(DivisionCode.of("430100"))));
 
@@ -160,14 +163,45 @@ class ReferralIntakeTest {
         assertThat(requested.referral().episodeId()).isEqualTo(EpisodeId.of("E-7"));
     }
 
+    @Test
+    void a_receiving_department_the_matrix_does_not_state_for_the_receiver_is_refused_naming_the_field() {
+        var cardiology = application("430321T0001", "430321H0001", "I21.9", List.of(ReferralCriterion.BEYOND_LOCAL_CAPABILITY));
+
+        Refusal refusal = refusal(cardiology, new ReceivingDepartment(true, false));
+
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.UNKNOWN_DEPARTMENT);
+        assertThat(refusal.field()).contains("receiverDepartmentId");
+        assertThat(refusal.message()).isEqualTo("the matrix states no department CARDIO of 430321H0001");
+    }
+
+    @Test
+    void any_department_is_taken_while_the_matrix_states_none_of_the_receiver_s() {
+        var cardiology = application("430321T0001", "430321H0001", "I21.9", List.of(ReferralCriterion.BEYOND_LOCAL_CAPABILITY));
+
+        assertThat(intake.assess(cardiology, new ReceivingDepartment(false, false), anEventId(), NOW))
+                .isInstanceOf(IntakeDecision.Requested.class);
+    }
+
+    @Test
+    void an_unknown_institution_is_refused_naming_its_field() {
+        assertThat(refusal(application("430321T0001", "430321H9999", "I21.9", List.of(ReferralCriterion.OTHER))).field())
+                .contains("receiverInstitutionId");
+        assertThat(refusal(application("430321T0009", "430321H0001", "I21.9", List.of(ReferralCriterion.OTHER))).field())
+                .contains("senderInstitutionId");
+    }
+
     private IntakeDecision.Requested requested(ReferralApplication application) {
-        IntakeDecision decision = intake.assess(application, anEventId(), NOW);
+        IntakeDecision decision = intake.assess(application, STATED, anEventId(), NOW);
         assertThat(decision).isInstanceOf(IntakeDecision.Requested.class);
         return (IntakeDecision.Requested) decision;
     }
 
     private Refusal refusal(ReferralApplication application) {
-        IntakeDecision decision = intake.assess(application, anEventId(), NOW);
+        return refusal(application, STATED);
+    }
+
+    private Refusal refusal(ReferralApplication application, ReceivingDepartment department) {
+        IntakeDecision decision = intake.assess(application, department, anEventId(), NOW);
         assertThat(decision).isInstanceOf(IntakeDecision.Refused.class);
         return ((IntakeDecision.Refused) decision).refusal();
     }

@@ -20,6 +20,7 @@ class ChannelConfigTest {
     static Stream<Arguments> channels() {
         return Stream.of(Arguments.of("institutions", Topics.INSTITUTIONS),
                 Arguments.of("guidance-catalogue", Topics.GUIDANCE_CATALOGUE),
+                Arguments.of("specialties", Topics.SPECIALTIES),
                 Arguments.of("capacity", Topics.CAPACITY));
     }
 

@@ -25,6 +25,16 @@ final class ContractTopicProducer implements AutoCloseable {
                 ContractCodec.standard().encode(record))).get();
     }
 
+    /** A record as a producer that breaks the contract would send it: bytes as they are. */
+    void sendBytes(Topic<?, ?> topic, String key, byte[] value) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+    }
+
+    /** A tombstone: deletes the key on a compacted topic. */
+    void sendTombstone(Topic<?, ?> topic, String key) throws Exception {
+        sendBytes(topic, key, null);
+    }
+
     @Override
     public void close() {
         producer.close();

@@ -438,6 +438,27 @@ class ReferralApiTest {
                 .body("find { it.episodeId == '" + episode + "' }.referrals.direction", equalTo(List.of("UP", "DOWN")));
     }
 
+    /**
+     * {@code continuesReferralId} naming no referral is a mistake in that field of the body: 422 naming it. One the
+     * caller may not see (张家界's county hospital to the provincial one, continued by the township centre) is answered
+     * alike, so the answer does not tell that it exists. Before 2026-11-25 (9): 404 ("endpoint missing") and 403.
+     */
+    @Test
+    void continuing_a_referral_the_caller_cannot_see_is_422_naming_the_field_whether_or_not_it_exists() {
+        String elsewhere = create(zhangjiajie, MATRIX.zhangjiajie, MATRIX.provincial, "E11.9").path("referralId");
+        String unknown = "R-" + UUID.randomUUID();
+
+        for (String continued : List.of(unknown, elsewhere)) {
+            Map<String, Object> continuing = body(MATRIX.township, MATRIX.county, "E11.9");
+            continuing.put("continuesReferralId", continued);
+            post(township, continuing).statusCode(422).contentType(PROBLEM_JSON)
+                    .body("title", equalTo("Unknown referral"))
+                    .body("refusal", equalTo("UNKNOWN_REFERRAL"))
+                    .body("errors[0].field", equalTo("continuesReferralId"))
+                    .body("detail", equalTo("continuesReferralId: no referral " + continued + " among those the caller may see"));
+        }
+    }
+
     // ---- helpers
 
     private static ExtractableResponse<Response> create(String token, InstitutionId sender, InstitutionId receiver,

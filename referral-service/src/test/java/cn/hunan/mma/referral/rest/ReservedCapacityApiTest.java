@@ -296,7 +296,9 @@ class ReservedCapacityApiTest {
         given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(1))
                 .body("sessions[0].held", equalTo(1)).body("sessions[0].releasedToPublic", equalTo(0));
         ReferralApiTest.act(county, referrals.get(2), "schedule", 1, intoMorning).statusCode(409)
-                .body("refusal", equalTo("NO_RESERVED_CAPACITY"));
+                .body("refusal", equalTo("NO_RESERVED_CAPACITY"))
+                // Still ACCEPTED: another session, or a bed, may be scheduled (the lifecycle has nothing else there).
+                .body("allowedActions", equalTo(List.of("schedule")));
         // The second one is a no-show: the last withdrawn slot leaves too.
         ReferralApiTest.act(county, referrals.get(1), "no-show", 2, Map.of()).statusCode(200);
         given().auth().oauth2(county).get(pool).then().body("sessions[0].reserved", equalTo(0))
@@ -484,6 +486,41 @@ class ReservedCapacityApiTest {
                 .containsExactly(tuple(8, 0), tuple(8, 1), tuple(8, 0), tuple(8, 1), tuple(8, 0), tuple(10, 0));
         given().auth().oauth2(county).get(pool).then().statusCode(200).body("beds.reserved", equalTo(10))
                 .body("beds.held", equalTo(0));
+    }
+
+    /**
+     * No reserved bed left is refused like every step the referral cannot take (409), naming what it may do instead: it
+     * is still ACCEPTED, so a schedule (of a slot, or later of a bed). Before 2026-11-25 (9) {@code allowedActions} was
+     * empty here alone.
+     */
+    @Test
+    void no_reserved_bed_left_names_what_the_referral_may_do_instead() throws Exception {
+        String township = TestMatrix.userAt(matrix.township);
+        String county = TestMatrix.userAt(matrix.county);
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            matrix.publish(producer, matrixView);
+            // 5 beds, 1 held back for referrals by the hospital (the city's 20 % is 1 as well).
+            producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now(), matrix.county,
+                    DepartmentId.of("ENT"), 5, 2, 1, null));
+        }
+        String pool = "/api/v1/reserved-capacity/institutions/" + matrix.county.value() + "/departments/ENT";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(county).get(pool).then()
+                .statusCode(200).body("beds.reserved", equalTo(1)));
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = given().auth().oauth2(township).contentType("application/json")
+                    .body(ReferralApiTest.body(matrix.township, matrix.county, "ENT", "J32.9"))
+                    .post("/api/v1/referrals").then().statusCode(201).extract().path("referralId");
+            ReferralApiTest.act(county, id, "accept", 0, Map.of()).statusCode(200);
+            accepted.add(id);
+        }
+        Map<String, Object> aBed = Map.of("reservationKind", "BED", "appointmentAt", ReferralApiTest.tomorrow());
+
+        ReferralApiTest.act(county, accepted.get(0), "schedule", 1, aBed).statusCode(200);
+        ReferralApiTest.act(county, accepted.get(1), "schedule", 1, aBed).statusCode(409)
+                .contentType("application/problem+json")
+                .body("refusal", equalTo("NO_RESERVED_CAPACITY"))
+                .body("allowedActions", equalTo(List.of("schedule")));
     }
 
     private String scheduledBedReferral(String township, String county) {

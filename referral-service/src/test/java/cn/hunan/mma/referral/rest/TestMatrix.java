@@ -4,6 +4,9 @@ import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.matrix.GuidanceCatalogueEntry;
 import cn.hunan.mma.events.matrix.InstitutionKind;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.matrix.SpecialtySnapshot;
+import cn.hunan.mma.events.matrix.SpecialtyTag;
+import cn.hunan.mma.events.referral.ReferralParty;
 import cn.hunan.mma.events.topic.Topics;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.AllianceId;
@@ -15,6 +18,8 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.TokenClaims;
 import cn.hunan.mma.infra.TokenMinter;
 import cn.hunan.mma.referral.messaging.MatrixView;
+import cn.hunan.mma.referral.persistence.MatrixDepartments;
+import io.quarkus.arc.Arc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +31,17 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Institutions of their own for one test class, published on the matrix topic as navigation would:
+ * Institutions of their own for one test class, published on the matrix topics as navigation would:
  * a township centre and the county hospital in 湘潭县, a provincial hospital in 长沙 (whose city
- * requires review in the test profile) and a county hospital in 张家界 nobody else in the test knows.
+ * requires review in the test profile) and a county hospital in 张家界 nobody else in the test knows,
+ * each with the {@link #DEPARTMENTS} the tests refer patients to.
  */
 final class TestMatrix {
 
     private static final Icd10Code HYPERTENSION = Icd10Code.of("I10");
+    /** The departments each test institution has, as the matrix states them: every department the tests refer to. */
+    static final List<String> DEPARTMENTS = List.of("GENERAL", "CARDIO", "GASTRO", "ORTHO", "DERM", "ENT", "ENDO",
+            "NEURO", "OPHTH");
 
     final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
     final InstitutionId township = InstitutionId.of("430321T" + suffix);
@@ -58,12 +67,30 @@ final class TestMatrix {
         // Hypertension is kept at township level: referring it up from a township centre is flagged.
         producer.send(Topics.GUIDANCE_CATALOGUE, new GuidanceCatalogueEntry(EventId.random(), now(), HYPERTENSION,
                 Level.TOWNSHIP, true, "HN-2025"));
+        for (InstitutionId institution : all()) {
+            for (String department : DEPARTMENTS) {
+                producer.send(Topics.SPECIALTIES, specialty(institution, department));
+            }
+        }
         // 60 s: the first test of a class also waits for the matrix consumers' first group join.
         await().atMost(Duration.ofSeconds(60)).until(() -> all().stream().allMatch(id -> view.institution(id).isPresent())
-                && view.lowestInpatientLevel(HYPERTENSION).isPresent());
+                && view.lowestInpatientLevel(HYPERTENSION).isPresent() && departmentsStated());
         // 40 beds, none reserved by the hospital: the city's 20% holds 8 for referrals.
         producer.send(Topics.CAPACITY, new BedStatusReported(EventId.random(), now(), county, DepartmentId.of("CARDIO"),
                 40, 30, 0, null));
+    }
+
+    /** Whether the service holds every department published for these institutions (a referral may name any of them). */
+    private boolean departmentsStated() {
+        MatrixDepartments departments = Arc.container().instance(MatrixDepartments.class).get();
+        return all().stream().allMatch(institution -> DEPARTMENTS.stream().allMatch(department -> departments
+                .receiving(new ReferralParty(institution, DepartmentId.of(department)))
+                .await().atMost(Duration.ofSeconds(10)).stated()));
+    }
+
+    static SpecialtySnapshot specialty(InstitutionId institution, String department) {
+        return new SpecialtySnapshot(EventId.random(), now(), institution, DepartmentId.of(department),
+                department.toLowerCase(Locale.ROOT), SpecialtyTag.ORDINARY);
     }
 
     /** States the county hospital retired, as navigation publishes a retirement, and waits until the view has it. */
