@@ -4,6 +4,7 @@ import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
+import cn.hunan.mma.settlement.domain.budget.DeclaredBase;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
 import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
 import cn.hunan.mma.settlement.domain.budget.VisitSpend;
@@ -11,8 +12,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -110,6 +114,15 @@ public class AllianceBudgetEntity {
     @Column(name = "provisional_dip_fen")
     Long provisionalDipFen;
 
+    /** The declaration the draft's base spend is (V28); null: the platform's own sum. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "declared_base_id")
+    DeclaredBaseEntity declaredBase;
+
+    /** The platform's own sum of the base year, beside a declared base (V28; null on drafts computed before). */
+    @Column(name = "platform_base_spend_fen")
+    Long platformBaseSpendFen;
+
     protected AllianceBudgetEntity() {
     }
 
@@ -146,6 +159,25 @@ public class AllianceBudgetEntity {
     public void provisionalDip(ProvisionalDip provisional) {
         this.provisionalDipCases = provisional.cases();
         this.provisionalDipFen = provisional.amount().fen();
+    }
+
+    /**
+     * What the draft's base spend stands on: the {@code declared} base where one stood when it was computed, else the
+     * platform's sum; the platform's sum is kept either way, for the officer to compare.
+     */
+    public void basedOn(Optional<DeclaredBaseEntity> declared, Money platformBaseSpend) {
+        this.declaredBase = declared.orElse(null);
+        this.platformBaseSpendFen = platformBaseSpend.fen();
+    }
+
+    /** The declared base the draft was computed on; empty when it stands on the platform's spend. */
+    public Optional<DeclaredBase> declaredBase() {
+        return declaredBase == null ? Optional.empty() : declaredBase.declaration();
+    }
+
+    /** The platform's own sum of the base year (the base spend itself for drafts computed before V28). */
+    public Money platformBaseSpend() {
+        return platformBaseSpendFen == null ? baseSpend() : Money.ofFen(platformBaseSpendFen);
     }
 
     /** Empty for a draft computed before V25. */

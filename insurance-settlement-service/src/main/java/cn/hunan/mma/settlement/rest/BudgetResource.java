@@ -10,7 +10,9 @@ import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
 import cn.hunan.mma.settlement.service.BudgetService;
+import cn.hunan.mma.settlement.service.DeclaredBases;
 import cn.hunan.mma.settlement.service.EmptyBaseException;
+import cn.hunan.mma.settlement.service.NoDeclaredBaseException;
 import cn.hunan.mma.settlement.service.NoScoreYetException;
 import cn.hunan.mma.settlement.service.OutdatedDraftException;
 import cn.hunan.mma.settlement.service.StaleBudgetException;
@@ -20,9 +22,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,11 +47,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class BudgetResource {
 
     private final BudgetService budgets;
+    private final DeclaredBases declaredBases;
     private final BudgetCalendar calendar;
     private final CurrentCaller caller;
 
-    public BudgetResource(BudgetService budgets, BudgetCalendar calendar, CurrentCaller caller) {
+    public BudgetResource(BudgetService budgets, DeclaredBases declaredBases, BudgetCalendar calendar, CurrentCaller caller) {
         this.budgets = budgets;
+        this.declaredBases = declaredBases;
         this.calendar = calendar;
         this.caller = caller;
     }
@@ -95,6 +101,48 @@ public class BudgetResource {
                 .map(BudgetResource::tagged);
     }
 
+    /**
+     * Declares the year's base spend from the bureau's legacy settlement system, for a base year the platform does not
+     * hold (the first budget year after go-live): drafts computed while it stands are based on it. Replaces the standing
+     * declaration; every one is kept.
+     */
+    @PUT
+    @Path("/declared-base")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<DeclaredBaseView> declareBase(@PathParam("allianceId") String allianceId, @PathParam("year") String year,
+                                             DeclaredBaseRequest request) {
+        DeclaredBaseRequest checked = DeclaredBaseRequest.checked(request);
+        int budgetYear = CalendarYears.parse(year);
+        // The legacy system's figure of a year is whole only once the year is over, as the platform's is.
+        calendar.requireBaseYearOver(budgetYear);
+        return visibleAlliance(allianceId, true)
+                .chain(alliance -> declaredBases.declare(alliance, budgetYear, checked.baseSpend(), checked.source(),
+                        caller.get().subject(), calendar.now()))
+                .map(history -> DeclaredBaseView.of(AllianceId.of(allianceId).value(), budgetYear, history));
+    }
+
+    /** Withdraws the standing declared base: drafts are based on the platform's spend again. Audited like a declaration. */
+    @DELETE
+    @Path("/declared-base")
+    @RolesAllowed(Role.INSURANCE_OFFICER_NAME)
+    public Uni<DeclaredBaseView> withdrawBase(@PathParam("allianceId") String allianceId, @PathParam("year") String year) {
+        int budgetYear = CalendarYears.parse(year);
+        return visibleAlliance(allianceId, true)
+                .chain(alliance -> declaredBases.withdraw(alliance, budgetYear, caller.get().subject(), calendar.now()))
+                .map(history -> DeclaredBaseView.of(AllianceId.of(allianceId).value(), budgetYear, history));
+    }
+
+    @GET
+    @Path("/declared-base")
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
+    public Uni<DeclaredBaseView> declaredBase(@PathParam("allianceId") String allianceId, @PathParam("year") String year) {
+        int budgetYear = CalendarYears.parse(year);
+        return visibleAlliance(allianceId, false)
+                .chain(alliance -> declaredBases.history(alliance.id(), budgetYear))
+                .map(history -> DeclaredBaseView.of(AllianceId.of(allianceId).value(), budgetYear, history));
+    }
+
     @ServerExceptionMapper
     public Response conflict(BudgetConflictException e) {
         return ProblemResponses.of(Problem.of(409, "Budget already approved", e.getMessage()));
@@ -129,6 +177,11 @@ public class BudgetResource {
     @ServerExceptionMapper
     public Response stale(StaleBudgetException e) {
         return ProblemResponses.of(Problem.of(412, "Draft changed", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noDeclaredBase(NoDeclaredBaseException e) {
+        return ProblemResponses.of(Problem.of(404, "No declared base", e.getMessage()));
     }
 
     @ServerExceptionMapper

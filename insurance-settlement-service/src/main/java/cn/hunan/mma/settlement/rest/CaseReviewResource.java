@@ -4,6 +4,7 @@ import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.Money;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.rest.TextOrNumber;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
@@ -49,7 +50,7 @@ public class CaseReviewResource {
     }
 
     /** The request body of a decision: the payment the case is approved for, and why. */
-    public record DecisionRequest(String approvedPayment, String reason) {
+    public record DecisionRequest(@TextOrNumber String approvedPayment, String reason) {
     }
 
     /**
@@ -95,7 +96,7 @@ public class CaseReviewResource {
         if (request == null || request.approvedPayment() == null) {
             throw new BadRequestException("approvedPayment: the payment approved for the case, in yuan (e.g. \"30000.00\"), is required");
         }
-        Money approved = Money.ofYuan(request.approvedPayment());
+        Money approved = BodyMoney.of("approvedPayment", request.approvedPayment());
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_REASON) {
             throw new BadRequestException("reason: the expert panel's reasoning, 1 to " + MAX_REASON + " characters, is required");
         }

@@ -6,6 +6,7 @@ import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.value.SignedMoney;
 import cn.hunan.mma.platform.rest.Problem;
 import cn.hunan.mma.platform.rest.ProblemResponses;
+import cn.hunan.mma.platform.rest.TextOrNumber;
 import cn.hunan.mma.platform.security.AccessPolicy;
 import cn.hunan.mma.platform.security.CurrentCaller;
 import cn.hunan.mma.platform.security.Jurisdiction;
@@ -56,7 +57,7 @@ public class DipClearingResource {
     }
 
     /** The request body: the area's DIP budget for the year, in yuan. */
-    public record ClearingRequest(String budget) {
+    public record ClearingRequest(@TextOrNumber String budget) {
     }
 
     /** One institution's line: its cases and points, what the fund was to pay and pays at the year's point value. */
@@ -87,7 +88,7 @@ public class DipClearingResource {
         if (request == null || request.budget() == null) {
             throw new BadRequestException("budget: the area's DIP budget for " + clearing + ", in yuan (e.g. \"25800000.00\"), is required");
         }
-        Money budget = Money.ofYuan(request.budget());
+        Money budget = BodyMoney.of("budget", request.budget());
         if (budget.isZero()) {
             throw new BadRequestException("budget: must be more than zero");
         }

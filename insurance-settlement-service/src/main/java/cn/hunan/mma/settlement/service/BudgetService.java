@@ -17,6 +17,7 @@ import cn.hunan.mma.settlement.domain.budget.BudgetDecision;
 import cn.hunan.mma.settlement.domain.budget.BudgetInputs;
 import cn.hunan.mma.settlement.domain.budget.BudgetParameters;
 import cn.hunan.mma.settlement.domain.budget.BudgetStatus;
+import cn.hunan.mma.settlement.domain.budget.DeclaredBase;
 import cn.hunan.mma.settlement.domain.budget.FactorAdjustmentRule;
 import cn.hunan.mma.settlement.domain.budget.PackageBudget;
 import cn.hunan.mma.settlement.domain.budget.ProvisionalDip;
@@ -24,6 +25,7 @@ import cn.hunan.mma.settlement.domain.budget.VisitSpend;
 import cn.hunan.mma.settlement.domain.parameters.ParameterVersion;
 import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
+import cn.hunan.mma.settlement.persistence.DeclaredBaseEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
@@ -103,7 +105,8 @@ public class BudgetService {
     /**
      * Computes (or recomputes) the draft for {@code year} from the spend of {@code year − 1}: the fund-paid
      * amounts of every non-superseded settled case and outpatient visit of a resident of a covered division,
-     * wherever treated (out-of-area care is charged against the package).
+     * wherever treated (out-of-area care is charged against the package) — or, while a declared base of the year
+     * stands ({@link DeclaredBases}), the declared figure, with the platform's sum kept beside it.
      */
     /** @param at when the draft is computed, by the budget calendar's clock (the one its approval is judged by) */
     public Uni<AllianceBudgetEntity> draft(AllianceEntity alliance, int year, Money carveOuts, SignedMoney factorAdjustment,
@@ -129,21 +132,26 @@ public class BudgetService {
             if (existing != null && BudgetDecision.toDraft(existing.status()) instanceof BudgetDecision.AlreadyApproved) {
                 throw new BudgetConflictException(alliance.id() + " " + year + " is already approved");
             }
-            // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
-            Uni<ParameterVersion> version = parameters.inForce(session, rulesDivision(alliance), LocalDate.of(year, 1, 1));
-            Money baseSpend = spend.amount();
-            return version.chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(typed(factorAdjustment, baseSpend, rules))
-                            : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
-                    .chain(adjustment -> {
-                        PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
-                        AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
-                        row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
-                                alliance.coveredDivisions(), rules.versionId(), actor, at);
-                        // The officer sees what the base holds at provisional DIP prices: the clearing will change it.
-                        row.provisionalDip(provisional);
-                        return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
-                                .chain(session::flush).replaceWith(row);
-                    }));
+            // A declared base (the bureau's legacy figure for a base year before go-live) replaces the platform's sum;
+            // everything downstream of the base is computed as from the platform's.
+            return DeclaredBases.standing(session, alliance.id(), year).chain(declared -> {
+                Money baseSpend = declared.flatMap(DeclaredBaseEntity::declaration).map(DeclaredBase::baseSpend).orElse(spend.amount());
+                // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
+                return parameters.inForce(session, rulesDivision(alliance), LocalDate.of(year, 1, 1))
+                        .chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(typed(factorAdjustment, baseSpend, rules))
+                                : factorAdjustment(session, alliance.id(), baseYear, baseSpend, rules))
+                        .chain(adjustment -> {
+                            PackageBudget budget = compute(new BudgetInputs(baseSpend, carveOuts, adjustment), rules.parameters().budget());
+                            AllianceBudgetEntity row = existing != null ? existing : new AllianceBudgetEntity(alliance.id(), year);
+                            row.draft(budget, baseYear, spend.cases(), new VisitSpend(spend.outpatient(), spend.visits()),
+                                    alliance.coveredDivisions(), rules.versionId(), actor, at);
+                            row.basedOn(declared, spend.amount());
+                            // The officer sees what the base holds at provisional DIP prices: the clearing will change it.
+                            row.provisionalDip(provisional);
+                            return (existing != null ? Uni.createFrom().voidItem() : session.persist(row))
+                                    .chain(session::flush).replaceWith(row);
+                        }));
+            });
         }));
     }
 
@@ -202,8 +210,9 @@ public class BudgetService {
 
     /**
      * Approves the draft the officer reviewed ({@code quotedVersion}); a second approval of the year
-     * is a conflict, a changed draft is stale. Two approvals racing past the check meet the
-     * optimistic lock on flush.
+     * is a conflict, a changed draft is stale. Approvals (and declarations of the year's base) take the year's
+     * {@link DeclaredBases#lock}, so a second approval waits for the first and finds the year approved; the
+     * optimistic lock still catches a draft recomputed meanwhile.
      */
     /**
      * @param lateReportsIn from when the base year's late reports are in, by the budget calendar's clock (which stamps
@@ -216,37 +225,45 @@ public class BudgetService {
         refuseIfDissolved(alliance, year);
         DivisionCode rulesArea = rulesDivision(alliance);
         String allianceId = alliance.id();
-        return sessions.withTransaction((session, tx) -> find(session, allianceId, year).chain(found -> {
-            AllianceBudgetEntity row = present(found, allianceId, year);
-            BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion, row.requestedBy(),
-                    actor, fourEyes);
-            if (decision instanceof BudgetDecision.AlreadyApproved) {
-                throw new BudgetConflictException(allianceId + " " + year + " is already approved");
-            }
-            if (decision instanceof BudgetDecision.StaleDraft stale) {
-                throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
-                        + stale.quotedVersion() + ": review it again");
-            }
-            if (decision instanceof BudgetDecision.DrafterApproving drafter) {
-                throw new OutOfScopeException(drafter.officer() + " computed this draft: another insurance officer reviews "
-                        + "and approves it (four eyes; mma.settlement.budget.four-eyes)");
-            }
-            if (row.requestedAt().isBefore(lateReportsIn)) {
-                // Waiting for the late reports is worth nothing if the draft approved was computed before they came.
-                throw new OutdatedDraftException("the draft was computed at " + row.requestedAt() + ", before the "
-                        + (year - 1) + " late reports were in (" + lateReportsIn + "): draft it again");
-            }
-            return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
-                    .chain(rules -> {
-                        refuseIfOutdated(row, rules, alliance);
-                        refuseIfBaseEmpty(row);
-                        // The event's time is the platform's: consumers refuse one ahead of their clocks.
-                        Instant now = clock.instant();
-                        row.approve(actor, now);
-                        return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
-                                .chain(session::flush).replaceWith(row);
-                    });
-        }));
+        return sessions.withTransaction((session, tx) -> DeclaredBases.lock(session, allianceId, year)
+                .chain(() -> find(session, allianceId, year))
+                .chain(found -> DeclaredBases.standing(session, allianceId, year).chain(standingBase -> {
+                    AllianceBudgetEntity row = present(found, allianceId, year);
+                    Optional<DeclaredBase> standing = standingBase.flatMap(DeclaredBaseEntity::declaration);
+                    BudgetDecision decision = BudgetDecision.toApprove(row.status(), row.version(), quotedVersion, row.requestedBy(),
+                            standing.map(DeclaredBase::declaredBy).orElse(null), actor, fourEyes);
+                    if (decision instanceof BudgetDecision.AlreadyApproved) {
+                        throw new BudgetConflictException(allianceId + " " + year + " is already approved");
+                    }
+                    if (decision instanceof BudgetDecision.StaleDraft stale) {
+                        throw new StaleBudgetException("the draft is at version " + stale.currentVersion() + ", not "
+                                + stale.quotedVersion() + ": review it again");
+                    }
+                    if (decision instanceof BudgetDecision.DrafterApproving drafter) {
+                        throw new OutOfScopeException(drafter.officer() + " computed this draft: another insurance officer reviews "
+                                + "and approves it (four eyes; mma.settlement.budget.four-eyes)");
+                    }
+                    if (decision instanceof BudgetDecision.DeclarerApproving declarer) {
+                        throw new OutOfScopeException(declarer.officer() + " declared the base the year's package stands on: another "
+                                + "insurance officer reviews and approves it (four eyes; mma.settlement.budget.four-eyes)");
+                    }
+                    if (row.requestedAt().isBefore(lateReportsIn)) {
+                        // Waiting for the late reports is worth nothing if the draft approved was computed before they came.
+                        throw new OutdatedDraftException("the draft was computed at " + row.requestedAt() + ", before the "
+                                + (year - 1) + " late reports were in (" + lateReportsIn + "): draft it again");
+                    }
+                    return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
+                            .chain(rules -> {
+                                refuseIfOutdated(row, rules, alliance);
+                                refuseIfBaseChanged(row, standing);
+                                refuseIfBaseEmpty(row);
+                                // The event's time is the platform's: consumers refuse one ahead of their clocks.
+                                Instant now = clock.instant();
+                                row.approve(actor, now);
+                                return session.persist(OutboxEventEntity.of(ContractOutboxEvents.of(Topics.BUDGETS, approved(row, role, now))))
+                                        .chain(session::flush).replaceWith(row);
+                            });
+                })));
     }
 
     /** Whose rules a budget is computed and approved under: the area of the alliance's first covered division. */
@@ -280,10 +297,29 @@ public class BudgetService {
         }
     }
 
+    /**
+     * A draft is approved on the base that stands: one declared, replaced or withdrawn since it was computed would
+     * otherwise be published as the year's package on a base no one stands by any more.
+     */
+    private static void refuseIfBaseChanged(AllianceBudgetEntity row, Optional<DeclaredBase> standing) {
+        Optional<Long> computedOn = row.declaredBase().map(DeclaredBase::number);
+        Optional<Long> stands = standing.map(DeclaredBase::number);
+        if (!computedOn.equals(stands)) {
+            throw new OutdatedDraftException("the draft was computed on " + describe(row.declaredBase()) + "; "
+                    + describe(standing) + " stands now: draft it again");
+        }
+    }
+
+    private static String describe(Optional<DeclaredBase> base) {
+        return base.map(declared -> "the base " + declared.baseSpend().toYuanString() + " declared by " + declared.declaredBy()
+                + " at " + declared.declaredAt()).orElse("the platform's base spend (no declared base)");
+    }
+
     /** A draft drafted before visits were counted knows of none: counted as none, as its base spend was. */
     private static void refuseIfBaseEmpty(AllianceBudgetEntity row) {
         long visits = row.baseOutpatient().map(VisitSpend::visits).orElse(0L);
-        if (BudgetDecision.toApproveBase(row.baseYear(), row.settledCases(), visits) instanceof BudgetDecision.EmptyBase empty) {
+        if (BudgetDecision.toApproveBase(row.baseYear(), row.settledCases(), visits, row.declaredBase().isPresent())
+                instanceof BudgetDecision.EmptyBase empty) {
             throw new EmptyBaseException("no settled cases and no visits in the base year " + empty.baseYear()
                     + " for the covered divisions " + row.coveredDivisions() + ": a package of " + row.packageTotal().toYuanString()
                     + " from no spend at all is almost surely data missing; draft it again once the base year's cases and "
@@ -291,7 +327,7 @@ public class BudgetService {
         }
     }
 
-    private static void refuseIfDissolved(AllianceEntity alliance, int year) {
+    static void refuseIfDissolved(AllianceEntity alliance, int year) {
         alliance.lifetime().refusesBudgetChange(alliance.id(), year).ifPresent(reason -> {
             throw new AllianceDissolvedException(reason);
         });

@@ -75,6 +75,9 @@ class BudgetApiTest {
     private final String changshaOfficer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("cs-insurance-officer", "insurance-officer").inCity("430100"));
     private final String auditor = TokenMinter.forTests().mint(TokenClaims.forSubject("xt-auditor", "auditor").inCity("430300"));
+    /** Declares the bases: neither the drafter ({@link #officer}) nor the approver ({@link #secondOfficer}). */
+    private final String thirdOfficer = TokenMinter.forTests().mint(
+            TokenClaims.forSubject("xt-insurance-officer-3", "insurance-officer").inCity("430300"));
 
     /** Each test drafts budgets of years no other test touches, years still to come: on 1 January 2100 their base years are over. */
     @BeforeEach
@@ -179,6 +182,150 @@ class BudgetApiTest {
                 .when().post("/api/v1/budgets/" + alliance + "/2057/draft").then().statusCode(200).extract().jsonPath();
         assertThat(redrafted.getString("packageTotal")).isEqualTo("997.50");
         approve(alliance, 2057, redrafted.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    /**
+     * The first budget year after go-live (2061 here): its base year 2060 predates the platform, which holds no case and
+     * no visit of it. The bureau declares its legacy system's figure, ¥500,000,000.00, and the draft stands on it —
+     * DOMAIN.md §7's worked example under the seed's g 5 % and reserve 5 %: 500m × 1.05 = 525m; reserve 26.25m;
+     * carve-outs 10m → P = ¥488,750,000.00. Four eyes: neither the drafter nor the declarer approves; a base redeclared
+     * after the draft outdates it; a third officer approves the draft on the standing declaration, and the base is then
+     * frozen.
+     */
+    @Test
+    void a_first_budget_year_after_go_live_stands_on_the_declared_base_and_is_approved_by_a_third_officer() throws Exception {
+        String alliance = "XTX-GOL-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+        String statement = "湘潭市医保局 legacy settlement system, 2060 annual statement no. 12";
+        JsonPath declared = awaitDeclared(alliance, 2061, declaration("500000000.00", statement));
+        assertThat(declared.getString("standing.baseSpend")).isEqualTo("500000000.00");
+        assertThat(declared.getString("standing.declaredBy")).isEqualTo("xt-insurance-officer-3");
+        assertThat(declared.getInt("baseYear")).isEqualTo(2060);
+
+        JsonPath drafted = awaitDraft(alliance, 2061, draft("10000000.00", "0.00"));
+        assertThat(drafted.getString("baseSource")).isEqualTo("declared");
+        assertThat(drafted.getString("declaredBase.source")).isEqualTo(statement);
+        assertThat(drafted.getString("declaredBase.declaredBy")).isEqualTo("xt-insurance-officer-3");
+        assertThat(List.of(drafted.getString("baseSpend"), drafted.getString("grownSpend"), drafted.getString("riskReserve"),
+                drafted.getString("carveOuts"), drafted.getString("packageTotal")))
+                .containsExactly("500000000.00", "525000000.00", "26250000.00", "10000000.00", "488750000.00");
+        assertThat(drafted.getString("platformBaseSpend")).as("the platform's own sum, beside it").isEqualTo("0.00");
+        assertThat(drafted.getLong("settledCases")).isZero();
+        assertThat(drafted.getLong("baseVisits")).isZero();
+
+        String approvePath = "/api/v1/budgets/" + alliance + "/2061/approve";
+        String reviewed = "\"" + drafted.getInt("version") + "\"";
+        given().auth().oauth2(officer).header("If-Match", reviewed).when().post(approvePath).then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("detail", containsString("xt-insurance-officer computed this draft"));
+        given().auth().oauth2(thirdOfficer).header("If-Match", reviewed).when().post(approvePath).then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("detail", containsString("xt-insurance-officer-3 declared the base"));
+
+        // Redeclared after the draft (a corrected statement): the draft on the replaced declaration is outdated.
+        declareBase(thirdOfficer, alliance, 2061, declaration("500000000.00", statement + ", corrected")).statusCode(200)
+                .body("history.size()", equalTo(2)).body("standing.source", equalTo(statement + ", corrected"));
+        approve(alliance, 2061, drafted.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated")).body("detail", containsString("declared by xt-insurance-officer-3"));
+
+        JsonPath redrafted = given().auth().oauth2(officer).contentType("application/json").body(draft("10000000.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2061/draft").then().statusCode(200).extract().jsonPath();
+        approve(alliance, 2061, redrafted.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"))
+                .body("packageTotal", equalTo("488750000.00")).body("baseSource", equalTo("declared"));
+        AllianceBudgetApproved published = ContractCodec.standard()
+                .decode(awaitBudget(alliance + ":2061").value(), AllianceBudgetApproved.class).orElseThrow();
+        assertThat(published.baseSpend().toYuanString()).isEqualTo("500000000.00");
+        assertThat(published.packageTotal().toYuanString()).isEqualTo("488750000.00");
+
+        // Approved: the base is frozen with the package.
+        declareBase(thirdOfficer, alliance, 2061, declaration("400000000.00", statement)).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Budget already approved"));
+        given().auth().oauth2(thirdOfficer).when().delete("/api/v1/budgets/" + alliance + "/2061/declared-base")
+                .then().statusCode(409).contentType(PROBLEM_JSON);
+        given().auth().oauth2(auditor).when().get("/api/v1/budgets/" + alliance + "/2061/declared-base").then().statusCode(200)
+                .body("history.action", equalTo(List.of("DECLARED", "DECLARED")))
+                .body("standing.number", equalTo(redrafted.getInt("declaredBase.number")));
+    }
+
+    /**
+     * A platform draft (2062's one case, ¥1,000.00) is outdated by a base declared after it; the draft on the declared
+     * ¥2,000.00 is outdated by its withdrawal (audited); drafted again, it is the platform's ¥1,000.00 × 1.05 − 5 % =
+     * ¥997.50 and approved.
+     */
+    @Test
+    void declaring_or_withdrawing_a_base_outdates_the_drafts_computed_before() throws Exception {
+        String alliance = "XTX-WDR-" + UUID.randomUUID().toString().substring(0, 8);
+        storeCase(XIANGTAN_COUNTY + "108", 2062, "1000.00", false);
+        publishAlliance(alliance);
+        JsonPath onPlatform = awaitDraft(alliance, 2063, draft("0.00", "0.00"));
+        assertThat(onPlatform.getString("baseSource")).isEqualTo("platform");
+        assertThat(onPlatform.getString("platformBaseSpend")).isEqualTo("1000.00");
+        assertThat(onPlatform.getString("declaredBase")).isNull();
+
+        declareBase(thirdOfficer, alliance, 2063, declaration("2000.00", "legacy statement 2062")).statusCode(200);
+        approve(alliance, 2063, onPlatform.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated")).body("detail", containsString("the platform's base spend"));
+        JsonPath onDeclared = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2063/draft").then().statusCode(200).extract().jsonPath();
+        assertThat(List.of(onDeclared.getString("baseSpend"), onDeclared.getString("platformBaseSpend")))
+                .containsExactly("2000.00", "1000.00");
+
+        String declaredBase = "/api/v1/budgets/" + alliance + "/2063/declared-base";
+        given().auth().oauth2(officer).when().delete(declaredBase).then().statusCode(200)
+                .body("standing", equalTo(null)).body("history.action", equalTo(List.of("DECLARED", "WITHDRAWN")))
+                .body("history[1].by", equalTo("xt-insurance-officer"));
+        given().auth().oauth2(officer).when().delete(declaredBase).then().statusCode(404).contentType(PROBLEM_JSON);
+        approve(alliance, 2063, onDeclared.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Draft outdated"));
+
+        JsonPath again = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2063/draft").then().statusCode(200).extract().jsonPath();
+        assertThat(List.of(again.getString("baseSource"), again.getString("baseSpend"), again.getString("packageTotal")))
+                .containsExactly("platform", "1000.00", "997.50");
+        approve(alliance, 2063, again.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    /** A declaration's body is refused naming the field; other areas' officers and auditors declare nothing. */
+    @Test
+    void a_declared_base_needs_an_amount_and_its_source_from_an_officer_of_the_area() throws Exception {
+        String alliance = "XTX-DBB-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance);
+        awaitDeclared(alliance, 2065, declaration("1000.00", "legacy"));
+
+        Map<String, String> refused = Map.of(
+                "{\"baseSpend\":\"1000.00\"}", "source",
+                "{\"baseSpend\":\"1000.00\",\"source\":\"  \"}", "source",
+                declaration("1000.00", "x".repeat(501)), "source",
+                declaration("-1000.00", "legacy"), "baseSpend",
+                declaration("1000.005", "legacy"), "baseSpend",
+                declaration("one thousand", "legacy"), "baseSpend",
+                declaration("0.00", "legacy"), "baseSpend",
+                "{\"source\":\"legacy\"}", "baseSpend");
+        refused.forEach((body, field) -> declareBase(officer, alliance, 2065, body).statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo(field)));
+        declareBase(changshaOfficer, alliance, 2065, declaration("1000.00", "legacy")).statusCode(403).contentType(PROBLEM_JSON);
+        declareBase(auditor, alliance, 2065, declaration("1000.00", "legacy")).statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).when().get("/api/v1/budgets/" + alliance + "/2065/declared-base").then().statusCode(200)
+                .body("history.size()", equalTo(1)).body("standing.source", equalTo("legacy"));
+    }
+
+    /** Declares (PUT) until the alliance has reached the service from the matrix topic. */
+    private JsonPath awaitDeclared(String alliance, int year, String body) {
+        AtomicReference<JsonPath> declared = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            var response = given().auth().oauth2(thirdOfficer).contentType("application/json").body(body)
+                    .when().put("/api/v1/budgets/" + alliance + "/" + year + "/declared-base");
+            declared.set(response.jsonPath());
+            return response.statusCode() == 200;
+        });
+        return declared.get();
+    }
+
+    private static ValidatableResponse declareBase(String caller, String alliance, int year, String body) {
+        return given().auth().oauth2(caller).contentType("application/json").body(body)
+                .when().put("/api/v1/budgets/" + alliance + "/" + year + "/declared-base").then();
+    }
+
+    private static String declaration(String baseSpend, String source) {
+        return "{\"baseSpend\":\"" + baseSpend + "\",\"source\":\"" + source + "\"}";
     }
 
     private static void installCalendarAt(String instant) {
@@ -294,6 +441,8 @@ class BudgetApiTest {
         given().auth().oauth2(officer).header("If-Match", "\"1\"")
                 .when().post("/api/v1/budgets/" + alliance + "/2046/approve").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Not a budget-holding alliance"));
+        declareBase(officer, alliance, 2046, declaration("1000.00", "legacy")).statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Not a budget-holding alliance"));
         given().auth().oauth2(officer).contentType("application/json").body(PeriodCloseApiTest.closeBody("1000.00"))
                 .when().post("/api/v1/settlements/" + alliance + "/2046-H1/close").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Not a budget-holding alliance"));
@@ -307,7 +456,10 @@ class BudgetApiTest {
         awaitDraft(alliance, 2032, draft("0.00", "0.00"));
 
         given().auth().oauth2(officer).contentType("application/json").body(draft("-5.00", "0.00"))
-                .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON);
+                .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("carveOuts"));
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "1.005"))
+                .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("factorAdjustment"));
         given().auth().oauth2(officer).contentType("application/json").body("{\"factorAdjustment\":\"0.00\"}")
                 .when().post(draftPath).then().statusCode(400).contentType(PROBLEM_JSON);
         given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))

@@ -98,7 +98,11 @@ class CaseReviewApiTest {
         String decision = "{\"approvedPayment\":\"30000.00\",\"reason\":\"术后并发症，专家组认定费用合理\"}";
         decide(XIANGTAN_AUDITOR, id, decision).then().statusCode(403).contentType(PROBLEM_JSON);
         decide(CHANGSHA_OFFICER, id, decision).then().statusCode(403).contentType(PROBLEM_JSON);
-        decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"-1.00\",\"reason\":\"x\"}").then().statusCode(400).contentType(PROBLEM_JSON);
+        // Money's own refusals name the field (before 2026-11-25 (9): "$").
+        for (String payment : List.of("-1.00", "30000.005", "thirty thousand")) {
+            decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"" + payment + "\",\"reason\":\"x\"}").then().statusCode(400)
+                    .contentType(PROBLEM_JSON).body("errors[0].field", equalTo("approvedPayment"));
+        }
         decide(XIANGTAN_OFFICER, id, "{\"approvedPayment\":\"30000.00\",\"reason\":\" \"}").then().statusCode(400)
                 .contentType(PROBLEM_JSON).body("detail", containsString("reason"));
         decide(XIANGTAN_OFFICER, "not-a-uuid", decision).then().statusCode(400).contentType(PROBLEM_JSON);

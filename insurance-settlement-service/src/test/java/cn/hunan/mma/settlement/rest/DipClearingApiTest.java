@@ -63,7 +63,9 @@ class DipClearingApiTest {
         storeDipCase("430382H0001", 2024, "NONE", "100", "1000.00");
         UUID reviewed = storeDipCase("430382T0101", 2024, "EXPERT_REVIEW", "200", "2000.00");
 
-        clear(2024, "4500.00").then().statusCode(409).contentType(PROBLEM_JSON)
+        // The budget typed as a JSON number reads as its text (@TextOrNumber): text fields refuse numbers since 2026-11-25 (9).
+        given().auth().oauth2(XIANGTAN_OFFICER).contentType("application/json").body("{\"budget\":4500.00}")
+                .when().post("/api/v1/dip-clearings/" + SHAOSHAN + "/2024").then().statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Reviews pending")).body("detail", containsString("1 of the 2 cases"));
 
         decide(reviewed, "5000.00", "2000.00");
@@ -137,6 +139,14 @@ class DipClearingApiTest {
         ledger(2023).statusCode(200).body("size()", equalTo(2)).body("amount", everyItem(equalTo("200.00")));
         assertThat(TestTopics.awaitPublished(Topics.DIP_CLEARINGS, cleared -> cleared.area().value().equals(SHAOSHAN)
                 && cleared.year() == 2023, 1)).hasSize(1);
+    }
+
+    /** Money's own refusals of the budget's text name the field (before 2026-11-25 (9): "$"). */
+    @Test
+    void a_budget_that_is_no_amount_of_money_is_refused_naming_the_field() {
+        for (String budget : List.of("-1.00", "25800000.005", "a lot")) {
+            clear(2021, budget).then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("budget"));
+        }
     }
 
     @Test

@@ -88,6 +88,10 @@ class DissolvedAllianceApiTest {
         // A new budget: refused as dissolved, not as "covers no divisions"; nor is the old draft approved.
         draft(alliance, 2024).then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Alliance dissolved"))
                 .body("detail", containsString("dissolved on 2022-05-15"));
+        // Nor is a base declared for it (since 2026-11-25 (9)).
+        given().auth().oauth2(officer).contentType("application/json").body("{\"baseSpend\":\"1000.00\",\"source\":\"legacy\"}")
+                .when().put("/api/v1/budgets/" + alliance + "/2024/declared-base")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Alliance dissolved"));
         given().auth().oauth2(officer).header("If-Match", "\"" + draft2023 + "\"")
                 .when().post("/api/v1/budgets/" + alliance + "/2023/approve")
                 .then().statusCode(409).contentType(PROBLEM_JSON).body("title", equalTo("Alliance dissolved"));

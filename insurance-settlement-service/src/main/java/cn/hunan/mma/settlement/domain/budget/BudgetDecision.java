@@ -27,6 +27,13 @@ public sealed interface BudgetDecision {
     }
 
     /**
+     * The officer who declared the base the draft stands on would approve it: the declared figure replaces the platform's
+     * sum and decides the package as much as the draft does, so with four eyes a second officer approves it.
+     */
+    record DeclarerApproving(String officer) implements BudgetDecision {
+    }
+
+    /**
      * The draft's base year holds no settled case and no outpatient visit of the covered residents: its package is
      * ¥0.00 plus whatever was typed in. A population without a single case or visit in a year is almost surely data
      * missing (the matrix's divisions, a consumer behind), not a year without care; approved, the scorer projected the
@@ -35,9 +42,12 @@ public sealed interface BudgetDecision {
     record EmptyBase(int baseYear) implements BudgetDecision {
     }
 
-    /** Whether a draft counting {@code settledCases} and {@code visits} in {@code baseYear} may be approved. */
-    static BudgetDecision toApproveBase(int baseYear, long settledCases, long visits) {
-        return settledCases == 0 && visits == 0 ? new EmptyBase(baseYear) : new Proceed();
+    /**
+     * Whether a draft counting {@code settledCases} and {@code visits} in {@code baseYear} may be approved. A draft on a
+     * {@code declared} base does not stand on the platform's counts: a base year before go-live holds none.
+     */
+    static BudgetDecision toApproveBase(int baseYear, long settledCases, long visits, boolean declared) {
+        return !declared && settledCases == 0 && visits == 0 ? new EmptyBase(baseYear) : new Proceed();
     }
 
     /** Whether a draft may be (re)computed for a year whose budget is in {@code status}, or absent (null). */
@@ -47,16 +57,20 @@ public sealed interface BudgetDecision {
 
     /**
      * Whether the draft at {@code currentVersion}, computed by {@code drafter}, may be approved by {@code approver}, who
-     * reviewed {@code quotedVersion}; with {@code fourEyes}, not by the officer who computed it.
+     * reviewed {@code quotedVersion}; with {@code fourEyes}, not by the officer who computed it nor by the one who
+     * declared the standing base ({@code declarer}, null when none stands).
      */
     static BudgetDecision toApprove(BudgetStatus status, int currentVersion, int quotedVersion, String drafter,
-                                    String approver, boolean fourEyes) {
+                                    String declarer, String approver, boolean fourEyes) {
         if (status == BudgetStatus.APPROVED) {
             return new AlreadyApproved();
         }
         if (currentVersion != quotedVersion) {
             return new StaleDraft(currentVersion, quotedVersion);
         }
-        return fourEyes && drafter.equals(approver) ? new DrafterApproving(approver) : new Proceed();
+        if (fourEyes && drafter.equals(approver)) {
+            return new DrafterApproving(approver);
+        }
+        return fourEyes && approver.equals(declarer) ? new DeclarerApproving(approver) : new Proceed();
     }
 }
