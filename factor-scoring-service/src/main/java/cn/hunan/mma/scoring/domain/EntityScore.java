@@ -7,9 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An entity's scores for a period under one rule version. A factor without any scored indicator
- * reports 0.00 and takes no part in the composite (its weight is spread over the others).
+ * An entity's scores for a period under one rule version.
+ *
+ * @param factorScores the scored factors only: a factor without any scored indicator (no data) is absent, and takes
+ *                     no part in the composite (its weight is spread over the others)
  */
 public record EntityScore(String ruleVersion, BigDecimal composite, Map<Factor, BigDecimal> factorScores,
                           List<IndicatorResult> indicators) {
+
+    /** The factor's score, or null when none of its indicators is scored. */
+    public BigDecimal factorScore(Factor factor) {
+        return factorScores.get(factor);
+    }
 }

@@ -26,6 +26,9 @@ public final class RuleSetValidator {
             }
             checkMeasure(measure, problems);
         }
+        for (MeasureDefinition measure : rules.measures()) {
+            checkLatestMonthOf(measure, rules, problems);
+        }
         Set<String> indicatorIds = new HashSet<>();
         for (IndicatorDefinition indicator : rules.indicators()) {
             String at = "indicator " + indicator.id();
@@ -90,6 +93,19 @@ public final class RuleSetValidator {
                     problems.add(at + ": " + type + " has no field " + condition.field() + " to filter on");
                 }
             }
+        }
+    }
+
+    /** A point-in-time measure's period value is found by a count of reports, which must itself add up. */
+    private static void checkLatestMonthOf(MeasureDefinition measure, RuleSet rules, List<String> problems) {
+        if (!measure.pointInTime()) {
+            return;
+        }
+        boolean aCount = rules.measure(measure.latestMonthOf())
+                .filter(reference -> reference.counts() && !reference.pointInTime()).isPresent();
+        if (!aCount) {
+            problems.add("measure " + measure.id() + ": latestMonthOf names no counting measure of this rule set "
+                    + "(one without sumOf or latestMonthOf): " + measure.latestMonthOf());
         }
     }
 }

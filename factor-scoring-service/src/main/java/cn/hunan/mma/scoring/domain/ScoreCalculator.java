@@ -7,10 +7,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,19 +38,14 @@ public final class ScoreCalculator {
                 weights.merge(indicator.factor(), indicator.weight(), BigDecimal::add);
             }
         }
+        // A factor with no scored indicator has no score (no data is not 0.00): it is left out of the map.
         Map<Factor, BigDecimal> factorScores = new EnumMap<>(Factor.class);
-        Set<Factor> scoredFactors = EnumSet.noneOf(Factor.class);
-        for (Factor factor : Factor.values()) {
-            if (weights.containsKey(factor)) {
-                factorScores.put(factor, twoDecimals(weightedSums.get(factor).divide(weights.get(factor), PRECISION)));
-                scoredFactors.add(factor);
-            } else {
-                factorScores.put(factor, twoDecimals(BigDecimal.ZERO));
-            }
+        for (Factor factor : weights.keySet()) {
+            factorScores.put(factor, twoDecimals(weightedSums.get(factor).divide(weights.get(factor), PRECISION)));
         }
         BigDecimal compositeSum = BigDecimal.ZERO;
         BigDecimal compositeWeight = BigDecimal.ZERO;
-        for (Factor factor : scoredFactors) {
+        for (Factor factor : factorScores.keySet()) {
             compositeSum = compositeSum.add(factorScores.get(factor).multiply(rules.weightOf(factor)));
             compositeWeight = compositeWeight.add(rules.weightOf(factor));
         }

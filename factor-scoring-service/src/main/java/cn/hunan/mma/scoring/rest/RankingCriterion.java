@@ -45,10 +45,13 @@ record RankingCriterion(String text, Factor factor, String indicatorId) {
         throw new ContractViolation(Reason.INVALID_VALUE, "by", "by must be composite, factor:<FACTOR> or indicator:<id>");
     }
 
-    /** The score to rank by, or null when there is none (an indicator with a zero denominator): such entities are left out. */
+    /**
+     * The score to rank by, or null when there is none (an indicator with a zero denominator, a factor none of whose
+     * indicators is scored): such entities are left out.
+     */
     BigDecimal valueOf(EntityScore score) {
         if (factor != null) {
-            return score.factorScores().get(factor);
+            return score.factorScore(factor);
         }
         if (indicatorId != null) {
             return score.indicators().stream().filter(result -> result.indicatorId().equals(indicatorId))

@@ -86,7 +86,7 @@ public class RankingsResource {
         if (!queries.running()) {
             return ProblemResponses.of(Problem.of(503, "Scores are not available yet", "the scorer's state is not RUNNING; retry later"));
         }
-        RuleSet rules = queries.ruleSets().inForce();
+        RuleSet rules = queries.ruleSets().forPeriod(parsed);   // the version the period is scored with
         RankingCriterion criterion = RankingCriterion.parse(by, rules);
         List<Candidate> candidates = candidates(entityKind, parsed, alliance, area, level);
         List<Ranking.Entry> entries = localEntries(candidates, parsed, criterion);

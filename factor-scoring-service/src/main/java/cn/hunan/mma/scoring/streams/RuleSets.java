@@ -46,6 +46,20 @@ public final class RuleSets {
 
     /** The version in force today (China Standard Time): weights and thresholds apply without a replay. */
     public RuleSet inForce() {
-        return history().inForceOn(LocalDate.now(clock.withZone(Period.ZONE))).orElse(seed);
+        return history().inForceOn(today()).orElse(seed);
+    }
+
+    /** The version a period is scored with ({@link RuleSetHistory#forPeriod}). */
+    public RuleSet forPeriod(Period period) {
+        return byPeriod().of(period);
+    }
+
+    /** Which version scores which period, read once for many periods. */
+    PeriodRuleSets byPeriod() {
+        return new PeriodRuleSets(history(), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Period.ZONE));
     }
 }

@@ -2,9 +2,10 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.domain.EntityScore;
+import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.domain.ScoreCalculator;
 
-/** A scope's score for a period, computed on read from the local totals with the rule version in force. */
+/** A scope's score for a period, computed on read from the local totals with the period's rule version. */
 public final class ScoreReading {
 
     private final TotalsReader totals;
@@ -16,8 +17,12 @@ public final class ScoreReading {
     }
 
     public EntityScore score(String scope, Period period) {
-        return ScoreCalculator.score(ruleSets.inForce(), totals.totals(scope, period),
-                totals.baselines(scope, period));
+        return score(totals, ruleSets.forPeriod(period), scope, period);
+    }
+
+    /** The score under {@code rules}, as the API reads it and the emitter publishes it. */
+    static EntityScore score(TotalsReader totals, RuleSet rules, String scope, Period period) {
+        return ScoreCalculator.score(rules, totals.totals(scope, period, rules), totals.baselines(scope, period, rules));
     }
 
     public TotalsReader totals() {

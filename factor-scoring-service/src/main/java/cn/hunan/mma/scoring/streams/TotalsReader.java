@@ -2,6 +2,8 @@ package cn.hunan.mma.scoring.streams;
 
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.scoring.domain.Baseline;
+import cn.hunan.mma.scoring.domain.PeriodTotals;
+import cn.hunan.mma.scoring.domain.RuleSet;
 import cn.hunan.mma.scoring.domain.Totals;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -16,7 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads a scope's totals for any period from the monthly store: half years and years are sums of months. */
+/**
+ * Reads a scope's totals for any period from the monthly store: half years and years are made of months — summed, or,
+ * as a rule set scores them, with point-in-time measures taken from the latest month ({@link PeriodTotals}).
+ */
 public final class TotalsReader {
 
     private final Function<String, MonthTotals> store;
@@ -40,15 +45,23 @@ public final class TotalsReader {
         return new TotalsReader(store);
     }
 
+    /** Every measure of the period summed over its months: for amounts such as the fund spend. */
     public Totals totals(String scope, Period period) {
-        Totals sum = Totals.EMPTY;
+        return PeriodTotals.sum(monthTotals(scope, period));
+    }
+
+    /** The period's totals as the rule set scores them: point-in-time measures are not summed ({@link PeriodTotals}). */
+    public Totals totals(String scope, Period period, RuleSet rules) {
+        return PeriodTotals.of(rules, monthTotals(scope, period));
+    }
+
+    private List<Totals> monthTotals(String scope, Period period) {
+        List<Totals> found = new ArrayList<>();
         for (Period month : months(period)) {
-            MonthTotals found = store.apply(TotalsKeys.of(scope, month.toString()));
-            if (found != null) {
-                sum = sum.plus(found.totals());
-            }
+            MonthTotals totals = store.apply(TotalsKeys.of(scope, month.toString()));
+            found.add(totals == null ? Totals.EMPTY : totals.totals());
         }
-        return sum;
+        return found;
     }
 
     /** Whether any month of the period has totals for the scope (stops at the first found). */
@@ -78,9 +91,9 @@ public final class TotalsReader {
      * The totals an IMPROVEMENT indicator of {@code period} compares with, by its {@link Baseline}; each earlier period
      * is read once however many indicators compare with it (a year's previous year is also the year a year before).
      */
-    public Function<Baseline, Totals> baselines(String scope, Period period) {
+    public Function<Baseline, Totals> baselines(String scope, Period period, RuleSet rules) {
         Map<Period, Totals> read = new HashMap<>();
-        return baseline -> read.computeIfAbsent(baseline.before(period), earlier -> totals(scope, earlier));
+        return baseline -> read.computeIfAbsent(baseline.before(period), earlier -> totals(scope, earlier, rules));
     }
 
     static List<Period> months(Period period) {

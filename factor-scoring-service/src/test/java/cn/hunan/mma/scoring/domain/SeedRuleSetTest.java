@@ -54,6 +54,27 @@ class SeedRuleSetTest {
                         "measure c: ConductIncidentRecorded carries no patient residence, so it cannot be counted by RESIDENCE");
     }
 
+    /** A point-in-time measure finds its period's month by a count of reports; a sum or a missing measure cannot do that. */
+    @Test
+    void a_point_in_time_measure_must_name_a_counting_measure() {
+        MeasureDefinition reports = new MeasureDefinition("reports", List.of("SupportMetricsReported"), Basis.TREATMENT, null, List.of());
+        MeasureDefinition staff = new MeasureDefinition("staff", List.of("SupportMetricsReported"), Basis.TREATMENT, "staffTotal",
+                List.of(), "reports");
+        MeasureDefinition bySum = new MeasureDefinition("physicians", List.of("SupportMetricsReported"), Basis.TREATMENT, "physicians",
+                List.of(), "staff");
+        MeasureDefinition byNothing = new MeasureDefinition("nurses", List.of("SupportMetricsReported"), Basis.TREATMENT, "staffTotal",
+                List.of(), "nowhere");
+        RuleSet rules = new RuleSet("v", seed.effectiveFrom(), seed.factorWeights(), List.of(reports, staff, bySum, byNothing), List.of());
+
+        assertThat(RuleSetValidator.problemsOf(rules)).containsExactly(
+                "measure physicians: latestMonthOf names no counting measure of this rule set (one without sumOf or latestMonthOf): staff",
+                "measure nurses: latestMonthOf names no counting measure of this rule set (one without sumOf or latestMonthOf): nowhere");
+        // Written and read back with it; a measure without it is written without it.
+        assertThat(RuleSetJson.parse(RuleSetJson.write(rules)).measure("staff").orElseThrow().latestMonthOf()).isEqualTo("reports");
+        assertThat(new String(RuleSetJson.write(TestRuleSets.twoFactors("v", seed.effectiveFrom(), "1", "1")), StandardCharsets.UTF_8))
+                .doesNotContain("latestMonthOf");
+    }
+
     @Test
     void an_indicator_naming_a_missing_measure_is_rejected() {
         RuleSet rules = TestRuleSets.twoFactors("v", seed.effectiveFrom(), "1", "1");

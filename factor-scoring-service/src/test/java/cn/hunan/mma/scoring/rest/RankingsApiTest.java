@@ -49,9 +49,13 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Rankings against the running application fed through the real broker: two county medical
@@ -132,7 +136,7 @@ class RankingsApiTest {
                 given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("area", "430300")
                         .when().get("/api/v1/rankings/alliance/2025-03")
                         .then().statusCode(200)
-                        .body("ruleVersion", equalTo("seed-2025.2"))
+                        .body("ruleVersion", equalTo("seed-2025.3"))
                         .body("entries.id", contains("CC-430381", "CC-430321"))
                         .body("entries.value", contains(76.92f, 38.46f))
                         .body("entries.rank", contains(1, 2)));
@@ -164,6 +168,30 @@ class RankingsApiTest {
                 .then().statusCode(200)
                 .body("entries.id", contains(XIANGTAN_VILLAGE.value(), XIANGXIANG_VILLAGE.value()))
                 .body("entries.rank", contains(1, 1));
+    }
+
+    /**
+     * No discharges anywhere in 湘乡's community: no institution has an INPATIENT score, so a ranking by that factor lists
+     * none of them (until 2026-11-25 (9) both at 0.00, as if measured and failed), and the score shows the factor as
+     * null; OUTPATIENT, which their visits score, ranks both.
+     */
+    @Test
+    void a_ranking_by_a_factor_leaves_out_the_institutions_with_no_data_for_it() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", "factor:OUTPATIENT").queryParam("alliance", "CC-430381")
+                        .when().get("/api/v1/rankings/institution/2025-03")
+                        .then().statusCode(200)
+                        .body("entries.id", containsInAnyOrder(XIANGXIANG_VILLAGE.value(), XIANGXIANG_COUNTY.value())));
+        given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", "factor:INPATIENT").queryParam("alliance", "CC-430381")
+                .when().get("/api/v1/rankings/institution/2025-03")
+                .then().statusCode(200)
+                .body("total", equalTo(0))
+                .body("entries", empty());
+        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/scores/institution/" + XIANGXIANG_VILLAGE.value() + "/2025-03")
+                .then().statusCode(200)
+                .body("factors", hasKey("INPATIENT"))
+                .body("factors.INPATIENT", nullValue())
+                .body("factors.OUTPATIENT", notNullValue());
     }
 
     /**

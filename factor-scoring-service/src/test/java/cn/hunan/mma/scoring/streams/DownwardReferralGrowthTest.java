@@ -61,7 +61,7 @@ class DownwardReferralGrowthTest {
     private IndicatorResult growth(String period) {
         TotalsReader totals = TotalsReader.of(store::get);
         Period parsed = Period.parse(period);
-        EntityScore score = ScoreCalculator.score(seed, totals.totals(SCOPE, parsed), totals.baselines(SCOPE, parsed));
+        EntityScore score = ScoreCalculator.score(seed, totals.totals(SCOPE, parsed, seed), totals.baselines(SCOPE, parsed, seed));
         return score.indicators().stream().filter(result -> result.indicatorId().equals(INDICATOR)).findFirst().orElseThrow();
     }
 

@@ -44,15 +44,7 @@ class ScoreEmissionTest {
     @Test
     void a_weight_change_rescores_without_a_replay() {
         TestOutputTopic<ScoreKey, ?> scores = world.scores();
-        // Alliance CC-430321: 4 visits, 1 at primary level → share 0.25 of a 0.5 target → OUTPATIENT 50.00.
-        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
-        for (int i = 0; i < 3; i++) {
-            world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
-        }
-        // 2 discharges, 1 to primary care → share 0.5 of a 0.5 target → REFERRAL 100.00.
-        world.send(Topics.INPATIENT, discharge(COUNTY_HOSPITAL, MARCH_10));
-        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, MARCH_10, "800.00", DischargeMode.TRANSFERRED_TO_PRIMARY_CARE, null));
-        world.advanceWallClock(Duration.ofSeconds(2));
+        marchOfTheCommunity();
 
         FactorScoreComputed before = latest(scores, "ALLIANCE:CC-430321:2025-03");
         assertThat(before.ruleVersion()).isEqualTo("v1");
@@ -60,8 +52,10 @@ class ScoreEmissionTest {
         assertThat(before.scoreOf(Factor.REFERRAL)).isEqualByComparingTo("100.00");
         assertThat(before.composite()).isEqualByComparingTo("75.00");
 
-        // v2 weighs outpatient 3:1 — read now: (3 × 50 + 1 × 100) ÷ 4 = 62.50, from the same totals, no replay.
-        world.loadRuleSet(TestRuleSets.twoFactors("v2", LocalDate.parse("2025-06-01"), "3", "1"));
+        // v2, in force from 1 March (so on March's last day), weighs outpatient 3:1 — read now: (3 × 50 + 1 × 100) ÷ 4 =
+        // 62.50, from the same totals, no replay. (Until 2026-11-25 (9) v2 was dated 1 June, and March was scored with
+        // it because it was in force on the day of reading.)
+        world.loadRuleSet(TestRuleSets.twoFactors("v2", LocalDate.parse("2025-03-01"), "3", "1"));
         assertThat(world.score("ALLIANCE:CC-430321", "2025-03").ruleVersion()).isEqualTo("v2");
         assertThat(world.score("ALLIANCE:CC-430321", "2025-03").composite()).isEqualByComparingTo("62.50");
 
@@ -73,6 +67,46 @@ class ScoreEmissionTest {
         assertThat(after.ruleVersion()).isEqualTo("v2");
         assertThat(after.scoreOf(Factor.OUTPATIENT)).isEqualByComparingTo("66.67");
         assertThat(after.composite()).isEqualByComparingTo("75.00");
+    }
+
+    /**
+     * A period is scored with the version in force on its last day ("today" is 31 December 2025 here). v2 (3:1), dated
+     * 1 June and loaded in December, scores H1 and the year — published again at once, with no new event, as 62.50 —
+     * while March, which ended under v1, stays at 75.00 under v1, on read and on the topic (not published again).
+     */
+    @Test
+    void a_period_keeps_the_version_in_force_on_its_last_day_and_a_version_dated_in_the_past_republishes_the_periods_it_scores() {
+        TestOutputTopic<ScoreKey, ?> scores = world.scores();
+        marchOfTheCommunity();
+        assertThat(all(scores)).containsKey("ALLIANCE:CC-430321:2025-H1");
+
+        world.loadRuleSet(TestRuleSets.twoFactors("v2", LocalDate.parse("2025-06-01"), "3", "1"));
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-03").ruleVersion()).isEqualTo("v1");
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-03").composite()).isEqualByComparingTo("75.00");
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-H1").ruleVersion()).isEqualTo("v2");
+        assertThat(world.score("ALLIANCE:CC-430321", "2025-H1").composite()).isEqualByComparingTo("62.50");
+
+        world.advanceWallClock(Duration.ofSeconds(2));
+        Map<String, FactorScoreComputed> republished = all(scores);
+        assertThat(republished).doesNotContainKey("ALLIANCE:CC-430321:2025-03").doesNotContainKey("INSTITUTION:430321T0100:2025-03");
+        for (String key : List.of("ALLIANCE:CC-430321:2025-H1", "ALLIANCE:CC-430321:2025", "INSTITUTION:430321T0100:2025-H1")) {
+            assertThat(republished.get(key)).as(key).isNotNull();
+            assertThat(republished.get(key).ruleVersion()).as(key).isEqualTo("v2");
+        }
+        assertThat(republished.get("ALLIANCE:CC-430321:2025-H1").composite()).isEqualByComparingTo("62.50");
+    }
+
+    /** Alliance CC-430321 in March: OUTPATIENT 50.00, REFERRAL 100.00, published. */
+    private void marchOfTheCommunity() {
+        // 4 visits, 1 at primary level → share 0.25 of a 0.5 target → OUTPATIENT 50.00.
+        world.send(Topics.OUTPATIENT_VISITS, visit(TOWNSHIP_CENTRE, MARCH_10));
+        for (int i = 0; i < 3; i++) {
+            world.send(Topics.OUTPATIENT_VISITS, visit(COUNTY_HOSPITAL, MARCH_10));
+        }
+        // 2 discharges, 1 to primary care → share 0.5 of a 0.5 target → REFERRAL 100.00.
+        world.send(Topics.INPATIENT, discharge(COUNTY_HOSPITAL, MARCH_10));
+        world.send(Topics.INPATIENT, discharge(newId(), COUNTY_HOSPITAL, MARCH_10, "800.00", DischargeMode.TRANSFERRED_TO_PRIMARY_CARE, null));
+        world.advanceWallClock(Duration.ofSeconds(2));
     }
 
     @Test
