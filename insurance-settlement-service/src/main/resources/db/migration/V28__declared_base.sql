@@ -9,9 +9,12 @@ CREATE TABLE declared_base (
     action         TEXT        NOT NULL CHECK (action IN ('DECLARED', 'WITHDRAWN')),
     base_spend_fen BIGINT      CHECK (base_spend_fen > 0),
     source         TEXT,
+    -- the divisions whose residents' spend the figure is (sorted, comma-separated, as alliance_budget.covered_divisions):
+    -- the alliance's when it was declared; a draft uses it only while the alliance covers exactly these
+    covered_divisions TEXT,
     recorded_by    TEXT        NOT NULL,
     recorded_at    TIMESTAMPTZ NOT NULL,
-    CHECK ((action = 'DECLARED') = (base_spend_fen IS NOT NULL AND source IS NOT NULL))
+    CHECK ((action = 'DECLARED') = (base_spend_fen IS NOT NULL AND source IS NOT NULL AND covered_divisions IS NOT NULL))
 );
 CREATE INDEX declared_base_by_year ON declared_base (alliance_id, budget_year, id);
 

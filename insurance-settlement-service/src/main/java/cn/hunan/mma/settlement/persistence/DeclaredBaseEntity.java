@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One declaration of a budget year's base spend, or one withdrawal (V28). Rows are only ever added: the latest of an
@@ -43,6 +45,9 @@ public class DeclaredBaseEntity {
     @Column(name = "source")
     String source;
 
+    @Column(name = "covered_divisions")
+    String coveredDivisions;
+
     @Column(name = "recorded_by", nullable = false)
     String recordedBy;
 
@@ -52,29 +57,33 @@ public class DeclaredBaseEntity {
     protected DeclaredBaseEntity() {
     }
 
-    private DeclaredBaseEntity(String allianceId, int year, String action, Long baseSpendFen, String source, String by,
-                               Instant at) {
+    private DeclaredBaseEntity(String allianceId, int year, String action, Long baseSpendFen, String source,
+                               List<String> coveredDivisions, String by, Instant at) {
         this.allianceId = allianceId;
         this.year = year;
         this.action = action;
         this.baseSpendFen = baseSpendFen;
         this.source = source;
+        this.coveredDivisions = coveredDivisions == null ? null
+                : coveredDivisions.stream().sorted().collect(Collectors.joining(","));
         this.recordedBy = by;
         this.recordedAt = at;
     }
 
-    public static DeclaredBaseEntity declared(String allianceId, int year, Money baseSpend, String source, String by, Instant at) {
-        return new DeclaredBaseEntity(allianceId, year, DECLARED, baseSpend.fen(), source, by, at);
+    public static DeclaredBaseEntity declared(String allianceId, int year, Money baseSpend, String source,
+                                              List<String> coveredDivisions, String by, Instant at) {
+        return new DeclaredBaseEntity(allianceId, year, DECLARED, baseSpend.fen(), source, coveredDivisions, by, at);
     }
 
     public static DeclaredBaseEntity withdrawn(String allianceId, int year, String by, Instant at) {
-        return new DeclaredBaseEntity(allianceId, year, WITHDRAWN, null, null, by, at);
+        return new DeclaredBaseEntity(allianceId, year, WITHDRAWN, null, null, null, by, at);
     }
 
     /** The declaration this row makes; empty for a withdrawal. */
     public Optional<DeclaredBase> declaration() {
         return DECLARED.equals(action)
-                ? Optional.of(new DeclaredBase(id, Money.ofFen(baseSpendFen), source, recordedBy, recordedAt))
+                ? Optional.of(new DeclaredBase(id, Money.ofFen(baseSpendFen), source,
+                        coveredDivisions.isEmpty() ? List.of() : List.of(coveredDivisions.split(",")), recordedBy, recordedAt))
                 : Optional.empty();
     }
 

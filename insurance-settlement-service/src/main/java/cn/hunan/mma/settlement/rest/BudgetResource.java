@@ -9,6 +9,7 @@ import cn.hunan.mma.settlement.persistence.AllianceBudgetEntity;
 import cn.hunan.mma.settlement.persistence.AllianceEntity;
 import cn.hunan.mma.settlement.service.AllianceDissolvedException;
 import cn.hunan.mma.settlement.service.BudgetConflictException;
+import cn.hunan.mma.settlement.service.DeclaredBaseOutdatedException;
 import cn.hunan.mma.settlement.service.BudgetService;
 import cn.hunan.mma.settlement.service.DeclaredBases;
 import cn.hunan.mma.settlement.service.EmptyBaseException;
@@ -162,6 +163,11 @@ public class BudgetResource {
     @ServerExceptionMapper
     public Response outdated(OutdatedDraftException e) {
         return ProblemResponses.of(Problem.of(409, "Draft outdated", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response declaredBaseOutdated(DeclaredBaseOutdatedException e) {
+        return ProblemResponses.of(Problem.of(409, "Declared base outdated", e.getMessage()));
     }
 
     @ServerExceptionMapper

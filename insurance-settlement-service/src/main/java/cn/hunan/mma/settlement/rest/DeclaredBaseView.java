@@ -13,10 +13,12 @@ import java.util.List;
 public record DeclaredBaseView(String allianceId, int year, int baseYear, Declared standing, List<Entry> history) {
 
     /** A declaration as a draft uses it; {@code number} is what a draft's {@code declaredBase.number} refers to. */
-    public record Declared(long number, String baseSpend, String source, String declaredBy, Instant declaredAt) {
+    public record Declared(long number, String baseSpend, String source, List<String> coveredDivisions, String declaredBy,
+                           Instant declaredAt) {
 
         static Declared of(DeclaredBase base) {
-            return new Declared(base.number(), base.baseSpend().toYuanString(), base.source(), base.declaredBy(), base.declaredAt());
+            return new Declared(base.number(), base.baseSpend().toYuanString(), base.source(), base.coveredDivisions(),
+                    base.declaredBy(), base.declaredAt());
         }
     }
 

@@ -135,6 +135,7 @@ public class BudgetService {
             // A declared base (the bureau's legacy figure for a base year before go-live) replaces the platform's sum;
             // everything downstream of the base is computed as from the platform's.
             return DeclaredBases.standing(session, alliance.id(), year).chain(declared -> {
+                declared.flatMap(DeclaredBaseEntity::declaration).ifPresent(base -> refuseIfForOtherDivisions(base, alliance));
                 Money baseSpend = declared.flatMap(DeclaredBaseEntity::declaration).map(DeclaredBase::baseSpend).orElse(spend.amount());
                 // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
                 return parameters.inForce(session, rulesDivision(alliance), LocalDate.of(year, 1, 1))
@@ -153,6 +154,19 @@ public class BudgetService {
                         }));
             });
         }));
+    }
+
+    /**
+     * A declared figure is the spend of the residents of the divisions the alliance covered when it was declared; once
+     * the matrix has added or taken one it is no base for the alliance, and a draft on it would pass approval's check
+     * that the draft counted the divisions the alliance covers (the draft records today's) — helper-124.
+     */
+    private static void refuseIfForOtherDivisions(DeclaredBase base, AllianceEntity alliance) {
+        if (!base.counts(alliance.coveredDivisions())) {
+            throw new DeclaredBaseOutdatedException("the base " + base.baseSpend().toYuanString() + " declared by "
+                    + base.declaredBy() + " is the spend of the residents of " + base.coveredDivisions() + "; the alliance covers "
+                    + alliance.coveredDivisions().stream().sorted().toList() + " now: declare the base again for them, or withdraw it");
+        }
     }
 
     /**
@@ -243,6 +257,8 @@ public class BudgetService {
                         throw new OutOfScopeException(drafter.officer() + " computed this draft: another insurance officer reviews "
                                 + "and approves it (four eyes; mma.settlement.budget.four-eyes)");
                     }
+                    // Before the declarer's check: a draft on a base since replaced is outdated, whoever declared the new one.
+                    refuseIfBaseChanged(row, standing);
                     if (decision instanceof BudgetDecision.DeclarerApproving declarer) {
                         throw new OutOfScopeException(declarer.officer() + " declared the base the year's package stands on: another "
                                 + "insurance officer reviews and approves it (four eyes; mma.settlement.budget.four-eyes)");
@@ -255,7 +271,6 @@ public class BudgetService {
                     return parameters.inForce(session, rulesArea, LocalDate.of(year, 1, 1))
                             .chain(rules -> {
                                 refuseIfOutdated(row, rules, alliance);
-                                refuseIfBaseChanged(row, standing);
                                 refuseIfBaseEmpty(row);
                                 // The event's time is the platform's: consumers refuse one ahead of their clocks.
                                 Instant now = clock.instant();

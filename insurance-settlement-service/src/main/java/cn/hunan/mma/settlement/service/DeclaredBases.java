@@ -41,7 +41,7 @@ public class DeclaredBases {
     public Uni<List<DeclaredBaseEntity>> declare(AllianceEntity alliance, int year, Money baseSpend, String source, String actor,
                                                  Instant at) {
         return change(alliance, year, session -> session.persist(
-                DeclaredBaseEntity.declared(alliance.id(), year, baseSpend, source, actor, at)));
+                DeclaredBaseEntity.declared(alliance.id(), year, baseSpend, source, alliance.coveredDivisions(), actor, at)));
     }
 
     /** Withdraws the standing declaration: drafts are based on the platform's spend again. */

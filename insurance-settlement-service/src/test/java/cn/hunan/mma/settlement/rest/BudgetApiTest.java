@@ -223,6 +223,9 @@ class BudgetApiTest {
         // Redeclared after the draft (a corrected statement): the draft on the replaced declaration is outdated.
         declareBase(thirdOfficer, alliance, 2061, declaration("500000000.00", statement + ", corrected")).statusCode(200)
                 .body("history.size()", equalTo(2)).body("standing.source", equalTo(statement + ", corrected"));
+        // Outdated whoever approves, the officer who declared the new base too: the draft does not stand on their figure.
+        given().auth().oauth2(thirdOfficer).header("If-Match", reviewed).when().post(approvePath).then().statusCode(409)
+                .contentType(PROBLEM_JSON).body("title", equalTo("Draft outdated"));
         approve(alliance, 2061, drafted.getInt("version")).statusCode(409).contentType(PROBLEM_JSON)
                 .body("title", equalTo("Draft outdated")).body("detail", containsString("declared by xt-insurance-officer-3"));
 
@@ -281,6 +284,37 @@ class BudgetApiTest {
         assertThat(List.of(again.getString("baseSource"), again.getString("baseSpend"), again.getString("packageTotal")))
                 .containsExactly("platform", "1000.00", "997.50");
         approve(alliance, 2063, again.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    /**
+     * A base declared for 湘潭县's residents is no base once the matrix gives the alliance 湘乡 too (helper-124): the draft
+     * on it, recording the alliance's divisions of the day, would have passed approval's check of the divisions and set
+     * a package from one county's spend against two counties' at close. Drafting is refused until the base is declared
+     * again for both; then the draft stands on the new figure and is approved.
+     */
+    @Test
+    void a_base_declared_for_the_divisions_of_the_day_is_no_base_once_the_alliance_covers_others() throws Exception {
+        String alliance = "XTX-DDV-" + UUID.randomUUID().toString().substring(0, 8);
+        publishAlliance(alliance, "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, XIANGTAN_COUNTY);
+        awaitDeclared(alliance, 2071, declaration("1000.00", "legacy statement 2070, 湘潭县"));
+        JsonPath drafted = awaitDraft(alliance, 2071, draft("0.00", "0.00"));
+        assertThat(drafted.getList("declaredBase.coveredDivisions")).containsExactly(XIANGTAN_COUNTY);
+
+        publishAlliance(alliance, "湘潭县医共体(测试)", AllianceKind.COUNTY_COMMUNITY, XIANGTAN_COUNTY, XIANGXIANG);
+        TestDatabase.awaitCount("SELECT count(*) FROM alliance WHERE id = '" + alliance + "' AND covered_divisions = '"
+                + XIANGTAN_COUNTY + "," + XIANGXIANG + "'", 1);
+        given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2071/draft").then().statusCode(409).contentType(PROBLEM_JSON)
+                .body("title", equalTo("Declared base outdated"))
+                .body("detail", containsString("[" + XIANGTAN_COUNTY + "]"))
+                .body("detail", containsString("[" + XIANGTAN_COUNTY + ", " + XIANGXIANG + "]"));
+
+        declareBase(thirdOfficer, alliance, 2071, declaration("2100.00", "legacy statements 2070, 湘潭县 and 湘乡")).statusCode(200)
+                .body("standing.coveredDivisions", equalTo(List.of(XIANGTAN_COUNTY, XIANGXIANG)));
+        JsonPath redrafted = given().auth().oauth2(officer).contentType("application/json").body(draft("0.00", "0.00"))
+                .when().post("/api/v1/budgets/" + alliance + "/2071/draft").then().statusCode(200).extract().jsonPath();
+        assertThat(List.of(redrafted.getString("baseSpend"), redrafted.getString("packageTotal"))).containsExactly("2100.00", "2094.75");
+        approve(alliance, 2071, redrafted.getInt("version")).statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     /** A declaration's body is refused naming the field; other areas' officers and auditors declare nothing. */

@@ -3,6 +3,7 @@ package cn.hunan.mma.settlement.domain.budget;
 import cn.hunan.mma.events.value.Money;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,25 @@ import java.util.Objects;
  * @param number     which declaration this is: a draft records the one it was computed on, and is outdated once
  *                   another stands (or none does)
  * @param source     the officer's reference to the legacy statement the figure comes from
+ * @param coveredDivisions the divisions whose residents' spend the figure is, sorted: the alliance's when it was declared
  */
-public record DeclaredBase(long number, Money baseSpend, String source, String declaredBy, Instant declaredAt) {
+public record DeclaredBase(long number, Money baseSpend, String source, List<String> coveredDivisions, String declaredBy,
+                           Instant declaredAt) {
 
     public DeclaredBase {
+        coveredDivisions = List.copyOf(coveredDivisions);
         Objects.requireNonNull(baseSpend, "baseSpend");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(declaredBy, "declaredBy");
         Objects.requireNonNull(declaredAt, "declaredAt");
+    }
+
+    /**
+     * Whether the figure is the spend of the population the alliance covers now: a figure declared for one county is no
+     * base for an alliance the matrix has since given a second (helper-124) — its package would be set against both
+     * counties' spend at close.
+     */
+    public boolean counts(List<String> allianceDivisions) {
+        return coveredDivisions.equals(allianceDivisions.stream().sorted().toList());
     }
 }
