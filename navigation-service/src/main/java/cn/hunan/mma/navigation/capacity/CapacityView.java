@@ -25,12 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *       withdraws. These are deltas, so their order does not matter;</li>
  *   <li>an event id seen recently in the same department is a duplicate and changes nothing
  *       (window: {@link CapacityViewPolicy#recentEventIdsPerDepartment()});</li>
- *   <li>a corrected slot event ({@code correctsEventId} set) is counted as
- *       {@link ApplyOutcome#CORRECTION_IGNORED} and not applied;</li>
+ *   <li>a slot event correcting another ({@code correctsEventId}) replaces it, as the simulator's
+ *       oracle counts: the named event's change is taken out and the correction's applied
+ *       ({@link ApplyOutcome#CORRECTION_APPLIED}); a correction that comes before the event it
+ *       names is applied, and that event changes nothing when it comes
+ *       ({@link ApplyOutcome#SUPERSEDED}). Only an event still inside the window (same department)
+ *       can be taken out;</li>
  *   <li>a bed report replaces the department's beds unless a report that happened later is
  *       already shown; a corrected bed report follows the same rule;</li>
  *   <li>every figure carries the {@code occurredAt} of the latest event behind it, and queries
- *       flag it stale past {@link CapacityViewPolicy#staleAfter()} on the given clock.</li>
+ *       flag it stale once its institution's feed has been silent past
+ *       {@link CapacityViewPolicy#staleAfter()} on the given clock ({@link FeedLiveness}: when the
+ *       institution's latest event of any type was received).</li>
  * </ul>
  * Thread-safe: each department has its own lock, so the topic's consumer threads and query
  * threads only wait for each other on the same department.
@@ -40,14 +46,26 @@ public final class CapacityView {
     private final Clock clock;
     private final CapacityViewPolicy policy;
     private final ConcurrentHashMap<DepartmentKey, DepartmentLedger> departments = new ConcurrentHashMap<>();
+    private final FeedLiveness feeds = new FeedLiveness();
 
     public CapacityView(Clock clock, CapacityViewPolicy policy) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** Applies an event received now (on the view's clock). */
     public ApplyOutcome apply(CapacityEvent event) {
+        return apply(event, clock.millis());
+    }
+
+    /**
+     * Applies an event that reached the platform at {@code receivedMillis} (epoch ms: its Kafka
+     * record's timestamp), which tells that its institution's feed was alive then; a time ahead of
+     * the view's clock counts as now, so a hospital clock running fast cannot keep its feed alive.
+     */
+    public ApplyOutcome apply(CapacityEvent event, long receivedMillis) {
         DepartmentKey key = departmentOf(event);
+        feeds.heard(key.institutionId(), Math.min(receivedMillis, clock.millis()));
         return departments
                 .computeIfAbsent(key, k -> new DepartmentLedger(k, policy.recentEventIdsPerDepartment()))
                 .apply(event);
@@ -55,14 +73,16 @@ public final class CapacityView {
 
     public Optional<SessionAvailability> session(SessionKey key) {
         return ledger(key.department()).flatMap(ledger -> ledger.session(key, slots -> new SessionAvailability(key,
-                slots.publicSlots().availability(), slots.referralSlots().availability(), freshness(slots))));
+                slots.publicSlots().availability(), slots.referralSlots().availability(),
+                freshness(key.department(), slots))));
     }
 
     /** The department's slots over the sessions from {@code from} to {@code to}, both inclusive. */
     public Optional<DepartmentAvailability> slots(DepartmentKey department, LocalDate from, LocalDate to) {
         return ledger(department).flatMap(ledger -> ledger.sessionsBetween(from, to,
                 slots -> new DepartmentAvailability(department, from, to,
-                        slots.publicSlots().availability(), slots.referralSlots().availability(), freshness(slots))));
+                        slots.publicSlots().availability(), slots.referralSlots().availability(),
+                        freshness(department, slots))));
     }
 
     /**
@@ -72,7 +92,8 @@ public final class CapacityView {
      */
     public boolean readSlots(DepartmentKey department, LocalDate from, LocalDate to, Instant now, SlotReading into) {
         DepartmentLedger ledger = departments.get(department);
-        return ledger != null && ledger.readBetween(from, to, now, policy, into);
+        return ledger != null
+                && ledger.readBetween(from, to, feeds.lastHeard(department.institutionId()), now, policy, into);
     }
 
     /** The view's clock now: the moment figures are judged stale against. */
@@ -85,7 +106,8 @@ public final class CapacityView {
                 .flatMap(DepartmentLedger::beds)
                 .map(beds -> new BedAvailability(department, beds.total(), beds.occupied(), beds.reserved(),
                         Optional.ofNullable(beds.referral()),
-                        Freshness.of(beds.updatedAt(), clock.instant(), policy.staleAfter())));
+                        Freshness.of(beds.updatedAt(), feeds.lastHeard(department.institutionId()), clock.instant(),
+                                policy.staleAfter())));
     }
 
     /** Drops sessions that are over; the caller runs this daily so the view does not grow forever. */
@@ -97,8 +119,9 @@ public final class CapacityView {
         return Optional.ofNullable(departments.get(department));
     }
 
-    private Freshness freshness(LiveSession slots) {
-        return Freshness.of(slots.updatedAt(), clock.instant(), policy.staleAfter());
+    private Freshness freshness(DepartmentKey department, LiveSession slots) {
+        return Freshness.of(slots.updatedAt(), feeds.lastHeard(department.institutionId()), clock.instant(),
+                policy.staleAfter());
     }
 
     private static DepartmentKey departmentOf(CapacityEvent event) {

@@ -46,34 +46,11 @@ final class ChannelSlots {
         return updated ? Instant.ofEpochSecond(updatedSecond, updatedNano) : null;
     }
 
-    void publish(int count, Instant at) {
-        published += count;
+    /** A slot event's deltas for this channel ({@link SlotChange}), at the event's time. */
+    void change(int publishedDelta, int bookedDelta, Instant at) {
+        published += publishedDelta;
+        booked += bookedDelta;
         touch(at.getEpochSecond(), at.getNano());
-    }
-
-    void book(int count, Instant at) {
-        booked += count;
-        touch(at.getEpochSecond(), at.getNano());
-    }
-
-    void release(int count, Instant at) {
-        booked -= count;
-        touch(at.getEpochSecond(), at.getNano());
-    }
-
-    void cancel(int count, Instant at) {
-        published -= count;
-        touch(at.getEpochSecond(), at.getNano());
-    }
-
-    /**
-     * Unused slots opened to another channel: they leave this channel's published figure and join {@code to}'s, so
-     * this channel stops offering what the other now does (the afternoon-before opening of reserved slots).
-     */
-    void openTo(ChannelSlots to, int count, Instant at) {
-        published -= count;
-        touch(at.getEpochSecond(), at.getNano());
-        to.publish(count, at);
     }
 
     /** Adds another channel's figures to these: how a range of sessions is summed. */

@@ -2,12 +2,9 @@ package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.CapacityEvent;
-import cn.hunan.mma.events.capacity.ClinicSession;
 import cn.hunan.mma.events.capacity.ReservedBedsReported;
-import cn.hunan.mma.events.capacity.SlotsBooked;
-import cn.hunan.mma.events.capacity.SlotsCancelled;
-import cn.hunan.mma.events.capacity.SlotsPublished;
-import cn.hunan.mma.events.capacity.SlotsReleased;
+import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.value.EventId;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,39 +41,73 @@ final class DepartmentLedger {
     }
 
     synchronized ApplyOutcome apply(CapacityEvent event) {
-        if (!recentEventIds.remember(event.eventId())) {
+        int seen = recentEventIds.find(event.eventId());
+        if (seen >= 0 && recentEventIds.arrived(seen)) {
             return ApplyOutcome.DUPLICATE;
         }
+        SlotChange change = SlotChange.of(event);
+        if (change == null) {
+            arrived(event.eventId(), seen);
+            return applyBeds(event);
+        }
+        ApplyOutcome outcome = takeOutCorrected(event.correctsEventId(), event);
+        if (seen >= 0) {
+            // Named by a correction that came first: that one replaces this one, which still
+            // replaces what it names itself (in a chain, only the newest correction counts).
+            arrived(event.eventId(), recentEventIds.find(event.eventId()));
+            return ApplyOutcome.SUPERSEDED;
+        }
+        summed = false;
+        int place = recentEventIds.add(event.eventId(), true);
+        session(change.date(), change.period()).apply(change, event.occurredAt());
+        recentEventIds.keepChange(place, change);
+        return outcome;
+    }
+
+    /** Notes the event's arrival at its place, or keeps its id when it has none (yet, or any more). */
+    private void arrived(EventId id, int place) {
+        if (place >= 0) {
+            recentEventIds.markArrived(place);
+        } else {
+            recentEventIds.add(id, true);
+        }
+    }
+
+    /**
+     * A correction replaces the event it names (shared-events: "that record replaces the one it
+     * names"): the named event's change is taken out if it is in force here, and if the named event
+     * has not come yet it is remembered as replaced, so that it changes nothing when it comes.
+     * Before the new id is added, so the named one is not pushed out of the window by it.
+     */
+    private ApplyOutcome takeOutCorrected(EventId corrected, CapacityEvent correction) {
+        if (corrected == null || corrected.equals(correction.eventId())) {
+            return ApplyOutcome.APPLIED;
+        }
+        int named = recentEventIds.find(corrected);
+        if (named < 0) {
+            recentEventIds.add(corrected, false);
+            return ApplyOutcome.CORRECTION_APPLIED;
+        }
+        SlotChange inForce = recentEventIds.takeChange(named);
+        LiveSession session = inForce == null
+                ? null
+                : sessions.get(new SessionKey(department, inForce.date(), inForce.period()));
+        // Nothing in force (replaced already) or a session already forgotten (over): nothing to take out.
+        if (session != null) {
+            summed = false;
+            session.apply(inForce.reversed(), correction.occurredAt());
+        }
+        return ApplyOutcome.CORRECTION_APPLIED;
+    }
+
+    private ApplyOutcome applyBeds(CapacityEvent event) {
         if (event instanceof BedStatusReported report) {
             return report(report);
         }
-        if (event instanceof ReservedBedsReported pool) {
-            // Replaced in arrival order, not by occurredAt: referral-service's outbox publishes the
-            // pool's states in commit order, the order the holds happened in (the contract says why).
-            referralBeds = new BedAvailability.ReferralPool(pool.reserved(), pool.held());
-            return ApplyOutcome.APPLIED;
-        }
-        // A slot correction would have to undo a delta this ledger may never have seen (or may
-        // have forgotten); hospitals restate slots with new publish/cancel events instead.
-        if (event.correctsEventId() != null) {
-            return ApplyOutcome.CORRECTION_IGNORED;
-        }
-        summed = false;
-        if (event instanceof SlotsPublished published) {
-            LiveSession session = session(published.session());
-            session.publicSlots().publish(published.publicCount(), published.occurredAt());
-            session.referralSlots().publish(published.reservedForReferralCount(), published.occurredAt());
-        } else if (event instanceof SlotsBooked booked) {
-            session(booked.session()).channel(booked.channel()).book(booked.count(), booked.occurredAt());
-        } else if (event instanceof SlotsReleased released && released.opensSlots()) {
-            LiveSession session = session(released.session());
-            session.channel(released.openedFrom()).openTo(session.channel(released.channel()), released.count(),
-                    released.occurredAt());
-        } else if (event instanceof SlotsReleased released) {
-            session(released.session()).channel(released.channel()).release(released.count(), released.occurredAt());
-        } else if (event instanceof SlotsCancelled cancelled) {
-            session(cancelled.session()).channel(cancelled.channel()).cancel(cancelled.count(), cancelled.occurredAt());
-        }
+        // Replaced in arrival order, not by occurredAt: referral-service's outbox publishes the
+        // pool's states in commit order, the order the holds happened in (the contract says why).
+        ReservedBedsReported pool = (ReservedBedsReported) event;
+        referralBeds = new BedAvailability.ReferralPool(pool.reserved(), pool.held());
         return ApplyOutcome.APPLIED;
     }
 
@@ -98,12 +129,12 @@ final class DepartmentLedger {
      * {@link #sessionsBetween} into a reused holder, without allocating: false if no session is
      * known in the range (the recommender's hot path).
      */
-    synchronized boolean readBetween(LocalDate from, LocalDate to, Instant now, CapacityViewPolicy policy,
-                                     SlotReading into) {
+    synchronized boolean readBetween(LocalDate from, LocalDate to, long feedHeard, Instant now,
+                                     CapacityViewPolicy policy, SlotReading into) {
         if (!sumBetween(from, to)) {
             return false;
         }
-        into.set(sum, now, policy);
+        into.set(sum, feedHeard, now, policy);
         return true;
     }
 
@@ -141,8 +172,8 @@ final class DepartmentLedger {
         sessions.keySet().removeIf(key -> key.date().isBefore(date));
     }
 
-    private LiveSession session(ClinicSession session) {
-        return sessions.computeIfAbsent(SessionKey.of(department, session), key -> new LiveSession());
+    private LiveSession session(LocalDate date, SessionPeriod period) {
+        return sessions.computeIfAbsent(new SessionKey(department, date, period), key -> new LiveSession());
     }
 
     // Bed reports are states, not deltas: the latest fact wins, and a correction is simply a

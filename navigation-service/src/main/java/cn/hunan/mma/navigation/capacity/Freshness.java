@@ -8,14 +8,31 @@ import java.time.Instant;
  *
  * @param updatedAt when the latest fact behind the figure happened (its event's {@code occurredAt})
  * @param age       from {@code updatedAt} to the moment of the query; zero if a hospital clock ran ahead
- * @param stale     the age is past the view's threshold: show the figure, but do not promise it
+ * @param stale     the institution's capacity feed has been silent for longer than the view's threshold
+ *                  ({@link CapacityViewPolicy#staleAfter()}): show the figure, but do not promise it.
+ *                  Not judged by {@code age}: slot figures change only when someone books, so a quiet
+ *                  department's last change may be hours old and still true ({@link FeedLiveness})
  */
 public record Freshness(Instant updatedAt, Duration age, boolean stale) {
 
     private static final int NANOS_PER_SECOND = 1_000_000_000;
+    private static final int NANOS_PER_MILLI = 1_000_000;
 
-    static Freshness of(Instant updatedAt, Instant now, Duration staleAfter) {
-        return new Freshness(updatedAt, ageOf(updatedAt, now), isStale(updatedAt, now, staleAfter));
+    /**
+     * @param feedHeard epoch milliseconds of the institution's latest capacity event received
+     *                  ({@link FeedLiveness})
+     */
+    static Freshness of(Instant updatedAt, long feedHeard, Instant now, Duration staleAfter) {
+        return new Freshness(updatedAt, ageOf(updatedAt, now), isSilent(feedHeard, now, staleAfter));
+    }
+
+    /**
+     * Whether a feed last heard at {@code heardMillis} (epoch ms, or {@link FeedLiveness#NEVER}) has
+     * been silent past the threshold at {@code now}.
+     */
+    static boolean isSilent(long heardMillis, Instant now, Duration staleAfter) {
+        return heardMillis == FeedLiveness.NEVER || isStale(Math.floorDiv(heardMillis, 1000),
+                (int) Math.floorMod(heardMillis, 1000) * NANOS_PER_MILLI, now, staleAfter);
     }
 
     /**

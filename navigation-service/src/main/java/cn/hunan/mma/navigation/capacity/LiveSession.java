@@ -50,6 +50,16 @@ final class LiveSession {
                 publicSlots.updatedSecond(), publicSlots.updatedNano()) ? referralSlots : publicSlots;
     }
 
+    /** Applies a slot event's change, or (reversed) takes it out again; {@code at} is the event's time. */
+    void apply(SlotChange change, Instant at) {
+        if (change.touchesPublic()) {
+            publicSlots.change(change.publicPublished(), change.publicBooked(), at);
+        }
+        if (change.touchesReferral()) {
+            referralSlots.change(change.referralPublished(), change.referralBooked(), at);
+        }
+    }
+
     void add(LiveSession other) {
         publicSlots.add(other.publicSlots);
         referralSlots.add(other.referralSlots);

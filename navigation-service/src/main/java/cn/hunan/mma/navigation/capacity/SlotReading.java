@@ -31,7 +31,7 @@ public final class SlotReading {
         return SlotAvailability.loadRatio(publicPublished + referralPublished, publicBooked + referralBooked);
     }
 
-    /** Past the view's threshold: show, but do not promise. */
+    /** The institution's feed silent past the view's threshold: show, but do not promise. */
     public boolean stale() {
         return stale;
     }
@@ -51,15 +51,18 @@ public final class SlotReading {
         ageMinutes = figures.freshness().age().toMinutes();
     }
 
-    /** Takes a department's summed sessions, under its ledger's lock; staleness judged at {@code now}. */
-    void set(LiveSession slots, Instant now, CapacityViewPolicy policy) {
+    /**
+     * Takes a department's summed sessions, under its ledger's lock; staleness judged at {@code now}
+     * by its institution's feed, last heard at {@code feedHeard} (epoch ms, {@link FeedLiveness}).
+     */
+    void set(LiveSession slots, long feedHeard, Instant now, CapacityViewPolicy policy) {
         publicPublished = slots.publicSlots().published();
         publicBooked = slots.publicSlots().booked();
         referralPublished = slots.referralSlots().published();
         referralBooked = slots.referralSlots().booked();
         ChannelSlots latest = slots.latest();
         // A sum always has an update behind it; were it ever empty, it would be as stale as can be.
-        stale = latest == null || Freshness.isStale(latest.updatedSecond(), latest.updatedNano(), now, policy.staleAfter());
+        stale = latest == null || Freshness.isSilent(feedHeard, now, policy.staleAfter());
         ageMinutes = latest == null ? 0 : Freshness.ageMinutes(latest.updatedSecond(), latest.updatedNano(), now);
     }
 }

@@ -10,9 +10,15 @@ public interface DivisionSeats {
 
     Optional<GeoPoint> seatOf(DivisionCode division);
 
-    /** The division's own seat, else its county's, else its city's: a township may not be surveyed. */
+    /**
+     * The division's own seat, else (for a village) its township's, else its county's, else its
+     * city's: a village or township may not be surveyed.
+     */
     default Optional<GeoPoint> nearestKnownSeat(DivisionCode division) {
         return seatOf(division)
+                .or(() -> division.granularity() == DivisionCode.Granularity.VILLAGE
+                        ? seatOf(DivisionCode.of(division.value().substring(0, 9)))
+                        : Optional.empty())
                 .or(() -> seatOf(division.countyCode()))
                 .or(() -> seatOf(division.cityCode()));
     }

@@ -4,6 +4,7 @@ import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.matrix.InstitutionSnapshot;
 import cn.hunan.mma.events.value.DepartmentId;
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.events.value.Level;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,10 @@ import java.util.Optional;
  *
  * <p>Candidates are the active institutions' departments at or above the target level — the
  * guidance catalogue's lowest inpatient level for the diagnosis (most specific prefix), one level
- * higher when urgent. They are ordered by {@link RankingPolicy}: the target level first, then
- * KEY &gt; ADVANTAGE &gt; CHARACTERISTIC &gt; ORDINARY, then open slots in the caller's channel
+ * higher when urgent. For a primary-level disease (基层病种) asked by diagnosis, the primary
+ * institutions' general and internal medicine are candidates too ({@link PrimaryCare}): township
+ * centres have no specialist departments. They are ordered by {@link RankingPolicy}: the target
+ * level first, then KEY &gt; ADVANTAGE &gt; CHARACTERISTIC &gt; ORDINARY, then open slots in the caller's channel
  * (public or reserved for referral), then nearness and load across same-city peers. Bad input
  * gives a {@link Recommendation.Rejected}, never an exception.
  *
@@ -109,20 +112,29 @@ public final class Recommender {
         }
     }
 
-    // Plain loops: this runs for every department near the patient on every request.
     private void findIn(Resolution.Accepted need, DivisionCode area, Prospects prospects) {
+        for (DepartmentId department : need.departments()) {
+            findIn(need, department, Level.PROVINCE, area, prospects);
+        }
+        for (DepartmentId department : need.primaryCare().departments()) {
+            findIn(need, department, need.primaryCare().upTo(), area, prospects);
+        }
+    }
+
+    // Plain loops: this runs for every department near the patient on every request.
+    private void findIn(Resolution.Accepted need, DepartmentId department, Level upTo, DivisionCode area,
+                        Prospects prospects) {
         SlotChannel channel = need.caller() == CallerKind.REFERRING_DOCTOR ? SlotChannel.REFERRAL : SlotChannel.PUBLIC;
         GeoPoint origin = need.origin().orElse(null);
-        for (DepartmentId department : need.departments()) {
-            List<Offering> offerings = matrix.offeringsIn(department, area, need.target().level());
-            for (int o = 0; o < offerings.size(); o++) {
-                Offering offering = offerings.get(o);
-                InstitutionSnapshot institution = offering.institution();
-                if (institution.active() && !need.target().excludes(institution.level())
-                        && !institution.institutionId().equals(need.exclude())) {
-                    boolean hasFigures = capacity.read(offering.key(), prospects.reading());
-                    prospects.add(offering, hasFigures, channel, kilometres(origin, offering));
-                }
+        List<Offering> offerings = matrix.offeringsIn(department, area, need.target().level());
+        for (int o = 0; o < offerings.size(); o++) {
+            Offering offering = offerings.get(o);
+            InstitutionSnapshot institution = offering.institution();
+            if (institution.active() && !need.target().excludes(institution.level())
+                    && !upTo.isBelow(institution.level())
+                    && !institution.institutionId().equals(need.exclude())) {
+                boolean hasFigures = capacity.read(offering.key(), prospects.reading());
+                prospects.add(offering, hasFigures, channel, kilometres(origin, offering));
             }
         }
     }

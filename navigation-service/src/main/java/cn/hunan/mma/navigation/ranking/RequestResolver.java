@@ -61,14 +61,21 @@ final class RequestResolver {
         Set<DepartmentId> departments = request.department() != null
                 ? Set.of(request.department())
                 : matrix.departmentsTreating(request.diagnosis());
+        // A department asked for by name is looked for alone; a diagnosis's primary-level disease
+        // is also seen by primary care's departments, below the specialist ones' lowest level.
+        boolean primaryLevelDisease = entry.map(GuidanceCatalogueEntry::primaryLevelDisease).orElse(false);
+        PrimaryCare primaryCare = request.department() == null && primaryLevelDisease
+                ? PrimaryCare.STANDARD.besides(departments)
+                : PrimaryCare.NONE;
         TargetLevel target = entry
                 .map(e -> TargetLevel.of(e.lowestInpatientLevel(), request.urgency(),
-                        "catalogue: " + e.icd10Prefix() + " → " + e.lowestInpatientLevel()))
+                        "catalogue: " + e.icd10Prefix() + " → " + e.lowestInpatientLevel()
+                                + (e.primaryLevelDisease() ? ", a primary-level disease" : "")))
                 .orElseGet(() -> TargetLevel.of(lowestLevelWith(request.department()), request.urgency(),
                         "lowest level with this department (primary care first)"));
         InstitutionId exclude = request.caller() == CallerKind.REFERRING_DOCTOR ? request.currentInstitution() : null;
         Optional<GeoPoint> origin = originOf(request.location());
-        return new Resolution.Accepted(target, departments, origin, nearOf(request.location(), origin),
+        return new Resolution.Accepted(target, departments, primaryCare, origin, nearOf(request.location(), origin),
                 exclude, request.caller());
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
 sealed interface Resolution {
 
     /**
+     * @param departments the departments treating the need, at every level from the target up
+     * @param primaryCare the departments treating it at primary levels only (a primary-level disease)
      * @param origin  where distances are measured from; empty when the division's seat is unknown
      * @param exclude an institution not to offer (a referring doctor's own), or null
      * @param near    the patient's division (or the county nearest to the point given), where the
@@ -19,6 +21,7 @@ sealed interface Resolution {
     record Accepted(
             TargetLevel target,
             Set<DepartmentId> departments,
+            PrimaryCare primaryCare,
             Optional<GeoPoint> origin,
             Optional<DivisionCode> near,
             InstitutionId exclude,

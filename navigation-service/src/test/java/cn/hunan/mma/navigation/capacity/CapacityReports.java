@@ -38,6 +38,11 @@ final class CapacityReports {
                 session(date), publicCount, reservedCount, null);
     }
 
+    static SlotsPublished publishedCorrecting(EventId corrected, int publicCount, int reservedCount) {
+        return new SlotsPublished(EventId.random(), NINE_AM, COUNTY_HOSPITAL, session(MONDAY), publicCount,
+                reservedCount, corrected);
+    }
+
     static SlotsBooked booked(SlotChannel channel, int count) {
         return bookedAt(channel, count, NINE_AM);
     }

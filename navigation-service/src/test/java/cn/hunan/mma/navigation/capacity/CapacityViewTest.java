@@ -2,7 +2,9 @@ package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.BedStatusReported;
 import cn.hunan.mma.events.capacity.SlotsBooked;
+import cn.hunan.mma.events.capacity.SlotsPublished;
 import cn.hunan.mma.events.value.DepartmentId;
+import cn.hunan.mma.events.value.EventId;
 import cn.hunan.mma.events.value.InstitutionId;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ import static cn.hunan.mma.navigation.capacity.CapacityReports.bookedCorrecting;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.cancelled;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.openedToPublic;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.published;
+import static cn.hunan.mma.navigation.capacity.CapacityReports.publishedCorrecting;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.publishedOn;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.referralBeds;
 import static cn.hunan.mma.navigation.capacity.CapacityReports.released;
@@ -137,14 +140,74 @@ class CapacityViewTest {
     }
 
     @Test
-    void a_corrected_slot_event_is_counted_but_not_applied() {
+    void a_correction_replaces_the_slots_it_corrects() {
+        SlotsPublished original = published(20, 4);
+        view.apply(original);
+
+        assertThat(view.apply(publishedCorrecting(original.eventId(), 10, 2)))
+                .isEqualTo(ApplyOutcome.CORRECTION_APPLIED);
+
+        SessionAvailability monday = view.session(MONDAY_MORNING).orElseThrow();
+        assertThat(monday.publicSlots()).isEqualTo(new SlotAvailability(10, 0));
+        assertThat(monday.referralSlots()).isEqualTo(new SlotAvailability(2, 0));
+    }
+
+    @Test
+    void a_corrected_booking_counts_as_the_correction_says() {
         view.apply(published(16, 4));
         SlotsBooked original = booked(PUBLIC, 2);
         view.apply(original);
 
-        assertThat(view.apply(bookedCorrecting(original.eventId(), 5))).isEqualTo(ApplyOutcome.CORRECTION_IGNORED);
+        view.apply(bookedCorrecting(original.eventId(), 5));
 
-        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().booked()).isEqualTo(2);
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().booked()).isEqualTo(5);
+    }
+
+    @Test
+    void a_correction_coming_before_its_original_wins_and_the_original_changes_nothing() {
+        SlotsPublished original = published(20, 4);
+
+        view.apply(publishedCorrecting(original.eventId(), 10, 2));
+
+        assertThat(view.apply(original)).isEqualTo(ApplyOutcome.SUPERSEDED);
+        assertThat(view.apply(original)).isEqualTo(ApplyOutcome.DUPLICATE);
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots()).isEqualTo(new SlotAvailability(10, 0));
+    }
+
+    @Test
+    void in_a_chain_of_corrections_only_the_newest_counts_whatever_the_order() {
+        SlotsPublished original = published(20, 4);
+        SlotsPublished first = publishedCorrecting(original.eventId(), 10, 2);
+        SlotsPublished second = publishedCorrecting(first.eventId(), 12, 3);
+        List<List<SlotsPublished>> orders = List.of(List.of(original, first, second), List.of(second, first, original),
+                List.of(first, original, second), List.of(second, original, first));
+
+        for (List<SlotsPublished> order : orders) {
+            CapacityView fresh = new CapacityView(clock, CapacityViewPolicy.DEFAULTS);
+            order.forEach(fresh::apply);
+            order.forEach(fresh::apply); // redelivered: changes nothing
+
+            SessionAvailability monday = fresh.session(MONDAY_MORNING).orElseThrow();
+            assertThat(List.of(monday.publicSlots().published(), monday.referralSlots().published()))
+                    .as("in the order %s", order.stream().map(e -> e.publicCount()).toList())
+                    .containsExactly(12, 3);
+        }
+    }
+
+    @Test
+    void naming_the_same_event_twice_takes_it_out_once() {
+        SlotsPublished original = published(20, 4);
+        view.apply(original);
+
+        view.apply(publishedCorrecting(original.eventId(), 10, 2));
+        view.apply(publishedCorrecting(original.eventId(), 1, 0));
+
+        // As the simulator's oracle counts: the original once out, both corrections in.
+        assertThat(view.session(MONDAY_MORNING).orElseThrow().publicSlots().published()).isEqualTo(11);
+    }
+
+    private CapacityView viewStaleAfter(Duration silence) {
+        return new CapacityView(clock, CapacityViewPolicy.DEFAULTS.withStaleAfter(silence));
     }
 
     @Test
@@ -226,18 +289,68 @@ class CapacityViewTest {
     }
 
     @Test
-    void figures_are_fresh_up_to_the_threshold_and_stale_past_it() {
+    void figures_are_fresh_while_the_feed_is_heard_within_the_threshold_and_stale_past_it() {
         view.apply(published(16, 4));
         view.apply(beds(40, 30, 4, NINE_AM));
 
-        clock.advance(Duration.ofMinutes(5));
+        clock.advance(CapacityViewPolicy.DEFAULTS.staleAfter());
         assertThat(view.session(MONDAY_MORNING).orElseThrow().freshness())
-                .isEqualTo(new Freshness(NINE_AM, Duration.ofMinutes(5), false));
+                .isEqualTo(new Freshness(NINE_AM, CapacityViewPolicy.DEFAULTS.staleAfter(), false));
         assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().freshness().stale()).isFalse();
 
         clock.advance(Duration.ofMillis(1));
         assertThat(view.session(MONDAY_MORNING).orElseThrow().freshness().stale()).isTrue();
         assertThat(view.beds(COUNTY_CARDIOLOGY).orElseThrow().freshness().stale()).isTrue();
+    }
+
+    @Test
+    void a_quiet_department_of_a_hospital_still_reporting_is_not_stale() {
+        CapacityView fiveMinutes = viewStaleAfter(Duration.ofMinutes(5));
+        fiveMinutes.apply(published(16, 4));
+        clock.advance(Duration.ofMinutes(9));
+        // Another department of the same hospital reports: its feed is alive.
+        fiveMinutes.apply(new BedStatusReported(EventId.random(), clock.instant(), COUNTY_CARDIOLOGY.institutionId(),
+                DepartmentId.of("NEURO"), 30, 20, 2, null));
+        clock.advance(Duration.ofMinutes(1));
+
+        SlotReading reading = new SlotReading();
+        assertThat(fiveMinutes.readSlots(COUNTY_CARDIOLOGY, MONDAY, MONDAY, clock.instant(), reading)).isTrue();
+        assertThat(reading.stale()).as("published 10 min ago, the hospital heard 1 min ago").isFalse();
+        assertThat(reading.available(PUBLIC)).isEqualTo(16);
+        assertThat(reading.ageMinutes()).isEqualTo(10);
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness())
+                .isEqualTo(new Freshness(NINE_AM, Duration.ofMinutes(10), false));
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness().stale())
+                .as("the hospital silent 6 min").isTrue();
+    }
+
+    @Test
+    void an_event_landing_late_is_judged_by_when_it_arrived_not_when_it_happened() {
+        CapacityView fiveMinutes = viewStaleAfter(Duration.ofMinutes(5));
+        clock.advance(Duration.ofHours(2));
+
+        fiveMinutes.apply(published(16, 4)); // happened at nine, received two hours later
+
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness())
+                .isEqualTo(new Freshness(NINE_AM, Duration.ofHours(2), false));
+    }
+
+    @Test
+    void a_replayed_topic_tells_when_the_hospital_really_last_reported() {
+        CapacityView fiveMinutes = viewStaleAfter(Duration.ofMinutes(5));
+        clock.advance(Duration.ofHours(2));
+
+        // Rebuilt on start from records the broker took at nine; a record timestamp ahead of the clock counts as now.
+        fiveMinutes.apply(published(16, 4), NINE_AM.toEpochMilli());
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness().stale()).isTrue();
+
+        fiveMinutes.apply(booked(PUBLIC, 1), clock.instant().plus(Duration.ofDays(1)).toEpochMilli());
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness().stale()).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(fiveMinutes.session(MONDAY_MORNING).orElseThrow().freshness().stale()).isTrue();
     }
 
     @Test

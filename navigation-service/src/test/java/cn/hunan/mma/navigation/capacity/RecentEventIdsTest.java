@@ -1,7 +1,10 @@
 package cn.hunan.mma.navigation.capacity;
 
+import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.value.EventId;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +39,35 @@ class RecentEventIdsTest {
         recent.remember(EventId.of("0C25AFB2-246F-40C3-A162-9C82C19D3C90"));
 
         assertThat(recent.remember(EventId.of("0c25afb2-246f-40c3-a162-9c82c19d3c90"))).isFalse();
+    }
+
+    @Test
+    void gives_back_the_change_an_event_applied_once_and_then_none() {
+        RecentEventIds recent = new RecentEventIds(4);
+        EventId release = EventId.random();
+        SlotChange change = new SlotChange(LocalDate.of(2025, 3, 17), SessionPeriod.PM, -3, -7, 5, Integer.MIN_VALUE,
+                true, false);
+        int place = recent.add(release, true);
+
+        recent.keepChange(place, change);
+
+        assertThat(recent.find(release)).isEqualTo(place);
+        assertThat(recent.takeChange(place)).isEqualTo(change);
+        assertThat(recent.takeChange(place)).as("taken out already").isNull();
+        assertThat(recent.arrived(place)).isTrue();
+    }
+
+    @Test
+    void an_id_only_named_by_a_correction_has_not_arrived_until_it_comes() {
+        RecentEventIds recent = new RecentEventIds(4);
+        EventId named = EventId.random();
+
+        int place = recent.add(named, false);
+
+        assertThat(recent.arrived(place)).isFalse();
+        assertThat(recent.remember(named)).as("kept, so not new").isFalse();
+        recent.markArrived(place);
+        assertThat(recent.arrived(place)).isTrue();
     }
 
     /**

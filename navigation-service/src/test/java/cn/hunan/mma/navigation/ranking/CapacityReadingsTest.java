@@ -65,8 +65,12 @@ class CapacityReadingsTest {
 
     @Test
     void stale_figures_read_as_stale_with_their_age_and_a_department_without_any_reads_as_none() {
+        // Received 42 minutes ago, and nothing from the hospital since: past a 30-minute threshold.
+        CapacityView view = new CapacityView(Clock.fixed(NOW, ZoneOffset.UTC),
+                CapacityViewPolicy.DEFAULTS.withStaleAfter(Duration.ofMinutes(30)));
         view.apply(new SlotsPublished(EventId.random(), NOW.minus(Duration.ofMinutes(42)), CITY_FIRST,
-                new ClinicSession(NEUROLOGY, MONDAY, SessionPeriod.AM, true), 4, 0, null));
+                new ClinicSession(NEUROLOGY, MONDAY, SessionPeriod.AM, true), 4, 0, null),
+                NOW.minus(Duration.ofMinutes(42)).toEpochMilli());
         CapacityReadings thisWeek = CapacityReadings.over(view, MONDAY, MONDAY.plusDays(6));
         SlotReading reading = new SlotReading();
 

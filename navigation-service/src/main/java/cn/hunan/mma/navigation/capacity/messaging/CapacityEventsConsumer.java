@@ -54,7 +54,16 @@ public class CapacityEventsConsumer {
         Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
         boolean replayed = kafka.isPresent()
                 && !positions.advance(kafka.get().getTopic(), kafka.get().getPartition(), kafka.get().getOffset());
-        outcomes.get(replayed ? ApplyOutcome.REPLAYED : view.apply(message.getPayload())).increment();
+        ApplyOutcome outcome;
+        if (replayed) {
+            outcome = ApplyOutcome.REPLAYED;
+        } else if (kafka.isPresent()) {
+            // When the record reached the broker, not its occurredAt: the feed's liveness (FeedLiveness).
+            outcome = view.apply(message.getPayload(), kafka.get().getTimestamp().toEpochMilli());
+        } else {
+            outcome = view.apply(message.getPayload());
+        }
+        outcomes.get(outcome).increment();
         return message.ack();
     }
 }

@@ -2,6 +2,7 @@ package cn.hunan.mma.navigation.capacity.messaging;
 
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.CapacityViewPolicy;
+import cn.hunan.mma.navigation.ranking.adapters.NavigationSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,8 @@ public class CapacityViewProducer {
     // visible in the profile (a recommendation reads the view once per department it scores).
     @Produces
     @Singleton
-    CapacityView capacityView() {
-        return new CapacityView(Clock.systemUTC(), CapacityViewPolicy.DEFAULTS);
+    CapacityView capacityView(NavigationSettings settings) {
+        return new CapacityView(Clock.systemUTC(),
+                CapacityViewPolicy.DEFAULTS.withStaleAfter(settings.capacityStaleAfter()));
     }
 }

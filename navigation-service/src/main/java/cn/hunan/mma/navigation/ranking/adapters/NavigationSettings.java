@@ -42,6 +42,17 @@ public interface NavigationSettings {
 
     CapacityReadiness capacityReadiness();
 
+    /**
+     * Live slots and beds are flagged stale — shown, never promised (a recommendation's
+     * {@code openSlots} is null) — once their institution's capacity feed has been silent this
+     * long: no event of any type received from it. Not the age of the figure: slot events come
+     * only when someone books or a session changes, and the contract has no heartbeat, so a quiet
+     * department's figures stay true while its hospital keeps reporting. An hour: a county
+     * hospital's departments book all day; at night a quiet hospital's figures go stale.
+     */
+    @WithDefault("1H")
+    Duration capacityStaleAfter();
+
     /** Readiness waits for the live capacity view's rebuild from Kafka. */
     interface CapacityReadiness {
 

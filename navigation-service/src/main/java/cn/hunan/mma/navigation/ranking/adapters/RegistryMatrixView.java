@@ -34,8 +34,12 @@ import java.util.stream.Stream;
  * <p>Division seats: the registry holds no surveyed seats, so a division's seat is the average of
  * the coordinates of its registered institutions that have them — for a county code, those whose
  * division starts with the county's six digits; for a city code ({@code xxxx00}), those in any of
- * its counties. Finer codes fall back through {@link DivisionSeats#nearestKnownSeat}. A plain
- * average of degrees is fine inside one city (a few tens of km).
+ * its counties; for a township or village code, those registered at that very code (a township's
+ * health centre stands where the township is run from, a village clinic in its village), else,
+ * for a township, every institution placed in it (its villages' clinics). So distances from a
+ * patient's township or village are measured from there, not from the county's middle. Codes
+ * without a seat fall back through {@link DivisionSeats#nearestKnownSeat}. A plain average of
+ * degrees is fine inside one city (a few tens of km).
  *
  * <p>Diagnosis → departments: the registry's category ranges ({@code diagnosis_department}),
  * plus any configured prefixes ({@code mma.navigation.treating.<prefix>}); all that cover a
@@ -80,14 +84,14 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
                 .collect(Collectors.groupingBy(SpecialtySnapshot::departmentId, Collectors.toUnmodifiableList()));
         this.catalogue = List.copyOf(catalogue);
         this.treating = Map.copyOf(treating);
-        this.seats = seatsOf(institutions);
+        this.townshipCentres = townshipCentres(institutions);
+        this.seats = seatsOf(institutions, townshipCentres);
         this.departmentsByArea = byArea(this.institutions, specialties);
         this.lowestLevels = lowestLevels(this.institutions, specialties);
         this.guidance = new GuidanceCatalogue(catalogue);
         this.countySeats = seats.entrySet().stream()
                 .filter(seat -> seat.getKey().granularity() == DivisionCode.Granularity.COUNTY)
                 .toList();
-        this.townshipCentres = townshipCentres(institutions);
     }
 
     @Override
@@ -288,15 +292,20 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         return hashed(frozen);
     }
 
-    private static Map<DivisionCode, GeoPoint> seatsOf(List<InstitutionSnapshot> institutions) {
+    private static Map<DivisionCode, GeoPoint> seatsOf(
+            List<InstitutionSnapshot> institutions,
+            Map<DivisionCode, List<Map.Entry<DivisionCode, GeoPoint>>> townshipCentres) {
         Map<DivisionCode, double[]> sums = new HashMap<>();
         for (InstitutionSnapshot institution : institutions) {
             if (institution.latitude() == null) {
                 continue;
             }
             DivisionCode division = institution.divisionCode();
-            // distinct: an institution registered at a city code is its own "county" too.
-            for (DivisionCode area : Stream.of(division.countyCode(), division.cityCode()).distinct().toList()) {
+            // distinct: an institution registered at a city code is its own "county" too, and one
+            // registered at a county code adds nothing finer.
+            List<DivisionCode> areas = Stream.of(division, division.countyCode(), division.cityCode())
+                    .distinct().toList();
+            for (DivisionCode area : areas) {
                 double[] sum = sums.computeIfAbsent(area, a -> new double[3]);
                 sum[0] += institution.latitude().doubleValue();
                 sum[1] += institution.longitude().doubleValue();
@@ -305,6 +314,9 @@ public final class RegistryMatrixView implements MatrixView, DivisionSeats {
         }
         Map<DivisionCode, GeoPoint> seats = new HashMap<>();
         sums.forEach((area, sum) -> seats.put(area, new GeoPoint(sum[0] / sum[2], sum[1] / sum[2])));
+        // A township with no institution registered at its own code: the middle of its villages' ones.
+        townshipCentres.values().forEach(townships -> townships.forEach(
+                centre -> seats.putIfAbsent(centre.getKey(), centre.getValue())));
         return hashed(seats);
     }
 }

@@ -104,6 +104,11 @@ class RegistryMatrixHolderTest {
             public boolean fastRoute() {
                 return true;
             }
+
+            @Override
+            public Duration capacityStaleAfter() {
+                return Duration.ofHours(1);
+            }
         };
     }
 }

@@ -142,6 +142,25 @@ class RegistryMatrixViewTest {
         assertThat(townships.nearestTownship(new GeoPoint(27.75, 112.97), DivisionCode.of("430302"))).isEmpty();
     }
 
+    @Test
+    void a_township_or_village_is_placed_where_its_own_institution_stands_before_its_county() {
+        RegistryMatrixView places = new RegistryMatrixView(List.of(
+                institution("430321T1", "430321101", "27.80", "113.00"),
+                institution("430321V1", "430321101201", "27.82", "113.02"),
+                institution("430321V2", "430321102201", "27.60", "112.80"),
+                institution("430321H1", "430321", "27.70", "112.90")),
+                List.of(), List.of(), Map.of());
+
+        assertThat(places.nearestKnownSeat(DivisionCode.of("430321101"))).contains(new GeoPoint(27.80, 113.00));
+        assertThat(places.nearestKnownSeat(DivisionCode.of("430321101201"))).contains(new GeoPoint(27.82, 113.02));
+        // A village without a clinic: its township's centre; a township without a centre: its villages' clinics.
+        assertThat(places.nearestKnownSeat(DivisionCode.of("430321101299"))).contains(new GeoPoint(27.80, 113.00));
+        assertThat(places.nearestKnownSeat(DivisionCode.of("430321102"))).contains(new GeoPoint(27.60, 112.80));
+        // A township with no institution at all: its county.
+        assertThat(places.nearestKnownSeat(DivisionCode.of("430321109")))
+                .isEqualTo(places.seatOf(DivisionCode.of("430321")));
+    }
+
     private static List<String> institutionsOf(List<SpecialtySnapshot> departments) {
         return departments.stream().map(d -> d.institutionId().value()).toList();
     }

@@ -173,7 +173,7 @@ class RecommendationPathHarness {
     /**
      * Slots for each department on one day of the horizon, worked out from its position in the
      * list: 5–24 public and 0–4 reserved, some booked; every seventh has none, every ninth was
-     * last reported an hour ago (stale).
+     * received two hours ago (stale where nothing else of its institution was received since).
      */
     private static CapacityView liveSlots(List<SpecialtySnapshot> specialties) {
         CapacityView view = new CapacityView(Clock.fixed(NOW, ZoneOffset.UTC), CapacityViewPolicy.DEFAULTS);
@@ -182,15 +182,16 @@ class RecommendationPathHarness {
                 continue;
             }
             SpecialtySnapshot department = specialties.get(i);
-            Instant at = i % 9 == 0 ? NOW.minusSeconds(3600) : NOW.minusSeconds(60);
+            Instant at = i % 9 == 0 ? NOW.minusSeconds(7200) : NOW.minusSeconds(60);
             ClinicSession session = new ClinicSession(department.departmentId(), FIRST_DAY.plusDays(i % 7),
                     SessionPeriod.AM, true);
             int published = 5 + i % 20;
-            view.apply(new SlotsPublished(EventId.random(), at, department.institutionId(), session, published, i % 5, null));
+            view.apply(new SlotsPublished(EventId.random(), at, department.institutionId(), session, published,
+                    i % 5, null), at.toEpochMilli());
             int booked = (i * 7) % (published + 1);
             if (booked > 0) {
                 view.apply(new SlotsBooked(EventId.random(), at, department.institutionId(), session,
-                        SlotChannel.PUBLIC, booked, null));
+                        SlotChannel.PUBLIC, booked, null), at.toEpochMilli());
             }
         }
         return view;
