@@ -110,6 +110,25 @@ class ReceivingDepartmentsApiTest {
         refer(newHospital, PAEDIATRICS).statusCode(201);
     }
 
+    /**
+     * A refused restatement of a department the receiver has is dead-lettered and withdraws nothing: it never reaches the
+     * consumer, which would read a record without a value as a tombstone (helper-124: the test below could not see that,
+     * its department being one not stated).
+     */
+    @Test
+    void a_refused_restatement_of_a_stated_department_withdraws_nothing() throws Exception {
+        String cardiology = "CARDIO";
+        String key = new SpecialtyKey(matrix.county, DepartmentId.of(cardiology)).toString();
+        String nameless = new String(ContractCodec.standard().encode(TestMatrix.specialty(matrix.county, cardiology)),
+                StandardCharsets.UTF_8).replaceFirst("\"name\":\"[^\"]*\",?", "");
+        try (ContractTopicProducer producer = new ContractTopicProducer()) {
+            producer.sendBytes(Topics.SPECIALTIES, key, nameless.getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(header(awaitDeadLetter(key), DeadLetterHeaders.REASON)).isEqualTo(Reason.MISSING_FIELD.name());
+        refer(matrix.county, cardiology).statusCode(201);
+    }
+
     /** A record the contract refuses goes to the topic's dead-letter topic with the reason; the next one is applied. */
     @Test
     void a_specialty_record_breaking_the_contract_is_dead_lettered_with_the_reason() throws Exception {
