@@ -79,8 +79,13 @@ public final class CapacityView {
 
     /** The department's slots over the sessions from {@code from} to {@code to}, both inclusive. */
     public Optional<DepartmentAvailability> slots(DepartmentKey department, LocalDate from, LocalDate to) {
-        return ledger(department).flatMap(ledger -> ledger.sessionsBetween(from, to,
-                slots -> new DepartmentAvailability(department, from, to,
+        return slots(department, SessionRange.days(from, to));
+    }
+
+    /** The department's slots over the sessions of the range. */
+    public Optional<DepartmentAvailability> slots(DepartmentKey department, SessionRange range) {
+        return ledger(department).flatMap(ledger -> ledger.sessionsIn(range,
+                slots -> new DepartmentAvailability(department, range.firstDay(), range.lastDay(),
                         slots.publicSlots().availability(), slots.referralSlots().availability(),
                         freshness(department, slots))));
     }
@@ -90,10 +95,10 @@ public final class CapacityView {
      * sessions in the range. Staleness is judged at {@code now}, which a caller reading many
      * departments for one answer takes once ({@link #now()}).
      */
-    public boolean readSlots(DepartmentKey department, LocalDate from, LocalDate to, Instant now, SlotReading into) {
+    public boolean readSlots(DepartmentKey department, SessionRange range, Instant now, SlotReading into) {
         DepartmentLedger ledger = departments.get(department);
         return ledger != null
-                && ledger.readBetween(from, to, feeds.lastHeard(department.institutionId()), now, policy, into);
+                && ledger.readIn(range, feeds.lastHeard(department.institutionId()), now, policy, into);
     }
 
     /** The view's clock now: the moment figures are judged stale against. */

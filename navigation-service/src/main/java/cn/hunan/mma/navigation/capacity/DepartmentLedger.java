@@ -26,14 +26,13 @@ final class DepartmentLedger {
     private BedCounts beds;
     private BedAvailability.ReferralPool referralBeds;
     // The last range summed and its sum: recommendations ask every department for the same range
-    // (today to the slot horizon) hundreds of times between two of its capacity events, so the sum
-    // is kept until an event changes the sessions (or the day, and with it the range, moves on).
-    // Held as primitives and one holder summed into in place, like the sessions (LiveSession says why).
+    // (the sessions not yet over to the slot horizon) hundreds of times between two of its capacity events, so the sum
+    // is kept until an event changes the sessions (or the range moves on with the clock).
+    // One holder summed into in place, like the sessions (LiveSession says why).
     private final LiveSession sum = new LiveSession();
     private boolean summed;
     private boolean sumEmpty;
-    private long summedFromDay;
-    private long summedToDay;
+    private SessionRange summedOver;
 
     DepartmentLedger(DepartmentKey department, int recentEventIds) {
         this.department = department;
@@ -118,20 +117,19 @@ final class DepartmentLedger {
     }
 
     /**
-     * The sessions from {@code from} to {@code to} inclusive, summed, as {@code view} makes them
-     * under this ledger's lock; empty if none is known.
+     * The sessions in the range, summed, as {@code view} makes them under this ledger's lock; empty if none is known.
      */
-    synchronized <T> Optional<T> sessionsBetween(LocalDate from, LocalDate to, Function<LiveSession, T> view) {
-        return sumBetween(from, to) ? Optional.of(view.apply(sum)) : Optional.empty();
+    synchronized <T> Optional<T> sessionsIn(SessionRange range, Function<LiveSession, T> view) {
+        return sumOver(range) ? Optional.of(view.apply(sum)) : Optional.empty();
     }
 
     /**
-     * {@link #sessionsBetween} into a reused holder, without allocating: false if no session is
+     * {@link #sessionsIn} into a reused holder, without allocating: false if no session is
      * known in the range (the recommender's hot path).
      */
-    synchronized boolean readBetween(LocalDate from, LocalDate to, long feedHeard, Instant now,
-                                     CapacityViewPolicy policy, SlotReading into) {
-        if (!sumBetween(from, to)) {
+    synchronized boolean readIn(SessionRange range, long feedHeard, Instant now,
+                                CapacityViewPolicy policy, SlotReading into) {
+        if (!sumOver(range)) {
             return false;
         }
         into.set(sum, feedHeard, now, policy);
@@ -139,26 +137,22 @@ final class DepartmentLedger {
     }
 
     /** Brings {@link #sum} to the range; false if no session is known in it. */
-    private boolean sumBetween(LocalDate from, LocalDate to) {
-        long fromDay = from.toEpochDay();
-        long toDay = to.toEpochDay();
-        if (summed && summedFromDay == fromDay && summedToDay == toDay) {
+    private boolean sumOver(SessionRange range) {
+        if (summed && range.equals(summedOver)) {
             return !sumEmpty;
         }
         sum.clear();
         boolean any = false;
         // A plain loop: this runs for every department a recommendation considers whose sessions changed.
         for (Map.Entry<SessionKey, LiveSession> session : sessions.entrySet()) {
-            long day = session.getKey().date().toEpochDay();
-            if (day >= fromDay && day <= toDay) {
+            if (range.contains(session.getKey())) {
                 sum.add(session.getValue());
                 any = true;
             }
         }
         summed = true;
         sumEmpty = !any;
-        summedFromDay = fromDay;
-        summedToDay = toDay;
+        summedOver = range;
         return any;
     }
 

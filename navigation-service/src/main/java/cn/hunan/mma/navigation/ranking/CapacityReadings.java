@@ -3,6 +3,7 @@ package cn.hunan.mma.navigation.ranking;
 import cn.hunan.mma.navigation.capacity.CapacityView;
 import cn.hunan.mma.navigation.capacity.DepartmentAvailability;
 import cn.hunan.mma.navigation.capacity.DepartmentKey;
+import cn.hunan.mma.navigation.capacity.SessionRange;
 import cn.hunan.mma.navigation.capacity.SlotReading;
 
 import java.time.Instant;
@@ -32,16 +33,28 @@ public interface CapacityReadings {
      * department the answer considers.
      */
     static CapacityReadings over(CapacityView view, LocalDate from, LocalDate to) {
+        return over(view, SessionRange.days(from, to), view.now());
+    }
+
+    /**
+     * Reads the live view over the sessions not yet over on its clock, through the last of {@code days} days
+     * from today (China Standard Time): what a recommendation counts as open slots.
+     */
+    static CapacityReadings ahead(CapacityView view, int days) {
         Instant now = view.now();
+        return over(view, SessionRange.ahead(now, days), now);
+    }
+
+    private static CapacityReadings over(CapacityView view, SessionRange range, Instant now) {
         return new CapacityReadings() {
             @Override
             public Optional<DepartmentAvailability> of(DepartmentKey department) {
-                return view.slots(department, from, to);
+                return view.slots(department, range);
             }
 
             @Override
             public boolean read(DepartmentKey department, SlotReading into) {
-                return view.readSlots(department, from, to, now, into);
+                return view.readSlots(department, range, now, into);
             }
         };
     }

@@ -1,19 +1,16 @@
 package cn.hunan.mma.navigation.ranking;
 
 import cn.hunan.mma.events.value.DivisionCode;
+import cn.hunan.mma.navigation.registry.domain.PlausibleCoordinates;
 
 /**
- * The province this platform serves. The bounding box is a coarse outer bound of Hunan
- * (about 24.6–30.2° N, 108.8–114.3° E): it refuses points clearly elsewhere, not every point
- * just across the border.
+ * The province this platform serves. A point is in it when it lies in the registry's box for institutions
+ * ({@link PlausibleCoordinates}: a coarse outer bound, not the border), so a patient standing where a hospital may be
+ * registered is never refused.
  */
 final class HunanArea {
 
     private static final String PROVINCE_PREFIX = "43";
-    private static final double SOUTH = 24.6;
-    private static final double NORTH = 30.2;
-    private static final double WEST = 108.8;
-    private static final double EAST = 114.3;
 
     private HunanArea() {
     }
@@ -23,7 +20,11 @@ final class HunanArea {
     }
 
     static boolean contains(GeoPoint point) {
-        return point.latitude() >= SOUTH && point.latitude() <= NORTH
-                && point.longitude() >= WEST && point.longitude() <= EAST;
+        return PlausibleCoordinates.inHunan(point.latitude(), point.longitude());
+    }
+
+    /** The box, for a refusal's message. */
+    static String extent() {
+        return PlausibleCoordinates.extent();
     }
 }

@@ -6,6 +6,12 @@ public enum RejectionReason {
     MISSING_FIELD,
     /** No guidance-catalogue prefix covers the diagnosis, so no level of care can be chosen. */
     UNKNOWN_DIAGNOSIS,
+    /**
+     * The catalogue covers the diagnosis but no department is known to treat it (no {@code diagnosis_department}
+     * range, no configured addition, not a primary-level disease): nothing to look for, which an empty ranking would
+     * not tell from "no department near the patient".
+     */
+    UNMAPPED_DIAGNOSIS,
     /** No institution of the matrix has the department. */
     UNKNOWN_DEPARTMENT,
     /** The current institution is not in the matrix. */

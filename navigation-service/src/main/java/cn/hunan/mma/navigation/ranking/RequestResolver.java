@@ -14,6 +14,7 @@ import static cn.hunan.mma.navigation.ranking.RejectionReason.MISSING_FIELD;
 import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_DEPARTMENT;
 import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_DIAGNOSIS;
 import static cn.hunan.mma.navigation.ranking.RejectionReason.UNKNOWN_INSTITUTION;
+import static cn.hunan.mma.navigation.ranking.RejectionReason.UNMAPPED_DIAGNOSIS;
 
 /** Checks a request against the matrix and works out the target level, departments and origin. */
 final class RequestResolver {
@@ -43,7 +44,7 @@ final class RequestResolver {
         }
         if (request.location() instanceof Location.AtPoint at && !HunanArea.contains(at.point())) {
             return Resolution.refused(LOCATION_OUTSIDE_HUNAN, "location.point",
-                    "coordinates must lie in Hunan (about 24.6–30.2° N, 108.8–114.3° E)");
+                    "coordinates must lie in Hunan (" + HunanArea.extent() + ")");
         }
         if (request.currentInstitution() != null && matrix.institution(request.currentInstitution()).isEmpty()) {
             return Resolution.refused(UNKNOWN_INSTITUTION, "currentInstitution",
@@ -67,6 +68,11 @@ final class RequestResolver {
         PrimaryCare primaryCare = request.department() == null && primaryLevelDisease
                 ? PrimaryCare.STANDARD.besides(departments)
                 : PrimaryCare.NONE;
+        if (departments.isEmpty() && primaryCare == PrimaryCare.NONE) {
+            return Resolution.refused(UNMAPPED_DIAGNOSIS, "diagnosis",
+                    "the guidance catalogue covers this diagnosis but no department is mapped to treat it; "
+                            + "give a department, or ask the registry's operators to map the diagnosis");
+        }
         TargetLevel target = entry
                 .map(e -> TargetLevel.of(e.lowestInpatientLevel(), request.urgency(),
                         "catalogue: " + e.icd10Prefix() + " → " + e.lowestInpatientLevel()

@@ -314,7 +314,7 @@ class CapacityViewTest {
         clock.advance(Duration.ofMinutes(1));
 
         SlotReading reading = new SlotReading();
-        assertThat(fiveMinutes.readSlots(COUNTY_CARDIOLOGY, MONDAY, MONDAY, clock.instant(), reading)).isTrue();
+        assertThat(fiveMinutes.readSlots(COUNTY_CARDIOLOGY, SessionRange.days(MONDAY, MONDAY), clock.instant(), reading)).isTrue();
         assertThat(reading.stale()).as("published 10 min ago, the hospital heard 1 min ago").isFalse();
         assertThat(reading.available(PUBLIC)).isEqualTo(16);
         assertThat(reading.ageMinutes()).isEqualTo(10);

@@ -81,6 +81,45 @@ class CapacityReadingsTest {
     }
 
     @Test
+    void this_mornings_unused_slots_stop_counting_once_the_morning_clinic_has_closed() {
+        // Monday 17 March, 15:00 in China (07:00 UTC): the morning's 12 public slots are past, the afternoon's 4 not.
+        CapacityView atThreePm = new CapacityView(Clock.fixed(Instant.parse("2025-03-17T07:00:00Z"), ZoneOffset.UTC),
+                CapacityViewPolicy.DEFAULTS);
+        publishOn(atThreePm, MONDAY, SessionPeriod.AM, 12);
+        publishOn(atThreePm, MONDAY, SessionPeriod.PM, 4);
+        SlotReading reading = new SlotReading();
+
+        assertThat(CapacityReadings.ahead(atThreePm, 7).read(firstNeurology, reading)).isTrue();
+
+        assertThat(reading.available(SlotChannel.PUBLIC)).isEqualTo(4);
+        assertThat(CapacityReadings.ahead(atThreePm, 7).of(firstNeurology).orElseThrow().publicSlots())
+                .isEqualTo(new SlotAvailability(4, 0));
+    }
+
+    @Test
+    void at_ten_in_the_morning_the_mornings_slots_still_count() {
+        CapacityView atTen = new CapacityView(Clock.fixed(Instant.parse("2025-03-17T02:00:00Z"), ZoneOffset.UTC),
+                CapacityViewPolicy.DEFAULTS);
+        publishOn(atTen, MONDAY, SessionPeriod.AM, 12);
+        publishOn(atTen, MONDAY, SessionPeriod.PM, 4);
+        SlotReading reading = new SlotReading();
+
+        assertThat(CapacityReadings.ahead(atTen, 7).read(firstNeurology, reading)).isTrue();
+
+        assertThat(reading.available(SlotChannel.PUBLIC)).isEqualTo(16);
+    }
+
+    @Test
+    void a_department_whose_only_sessions_are_over_has_no_open_slots_to_read() {
+        CapacityView lateEvening = new CapacityView(Clock.fixed(Instant.parse("2025-03-17T14:00:00Z"), ZoneOffset.UTC),
+                CapacityViewPolicy.DEFAULTS);
+        publishOn(lateEvening, MONDAY, SessionPeriod.AM, 12);
+        publishOn(lateEvening, MONDAY, SessionPeriod.EVENING, 3);
+
+        assertThat(CapacityReadings.ahead(lateEvening, 7).read(firstNeurology, new SlotReading())).isFalse();
+    }
+
+    @Test
     void readings_that_answer_only_availabilities_are_read_through_them() {
         LiveSlots hand = LiveSlots.none().slots(CITY_FIRST, NEUROLOGY, 10, 4, 2, 2);
         SlotReading reading = new SlotReading();
@@ -95,6 +134,11 @@ class CapacityReadingsTest {
     private void publish(LocalDate date, int publicCount, int reservedCount) {
         view.apply(new SlotsPublished(EventId.random(), NOW, CITY_FIRST,
                 new ClinicSession(NEUROLOGY, date, SessionPeriod.AM, true), publicCount, reservedCount, null));
+    }
+
+    private static void publishOn(CapacityView view, LocalDate date, SessionPeriod period, int publicCount) {
+        view.apply(new SlotsPublished(EventId.random(), view.now(), CITY_FIRST,
+                new ClinicSession(NEUROLOGY, date, period, true), publicCount, 0, null));
     }
 
     private void book(LocalDate date, SlotChannel channel, int count, Instant at) {

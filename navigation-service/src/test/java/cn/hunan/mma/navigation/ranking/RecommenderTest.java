@@ -403,6 +403,21 @@ class RecommenderTest {
         }
 
         @Test
+        void a_catalogued_diagnosis_no_department_is_mapped_to_treat_instead_of_answering_nobody() {
+            // N99 (post-procedural disorders of the genitourinary system): in the catalogue, in no diagnosis range.
+            matrix = XiangtanMatrix.standard().catalogue("N99", Level.COUNTY);
+
+            assertThat(recommend(forDiagnosis(Icd10Code.of("N99.1"), Location.in(XIANGTAN_COUNTY))))
+                    .isInstanceOfSatisfying(Recommendation.Rejected.class, rejected -> {
+                        assertThat(rejected.reason()).isEqualTo(RejectionReason.UNMAPPED_DIAGNOSIS);
+                        assertThat(rejected.field()).isEqualTo("diagnosis");
+                    });
+            assertThat(order(forDiagnosis(Icd10Code.of("N99.1"), Location.in(XIANGTAN_COUNTY)).inDepartment(NEUROLOGY)))
+                    .as("with a department named, the diagnosis still sets the level and the department is looked for")
+                    .isNotEmpty();
+        }
+
+        @Test
         void a_division_outside_hunan() {
             assertThat(recommend(forDiagnosis(HYPERTENSION, Location.in(DivisionCode.of("440300")))))
                     .isInstanceOfSatisfying(Recommendation.Rejected.class, rejected -> {
@@ -425,6 +440,16 @@ class RecommenderTest {
         void coordinates_east_of_hunan_at_a_hunan_latitude() {
             // 南昌
             assertThat(recommend(forDiagnosis(HYPERTENSION, Location.at(28.68, 115.86))))
+                    .extracting(answer -> ((Recommendation.Rejected) answer).reason())
+                    .isEqualTo(RejectionReason.LOCATION_OUTSIDE_HUNAN);
+        }
+
+        @Test
+        void coordinates_at_hunans_west_edge_are_taken_up_to_the_registrys_bound_and_not_beyond() {
+            // 新晃侗族自治县 reaches 108°47′ E: a patient there stands where the registry takes hospitals (from 108.65).
+            assertThat(recommend(forDiagnosis(HYPERTENSION, Location.at(27.35, 108.70))))
+                    .isInstanceOf(Recommendation.Ranked.class);
+            assertThat(recommend(forDiagnosis(HYPERTENSION, Location.at(27.35, 108.60))))
                     .extracting(answer -> ((Recommendation.Rejected) answer).reason())
                     .isEqualTo(RejectionReason.LOCATION_OUTSIDE_HUNAN);
         }

@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * <p>Blocking JDBC (the datasource Flyway uses), called on a worker thread by
  * {@link RegistryMatrixHolder}: 85,000 rows materialised by Hibernate Reactive would occupy the
  * Vert.x event loop for seconds, and that loop serves every HTTP request and the capacity API.
- * One read-only transaction, so the four tables are read as of one moment.
+ * One read-only REPEATABLE READ transaction, so the four tables are read as of one moment: PostgreSQL takes its
+ * snapshot at the first query and keeps it to the commit (READ COMMITTED, the default, takes one per statement, so an
+ * import committing between two of the queries would give specialties of institutions the view has not read).
  */
 @ApplicationScoped
 public class RegistryMatrixLoader {
@@ -62,8 +64,10 @@ public class RegistryMatrixLoader {
     public RegistryMatrixView load() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false); // the driver streams with a fetch size only inside a transaction
             connection.setReadOnly(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 RegistryMatrixView view = new RegistryMatrixView(
                         rows(connection, INSTITUTIONS, RegistryMatrixLoader::institution),
@@ -74,6 +78,8 @@ public class RegistryMatrixLoader {
                 connection.commit();
                 return view;
             } finally {
+                connection.rollback(); // a no-op after the commit; after a failure, ends the transaction
+                connection.setTransactionIsolation(isolation);
                 connection.setReadOnly(false);
                 connection.setAutoCommit(autoCommit);
             }

@@ -14,8 +14,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import jakarta.inject.Singleton;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -27,8 +25,6 @@ import java.util.Optional;
  */
 @Singleton
 public class RecommendationAnswers {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * The answer: either the ranking's JSON or a problem, with Retry-After seconds when there is one
@@ -85,8 +81,7 @@ public class RecommendationAnswers {
                     "the registry is still loading after start-up; retry shortly"), 1);
         }
         RegistryMatrixView view = loaded.get();
-        LocalDate today = LocalDate.now(CHINA);
-        CapacityReadings slots = CapacityReadings.over(capacity, today, today.plusDays(slotHorizonDays - 1L));
+        CapacityReadings slots = CapacityReadings.ahead(capacity, slotHorizonDays);
         return rank(view, slots, request, limit);
     }
 

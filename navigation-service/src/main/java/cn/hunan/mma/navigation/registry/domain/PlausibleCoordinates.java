@@ -44,6 +44,20 @@ public final class PlausibleCoordinates {
                 "longitude must be in Hunan, " + range(MIN_LONGITUDE, MAX_LONGITUDE) + " degrees east"));
     }
 
+    /**
+     * Whether a point lies in this box: the recommender takes patients' coordinates in the same box it registers
+     * institutions in, so a patient is never refused where a hospital may stand (新晃 reaches 108°47′ E).
+     */
+    public static boolean inHunan(double latitude, double longitude) {
+        return Double.isFinite(latitude) && Double.isFinite(longitude)
+                && inHunan(BigDecimal.valueOf(latitude), BigDecimal.valueOf(longitude));
+    }
+
+    /** The box, for messages: "24.50–30.25° N, 108.65–114.35° E". */
+    public static String extent() {
+        return range(MIN_LATITUDE, MAX_LATITUDE) + "° N, " + range(MIN_LONGITUDE, MAX_LONGITUDE) + "° E";
+    }
+
     private static boolean inHunan(BigDecimal latitude, BigDecimal longitude) {
         return within(latitude, MIN_LATITUDE, MAX_LATITUDE) && within(longitude, MIN_LONGITUDE, MAX_LONGITUDE);
     }
