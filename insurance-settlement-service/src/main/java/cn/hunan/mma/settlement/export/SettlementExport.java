@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A closed settlement as a spreadsheet (xlsx: the distribution sheet and a summary sheet) and as CSV (the distribution
- * only), with Chinese column headers.
+ * A closed settlement as a spreadsheet (xlsx: the distribution sheet and a summary sheet) and as CSV (the distribution,
+ * then after an empty line the summary), with Chinese column headers.
  *
  * <p>In the xlsx, amounts and other figures are number cells, so that a spreadsheet can add them up; the file holds
  * each as its exact decimal text (10852319.20), shown with two decimals for yuan. A spreadsheet computes in binary
@@ -51,13 +51,21 @@ public final class SettlementExport {
         return out.toByteArray();
     }
 
-    /** UTF-8 with a byte-order mark (so Excel opens the Chinese headers correctly), RFC 4180 quoting. */
+    /**
+     * UTF-8 with a byte-order mark (so Excel opens the Chinese headers correctly), RFC 4180 quoting. The summary follows
+     * the distribution after an empty line, so the distribution keeps its first line and columns; before 2026-11-25 (9)
+     * the CSV had no summary, and so said neither the rule version, nor the score source, nor whether floors were paid.
+     */
     public static byte[] csv(PeriodSettlement settlement) {
-        String body = Stream.concat(Stream.of(List.<Object>copyOf(SettlementLine.HEADERS)),
-                        SettlementLine.rows(settlement).stream())
+        String body = table(SettlementLine.HEADERS, SettlementLine.rows(settlement)) + "\r\n"
+                + table(SettlementSummary.HEADERS, SettlementSummary.rows(settlement));
+        return ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String table(List<String> headers, List<List<Object>> rows) {
+        return Stream.concat(Stream.of(List.<Object>copyOf(headers)), rows.stream())
                 .map(row -> row.stream().map(SettlementExport::csvCell).collect(Collectors.joining(",")))
-                .collect(Collectors.joining("\r\n", "\uFEFF", "\r\n"));
-        return body.getBytes(StandardCharsets.UTF_8);
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
     }
 
     /** @param yuan whether the cell at (row, column) of {@code rows} holds yuan, shown with two decimals */

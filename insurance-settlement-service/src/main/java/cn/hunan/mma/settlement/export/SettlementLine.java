@@ -26,6 +26,9 @@ final class SettlementLine {
     /** The columns holding yuan amounts, shown with two decimals. */
     static final List<Integer> AMOUNT_COLUMNS = List.of(8, 10);
 
+    static final String NO_ATTRIBUTABLE_CASE = "no attributable kept-in-area case: no tertiary share, the whole pool goes "
+            + "to the members";
+
     private SettlementLine() {
     }
 
@@ -50,8 +53,15 @@ final class SettlementLine {
         return rows;
     }
 
-    /** α × pool × f(ΔR), then the partner's kept-in-area cases over all partners'; every number as the close used it. */
+    /**
+     * α × pool × f(ΔR), then the partner's kept-in-area cases over all partners'; every number as the close used it.
+     * With no attributable case the rule takes nothing from the members (TertiaryShare): before 2026-11-25 (9) the row
+     * still printed α × pool × f(ΔR) with its product and "= 0.00; × 0 / 0", which is false arithmetic.
+     */
     private static String partnerExplanation(PeriodSettlement settlement, PartnerAmount partner, long cases) {
+        if (cases == 0) {
+            return NO_ATTRIBUTABLE_CASE;
+        }
         TertiaryShare tertiary = settlement.tertiary();
         return "α × pool × f(ΔR) = " + settlement.snapshot().rules().tertiaryAlpha().toPlainString() + " × "
                 + settlement.distributedPool().toYuanString() + " × " + tertiary.improvement().toPlainString() + " = "

@@ -107,14 +107,16 @@ public class InstitutionLedgerResource {
     }
 
     /**
-     * A close's line as the close is reached (the division it was made for, its alliance) or by the institution itself;
-     * a DIP clearing's as the clearing area is, or by the institution itself: its own money.
+     * A close's line as the close is reached (the division it was made for or one its alliance covers, its alliance) or
+     * by the institution itself; a DIP clearing's as the clearing area is, or by the institution itself: its own money.
      */
     private boolean visible(InstitutionStatements.Line line, String institutionId) {
-        Jurisdiction book = line.clearingArea() != null
-                ? new Jurisdiction(DivisionCode.of(line.clearingArea()), Set.of(), Set.of(institutionId))
-                : new Jurisdiction(DivisionCode.of(line.closeDivision()), Set.of(line.allianceId()), Set.of(institutionId));
-        return AccessPolicy.maySee(caller.get(), book);
+        if (line.clearingArea() != null) {
+            return AccessPolicy.maySee(caller.get(), new Jurisdiction(DivisionCode.of(line.clearingArea()), Set.of(),
+                    Set.of(institutionId)));
+        }
+        return CloseReach.maySee(caller.get(), new Jurisdiction(DivisionCode.of(line.closeDivision()),
+                Set.of(line.allianceId()), Set.of(institutionId)), line.allianceDivisions());
     }
 
     @ServerExceptionMapper

@@ -406,6 +406,32 @@ public class PeriodCloseResource {
     }
 
     /**
+     * One revision of the period's close, standing (CLOSED) or withdrawn (REOPENED): a reopened revision's frozen inputs
+     * and result stay readable after the period is closed again (before 2026-11-25 (9) only the standing one was).
+     */
+    @GET
+    @Path("/revisions/{revision}")
+    @RolesAllowed({Role.INSURANCE_OFFICER_NAME, Role.ALLIANCE_OPERATOR_NAME, Role.INSTITUTION_USER_NAME, Role.AUDITOR_NAME})
+    public Uni<CloseView> revision(@PathParam("allianceId") String allianceId, @PathParam("period") String period,
+                                   @PathParam("revision") String revision) {
+        int number = revisionNumber(revision);
+        return visible(AllianceId.of(allianceId).value(), (alliance, closed) -> closer.revision(alliance, closed, number),
+                closablePeriod(period).toString(), false).map(CloseView::of);
+    }
+
+    private static int revisionNumber(String text) {
+        try {
+            int number = Integer.parseInt(text);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new BadRequestException("revision: a close's revision number, 1 or more");
+    }
+
+    /**
      * Ledger lines of the alliance and period, optionally of one account only: every revision's postings and reversals,
      * also while the period is reopened (scoped by its latest close). Before 2026-11-25 (3) a reopened period's lines
      * answered 404 until it was closed again.
@@ -489,9 +515,10 @@ public class PeriodCloseResource {
     }
 
     /**
-     * The close, if the caller may see (or change) it: scoped by the division it was closed for and its make-up. When
-     * there is none, whether the caller reaches the alliance decides between 404 "Not closed" and 403
-     * ({@link AllianceReach}): before 2026-11-25 (5) a caller outside the alliance learned whether its period was closed.
+     * The close, if the caller may see (or change) it: scoped by the division it was closed for and its make-up, or by
+     * the places the alliance covers ({@link CloseReach}). When there is none, whether the caller reaches the alliance
+     * decides between 404 "Not closed" and 403 ({@link AllianceReach}): before 2026-11-25 (5) a caller outside the
+     * alliance learned whether its period was closed.
      */
     private Uni<PeriodCloseEntity> visible(String allianceId, BiFunction<String, String, Uni<PeriodCloseEntity>> read,
                                            String period, boolean change) {
@@ -501,19 +528,17 @@ public class PeriodCloseResource {
                             found.ifPresent(alliance -> AllianceReach.require(caller.get(), allianceId, alliance, change));
                             return Uni.createFrom().<PeriodCloseEntity>failure(notClosed);
                         }))
-                .map(row -> {
-                    SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
-                    Jurisdiction where = jurisdiction(DivisionCode.of(row.divisionCode()), snapshot);
+                .chain(row -> budgets.findAlliance(allianceId).map(alliance -> {
+                    DivisionCode recorded = DivisionCode.of(row.divisionCode());
+                    String what = "alliance " + allianceId;
                     if (change) {
-                        // A reopen is the fund's, made by area, as the close was: a token scoped by a member hospital
-                        // or the alliance reads the close but does not reverse it (before 2026-11-25 (5) it could).
-                        AccessPolicy.requireChange(caller.get(), Jurisdiction.ofDivision(DivisionCode.of(row.divisionCode())),
-                                "alliance " + allianceId);
+                        CloseReach.requireReopen(caller.get(), recorded, alliance, what);
                     } else {
-                        AccessPolicy.requireSee(caller.get(), where, "alliance " + allianceId);
+                        SettlementSnapshot snapshot = SettlementJson.readSnapshot(row.snapshotJson().getBytes(StandardCharsets.UTF_8));
+                        CloseReach.requireSee(caller.get(), jurisdiction(recorded, snapshot), alliance, what);
                     }
                     return row;
-                });
+                }));
     }
 
     private static Jurisdiction jurisdiction(DivisionCode division, SettlementSnapshot snapshot) {

@@ -27,11 +27,13 @@ public class InstitutionStatements {
             DipClearingPostings.INSTITUTION);
 
     // By the account index; a year is a close's period of that year (2025, 2025-H1, 2025-H2) or a clearing's year.
-    // A close's line comes with the division its close was made for (all revisions of a period share the alliance's).
+    // A close's line comes with the division its close was made for (all revisions of a period share the alliance's)
+    // and the divisions its alliance covers: either decides who reads it.
     private static final String LINES = "SELECT " + LedgerRows.COLUMNS + ", "
-            + "e.alliance_id, e.period, e.clearing_area, e.clearing_year, c.division_code FROM ledger_entry e "
+            + "e.alliance_id, e.period, e.clearing_area, e.clearing_year, c.division_code, a.covered_divisions FROM ledger_entry e "
             + "LEFT JOIN LATERAL (SELECT pc.division_code FROM period_close pc WHERE pc.alliance_id = e.alliance_id "
-            + "AND pc.period = e.period ORDER BY pc.revision DESC LIMIT 1) c ON TRUE WHERE e.account = ANY($1::text[]) "
+            + "AND pc.period = e.period ORDER BY pc.revision DESC LIMIT 1) c ON TRUE "
+            + "LEFT JOIN alliance a ON a.id = e.alliance_id WHERE e.account = ANY($1::text[]) "
             + "AND ($2::int IS NULL OR e.clearing_year = $2 OR left(e.period, 4) = $2::text) "
             + "ORDER BY e.posted_at, e.transaction_id, e.side DESC, e.account";
 
@@ -48,11 +50,11 @@ public class InstitutionStatements {
 
     /**
      * A ledger line of the institution, with the book it belongs to: an alliance's close ({@code allianceId},
-     * {@code period}, and the division it was made for, which decides who reads it) or a DIP clearing
-     * ({@code clearingArea}, {@code clearingYear}).
+     * {@code period}, the division it was made for and those its alliance covers, which decide who reads it) or a DIP
+     * clearing ({@code clearingArea}, {@code clearingYear}).
      */
     public record Line(LedgerEntry entry, Instant postedAt, String allianceId, String period, String clearingArea,
-                       Integer clearingYear, String closeDivision) {
+                       Integer clearingYear, String closeDivision, List<String> allianceDivisions) {
     }
 
     /** The institution's division as the matrix states it; empty when it never did, or before V12. */
@@ -71,6 +73,11 @@ public class InstitutionStatements {
         });
     }
 
+    // As AllianceEntity stores them: comma-separated, empty for none (null when the line is no close's).
+    private static List<String> divisions(String covered) {
+        return covered == null || covered.isEmpty() ? List.of() : List.of(covered.split(","));
+    }
+
     /** @param year null for every year */
     public Uni<List<Line>> lines(String institutionId, Integer year) {
         String[] accounts = ACCOUNT_PREFIXES.stream().map(prefix -> prefix + institutionId).toArray(String[]::new);
@@ -78,7 +85,7 @@ public class InstitutionStatements {
             List<Line> lines = new ArrayList<>();
             for (Row row : rows) {
                 lines.add(new Line(LedgerRows.entry(row), LedgerRows.postedAt(row), row.getString(6), row.getString(7),
-                        row.getString(8), row.getInteger(9), row.getString(10)));
+                        row.getString(8), row.getInteger(9), row.getString(10), divisions(row.getString(11))));
             }
             return lines;
         });

@@ -139,12 +139,31 @@ public class PeriodCloser {
         });
     }
 
-    /** Who closed and reopened the period, when and why, in the order it happened. */
-    public Uni<List<CloseAuditEntity>> audit(String alliance, String period) {
-        return sessions.withSession(session -> session.createSelectionQuery(
-                        "from CloseAuditEntity where allianceId = :alliance and period = :period order by at, revision, action",
-                        CloseAuditEntity.class)
-                .setParameter("alliance", alliance).setParameter("period", period).getResultList());
+    /** One revision of the period, standing or reopened, or a 404: a reopened revision's frozen inputs stay readable. */
+    public Uni<PeriodCloseEntity> revision(String alliance, String period, int revision) {
+        return sessions.withSession(session -> revisions(session, alliance, period)).map(existing -> existing.stream()
+                .filter(close -> close.revision() == revision).findFirst()
+                .orElseThrow(() -> new NotClosedException(alliance + " " + period + " has no revision " + revision)));
+    }
+
+    /** An audited step with the snapshot its revision froze. */
+    public record AuditedStep(CloseAuditEntity step, String snapshotId) {
+    }
+
+    /**
+     * Who closed and reopened the period, when and why, in the order it happened: by revision, then a revision's close
+     * before its reopen, then time. Not by time first: the instances that close and reopen have clocks of their own, and
+     * a reopen stamped a little before its close (before 2026-11-25 (9) the order was at, revision, action) read as if
+     * the period was reopened before it was closed.
+     */
+    public Uni<List<AuditedStep>> audit(String alliance, String period) {
+        return sessions.withSession(session -> revisions(session, alliance, period).chain(closes -> session.createSelectionQuery(
+                        "from CloseAuditEntity where allianceId = :alliance and period = :period order by revision, "
+                                + "case action when 'CLOSE' then 0 else 1 end, at", CloseAuditEntity.class)
+                .setParameter("alliance", alliance).setParameter("period", period).getResultList()
+                .map(steps -> steps.stream().map(step -> new AuditedStep(step, closes.stream()
+                        .filter(close -> close.revision() == step.revision()).map(PeriodCloseEntity::snapshotId)
+                        .findFirst().orElse(null))).toList())));
     }
 
     public Uni<List<LedgerEntryEntity>> ledger(String alliance, String period) {

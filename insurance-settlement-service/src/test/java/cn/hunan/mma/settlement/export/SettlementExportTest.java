@@ -1,7 +1,10 @@
 package cn.hunan.mma.settlement.export;
 
+import cn.hunan.mma.settlement.rules.close.CloseRules;
 import cn.hunan.mma.settlement.rules.close.PeriodSettlement;
+import cn.hunan.mma.settlement.rules.close.SettlementSnapshot;
 import cn.hunan.mma.settlement.rules.close.XiangtanClose;
+import cn.hunan.mma.settlement.rules.distribution.TertiaryPartner;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -85,10 +88,74 @@ class SettlementExportTest {
         List<String> lines = List.of(csv.split("\r\n"));
 
         assertThat(csv).startsWith("\uFEFF联盟编号,结算期间,机构编号,类别");
-        assertThat(lines).hasSize(6);
+        assertThat(lines.subList(0, 7)).as("the distribution, then an empty line before the summary").hasSize(7);
+        assertThat(lines.get(6)).isEmpty();
         // The partner's row: B, F and B × F empty, then 否, no floor, the amount; the explanation has a comma, so quoted.
         assertThat(lines.get(5)).startsWith("XTX-YGT-01,2025,430302H0001,协作三级医院,,,,否,,,1518750.00,\"α × pool")
                 .endsWith(",300,0.6");
+    }
+
+    /**
+     * With no partner's kept-in-area case the rule takes nothing from the members: before 2026-11-25 (9) the partner's row
+     * said "0.20 × 16875000.00 × 0.6 = 0.00; × 0 / 0 kept-in-area cases", arithmetic that does not hold.
+     */
+    @Test
+    void a_partner_row_without_any_attributable_case_says_the_whole_pool_goes_to_the_members() throws Exception {
+        SettlementSnapshot base = XiangtanClose.withActualSpend("470000000.00");
+        PeriodSettlement noneKept = PeriodSettlement.close(new SettlementSnapshot(base.allianceId(), base.period(),
+                base.ruleVersion(), base.packageTotal(), base.actualSpend(), base.allianceScore(), base.specialCircumstance(),
+                base.members(), base.tertiaryPartners().stream().map(partner -> new TertiaryPartner(partner.institutionId(), 0))
+                .toList(), base.baselineReferralRate(), base.currentReferralRate(), base.rules(), base.scoreSource()));
+
+        List<Row> rows = sheet(SettlementExport.xlsx(noneKept), "结算分配");
+
+        assertThat(rows.subList(4, 6)).allSatisfy(partner -> {
+            assertThat(partner.getCell(3).getText()).isEqualTo("协作三级医院");
+            assertThat(partner.getCell(AMOUNT).asNumber()).isZero();
+            assertThat(partner.getCell(11).getText()).isEqualTo(
+                    "no attributable kept-in-area case: no tertiary share, the whole pool goes to the members");
+        });
+    }
+
+    /**
+     * The summary says whether the primary-level floors were paid: with a floor share of 0.6 two primary members' floors
+     * exceed the member pool, so the close drops them (before 2026-11-25 (9) silently), in the xlsx and the CSV alike.
+     */
+    @Test
+    void the_summary_says_the_floor_share_and_whether_the_floors_were_applied_and_why_not() throws Exception {
+        assertThat(summaryText(SettlementExport.xlsx(SURPLUS))).containsEntry("基层保底比例", "0.05")
+                .containsEntry("是否执行保底", "是");
+
+        SettlementSnapshot base = XiangtanClose.withActualSpend("470000000.00");
+        CloseRules seed = base.rules();
+        CloseRules wideFloors = new CloseRules(seed.tiers(), seed.surplusCapShareOfPackage(), seed.bands(),
+                seed.specialCircumstanceAllianceShare(), seed.reserveShare(), new BigDecimal("0.6"), seed.tertiaryAlpha(),
+                seed.referralRateTargetFall());
+        PeriodSettlement dropped = PeriodSettlement.close(new SettlementSnapshot(base.allianceId(), base.period(),
+                base.ruleVersion(), base.packageTotal(), base.actualSpend(), base.allianceScore(), base.specialCircumstance(),
+                base.members(), base.tertiaryPartners(), base.baselineReferralRate(), base.currentReferralRate(), wideFloors,
+                base.scoreSource()));
+        assertThat(dropped.members().floorsApplied()).isFalse();
+
+        assertThat(summaryText(SettlementExport.xlsx(dropped))).containsEntry("基层保底比例", "0.6")
+                .containsEntry("是否执行保底", "否：各基层成员保底合计超过成员单位分配池");
+        assertThat(new String(SettlementExport.csv(dropped), StandardCharsets.UTF_8))
+                .contains("\r\n基层保底比例,0.6\r\n", "\r\n是否执行保底,否：各基层成员保底合计超过成员单位分配池\r\n");
+    }
+
+    /** A what-if close (scores the request overrode) must not pass for a real one: the CSV said neither before 2026-11-25 (9). */
+    @Test
+    void the_csv_and_the_xlsx_summary_carry_the_rule_version_and_the_score_source() throws Exception {
+        String csv = new String(SettlementExport.csv(SURPLUS), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("\r\n\r\n项目,数值\r\n", "\r\n规则版本,xiangtan-2025.1\r\n", "\r\n评分来源,request\r\n");
+        assertThat(summaryText(SettlementExport.xlsx(SURPLUS))).containsEntry("规则版本", "xiangtan-2025.1")
+                .containsEntry("评分来源", "request");
+    }
+
+    private static Map<String, String> summaryText(byte[] xlsx) throws IOException {
+        return sheet(xlsx, "结算汇总").stream().skip(1)
+                .collect(Collectors.toMap(row -> row.getCell(0).getText(), row -> row.getCell(1).getText()));
     }
 
     private static List<Row> sheet(byte[] xlsx, String name) throws IOException {

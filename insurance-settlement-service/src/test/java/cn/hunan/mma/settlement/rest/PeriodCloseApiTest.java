@@ -5,10 +5,15 @@ import cn.hunan.mma.events.insurance.PeriodSettlementClosed;
 import cn.hunan.mma.events.insurance.PeriodSettlementEvent;
 import cn.hunan.mma.events.insurance.PeriodSettlementReopened;
 import cn.hunan.mma.events.matrix.AllianceSnapshot;
+import cn.hunan.mma.events.matrix.InstitutionKind;
+import cn.hunan.mma.events.matrix.InstitutionSnapshot;
+import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.events.scoring.FactorScoreComputed;
 import cn.hunan.mma.events.scoring.ScoredEntityKind;
 import cn.hunan.mma.events.testing.GoldenFixtures;
+import cn.hunan.mma.events.value.DivisionCode;
 import cn.hunan.mma.events.value.EventId;
+import cn.hunan.mma.events.value.InstitutionId;
 import cn.hunan.mma.events.value.Period;
 import cn.hunan.mma.events.codec.ContractCodec;
 import cn.hunan.mma.events.topic.Topics;
@@ -52,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** Closing a period over HTTP against the real PostgreSQL and Kafka: stored, posted, published, exported. */
 @QuarkusTest
@@ -62,6 +68,8 @@ class PeriodCloseApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String XIANGTAN = "430300";
+    /** A township member of 湘潭县医共体 in the request's make-up (XiangtanClose). */
+    private static final String MEMBER = "430321T0100";
 
     private final String officer = TokenMinter.forTests().mint(
             TokenClaims.forSubject("xt-insurance-officer", "insurance-officer").inCity(XIANGTAN));
@@ -208,6 +216,50 @@ class PeriodCloseApiTest {
     }
 
     /**
+     * After a reopen and a second close, the first revision's frozen inputs and result stay readable at
+     * {@code …/revisions/1} (before 2026-11-25 (9) only the standing close was: the first was gone), and each audit step
+     * names the snapshot its revision froze. The trail reads close, reopen, close again even when the instances' clocks
+     * stamped a reopen before its close and the second close before the reopen (it was ordered by time first).
+     */
+    @Test
+    void a_reopened_revision_stays_readable_and_the_audit_names_each_revision_s_snapshot_in_lifecycle_order() throws Exception {
+        String first = given().auth().oauth2(officer).contentType("application/json").body(closeBody("470000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2020-H1/close").then().statusCode(200)
+                .extract().jsonPath().getString("snapshotId");
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"a late base\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2020-H1/reopen").then().statusCode(200);
+        String second = given().auth().oauth2(officer).contentType("application/json").body(closeBody("471000000.00"))
+                .when().post("/api/v1/settlements/XTX-YGT-01/2020-H1/close").then().statusCode(200)
+                .extract().jsonPath().getString("snapshotId");
+        assertThat(second).isNotEqualTo(first);
+
+        String revisions = "/api/v1/settlements/XTX-YGT-01/2020-H1/revisions/";
+        given().auth().oauth2(auditor).when().get(revisions + 1).then().statusCode(200)
+                .body("revision", equalTo(1)).body("status", equalTo("REOPENED")).body("snapshotId", equalTo(first))
+                .body("result.retained", equalTo("18750000.00")).body("result.snapshot.actualSpend", equalTo("470000000.00"));
+        given().auth().oauth2(auditor).when().get(revisions + 2).then().statusCode(200)
+                .body("revision", equalTo(2)).body("status", equalTo("CLOSED")).body("snapshotId", equalTo(second))
+                .body("result.retained", equalTo("17750000.00"));
+        given().auth().oauth2(auditor).when().get("/api/v1/settlements/XTX-YGT-01/2020-H1").then().statusCode(200)
+                .body("revision", equalTo(2));
+        given().auth().oauth2(auditor).when().get(revisions + 3).then().statusCode(404).contentType(PROBLEM_JSON);
+        given().auth().oauth2(auditor).when().get(revisions + "first").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("detail", containsString("revision"));
+        given().auth().oauth2(otherAllianceOperator).when().get(revisions + 1).then().statusCode(403).contentType(PROBLEM_JSON);
+
+        try (Connection db = TestDatabase.connect(); PreparedStatement skew = db.prepareStatement("UPDATE close_audit SET at = "
+                + "at - CASE WHEN revision = 2 THEN interval '2 hours' ELSE interval '1 hour' END "
+                + "WHERE alliance_id = 'XTX-YGT-01' AND period = '2020-H1' AND NOT (revision = 1 AND action = 'CLOSE')")) {
+            assertThat(skew.executeUpdate()).isEqualTo(2);
+        }
+        List<Map<String, Object>> audit = given().auth().oauth2(auditor)
+                .when().get("/api/v1/settlements/XTX-YGT-01/2020-H1/audit")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(audit).extracting(step -> step.get("action") + " r" + step.get("revision") + " " + step.get("snapshotId"))
+                .containsExactly("CLOSE r1 " + first, "REOPEN r1 " + first, "CLOSE r2 " + second);
+    }
+
+    /**
      * Two reopens at once (a double click, a client's retry): one withdraws the close, the other finds none standing
      * (404). Before, both reversed its postings and every account of the period was short by the close's amounts. The
      * reversal mirrors the postings as stored: one fen moved between two members' credits in the table (as a later
@@ -272,6 +324,36 @@ class PeriodCloseApiTest {
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(ledger).anySatisfy(line -> assertThat(line.get("transactionId")).endsWith("/r1/reversal"));
         assertThat(ledger.stream().mapToLong(PeriodCloseApiTest::signedFen).sum()).isZero();
+    }
+
+    /**
+     * A province officer closes 湘潭县医共体 naming the province (430000): the close is still 湘潭市's to read and reopen,
+     * the alliance covering 430321 (DOMAIN.md §8). Before 2026-11-25 (9) its reads, its lines on a member's statement and
+     * its reopen followed the division typed, and were 403 to 湘潭市's auditor and officer.
+     */
+    @Test
+    void a_close_the_province_made_is_read_and_reopened_by_the_alliance_s_city_and_not_by_another_city() throws Exception {
+        TestTopics.publish(Topics.INSTITUTIONS, List.of(new InstitutionSnapshot(EventId.random(),
+                Instant.parse("2016-01-01T00:00:00Z"), InstitutionId.of(MEMBER), "湘潭县乡镇卫生院", Level.TOWNSHIP,
+                InstitutionKind.GENERAL, DivisionCode.of("430321"), null, null, List.of(), true)));
+        TestDatabase.awaitCount("SELECT count(*) FROM institution WHERE division_code IS NOT NULL AND id = '" + MEMBER + "'", 1);
+        String byProvince = closeBody("470000000.00").replace("\"divisionCode\":\"430321\"", "\"divisionCode\":\"430000\"");
+        given().auth().oauth2(TestCallers.HUNAN_OFFICER).contentType("application/json").body(byProvince)
+                .when().post("/api/v1/settlements/XTX-YGT-01/2019/close").then().statusCode(200);
+
+        String changshaAuditor = TokenMinter.forTests().mint(TokenClaims.forSubject("cs-auditor", "auditor").inCity("430100"));
+        for (String read : List.of("", "/ledger", "/audit", "/export.xlsx", "/export.csv")) {
+            String path = "/api/v1/settlements/XTX-YGT-01/2019" + read;
+            given().auth().oauth2(auditor).when().get(path).then().statusCode(200);
+            given().auth().oauth2(changshaAuditor).when().get(path).then().statusCode(403).contentType(PROBLEM_JSON);
+        }
+        given().auth().oauth2(auditor).when().get("/api/v1/institutions/" + MEMBER + "/ledger?year=2019").then().statusCode(200)
+                .body("lines.findAll { it.allianceId == 'XTX-YGT-01' }.period", hasItem("2019"));
+
+        given().auth().oauth2(TestCallers.CHANGSHA_OFFICER).contentType("application/json").body("{\"reason\":\"not ours\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2019/reopen").then().statusCode(403).contentType(PROBLEM_JSON);
+        given().auth().oauth2(officer).contentType("application/json").body("{\"reason\":\"the city corrects it\"}")
+                .when().post("/api/v1/settlements/XTX-YGT-01/2019/reopen").then().statusCode(200).body("status", equalTo("REOPENED"));
     }
 
     @Test

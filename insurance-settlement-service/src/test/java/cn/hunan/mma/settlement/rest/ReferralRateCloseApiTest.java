@@ -13,6 +13,8 @@ import cn.hunan.mma.events.value.Level;
 import cn.hunan.mma.infra.RealJwtTestResource;
 import cn.hunan.mma.infra.RealKafkaTestResource;
 import cn.hunan.mma.infra.RealPostgresTestResource;
+import cn.hunan.mma.infra.TokenClaims;
+import cn.hunan.mma.infra.TokenMinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +37,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 /**
  * A close that does not give the out-of-area referral rates works them out from the settled inpatient episodes of the
@@ -219,13 +220,19 @@ class ReferralRateCloseApiTest {
         assertThat(second.getList("result.snapshot.tertiaryPartners.keptInAreaCases", Integer.class)).containsExactly(1, 0);
 
         // On 长沙's statement the two tertiary shares are the books of a 湘潭 close: the 湘潭 officer who made them reads
-        // them, though the hospital is outside 湘潭; the 长沙 officer reaches the hospital but not those books.
+        // them, though the hospital is outside 湘潭. Since 2026-11-25 (9) a close is also read by the divisions its
+        // alliance covers: this one covers 长沙's own district (430102), so the 长沙 officer reads them too (before, only
+        // the division the close named decided, and the 长沙 officer reached the hospital but not those books); an
+        // officer of 株洲, which the alliance does not cover, reaches neither.
         String statement = "/api/v1/institutions/" + CHANGSHA.institutionId().value() + "/ledger?year=2018";
         given().auth().oauth2(XIANGTAN_OFFICER).when().get(statement).then().statusCode(200)
                 .body("lines.account", contains("TERTIARY:430102H0071", "TERTIARY:430102H0071"))
                 .body("lines.period", contains("2018-H1", "2018-H2"));
         given().auth().oauth2(TestCallers.CHANGSHA_OFFICER).when().get(statement).then().statusCode(200)
-                .body("lines", hasSize(0)).body("net", equalTo("0.00"));
+                .body("lines.period", contains("2018-H1", "2018-H2"));
+        String zhuzhouOfficer = TokenMinter.forTests().mint(TokenClaims.forSubject("zz-insurance-officer", "insurance-officer")
+                .inCity("430200"));
+        given().auth().oauth2(zhuzhouOfficer).when().get(statement).then().statusCode(403).contentType(PROBLEM_JSON);
     }
 
     /** A visit as the outpatient consumer stores it. */
