@@ -12,6 +12,7 @@ const FACTORS = [
   ['QUALITY_EFFICIENCY', '质效'], ['CAPABILITY', '能力'], ['INSURANCE', '医保'], ['CONDUCT', '行风'], ['SUPPORT', '保障'],
 ];
 const NO_DATA = '暂无数据';
+const NO_FACTOR_DATA = '无数据';
 const MEMBERS_SHOWN = 15;
 
 const $ = (id) => document.getElementById(id);
@@ -75,14 +76,22 @@ async function loadRadar() {
   const institution = $('institution').value;
   const score = institution ? await api(`/api/v1/scores/institution/${encodeURIComponent(institution)}/${period()}`) : null;
   if (!score?.factors) return empty(charts.radar);
+  // A factor with no scored indicator is null in the API: no data, not 0. ECharts' radar has no gap (a missing value
+  // is drawn at the centre, like 0), so its axis says 无数据 in grey and its value stays missing (the tooltip's "-").
+  const scored = ([key]) => score.factors[key] !== null && score.factors[key] !== undefined;
   charts.radar.setOption({
     title: { show: false },
     tooltip: {},
-    radar: { indicator: FACTORS.map(([, name]) => ({ name, max: 100 })), radius: '65%' },
+    radar: {
+      indicator: FACTORS.map((factor) => (scored(factor)
+        ? { name: factor[1], max: 100 }
+        : { name: `${factor[1]} ${NO_FACTOR_DATA}`, max: 100, color: '#999' })),
+      radius: '65%',
+    },
     series: [{
       name: $('institution').selectedOptions[0]?.textContent ?? institution,
       type: 'radar',
-      data: [{ name: `综合 ${score.composite}`, value: FACTORS.map(([key]) => Number(score.factors[key] ?? 0)) }],
+      data: [{ name: `综合 ${score.composite}`, value: FACTORS.map((factor) => (scored(factor) ? Number(score.factors[factor[0]]) : null)) }],
       areaStyle: { opacity: 0.25 },
     }],
   }, true);
@@ -94,8 +103,8 @@ async function loadTrend() {
   const year = period().slice(0, 4);
   const months = alliance ? await api(`/api/v1/scores/alliance/${encodeURIComponent(alliance)}/history?year=${year}`) : null;
   if (!months?.length) return empty(charts.trend);
-  // A month nothing was counted in has no point (null, a gap): its "score" would be the empty month's —
-  // LOWER_IS_BETTER counts score 100 on a zero count, so an empty month scores ~30 and looks like data.
+  // A month nothing was counted in has no point (null, a gap): the API still answers it, every factor unscored and the
+  // composite 0.00 (before 2026-11-25 (9) the violations nobody reported scored 100, and an empty month ~30).
   charts.trend.setOption({
     title: { show: false },
     grid: { left: 50, right: 20, top: 30, bottom: 30 },

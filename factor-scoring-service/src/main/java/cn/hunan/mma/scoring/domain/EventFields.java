@@ -2,6 +2,7 @@ package cn.hunan.mma.scoring.domain;
 
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.care.CareEvent;
 import cn.hunan.mma.events.care.InpatientAdmitted;
 import cn.hunan.mma.events.care.InpatientDischarged;
@@ -33,6 +34,12 @@ public final class EventFields {
 
     public static final String INSTITUTION_LEVEL = "institution.level";
     public static final String TREATED_IN_SCOPE = "treatedInScope";
+    /**
+     * How much the event moved its channel's booked figure: + a booking's count, − a booking given back's, 0 for slots
+     * opened from another channel. Summed over SlotsBooked and SlotsReleased it is what stays booked, so a referral
+     * cancelled, rejected or missed after it was scheduled does not count as a reserved slot used.
+     */
+    public static final String BOOKED_CHANGE = "bookedChange";
 
     private record TypeFields(Class<? extends ContractRecord> type,
                               Map<String, Function<ContractRecord, String>> texts,
@@ -72,7 +79,15 @@ public final class EventFields {
                         "reservedForReferralCount", r -> ((SlotsPublished) r).reservedForReferralCount()));
         type(SlotsBooked.class,
                 Map.of("channel", r -> ((SlotsBooked) r).channel().name()),
-                Map.of("count", r -> ((SlotsBooked) r).count()));
+                Map.of("count", r -> ((SlotsBooked) r).count(),
+                        BOOKED_CHANGE, r -> ((SlotsBooked) r).count()));
+        // A release without openedFrom is a booking given back (the channel's booked figure falls); with it, unused
+        // slots moved between channels, which books nothing and gives nothing back (the SlotsReleased contract).
+        type(SlotsReleased.class,
+                Map.of("channel", r -> ((SlotsReleased) r).channel().name(),
+                        "openedFrom.present", r -> String.valueOf(((SlotsReleased) r).opensSlots())),
+                Map.of("count", r -> ((SlotsReleased) r).count(),
+                        BOOKED_CHANGE, r -> ((SlotsReleased) r).opensSlots() ? 0 : -((SlotsReleased) r).count()));
         type(FamilyDoctorContractSigned.class,
                 Map.of("keyGroups.present", r -> String.valueOf(!((FamilyDoctorContractSigned) r).keyGroups().isEmpty())),
                 Map.of());

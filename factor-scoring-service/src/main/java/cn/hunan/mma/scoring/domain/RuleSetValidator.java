@@ -44,6 +44,7 @@ public final class RuleSetValidator {
             if (indicator.denominator() != null && !measureIds.contains(indicator.denominator())) {
                 problems.add(at + ": denominator names no measure of this rule set: " + indicator.denominator());
             }
+            checkScoredWhen(indicator, measureIds, problems);
             if (indicator.scoring() == null) {
                 problems.add(at + ": scoring (method and target) is required");
             } else if (indicator.scoring().method() == ScoringMethod.BAND) {
@@ -92,6 +93,18 @@ public final class RuleSetValidator {
                 if (!EventFields.knowsFilterField(type, condition.field(), measure.basis())) {
                     problems.add(at + ": " + type + " has no field " + condition.field() + " to filter on");
                 }
+            }
+        }
+    }
+
+    private static void checkScoredWhen(IndicatorDefinition indicator, Set<String> measureIds, List<String> problems) {
+        String at = "indicator " + indicator.id();
+        if (!indicator.scoredWhenAnyOf().isEmpty() && indicator.denominator() != null) {
+            problems.add(at + ": scoredWhenAnyOf is for an indicator without a denominator (a zero denominator already leaves it unscored)");
+        }
+        for (String measure : indicator.scoredWhenAnyOf()) {
+            if (!measureIds.contains(measure)) {
+                problems.add(at + ": scoredWhenAnyOf names no measure of this rule set: " + measure);
             }
         }
     }

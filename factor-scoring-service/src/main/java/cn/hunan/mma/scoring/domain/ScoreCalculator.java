@@ -56,7 +56,7 @@ public final class ScoreCalculator {
     static IndicatorResult evaluate(IndicatorDefinition indicator, Totals current, Totals earlier) {
         long numerator = current.of(indicator.numerator());
         Long denominator = indicator.denominator() == null ? null : current.of(indicator.denominator());
-        BigDecimal value = valueOf(indicator, numerator, denominator);
+        BigDecimal value = indicator.hasDataIn(current) ? valueOf(indicator, numerator, denominator) : null;
         if (value == null) {
             return new IndicatorResult(indicator.id(), numerator, denominator, null, null);
         }

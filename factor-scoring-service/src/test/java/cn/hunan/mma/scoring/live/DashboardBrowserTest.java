@@ -156,10 +156,9 @@ class DashboardBrowserTest {
                 assertThat(shown.path("status").asText()).startsWith("实时推送已连接");
 
                 // The radar is the selected member's March factors, the trend the alliance's months.
-                assertThat(shown.path("radarValues").size()).isEqualTo(9);
                 String institution = shown.path("institution").asText();
                 JsonPath factors = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).get("/api/v1/scores/institution/" + institution + "/2025-03").jsonPath();
-                assertThat(shown.path("radarValues").get(1).decimalValue()).isEqualByComparingTo(factors.getString("factors.OUTPATIENT"));
+                assertRadarShows(shown, factors);
                 assertThat(shown.path("trend").size()).isEqualTo(12);
                 JsonPath history = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
                         .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
@@ -170,17 +169,19 @@ class DashboardBrowserTest {
             JsonNode shown = last[0];
             String topAlliance = top[0];
             assertThat(shown.path("heading").asText()).contains("因素法考核运营看板");
-            assertThat(shown.path("radarAxes").toString()).isEqualTo("[\"预防\",\"门诊\",\"住院\",\"转诊\",\"质效\",\"能力\",\"医保\",\"行风\",\"保障\"]");
+            // One March day holds no support report (they come at a month's end): the member's 能力 and 保障 have no data.
+            assertThat(shown.path("radarAxes").toString()).as("an axis without data").contains(" 无数据");
             assertThat(shown.path("trend").get(2).doubleValue()).isGreaterThan(0);
             assertThat(topAlliance).isEqualTo(CITY_GROUP);
             assertThat(shown.path("language").asText()).isEqualTo("zh-CN");
-            // No April events yet. The API still scores the empty month (LOWER_IS_BETTER counts score 100 on a zero
-            // count, so it is not 0), but every indicator there has numerator 0 and no denominator: the page draws
-            // no point for it (null), and none for January either.
+            // No April events yet. The API still answers the empty month, with every indicator's numerator 0, no factor
+            // scored and a composite of 0.00 (before 2026-11-25 (9) the violations nobody reported scored 100, so the
+            // empty month was positive): the page draws no point for it (null), and none for January either.
             JsonPath emptyApril = given().auth().oauth2(ZHANGJIAJIE_OPERATOR).queryParam("year", 2025)
                     .get("/api/v1/scores/alliance/" + topAlliance + "/history").jsonPath();
             assertThat(emptyApril.getList("[3].indicators.numerator", Long.class)).isNotEmpty().containsOnly(0L);
-            assertThat(emptyApril.getDouble("composite[3]")).isPositive();
+            assertThat(emptyApril.getMap("[3].factors").values()).containsOnlyNulls();
+            assertThat(emptyApril.getDouble("composite[3]")).isZero();
             assertThat(shown.path("trend").get(3).isNull()).as("April before its events: " + shown.path("trend")).isTrue();
             assertThat(shown.path("trend").get(0).isNull()).as("January: " + shown.path("trend")).isTrue();
 
@@ -229,6 +230,30 @@ class DashboardBrowserTest {
             browser.screenshot(SCREENSHOT);
         }
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+    }
+
+    private static final List<String> FACTORS = List.of("PREVENTION", "OUTPATIENT", "INPATIENT", "REFERRAL",
+            "QUALITY_EFFICIENCY", "CAPABILITY", "INSURANCE", "CONDUCT", "SUPPORT");
+    private static final List<String> AXES = List.of("预防", "门诊", "住院", "转诊", "质效", "能力", "医保", "行风", "保障");
+
+    /**
+     * Each of the nine axes holds the API's factor score; a factor the API has as null (no data) is no point at the
+     * centre passing for 0 but a missing value, its axis named "… 无数据".
+     */
+    private static void assertRadarShows(JsonNode shown, JsonPath score) {
+        assertThat(shown.path("radarValues").size()).isEqualTo(9);
+        for (int axis = 0; axis < 9; axis++) {
+            String factor = score.getString("factors." + FACTORS.get(axis));
+            JsonNode value = shown.path("radarValues").get(axis);
+            String name = shown.path("radarAxes").get(axis).asText();
+            if (factor == null) {
+                assertThat(value.isNull()).as(FACTORS.get(axis) + " without data is drawn as " + value).isTrue();
+                assertThat(name).isEqualTo(AXES.get(axis) + " 无数据");
+            } else {
+                assertThat(value.decimalValue()).as(FACTORS.get(axis)).isEqualByComparingTo(factor);
+                assertThat(name).isEqualTo(AXES.get(axis));
+            }
+        }
     }
 
     /** The panel's figures equal the projection's, in fen, and its heading spells them in yuan. */

@@ -136,7 +136,7 @@ class RankingsApiTest {
                 given().auth().oauth2(PROVINCE_ADMIN).queryParam("by", SHARE).queryParam("area", "430300")
                         .when().get("/api/v1/rankings/alliance/2025-03")
                         .then().statusCode(200)
-                        .body("ruleVersion", equalTo("seed-2025.3"))
+                        .body("ruleVersion", equalTo("seed-2025.4"))
                         .body("entries.id", contains("CC-430381", "CC-430321"))
                         .body("entries.value", contains(76.92f, 38.46f))
                         .body("entries.rank", contains(1, 2)));

@@ -46,8 +46,8 @@ class ScoringApiTest {
     @Test
     void a_province_admin_sees_the_seed_rule_set() {
         given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets")
-                .then().statusCode(200).body("version", hasItem("seed-2025.3"));
-        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets/seed-2025.3")
+                .then().statusCode(200).body("version", hasItem("seed-2025.4"));
+        given().auth().oauth2(PROVINCE_ADMIN).when().get("/api/v1/rule-sets/seed-2025.4")
                 .then().statusCode(200).body("factorWeights.OUTPATIENT", equalTo(0.15f));
     }
 
@@ -75,7 +75,7 @@ class ScoringApiTest {
         given().auth().oauth2(CITY_OPERATOR).when().get("/api/v1/scores/county/430321/2025-03")
                 .then().statusCode(200)
                 .body("scope", equalTo("COUNTY:430321"))
-                .body("ruleVersion", equalTo("seed-2025.3"))
+                .body("ruleVersion", equalTo("seed-2025.4"))
                 .body("indicators.indicatorId", hasItem("outpatient.primary-level-share"));
     }
 

@@ -17,6 +17,7 @@ import static cn.hunan.mma.simulator.oracle.Reports.contract;
 import static cn.hunan.mma.simulator.oracle.Reports.followUp;
 import static cn.hunan.mma.simulator.oracle.Reports.slotsBooked;
 import static cn.hunan.mma.simulator.oracle.Reports.slotsPublished;
+import static cn.hunan.mma.simulator.oracle.Reports.slotsReleased;
 import static cn.hunan.mma.simulator.oracle.SmallHunan.COUNTY_HOSPITAL;
 import static cn.hunan.mma.simulator.oracle.SmallHunan.TOWNSHIP_CENTRE;
 import static cn.hunan.mma.simulator.oracle.SmallHunan.scopeOf;
@@ -39,6 +40,23 @@ class OracleReportedActivityTest {
                 .throughTheOracle(dir);
 
         // 4 of the 10 reserved slots were booked by referrals; public bookings do not count
+        assertThat(report.ratio(scopeOf(COUNTY_HOSPITAL), MARCH, "referral.reserved-slot-use-rate")).isEqualTo("0.400000");
+    }
+
+    /**
+     * 10 reserved, 8 scheduled by referrals, 4 of those referrals cancelled or missed (their slots given back), and the
+     * 2 slots nobody booked opened to the public the day before: 4 of the 10 reserved slots were used, not 8 (DOMAIN §5).
+     */
+    @Test
+    void referral_bookings_given_back_are_not_reserved_slots_used_and_openings_to_the_public_leave_the_reserved_slots() {
+        OracleReport report = deliveries()
+                .deliver(slotsPublished("published", COUNTY_HOSPITAL, 40, 10))
+                .deliver(slotsBooked("referral bookings", COUNTY_HOSPITAL, SlotChannel.REFERRAL, 8))
+                .deliver(slotsReleased("cancelled", COUNTY_HOSPITAL, SlotChannel.REFERRAL, 3, null))
+                .deliver(slotsReleased("no-show", COUNTY_HOSPITAL, SlotChannel.REFERRAL, 1, null))
+                .deliver(slotsReleased("opened to the public", COUNTY_HOSPITAL, SlotChannel.PUBLIC, 2, SlotChannel.REFERRAL))
+                .throughTheOracle(dir);
+
         assertThat(report.ratio(scopeOf(COUNTY_HOSPITAL), MARCH, "referral.reserved-slot-use-rate")).isEqualTo("0.400000");
     }
 

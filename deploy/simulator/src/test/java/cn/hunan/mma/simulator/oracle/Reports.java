@@ -5,6 +5,7 @@ import cn.hunan.mma.events.capacity.SessionPeriod;
 import cn.hunan.mma.events.capacity.SlotChannel;
 import cn.hunan.mma.events.capacity.SlotsBooked;
 import cn.hunan.mma.events.capacity.SlotsPublished;
+import cn.hunan.mma.events.capacity.SlotsReleased;
 import cn.hunan.mma.events.conduct.ConductIncidentRecorded;
 import cn.hunan.mma.events.conduct.IncidentKind;
 import cn.hunan.mma.events.prevention.ChronicCondition;
@@ -37,6 +38,11 @@ final class Reports {
 
     static SlotsBooked slotsBooked(String label, InstitutionId at, SlotChannel channel, int count) {
         return new SlotsBooked(id(label), cst("2025-03-12T08:00"), at, EXPERT_SESSION, channel, count, null);
+    }
+
+    /** @param openedFrom null for bookings given back, else the channel unused slots were opened from */
+    static SlotsReleased slotsReleased(String label, InstitutionId at, SlotChannel channel, int count, SlotChannel openedFrom) {
+        return new SlotsReleased(id(label), cst("2025-03-13T08:00"), at, EXPERT_SESSION, channel, count, openedFrom, null);
     }
 
     static ChronicFollowUpRecorded followUp(String label, InstitutionId recordedBy, Level where) {
