@@ -12,8 +12,9 @@ import java.util.function.Function;
  * An amount of money from its yuan text, given as a JSON string ("123.45") or number (123.45). A number is read as
  * the characters the client wrote, never through a double, so it is exactly what a string of them would be; the
  * amount's own parser refuses what is not yuan (three decimals, an exponent) as it refuses such a string.
+ * {@link TextOrNumber} reads a text field holding an amount the same way, keeping the text.
  */
-final class AmountFromJson<T> extends StdScalarDeserializer<T> {
+class AmountFromJson<T> extends StdScalarDeserializer<T> {
 
     private final transient Function<String, T> ofYuan;
 

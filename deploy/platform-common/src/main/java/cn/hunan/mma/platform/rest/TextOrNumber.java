@@ -1,13 +1,8 @@
 package cn.hunan.mma.platform.rest;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
-import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -24,20 +19,11 @@ import java.lang.annotation.Target;
 @JsonDeserialize(using = TextOrNumber.Reader.class)
 public @interface TextOrNumber {
 
-    /** Jackson's reader for the annotated field. */
-    final class Reader extends StdScalarDeserializer<String> {
+    /** Jackson's reader for the annotated field: an amount's reading, keeping the client's characters as the text. */
+    final class Reader extends AmountFromJson<String> {
 
         public Reader() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonToken token = parser.currentToken();
-            if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return parser.getText();
-            }
-            return (String) context.handleUnexpectedToken(String.class, parser);
+            super(String.class, text -> text);
         }
     }
 }
