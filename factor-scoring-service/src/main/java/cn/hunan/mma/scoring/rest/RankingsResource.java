@@ -89,7 +89,7 @@ public class RankingsResource {
         RuleSet rules = queries.ruleSets().forPeriod(parsed);   // the version the period is scored with
         RankingCriterion criterion = RankingCriterion.parse(by, rules);
         List<Candidate> candidates = candidates(entityKind, parsed, alliance, area, level);
-        List<Ranking.Entry> entries = localEntries(candidates, parsed, criterion);
+        List<Ranking.Entry> entries = localEntries(candidates, parsed, rules, criterion);
         if (!"local".equals(part)) {
             for (String other : queries.otherInstances()) {
                 String path = uri.getRequestUri().getRawPath() + "?" + withPartLocal(uri.getRequestUri().getRawQuery());
@@ -151,12 +151,13 @@ public class RankingsResource {
     }
 
     /** The candidates whose totals this instance holds, with their values (unranked). */
-    private List<Ranking.Entry> localEntries(List<Candidate> candidates, Period period, RankingCriterion criterion) {
+    private List<Ranking.Entry> localEntries(List<Candidate> candidates, Period period, RuleSet rules,
+                                             RankingCriterion criterion) {
         ScoreReading reading = queries.localReading();
         List<Ranking.Entry> entries = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (queries.ownsLocally(candidate.scope())) {
-                BigDecimal value = criterion.valueOf(reading.score(candidate.scope(), period));
+                BigDecimal value = criterion.valueOf(reading.score(candidate.scope(), period, rules));
                 if (value != null) {
                     entries.add(new Ranking.Entry(null, candidate.id(), candidate.name(), value));
                 }

@@ -44,11 +44,6 @@ public final class RuleSets {
         return new RuleSetHistory(versions);
     }
 
-    /** The version in force today (China Standard Time): weights and thresholds apply without a replay. */
-    public RuleSet inForce() {
-        return history().inForceOn(today()).orElse(seed);
-    }
-
     /** The version a period is scored with ({@link RuleSetHistory#forPeriod}). */
     public RuleSet forPeriod(Period period) {
         return byPeriod().of(period);

@@ -17,7 +17,12 @@ public final class ScoreReading {
     }
 
     public EntityScore score(String scope, Period period) {
-        return score(totals, ruleSets.forPeriod(period), scope, period);
+        return score(scope, period, ruleSets.forPeriod(period));
+    }
+
+    /** Under a version the caller already holds: a ranking reads the rule history once, not once per candidate. */
+    public EntityScore score(String scope, Period period, RuleSet rules) {
+        return score(totals, rules, scope, period);
     }
 
     /** The score under {@code rules}, as the API reads it and the emitter publishes it. */

@@ -41,17 +41,25 @@ final class AllianceReach {
      *                                                            places (or may only read it, for a change)
      */
     static void require(Caller caller, String allianceId, AllianceEntity alliance, boolean change) {
+        require(caller, places(allianceId, alliance), change, "alliance " + allianceId);
+    }
+
+    /**
+     * The same over any places (a stored close adds the division it was closed for, {@link CloseReach}); the 403 names
+     * the first.
+     */
+    static void require(Caller caller, List<Jurisdiction> places, boolean change, String what) {
         // A change — a draft, an approval, a close — is the fund's, made by area: a token scoped by the alliance or by
         // a member hospital reads the alliance's figures but does not change them, whatever its role.
-        List<Jurisdiction> places = change ? places(allianceId, alliance).stream()
-                .map(place -> Jurisdiction.ofDivision(place.division())).toList() : places(allianceId, alliance);
-        boolean reached = places.stream().anyMatch(place -> change ? AccessPolicy.mayChange(caller, place) : AccessPolicy.maySee(caller, place));
+        List<Jurisdiction> reachable = change
+                ? places.stream().map(place -> Jurisdiction.ofDivision(place.division())).toList() : places;
+        boolean reached = reachable.stream()
+                .anyMatch(place -> change ? AccessPolicy.mayChange(caller, place) : AccessPolicy.maySee(caller, place));
         if (!reached) {
-            String what = "alliance " + allianceId;
             if (change) {
-                AccessPolicy.requireChange(caller, places.get(0), what);
+                AccessPolicy.requireChange(caller, reachable.get(0), what);
             }
-            AccessPolicy.requireSee(caller, places.get(0), what);
+            AccessPolicy.requireSee(caller, reachable.get(0), what);
         }
     }
 }

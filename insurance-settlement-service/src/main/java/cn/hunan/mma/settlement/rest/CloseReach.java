@@ -22,11 +22,6 @@ final class CloseReach {
     private CloseReach() {
     }
 
-    /** @param recorded the close's own jurisdiction: its division, alliance and the institutions it paid */
-    static boolean maySee(Caller caller, Jurisdiction recorded, Optional<AllianceEntity> alliance) {
-        return places(recorded, alliance).stream().anyMatch(place -> AccessPolicy.maySee(caller, place));
-    }
-
     /**
      * The same for a close's line on an institution's statement, where the alliance is known by the divisions it covers.
      *
@@ -38,11 +33,12 @@ final class CloseReach {
                 .anyMatch(place -> AccessPolicy.maySee(caller, place));
     }
 
-    /** @throws cn.hunan.mma.platform.security.OutOfScopeException (403) when the caller reaches none of its places */
+    /**
+     * @param recorded the close's own jurisdiction: its division, alliance and the institutions it paid
+     * @throws cn.hunan.mma.platform.security.OutOfScopeException (403) when the caller reaches none of its places
+     */
     static void requireSee(Caller caller, Jurisdiction recorded, Optional<AllianceEntity> alliance, String what) {
-        if (!maySee(caller, recorded, alliance)) {
-            AccessPolicy.requireSee(caller, recorded, what);
-        }
+        AllianceReach.require(caller, places(recorded, alliance), false, what);
     }
 
     /**
@@ -52,11 +48,7 @@ final class CloseReach {
      * @throws cn.hunan.mma.platform.security.OutOfScopeException (403) when the caller may change none of its areas
      */
     static void requireReopen(Caller caller, DivisionCode recorded, Optional<AllianceEntity> alliance, String what) {
-        List<Jurisdiction> areas = places(Jurisdiction.ofDivision(recorded), alliance).stream()
-                .map(place -> Jurisdiction.ofDivision(place.division())).toList();
-        if (areas.stream().noneMatch(area -> AccessPolicy.mayChange(caller, area))) {
-            AccessPolicy.requireChange(caller, areas.get(0), what);
-        }
+        AllianceReach.require(caller, places(Jurisdiction.ofDivision(recorded), alliance), true, what);
     }
 
     private static List<Jurisdiction> places(Jurisdiction recorded, Optional<AllianceEntity> alliance) {

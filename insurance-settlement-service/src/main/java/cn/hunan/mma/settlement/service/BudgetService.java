@@ -135,8 +135,9 @@ public class BudgetService {
             // A declared base (the bureau's legacy figure for a base year before go-live) replaces the platform's sum;
             // everything downstream of the base is computed as from the platform's.
             return DeclaredBases.standing(session, alliance.id(), year).chain(declared -> {
-                declared.flatMap(DeclaredBaseEntity::declaration).ifPresent(base -> refuseIfForOtherDivisions(base, alliance));
-                Money baseSpend = declared.flatMap(DeclaredBaseEntity::declaration).map(DeclaredBase::baseSpend).orElse(spend.amount());
+                Optional<DeclaredBase> declaredBase = declared.flatMap(DeclaredBaseEntity::declaration);
+                declaredBase.ifPresent(base -> refuseIfForOtherDivisions(base, alliance));
+                Money baseSpend = declaredBase.map(DeclaredBase::baseSpend).orElse(spend.amount());
                 // The parameters in force on 1 January of the budget year, in the area of the alliance's (first) division.
                 return parameters.inForce(session, rulesDivision(alliance), LocalDate.of(year, 1, 1))
                         .chain(rules -> (factorAdjustment != null ? Uni.createFrom().item(typed(factorAdjustment, baseSpend, rules))

@@ -1,12 +1,12 @@
 package cn.hunan.mma.navigation.capacity;
 
 import cn.hunan.mma.events.capacity.SessionPeriod;
+import cn.hunan.mma.events.value.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -15,8 +15,6 @@ import java.util.Objects;
  * yet over ({@link #ahead}), so this morning's unused slots stop counting once the morning clinic has closed.
  */
 public record SessionRange(LocalDate firstDay, SessionPeriod firstPeriod, LocalDate lastDay) {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public SessionRange {
         Objects.requireNonNull(firstDay, "firstDay");
@@ -34,7 +32,7 @@ public record SessionRange(LocalDate firstDay, SessionPeriod firstPeriod, LocalD
      * today; after the day's last session has closed, from tomorrow's morning.
      */
     public static SessionRange ahead(Instant now, int days) {
-        LocalDateTime local = LocalDateTime.ofInstant(now, CHINA);
+        LocalDateTime local = LocalDateTime.ofInstant(now, Period.ZONE);
         LocalDate today = local.toLocalDate();
         LocalDate lastDay = today.plusDays(days - 1L);
         for (SessionPeriod period : SessionPeriod.values()) {

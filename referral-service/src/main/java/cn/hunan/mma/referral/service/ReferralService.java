@@ -192,7 +192,7 @@ public class ReferralService {
         return ReferralRows.scheduleOnSlot(pool, referral, expectedVersion, published, caller.subject(), booking)
                 .map(scheduled -> {
                     if (!scheduled) {
-                        throw ReservedCapacity.noSlotLeft(step.decidedOn(), referral, session);
+                        throw ReservedCapacity.noSlotLeft(step.decidedOn(), session);
                     }
                     return referral;
                 });

@@ -95,9 +95,9 @@ public class ReservedCapacity {
      *
      * @param decidedOn the referral as the schedule was decided on (the entity has already recorded the transition)
      */
-    public static ReferralRefusedException noSlotLeft(Referral decidedOn, ReferralEntity referral, SlotChoice session) {
-        return noneLeft(decidedOn, "reserved slots of " + referral.receiver().institutionId().value() + "/"
-                + referral.receiver().departmentId().value() + " on " + session.date() + " " + session.period());
+    public static ReferralRefusedException noSlotLeft(Referral decidedOn, SlotChoice session) {
+        return noneLeft(decidedOn, "reserved slots of " + decidedOn.receiver().institutionId().value() + "/"
+                + decidedOn.receiver().departmentId().value() + " on " + session.date() + " " + session.period());
     }
 
     /**

@@ -50,7 +50,6 @@ final class UnreadableBody {
         return Problem.of(400, TITLE, "the body could not be read as the expected JSON");
     }
 
-    /** The JSON path of the field Jackson failed on, e.g. {@code items.[2].amount}. */
     /**
      * The field as a client writes it: {@code members[2].institutionId}, the contract's own form ({@code Checks.list});
      * an index follows its list without a dot ({@code members.[2]} before 2026-11-25 (9), helper-116).
